@@ -1,0 +1,177 @@
+using KubeCore.Common;
+using KubeCore.Groups;
+using KubeCore.Rules.Parameters;
+using NodaTime;
+
+namespace KubeCore.Rules;
+
+/// <summary>Every parameter of a program profile, grouped by concept.</summary>
+public sealed record ProgramParameters
+{
+    /// <summary>Group size, seats and member eligibility.</summary>
+    public required MembershipParameters Membership { get; init; }
+
+    /// <summary>Officers.</summary>
+    public OfficerParameters Officers { get; init; } = new();
+
+    /// <summary>Poverty criteria and registry.</summary>
+    public PovertyParameters Poverty { get; init; } = new();
+
+    /// <summary>PRA wealth ranking.</summary>
+    public WealthRankingParameters WealthRanking { get; init; } = new();
+
+    /// <summary>Pendamping.</summary>
+    public FacilitationParameters Facilitation { get; init; } = new();
+
+    /// <summary>Meetings and quorum.</summary>
+    public MeetingParameters Meetings { get; init; } = new();
+
+    /// <summary>Savings and weekly books.</summary>
+    public SavingsParameters Savings { get; init; } = new();
+
+    /// <summary>Revolving loans.</summary>
+    public LoanParameters Loans { get; init; } = new();
+
+    /// <summary>Collectibility.</summary>
+    public CollectibilityParameters Collectibility { get; init; } = new();
+
+    /// <summary>Portfolio indicators.</summary>
+    public PortfolioParameters Portfolio { get; init; } = new();
+
+    /// <summary>Aid grants and LPJ.</summary>
+    public AidParameters Aid { get; init; } = new();
+
+    /// <summary>Five basic rules and stages.</summary>
+    public ComplianceParameters Compliance { get; init; } = new();
+
+    internal void Validate()
+    {
+        Preconditions.CheckNotNull(Membership).Validate();
+        Preconditions.CheckNotNull(Officers).Validate();
+        Preconditions.CheckNotNull(Poverty).Validate();
+        Preconditions.CheckNotNull(WealthRanking).Validate();
+        Preconditions.CheckNotNull(Facilitation).Validate();
+        Preconditions.CheckNotNull(Meetings).Validate();
+        Preconditions.CheckNotNull(Savings).Validate();
+        Preconditions.CheckNotNull(Loans).Validate();
+        Preconditions.CheckNotNull(Collectibility).Validate();
+        Preconditions.CheckNotNull(Portfolio).Validate();
+        Preconditions.CheckNotNull(Aid).Validate();
+        Preconditions.CheckNotNull(Compliance).Validate();
+    }
+}
+
+/// <summary>
+/// A program profile: the parameters of every rule as one program, year and region applies them, with
+/// the citation they come from. Built-in profiles are in <see cref="ProgramProfiles"/>; an agency derives
+/// its own with <see cref="Derive"/>, which records the new citation and the profile it is based on.
+/// </summary>
+/// <remarks>Immutable. <see cref="Id"/> (<c>Code@Version</c>) is what every <see cref="Decision"/> records.</remarks>
+public sealed class ProgramProfile
+{
+    /// <summary>Creates a profile; prefer <see cref="Derive"/> from a built-in profile.</summary>
+    /// <exception cref="ArgumentException">A text is blank, the version is below 1 or a parameter is inconsistent (e.g. min above max).</exception>
+    public ProgramProfile(string code, int version, GroupKind kind, string titleId, string titleEn, string citation, LocalDate effectiveFrom, ProgramParameters parameters, string? basedOn = null)
+    {
+        Code = Preconditions.CheckNotBlank(code);
+        Preconditions.CheckArgument(!code.Contains('@'), nameof(code), "A profile code must not contain '@'.");
+        Version = Preconditions.CheckArgumentRange(version, 1, int.MaxValue);
+        Preconditions.CheckArgument(Enum.IsDefined(kind), nameof(kind), "Unknown group kind.");
+        Kind = kind;
+        TitleId = Preconditions.CheckNotBlank(titleId);
+        TitleEn = Preconditions.CheckNotBlank(titleEn);
+        Citation = Preconditions.CheckNotBlank(citation);
+        EffectiveFrom = effectiveFrom;
+        Parameters = Preconditions.CheckNotNull(parameters);
+        parameters.Validate();
+        BasedOn = basedOn;
+    }
+
+    /// <summary>The profile code, e.g. <c>KubePermensos2019</c>.</summary>
+    public string Code { get; }
+
+    /// <summary>The version of this code's parameters, from 1.</summary>
+    public int Version { get; }
+
+    /// <summary><c>Code@Version</c>, e.g. <c>KubePermensos2019@1</c>.</summary>
+    public string Id => $"{Code}@{Version}";
+
+    /// <summary>The kind of group the profile governs.</summary>
+    public GroupKind Kind { get; }
+
+    /// <summary>The title in Bahasa Indonesia.</summary>
+    public string TitleId { get; }
+
+    /// <summary>The title in English.</summary>
+    public string TitleEn { get; }
+
+    /// <summary>The source of the profile's parameters.</summary>
+    public string Citation { get; }
+
+    /// <summary>The first date the profile applies.</summary>
+    public LocalDate EffectiveFrom { get; }
+
+    /// <summary>The <see cref="Id"/> of the profile this one was derived from, or null for a built-in profile.</summary>
+    public string? BasedOn { get; }
+
+    /// <summary>Every parameter.</summary>
+    public ProgramParameters Parameters { get; }
+
+    /// <summary>Group size, seats and member eligibility.</summary>
+    public MembershipParameters Membership => Parameters.Membership;
+
+    /// <summary>Officers.</summary>
+    public OfficerParameters Officers => Parameters.Officers;
+
+    /// <summary>Poverty criteria and registry.</summary>
+    public PovertyParameters Poverty => Parameters.Poverty;
+
+    /// <summary>PRA wealth ranking.</summary>
+    public WealthRankingParameters WealthRanking => Parameters.WealthRanking;
+
+    /// <summary>Pendamping.</summary>
+    public FacilitationParameters Facilitation => Parameters.Facilitation;
+
+    /// <summary>Meetings and quorum.</summary>
+    public MeetingParameters Meetings => Parameters.Meetings;
+
+    /// <summary>Savings and weekly books.</summary>
+    public SavingsParameters Savings => Parameters.Savings;
+
+    /// <summary>Revolving loans.</summary>
+    public LoanParameters Loans => Parameters.Loans;
+
+    /// <summary>Collectibility.</summary>
+    public CollectibilityParameters Collectibility => Parameters.Collectibility;
+
+    /// <summary>Portfolio indicators.</summary>
+    public PortfolioParameters Portfolio => Parameters.Portfolio;
+
+    /// <summary>Aid grants and LPJ.</summary>
+    public AidParameters Aid => Parameters.Aid;
+
+    /// <summary>Five basic rules and stages.</summary>
+    public ComplianceParameters Compliance => Parameters.Compliance;
+
+    /// <summary>
+    /// Derives a regional or yearly profile: the same kind, with changed parameters and its own code,
+    /// version, citation and effective date. The result records this profile's <see cref="Id"/> in
+    /// <see cref="BasedOn"/>.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var kalbar = ProgramProfiles.KubePermensos2019.Derive(
+    ///     "KubeKalbar2019", 1, "Dinsos Kalbar 2019: syarat pengajuan KUBE (10 KK)", new LocalDate(2019, 9, 12),
+    ///     p => p with { Membership = p.Membership with { MinMembers = 10, MaxMembers = 10 } });
+    /// </code>
+    /// </example>
+    /// <exception cref="ArgumentException">The changed parameters are inconsistent, or a text is blank.</exception>
+    public ProgramProfile Derive(string code, int version, string citation, LocalDate effectiveFrom, Func<ProgramParameters, ProgramParameters> change, string? titleId = null, string? titleEn = null)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return new ProgramProfile(code, version, Kind, titleId ?? TitleId + " (" + code + ")", titleEn ?? TitleEn + " (" + code + ")", citation, effectiveFrom, change(Parameters), Id);
+    }
+
+    /// <summary>The <see cref="Id"/>.</summary>
+    public override string ToString() => Id;
+}

@@ -1,0 +1,310 @@
+using System.Collections.Frozen;
+using NodaTime;
+using static KubeCore.Rules.Confidence;
+
+namespace KubeCore.Rules;
+
+/// <summary>
+/// The rule catalogue: every rule of shared/domain/RULES.md, once, as data. Code that enforces a rule
+/// names it through <see cref="RuleIds"/>; every <see cref="Decision"/> and <see cref="RuleViolation"/>
+/// carries the id, so an auditor can trace it here to its source and parameters.
+/// </summary>
+public static class RuleCatalogue
+{
+    private static readonly LocalDate Catalogue = new(2026, 11, 22);
+    private static readonly LocalDate Permensos2019 = new(2019, 1, 1);
+    private static readonly LocalDate Pnpm2008 = new(2008, 1, 1);
+    private static readonly LocalDate Seed2012 = new(2012, 8, 2);
+
+    private static class P
+    {
+        public static readonly ParameterDefinition MinMembers = new("Membership.MinMembers", "members", "Fewest members of a group (inclusive).", p => p.Membership.MinMembers);
+        public static readonly ParameterDefinition MaxMembers = new("Membership.MaxMembers", "members", "Most members of a group (inclusive); none means no upper bound.", p => p.Membership.MaxMembers);
+        public static readonly ParameterDefinition MembersPerHousehold = new("Membership.MembersPerHousehold", "members", "Members per household (Kartu Keluarga).", p => p.Membership.MembersPerHousehold);
+        public static readonly ParameterDefinition ResidenceScope = new("Membership.ResidenceScope", "scope", "Area all members must live in: one kecamatan, or (strict) one desa/kelurahan.", p => p.Membership.ResidenceScope);
+        public static readonly ParameterDefinition GracePeriod = new("Membership.UnderStrengthGracePeriod", "period", "Grace period of an under-strength group.", p => p.Membership.UnderStrengthGracePeriod);
+        public static readonly ParameterDefinition PovertyEvidence = new("Membership.PovertyEvidence", "rule", "Evidence of poverty accepted for membership.", p => p.Membership.PovertyEvidence);
+        public static readonly ParameterDefinition MaxDecile = new("Poverty.MaxEligibleDecile", "decile", "Highest DTKS/DTSEN decile that counts as poor.", p => p.Poverty.MaxEligibleDecile);
+        public static readonly ParameterDefinition HeadOrEarner = new("Membership.RequiresHeadOrMainEarner", "yes/no", "Member must be head of household or main earner.", p => p.Membership.RequiresHeadOrMainEarner);
+        public static readonly ParameterDefinition MinAge = new("Membership.MinAge", "years", "Youngest member age (inclusive).", p => p.Membership.MinAge);
+        public static readonly ParameterDefinition MaxAge = new("Membership.MaxAge", "years", "Oldest member age (inclusive).", p => p.Membership.MaxAge);
+        public static readonly ParameterDefinition Excluded = new("Membership.ExcludedEmployment", "kinds", "Employment that excludes a person.", p => p.Membership.ExcludedEmployment);
+        public static readonly ParameterDefinition MinWomen = new("Membership.MinWomenShare", "%", "Least share of women among members.", p => p.Membership.MinWomenShare);
+        public static readonly ParameterDefinition OneOffice = new("Officers.OnePersonOneOffice", "yes/no", "One person holds at most one office.", p => p.Officers.OnePersonOneOffice);
+        public static readonly ParameterDefinition Segregate = new("Officers.SegregateTreasurerLoans", "yes/no", "The bendahara may not approve their own loan.", p => p.Officers.SegregateTreasurerLoans);
+        public static readonly ParameterDefinition BpsMin = new("Poverty.BpsMinCriteriaMet", "criteria", "BPS criteria (of 14) that make a household poor.", p => p.Poverty.BpsMinCriteriaMet);
+        public static readonly ParameterDefinition BpsFloor = new("Poverty.BpsFloorAreaPerPersonM2", "m²/person", "Floor area per person below which criterion 1 holds.", p => p.Poverty.BpsFloorAreaPerPersonM2);
+        public static readonly ParameterDefinition BpsProtein = new("Poverty.BpsMaxProteinMealsPerWeek", "times/week", "Meat/milk/chicken at most this often: criterion 8.", p => p.Poverty.BpsMaxProteinMealsPerWeek);
+        public static readonly ParameterDefinition BpsClothes = new("Poverty.BpsMaxClothingSetsPerYear", "sets/year", "New clothes at most this often: criterion 9.", p => p.Poverty.BpsMaxClothingSetsPerYear);
+        public static readonly ParameterDefinition BpsMeals = new("Poverty.BpsMaxMealsPerDay", "meals/day", "Meals at most this many: criterion 10.", p => p.Poverty.BpsMaxMealsPerDay);
+        public static readonly ParameterDefinition BpsLand = new("Poverty.BpsFarmLandM2", "m²", "Farm land below which criterion 12 holds.", p => p.Poverty.BpsFarmLandM2);
+        public static readonly ParameterDefinition BpsIncome = new("Poverty.BpsHeadMonthlyIncome", "Rp/month", "Head's income below which criterion 12 holds.", p => p.Poverty.BpsHeadMonthlyIncome);
+        public static readonly ParameterDefinition BpsAsset = new("Poverty.BpsSaleableAsset", "Rp", "No saleable asset of at least this: criterion 14.", p => p.Poverty.BpsSaleableAsset);
+        public static readonly ParameterDefinition KepMin = new("Poverty.Kepmensos262MinFurtherCriteriaMet", "criteria", "Further criteria (of 8) that make a household fakir miskin.", p => p.Poverty.Kepmensos262MinFurtherCriteriaMet);
+        public static readonly ParameterDefinition KepFood = new("Poverty.Kepmensos262FoodShare", "%", "Food share of spending above which criterion (c) holds.", p => p.Poverty.Kepmensos262FoodShare);
+        public static readonly ParameterDefinition KepVa = new("Poverty.Kepmensos262MaxElectricityVa", "VA", "Electricity at most this (or none): criterion (h).", p => p.Poverty.Kepmensos262MaxElectricityVa);
+        public static readonly ParameterDefinition DecileValidity = new("Poverty.DecileValidity", "period", "A decile older than this is stale.", p => p.Poverty.DecileValidity);
+        public static readonly ParameterDefinition MinInformants = new("WealthRanking.MinInformants", "informants", "Fewest independent informants.", p => p.WealthRanking.MinInformants);
+        public static readonly ParameterDefinition WarnHouseholds = new("WealthRanking.WarnAboveHouseholds", "households", "More households than this gives a warning.", p => p.WealthRanking.WarnAboveHouseholds);
+        public static readonly ParameterDefinition Bands = new("WealthRanking.Bands", "bands", "Score bands (category, inclusive upper score, poor?).", p => p.WealthRanking.Bands.Select(b => $"{b.Category}≤{b.MaxScore}{(b.IsPoor ? " (poor)" : string.Empty)}"));
+        public static readonly ParameterDefinition MaxGroups = new("Facilitation.MaxGroupsPerPendamping", "groups", "Most groups per pendamping.", p => p.Facilitation.MaxGroupsPerPendamping);
+        public static readonly ParameterDefinition ReportInterval = new("Facilitation.ReportInterval", "period", "How often a pendamping reports per group.", p => p.Facilitation.ReportInterval);
+        public static readonly ParameterDefinition Inactivity = new("Facilitation.InactivityPeriod", "period", "No visit or report this long makes a pendamping inactive.", p => p.Facilitation.InactivityPeriod);
+        public static readonly ParameterDefinition Quorum = new("Meetings.QuorumShare", "%", "Share of members whose presence makes a quorum.", p => p.Meetings.QuorumShare);
+        public static readonly ParameterDefinition QuorumExclusive = new("Meetings.QuorumIsExclusive", "yes/no", "Presence must be strictly more than the quorum share.", p => p.Meetings.QuorumIsExclusive);
+        public static readonly ParameterDefinition Weekly = new("Savings.WeeklySavingsAmount", "Rp/week", "What each member owes each week.", p => p.Savings.WeeklySavingsAmount);
+        public static readonly ParameterDefinition WeekStart = new("Savings.WeekStartsOn", "day", "First day of a bookkeeping week.", p => p.Savings.WeekStartsOn);
+        public static readonly ParameterDefinition Iks = new("Savings.IksShareOfProfit", "%", "Share of business profit for the IKS fund.", p => p.Savings.IksShareOfProfit);
+        public static readonly ParameterDefinition SavingsMonths = new("Loans.MinSavingsMonthsBeforeLending", "months", "Consecutive months of savings before lending.", p => p.Loans.MinSavingsMonthsBeforeLending);
+        public static readonly ParameterDefinition Renteng = new("Loans.RequiresJointLiabilityStatement", "yes/no", "Every member signs the tanggung renteng statement.", p => p.Loans.RequiresJointLiabilityStatement);
+        public static readonly ParameterDefinition FirstCeiling = new("Loans.FirstLoanCeiling", "Rp", "Largest first loan per member.", p => p.Loans.FirstLoanCeiling);
+        public static readonly ParameterDefinition RepeatCeiling = new("Loans.RepeatLoanCeiling", "Rp", "Largest repeat loan per member.", p => p.Loans.RepeatLoanCeiling);
+        public static readonly ParameterDefinition ReferralLoans = new("Loans.BankReferralAfterLoans", "loans", "Loans after which a member is referred to a bank.", p => p.Loans.BankReferralAfterLoans);
+        public static readonly ParameterDefinition ReferralPrincipal = new("Loans.BankReferralPrincipal", "Rp", "Principal after which a member is referred to a bank.", p => p.Loans.BankReferralPrincipal);
+        public static readonly ParameterDefinition MinTerm = new("Loans.MinTermMonths", "months", "Shortest term.", p => p.Loans.MinTermMonths);
+        public static readonly ParameterDefinition MaxTerm = new("Loans.MaxTermMonths", "months", "Longest term.", p => p.Loans.MaxTermMonths);
+        public static readonly ParameterDefinition Frequencies = new("Loans.AllowedFrequencies", "frequency", "Installment frequencies allowed.", p => p.Loans.AllowedFrequencies);
+        public static readonly ParameterDefinition Jasa = new("Loans.MonthlyServiceCharge", "%/month", "Flat service charge per month on the original principal.", p => p.Loans.MonthlyServiceCharge);
+        public static readonly ParameterDefinition RentengThreshold = new("Loans.RentengThresholdMissedInstallments", "installments", "Missed installments after which tanggung renteng covers the arrears.", p => p.Loans.RentengThresholdMissedInstallments);
+        public static readonly ParameterDefinition Kol2 = new("Collectibility.Kol2MaxInstallments", "installments", "Kol 2 (DPK) up to this many overdue.", p => p.Collectibility.Kol2MaxInstallments);
+        public static readonly ParameterDefinition Kol3 = new("Collectibility.Kol3MaxInstallments", "installments", "Kol 3 up to this many overdue.", p => p.Collectibility.Kol3MaxInstallments);
+        public static readonly ParameterDefinition Kol4 = new("Collectibility.Kol4MaxInstallments", "installments", "Kol 4 up to this many overdue; more is Kol 5.", p => p.Collectibility.Kol4MaxInstallments);
+        public static readonly ParameterDefinition DpkDays = new("Collectibility.DpkMaxDays", "days", "DPK up to this many days past due.", p => p.Collectibility.DpkMaxDays);
+        public static readonly ParameterDefinition KlDays = new("Collectibility.KurangLancarMaxDays", "days", "Kurang lancar up to this many days.", p => p.Collectibility.KurangLancarMaxDays);
+        public static readonly ParameterDefinition DDays = new("Collectibility.DiragukanMaxDays", "days", "Diragukan up to this many days; more is macet.", p => p.Collectibility.DiragukanMaxDays);
+        public static readonly ParameterDefinition Provisions = new("Collectibility.Provisions", "%", "Loss provisions of classes 1..5.", p => p.Collectibility.Provisions);
+        public static readonly ParameterDefinition AtRisk = new("Portfolio.AtRiskArrearsInstallments", "installments", "Arrears from which a loan is at risk.", p => p.Portfolio.AtRiskArrearsInstallments);
+        public static readonly ParameterDefinition AtRiskGood = new("Portfolio.AtRiskGoodBelow", "%", "LAR/PAR below this are good.", p => p.Portfolio.AtRiskGoodBelow);
+        public static readonly ParameterDefinition AtRiskAdequate = new("Portfolio.AtRiskAdequateUpTo", "%", "LAR/PAR up to this are adequate.", p => p.Portfolio.AtRiskAdequateUpTo);
+        public static readonly ParameterDefinition RrGood = new("Portfolio.RepaymentGoodAbove", "%", "RR above this is good.", p => p.Portfolio.RepaymentGoodAbove);
+        public static readonly ParameterDefinition RrAdequate = new("Portfolio.RepaymentAdequateFrom", "%", "RR from this is adequate.", p => p.Portfolio.RepaymentAdequateFrom);
+        public static readonly ParameterDefinition CcrGood = new("Portfolio.CostCoverageGoodAbove", "%", "CCr above this is good.", p => p.Portfolio.CostCoverageGoodAbove);
+        public static readonly ParameterDefinition CcrAdequate = new("Portfolio.CostCoverageAdequateFrom", "%", "CCr from this is adequate.", p => p.Portfolio.CostCoverageAdequateFrom);
+        public static readonly ParameterDefinition Grants = new("Aid.GrantSchedule", "Rp from date", "Grant per group by effective date.", p => p.Aid.GrantSchedule.Select(g => $"{g.Amount} from {g.EffectiveFrom:uuuu-MM-dd}"));
+        public static readonly ParameterDefinition AidAge = new("Aid.DevelopmentAidMinGroupAge", "period", "Least group age for development aid.", p => p.Aid.DevelopmentAidMinGroupAge);
+        public static readonly ParameterDefinition AidStage = new("Aid.DevelopmentAidMinStage", "stage", "Least stage for development aid.", p => p.Aid.DevelopmentAidMinStage);
+        public static readonly ParameterDefinition LpjDue = new("Aid.LpjDuePeriod", "period", "LPJ due after disbursement.", p => p.Aid.LpjDuePeriod);
+        public static readonly ParameterDefinition SavingsShare = new("Compliance.SavingsShareOfMembers", "%", "Share of members who must save in a week.", p => p.Compliance.SavingsShareOfMembers);
+        public static readonly ParameterDefinition Attendance = new("Compliance.SustainableAttendanceShare", "%", "Attendance share for the social sustainability indicator.", p => p.Compliance.SustainableAttendanceShare);
+        public static readonly ParameterDefinition RisingMonths = new("Compliance.MajuRisingMonths", "months", "Months of rising profit and capital for stage Maju.", p => p.Compliance.MajuRisingMonths);
+    }
+
+    private static RuleDefinition R(RuleId id, string titleId, string titleEn, string statement, string source, Confidence confidence, LocalDate effectiveFrom, params ParameterDefinition[] parameters) =>
+        new(id, titleId, titleEn, statement, source, confidence, effectiveFrom, parameters);
+
+    private static readonly RuleDefinition[] Rules =
+    [
+        // Group formation
+        R(RuleIds.Grp01, "Jumlah anggota kelompok sesuai profil", "Group size within the profile's range",
+            "A group's member count stays within the profile's min..max at formation and at verification.",
+            "Seed 000 step 5a (5-10 persons); Permensos 2/2019 Ps 3(2) (5-20 KK); PNPM manuals (KSM at least 5)", MediumHigh, Permensos2019, P.MinMembers, P.MaxMembers),
+        R(RuleIds.Grp02, "Pembentukan atas kesepakatan anggota", "Formation by the members' own agreement",
+            "Formation records a consent from every founding member and schedules the initial meeting (pertemuan awal).",
+            "Seed 000 step 5 and 5c", Seed, Seed2012),
+        R(RuleIds.Grp03, "Satu anggota per kartu keluarga", "One member per household",
+            "At most one member per household (Kartu Keluarga).",
+            "Permensos 2/2019 Ps 3(2) counts members in KK (inferred)", Low, Permensos2019, P.MembersPerHousehold),
+        R(RuleIds.Grp04, "Anggota berdomisili di wilayah yang sama", "Members live in the same area",
+            "All members live in the same kecamatan (strict profile: the same desa/kelurahan).",
+            "Permensos 2/2019 Ps 3(1); Dinsos Kalbar 2019 (stricter practice)", Medium, Permensos2019, P.ResidenceScope),
+        R(RuleIds.Grp05, "Kelompok kurang anggota", "Under-strength group",
+            "A member leaving that takes the group below the minimum puts it in an explicit UnderStrength state with a grace period in which loans and aid are blocked.",
+            "KubeCore design choice (sources skip this check)", DesignChoice, Catalogue, P.MinMembers, P.GracePeriod),
+        R(RuleIds.Grp06, "Siklus hidup kelompok", "Group lifecycle",
+            "Proposed → Formed (officers elected, initial meeting held) → Verified (by Dinas Sosial) → Active ⇄ UnderStrength → Dissolved; illegal transitions are rejected.",
+            "Seed 003 (verification by Dinas Sosial Kota Palangka Raya); Kemensos verval (pikiran-rakyat 2020)", Medium, Permensos2019),
+        R(RuleIds.Grp07, "Bantuan ke rekening kelompok", "Aid to the group's bank account",
+            "Aid goes to a bank account in the group's name; aid is a group asset, never a member's.",
+            "Dinsos Kalbar 2019 (syarat pengajuan KUBE)", Medium, Permensos2019),
+
+        // Members
+        R(RuleIds.Mem01, "Rumah tangga anggota tergolong miskin", "Member household is poor",
+            "A member's household is poor by the profile's registry rule: DTKS/DTSEN decile at most the maximum, PRA-ranked poor or poorer, or on the PS2 list.",
+            "Permensos 2/2019 Ps 4(2); PNPM (PS2 list)", High, Permensos2019, P.PovertyEvidence, P.MaxDecile, P.DecileValidity),
+        R(RuleIds.Mem02, "Kepala keluarga atau pencari nafkah utama", "Head of household or main earner",
+            "The member is the head of household or its main earner (KUBE profiles).",
+            "Permensos 2/2019 Ps 5", Medium, Permensos2019, P.HeadOrEarner),
+        R(RuleIds.Mem03, "Usia anggota", "Member age",
+            "The member's age is within the profile's range (18-59 by default for KUBE).",
+            "Dinsos Kalbar 2019; Dinsos Palangka Raya; BLPS 15-55 (scribd 434827207)", Medium, Permensos2019, P.MinAge, P.MaxAge),
+        R(RuleIds.Mem04, "Bukan PNS, TNI/POLRI atau pensiunan", "Not a civil servant, soldier, police officer or pensioner",
+            "Civil servants (PNS), TNI/POLRI and pensioners are excluded.",
+            "Dinsos Kalbar 2019", Medium, Permensos2019, P.Excluded),
+        R(RuleIds.Mem05, "Minimal 30 % anggota KSM perempuan", "At least 30 % of KSM members are women",
+            "KSM: at least the profile's share of members are women.",
+            "PNPM manuals (yumpu 44274994; 123dok ozllvxe6z)", High, Pnpm2008, P.MinWomen),
+        R(RuleIds.Mem06, "Format NIK dan kesesuaiannya", "NIK format and agreement",
+            "A NIK is 16 digits; its region and birth-date parts (day + 40 for women) are well-formed and agree with the person's sex and birth date.",
+            "Dukcapil NIK format", High, Catalogue),
+
+        // Officers
+        R(RuleIds.Off01, "Pengurus berasal dari anggota", "Officers come from the members",
+            "Officers are drawn from the group's current members.",
+            "Seed 000 step 5b; Permensos 2/2019 Ps 3(3)-(4)", High, Permensos2019),
+        R(RuleIds.Off02, "Satu ketua, satu sekretaris, satu bendahara", "One ketua, one sekretaris, one bendahara",
+            "Exactly one ketua, one sekretaris and one bendahara; one person holds one office.",
+            "Permensos 2/2019 Ps 3(3); one person one office is KubeCore's governance rule", High, Permensos2019, P.OneOffice),
+        R(RuleIds.Off03, "Pengurus dipilih melalui musyawarah", "Officers chosen by the members",
+            "Officers are chosen by the members (musyawarah); an election records who decided.",
+            "Permensos 2/2019 Ps 3(4)", High, Permensos2019),
+        R(RuleIds.Off04, "Jabatan kosong harus diisi sebelum uang bergerak", "A vacant office is refilled before money moves",
+            "When an officer leaves, the office becomes vacant and must be refilled before money moves (no disbursement without a bendahara).",
+            "KubeCore design choice", DesignChoice, Catalogue),
+        R(RuleIds.Off05, "Pemisahan tugas bendahara", "Segregation of the treasurer's duties",
+            "The bendahara cannot approve their own loan.",
+            "KubeCore design choice (auditors)", DesignChoice, Catalogue, P.Segregate),
+
+        // Poverty and wealth ranking
+        R(RuleIds.Pov01, "14 kriteria kemiskinan BPS", "BPS 14 poverty criteria",
+            "A household is poor when it meets at least the threshold (default 9) of the 14 BPS criteria.",
+            "BPS criteria as quoted by sendangsari.bantulkab.go.id, fdokumen, muhidsarudu.blogspot.com", MediumHigh, new LocalDate(2005, 1, 1),
+            P.BpsMin, P.BpsFloor, P.BpsProtein, P.BpsClothes, P.BpsMeals, P.BpsLand, P.BpsIncome, P.BpsAsset),
+        R(RuleIds.Pov02, "Kriteria fakir miskin Kepmensos 262/HUK/2022", "Kepmensos 262/HUK/2022 fakir miskin criteria",
+            "A household with no shelter is fakir miskin outright; otherwise it is when it meets the threshold of 8 further criteria.",
+            "Kepmensos 262/HUK/2022 via banjarsari-labuhanhaji.desa.id and mataiwoi.desa.id (threshold unsourced)", Medium, new LocalDate(2022, 12, 31), P.KepMin, P.KepFood, P.KepVa),
+        R(RuleIds.Pov03, "Desil DTSEN/DTKS dan kedaluwarsanya", "DTSEN/DTKS decile and staleness",
+            "DTSEN deciles 1..10 (legacy DTKS 1..4); a decile older than the validity period is stale and needs re-verification.",
+            "Inpres 4/2025; BPS statements (ANTARA, kontan)", High, new LocalDate(2025, 2, 5), P.DecileValidity),
+        R(RuleIds.Pra01, "Informan pemeringkatan kesejahteraan", "Wealth-ranking informants",
+            "A wealth-ranking exercise uses at least 3 independent informants; more than 100 households in one exercise gives a warning.",
+            "IIED PLA Notes 15 (Guijt 1992)", High, Catalogue, P.MinInformants, P.WarnHouseholds),
+        R(RuleIds.Pra02, "Skor dan kategori kesejahteraan", "Wealth scores and categories",
+            "Each informant sorts every household into one of their piles; score = mean over informants of 100 × pile / pile count; categories are score bands.",
+            "Grandin card-sort practice (background knowledge)", Low, Catalogue, P.Bands),
+        R(RuleIds.Pra03, "Pencocokan hasil PRA dengan data dasar", "Matching the PRA with the registry",
+            "Each household is Confirmed (both poor), PraOnly, RegistryOnly or NotPoor; every mismatch is listed for consultation.",
+            "Seed 000 step 4b", Seed, Seed2012, P.Bands, P.MaxDecile),
+
+        // Facilitation
+        R(RuleIds.Fac01, "Kapasitas pendamping", "Pendamping capacity",
+            "A pendamping is assigned at most the profile's number of groups (default 10).",
+            "Dinsos Palangka Raya; Kota Ternate (1 pendamping : 10 KUBE)", High, Permensos2019, P.MaxGroups),
+        R(RuleIds.Fac02, "Laporan bulanan dan pendamping tidak aktif", "Monthly reports and inactive pendamping",
+            "A pendamping reports monthly for each group; no visit or report for the inactivity period makes them inactive for that group, and the group then owes a report to Dinas Sosial.",
+            "Seed 003 (duty to report); Dinsos Palangka Raya (monthly reports); 60 days is a design choice", Medium, Permensos2019, P.ReportInterval, P.Inactivity),
+        R(RuleIds.Fac03, "Lima aspek strategi pendampingan", "Five aspects of the facilitation strategy",
+            "Facilitation records the five strategy aspects: motivation; awareness and skills training; self-management; resource mobilisation; network building.",
+            "Seed 001", Seed, Catalogue),
+
+        // Savings
+        R(RuleIds.Sav01, "Buku besar hanya tambah dengan rantai hash", "Append-only, hash-chained ledger",
+            "Entries are never edited or deleted; a correction is a reversing entry naming the entry it reverses; each entry carries the hash of the previous one.",
+            "KubeCore design choice (auditors)", DesignChoice, Catalogue),
+        R(RuleIds.Sav02, "Saldo tidak pernah negatif", "Balances are never negative",
+            "A withdrawal above a member's balance is refused.",
+            "Bookkeeping principle", High, Catalogue),
+        R(RuleIds.Sav03, "Kekekalan kas kelompok", "Conservation of group cash",
+            "Group cash = member savings + IKS fund + grant balance + loan fund − outstanding principal + collected service charges − expenses, after every entry.",
+            "Bookkeeping identity (KubeCore)", DesignChoice, Catalogue),
+        R(RuleIds.Sav04, "Tabungan rutin mingguan", "Weekly routine savings",
+            "Each member owes the profile's weekly amount; missing weeks are listed per member.",
+            "Seed 004 rule 1; KOTAKU practice", Seed, Pnpm2008, P.Weekly, P.WeekStart),
+        R(RuleIds.Sav05, "Tutup buku mingguan", "Weekly book close",
+            "A week is closed with totals that reconcile with the entries; a closed week takes no new entries.",
+            "Seed 004 rule 3", Seed, Pnpm2008, P.WeekStart),
+        R(RuleIds.Sav06, "Iuran Kesetiakawanan Sosial (IKS)", "Solidarity fund (IKS)",
+            "A share of business profit goes to the solidarity fund, which is not paid out to members.",
+            "Seed 002 (IKS); 123dok stage criteria (share unsourced)", Medium, Seed2012, P.Iks),
+        R(RuleIds.Sav07, "Rupiah utuh tanpa pecahan", "Whole rupiah, no fractions",
+            "Money is whole rupiah, never floating point; any rounding is stated and the remainder lands on a named installment.",
+            "KubeCore design choice", DesignChoice, Catalogue),
+
+        // Loans
+        R(RuleIds.Loan01, "Syarat mulai meminjamkan", "Conditions to start lending",
+            "A group may lend only after the profile's consecutive months of group savings and a signed joint-liability statement from every member.",
+            "PNPM MP (123dok ozllvxe6z)", Medium, Pnpm2008, P.SavingsMonths, P.Renteng),
+        R(RuleIds.Loan02, "Plafon pinjaman per anggota", "Loan ceilings per member",
+            "First loan at most the first ceiling, repeat loans at most the repeat ceiling; after the referral principal or loan count the member is referred to a bank.",
+            "PNPM MP rules (123dok lzgrjrjvq, ozllvxe6z)", Medium, Pnpm2008, P.FirstCeiling, P.RepeatCeiling, P.ReferralLoans, P.ReferralPrincipal),
+        R(RuleIds.Loan03, "Jangka waktu dan frekuensi angsuran", "Term and installment frequency",
+            "Term within the profile's range; installments at least monthly (weekly allowed), no grace period.",
+            "PNPM MP rules (123dok lzgrjrjvq)", Medium, Pnpm2008, P.MinTerm, P.MaxTerm, P.Frequencies),
+        R(RuleIds.Loan04, "Jasa flat atas pokok awal", "Flat service charge on the original principal",
+            "Jasa is flat on the original principal per month; installment = principal / n + jasa; the rounding remainder goes to the last installment.",
+            "PNPM MP (123dok lzgrjrjvq; kotaku.pu.go.id/view/9571); Asahan arithmetic check", Medium, Pnpm2008, P.Jasa),
+        R(RuleIds.Loan05, "Urutan alokasi pembayaran", "Payment allocation order",
+            "Payments are allocated to jasa first, then overdue principal, then current principal.",
+            "PNPM MP rules (123dok lzgrjrjvq)", Medium, Pnpm2008),
+        R(RuleIds.Loan06, "Pencairan dari kas tersedia dengan keputusan rapat", "Disbursement from available cash by a meeting decision",
+            "Disbursement never exceeds the loan fund's available cash and needs a meeting decision with quorum.",
+            "Seed 004 rules 4-5; VSLA practice (loan approval at a meeting); quorum is a design choice", Medium, Pnpm2008, P.Quorum, P.QuorumExclusive),
+        R(RuleIds.Loan07, "Tidak ada pinjaman baru saat menunggak", "No new loan while in arrears",
+            "A member or group with arrears cannot get a new loan.",
+            "PNPM Perdesaan PTO 2008 (123dok lq5o28rgz)", Medium, Pnpm2008),
+        R(RuleIds.Loan08, "Tanggung renteng", "Joint liability",
+            "When a member misses the threshold of installments, the arrears are covered in order (defaulter's savings, solidarity fund, other members pro rata) and recovered later; every step is a ledger entry.",
+            "PNPM MP (tanggung renteng statement); order is a KubeCore design choice", Medium, Pnpm2008, P.RentengThreshold),
+        R(RuleIds.Loan09, "Perguliran pokok", "Repaid principal revolves",
+            "Repaid principal returns to the loan fund and can be lent again.",
+            "PNPM MP (pinjaman bergulir)", High, Pnpm2008),
+
+        // Collectibility and portfolio
+        R(RuleIds.Col01, "Kolektibilitas berdasarkan jumlah angsuran", "Collectibility by installments overdue",
+            "Kol 1 no arrears; Kol 2 up to 3 installments overdue; Kol 3-5 configurable.",
+            "POB Pinjaman Bergulir PNPM MP 2013 (classes 3-5 unsourced)", Medium, new LocalDate(2013, 1, 1), P.Kol2, P.Kol3, P.Kol4),
+        R(RuleIds.Col02, "Kolektibilitas berdasarkan hari tunggakan (OJK)", "Collectibility by days past due (OJK)",
+            "Lancar 0; DPK 1-90; kurang lancar 91-120; diragukan 121-180; macet over 180 days; provisions 1/5/15/50/100 %.",
+            "POJK 40/POJK.03/2019", High, new LocalDate(2019, 1, 1), P.DpkDays, P.KlDays, P.DDays, P.Provisions),
+        R(RuleIds.Port01, "Indikator kinerja portofolio", "Portfolio indicators",
+            "LAR, PAR, RR and CCr with their bands.",
+            "POB Pinjaman Bergulir PNPM MP 2013 (123dok oz14l02vz)", MediumHigh, new LocalDate(2013, 1, 1),
+            P.AtRisk, P.AtRiskGood, P.AtRiskAdequate, P.RrGood, P.RrAdequate, P.CcrGood, P.CcrAdequate),
+        R(RuleIds.Port02, "Indikator dapat direproduksi per tanggal", "Indicators reproducible as of a date",
+            "Every indicator can be reproduced from a dated ledger snapshot.",
+            "KubeCore design choice (auditors)", DesignChoice, Catalogue),
+
+        // Aid
+        R(RuleIds.Aid01, "Besaran bantuan per profil dan tahun", "Grant amount per profile and year",
+            "The grant amount depends on the profile and year, and is credited to the group account.",
+            "Dinsos Kalbar 2019; Kota Ternate; medcom.id 2018; seed 002", Medium, new LocalDate(2011, 1, 1), P.Grants),
+        R(RuleIds.Aid02, "Syarat bantuan pengembangan (BLPS)", "Development aid (BLPS) eligibility",
+            "Development aid only for groups active at least the minimum age at the minimum stage; N of M candidates are selected by a stated ranking.",
+            "scribd 434827207 (2 years); seed 002 (10 of 30)", Low, new LocalDate(2011, 1, 1), P.AidAge, P.AidStage),
+        R(RuleIds.Aid03, "Laporan pertanggungjawaban (LPJ)", "Accountability report (LPJ)",
+            "Every spend has a receipt reference; spends never exceed the grant; the report lists grant, spends by category and remaining balance, due within the set period.",
+            "portalnusantara.id (Banten 2025, about 3 weeks); Permensos 2/2019 Ps 9", Medium, Permensos2019, P.LpjDue),
+
+        // Five basic rules
+        R(RuleIds.Five01, "Tabungan rutin", "Routine savings",
+            "Every member (or the profile's share of members) saved that week.",
+            "Seed 004 rule 1; Pancasutra (KOTAKU Kab. Madiun)", Seed, Pnpm2008, P.SavingsShare, P.Weekly),
+        R(RuleIds.Five02, "Pertemuan rutin", "Routine meeting",
+            "A meeting was held that week, with attendance recorded.",
+            "Seed 004 rule 2; Pancasutra", Seed, Pnpm2008),
+        R(RuleIds.Five03, "Pembukuan rutin", "Routine bookkeeping",
+            "The week's books were closed and reconcile.",
+            "Seed 004 rule 3; Pancasutra", Seed, Pnpm2008),
+        R(RuleIds.Five04, "Perguliran pinjaman dalam kelompok", "Loans revolve within the group",
+            "The loan fund lent to members, or had no request it could serve; not applicable before the group may lend.",
+            "Seed 004 rule 4; Pancasutra", Seed, Pnpm2008),
+        R(RuleIds.Five05, "Pengembalian pinjaman dalam kelompok", "Repayment within the group",
+            "Every installment due that week was paid, or covered by tanggung renteng.",
+            "Seed 004 rule 5; Pancasutra", Seed, Pnpm2008),
+
+        // Stages
+        R(RuleIds.Stg01, "Tahap tumbuh, berkembang, maju", "Stages tumbuh, berkembang, maju",
+            "Stage from checklists: pendamping, training, officers, aid received; profit split into capital, welfare and IKS; rising profit and capital, IKS for outsiders, partnerships.",
+            "123dok stage criteria (wq2vk72y)", Medium, Permensos2019, P.RisingMonths),
+        R(RuleIds.Stg02, "Indikator keberlanjutan", "Sustainability indicators",
+            "Institutional (meetings, officers, books), social (attendance, IKS, participation) and economic (savings growth, repayment, income) indicators.",
+            "Seed 001", Seed, Catalogue, P.Attendance),
+
+        // Personal data
+        R(RuleIds.Priv01, "Pelindungan data pribadi NIK dan KK", "Protection of NIK and family-card numbers",
+            "Outputs and logs show NIK and family-card numbers masked (first 6 and last 2 digits visible) unless the caller is entitled to the full value.",
+            "UU 27/2022 (Pelindungan Data Pribadi)", High, new LocalDate(2022, 10, 17)),
+    ];
+
+    private static readonly FrozenDictionary<RuleId, RuleDefinition> ById = Rules.ToFrozenDictionary(r => r.Id);
+
+    /// <summary>Every rule, in catalogue order.</summary>
+    public static IReadOnlyList<RuleDefinition> All => Rules;
+
+    /// <summary>The rule with this id.</summary>
+    /// <exception cref="KeyNotFoundException">No rule has the id.</exception>
+    public static RuleDefinition Get(RuleId id) =>
+        ById.TryGetValue(id, out var rule) ? rule : throw new KeyNotFoundException($"No rule {id} in the catalogue.");
+
+    /// <summary>True when the catalogue has a rule with this id.</summary>
+    public static bool Contains(RuleId id) => ById.ContainsKey(id);
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using NodaTime;
+
+namespace KubeCore.Rules;
+
+/// <summary>How well a rule's source supports it (RULES.md).</summary>
+public enum Confidence
+{
+    /// <summary>H: a primary text, or several independent secondary sources that agree.</summary>
+    High = 1,
+
+    /// <summary>M-H: a widely repeated secondary source, or secondary sources close to the primary text.</summary>
+    MediumHigh = 2,
+
+    /// <summary>M: one secondary source quoting a regulation or manual, or a government news page.</summary>
+    Medium = 3,
+
+    /// <summary>L: local practice, an informal source, or an inference.</summary>
+    Low = 4,
+
+    /// <summary>Only the project's seed documents say so.</summary>
+    Seed = 5,
+
+    /// <summary>A design choice of KubeCore where the sources are silent (stated as such).</summary>
+    DesignChoice = 6,
+}
+
+/// <summary>
+/// A parameter a rule reads from a <see cref="ProgramProfile"/>: its name, unit and meaning, and how to
+/// read its value from any profile (so the rulebook can list the value per profile).
+/// </summary>
+public sealed class ParameterDefinition
+{
+    private readonly Func<ProgramProfile, object?> _read;
+
+    internal ParameterDefinition(string name, string unit, string description, Func<ProgramProfile, object?> read)
+    {
+        Name = name;
+        Unit = unit;
+        Description = description;
+        _read = read;
+    }
+
+    /// <summary>The parameter's path in <see cref="ProgramParameters"/>, e.g. <c>Membership.MinMembers</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The unit, e.g. <c>members</c>, <c>Rp</c>, <c>%</c>, <c>days</c>.</summary>
+    public string Unit { get; }
+
+    /// <summary>What the parameter means, in English.</summary>
+    public string Description { get; }
+
+    /// <summary>The parameter's value under <paramref name="profile"/>.</summary>
+    public object? ValueIn(ProgramProfile profile) => _read(profile ?? throw new ArgumentNullException(nameof(profile)));
+
+    /// <summary>The value under <paramref name="profile"/>, formatted invariantly (<c>—</c> for none).</summary>
+    public string FormattedValueIn(ProgramProfile profile) => ValueIn(profile) switch
+    {
+        null => "—",
+        System.Collections.IEnumerable list and not string => list.Cast<object?>().Select(v => KubeCoreMessages.FormatValue(v, CultureInfo.InvariantCulture)).ToList() switch
+        {
+            [] => "—",
+            var items => string.Join("; ", items),
+        },
+        var value => KubeCoreMessages.FormatValue(value, CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>
+/// One rule of the catalogue: id, Indonesian and English titles, statement, source citation,
+/// confidence, effective date and the parameters it reads.
+/// </summary>
+public sealed class RuleDefinition
+{
+    internal RuleDefinition(RuleId id, string titleId, string titleEn, string statement, string source, Confidence confidence, LocalDate effectiveFrom, IReadOnlyList<ParameterDefinition> parameters)
+    {
+        Id = id;
+        TitleId = titleId;
+        TitleEn = titleEn;
+        Statement = statement;
+        Source = source;
+        Confidence = confidence;
+        EffectiveFrom = effectiveFrom;
+        Parameters = parameters;
+    }
+
+    /// <summary>The stable id.</summary>
+    public RuleId Id { get; }
+
+    /// <summary>The title in Bahasa Indonesia.</summary>
+    public string TitleId { get; }
+
+    /// <summary>The title in English.</summary>
+    public string TitleEn { get; }
+
+    /// <summary>What the rule says, in English.</summary>
+    public string Statement { get; }
+
+    /// <summary>The source citation.</summary>
+    public string Source { get; }
+
+    /// <summary>How well the source supports the rule.</summary>
+    public Confidence Confidence { get; }
+
+    /// <summary>
+    /// The first date the rule applies. Where a source gives only a year, 1 January of that year; for
+    /// KubeCore's own design choices, the catalogue's first release.
+    /// </summary>
+    public LocalDate EffectiveFrom { get; }
+
+    /// <summary>The profile parameters the rule reads (empty when it has none).</summary>
+    public IReadOnlyList<ParameterDefinition> Parameters { get; }
+
+    /// <summary><c>GRP-01 Group size within the profile's range</c>.</summary>
+    public override string ToString() => $"{Id} {TitleEn}";
+}

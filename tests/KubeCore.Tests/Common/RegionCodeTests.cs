@@ -1,0 +1,43 @@
+using FsCheck;
+using FsCheck.Fluent;
+using KubeCore.Common;
+using KubeCore.Tests.Support;
+
+namespace KubeCore.Tests.Common;
+
+public class RegionCodeTests
+{
+    [Fact]
+    public void A_region_code_round_trips_through_its_text() =>
+        Rulebook.Verify(Prop.ForAll(Generators.Desa.ToArbitrary(), desa =>
+            RegionCode.Parse(desa.ToString()) == desa
+            && RegionCode.Parse(desa.ToString().Replace(".", "")) == desa
+            && desa.IsWithin(desa.AtLevel(RegionLevel.District))
+            && desa.IsWithin(desa.AtLevel(RegionLevel.Province))));
+
+    [Theory]
+    [InlineData("62.71.01.1001", RegionLevel.Village)]
+    [InlineData("62.71.01", RegionLevel.District)]
+    [InlineData("35.07", RegionLevel.Regency)]
+    [InlineData("62", RegionLevel.Province)]
+    public void Codes_parse_at_every_level(string text, RegionLevel level) =>
+        RegionCode.Parse(text).Level.ShouldBe(level);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("10")]          // no province 10
+    [InlineData("62.00")]
+    [InlineData("62.71.1.1001")]
+    [InlineData("627101100")]
+    public void Malformed_codes_are_refused(string text) =>
+        RegionCode.TryParse(text, out _).ShouldBeFalse();
+
+    [Fact]
+    public void Two_desa_of_one_kecamatan_are_within_it_and_not_within_each_other()
+    {
+        var tangkiling = RegionCode.Parse("62.71.04.1001");
+        var other = RegionCode.Parse("62.71.04.1002");
+        tangkiling.AtLevel(RegionLevel.District).ShouldBe(other.AtLevel(RegionLevel.District));
+        tangkiling.IsWithin(other).ShouldBeFalse();
+    }
+}
