@@ -1,0 +1,121 @@
+using KubeCore.Common;
+using KubeCore.Rules;
+using NodaTime;
+
+namespace KubeCore.Households;
+
+/// <summary>A person's place in their household (MEM-02).</summary>
+public enum HouseholdRole
+{
+    /// <summary>Kepala keluarga (head of household) as on the Kartu Keluarga.</summary>
+    Head = 1,
+
+    /// <summary>Pencari nafkah utama: not the head, but the household's main earner.</summary>
+    MainEarner = 2,
+
+    /// <summary>Any other member of the household.</summary>
+    OtherMember = 3,
+}
+
+/// <summary>A person's main work (MEM-04 excludes state employees and pensioners in KUBE profiles).</summary>
+public enum Employment
+{
+    /// <summary>Not working.</summary>
+    Unemployed = 1,
+
+    /// <summary>Petani (farmer).</summary>
+    Farmer = 2,
+
+    /// <summary>Buruh tani (farm labourer).</summary>
+    FarmLabourer = 3,
+
+    /// <summary>Nelayan (fisher).</summary>
+    Fisher = 4,
+
+    /// <summary>Buruh bangunan or perkebunan (construction or plantation worker).</summary>
+    Labourer = 5,
+
+    /// <summary>Pedagang (trader) or other own-account business.</summary>
+    Trader = 6,
+
+    /// <summary>Other private work.</summary>
+    OtherPrivate = 7,
+
+    /// <summary>Pegawai Negeri Sipil (civil servant).</summary>
+    CivilServant = 8,
+
+    /// <summary>TNI (armed forces).</summary>
+    Military = 9,
+
+    /// <summary>POLRI (police).</summary>
+    Police = 10,
+
+    /// <summary>Pensiunan (pensioner).</summary>
+    Pensioner = 11,
+}
+
+/// <summary>
+/// A person who may join a group: identity as on the KTP, their role in the household and their work.
+/// Creating a person checks that the NIK agrees with the stated sex and birth date (MEM-06).
+/// </summary>
+public sealed class Person
+{
+    private Person(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment)
+    {
+        Id = id;
+        HouseholdId = householdId;
+        Name = name;
+        Nik = nik;
+        Sex = sex;
+        BirthDate = birthDate;
+        Role = role;
+        Employment = employment;
+    }
+
+    /// <summary>The person's id.</summary>
+    public PersonId Id { get; }
+
+    /// <summary>The household (Kartu Keluarga) the person belongs to.</summary>
+    public HouseholdId HouseholdId { get; }
+
+    /// <summary>The name as on the KTP.</summary>
+    public string Name { get; }
+
+    /// <summary>The NIK (masked when shown; PRIV-01).</summary>
+    public Nik Nik { get; }
+
+    /// <summary>The stated sex.</summary>
+    public Sex Sex { get; }
+
+    /// <summary>The stated birth date.</summary>
+    public LocalDate BirthDate { get; }
+
+    /// <summary>The role in the household.</summary>
+    public HouseholdRole Role { get; }
+
+    /// <summary>The main work.</summary>
+    public Employment Employment { get; }
+
+    /// <summary>Registers a person.</summary>
+    /// <exception cref="ArgumentException">The name is blank or an enum value is undefined.</exception>
+    /// <exception cref="RuleViolationException">MEM-06: the NIK disagrees with the stated sex or birth date.</exception>
+    public static Person Register(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment)
+    {
+        Preconditions.CheckNotBlank(name);
+        Preconditions.CheckArgument(Enum.IsDefined(sex), nameof(sex), "Unknown sex.");
+        Preconditions.CheckArgument(Enum.IsDefined(role), nameof(role), "Unknown household role.");
+        Preconditions.CheckArgument(Enum.IsDefined(employment), nameof(employment), "Unknown employment.");
+        var disagreement = nik.CheckAgreesWith(sex, birthDate);
+        if (disagreement is not null)
+        {
+            throw new RuleViolationException(disagreement);
+        }
+        return new Person(id, householdId, name.Trim(), nik, sex, birthDate, role, employment);
+    }
+
+    /// <summary>The age in whole years on <paramref name="date"/> (a birthday counts from its day; 29 February from 1 March in common years).</summary>
+    public int AgeOn(LocalDate date) => Period.Between(BirthDate, date, PeriodUnits.Years).Years;
+
+    /// <summary>The name and masked NIK; never the full NIK (PRIV-01).</summary>
+    public override string ToString() => $"{Name} ({Nik})";
+}
