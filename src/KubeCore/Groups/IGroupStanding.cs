@@ -59,3 +59,30 @@ public interface IGroupStanding
     /// <summary>The member holding <paramref name="role"/>, or null when the office is vacant (OFF-04).</summary>
     PersonId? OfficerHolding(OfficerRole role);
 }
+
+/// <summary>Checks on a group's standing that every money-moving operation makes first.</summary>
+public static class GroupStandingRules
+{
+    /// <summary>
+    /// Null when money may move for the group (a loan disbursed, aid credited), otherwise why not:
+    /// GRP-05/GRP-06 when the group is not <see cref="GroupStatus.Active"/> (an under-strength group has loans
+    /// and aid blocked), OFF-04 when the bendahara's office is vacant.
+    /// </summary>
+    public static RuleViolation? CheckMayMoveMoney(IGroupStanding group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        if (group.Status == GroupStatus.UnderStrength)
+        {
+            return RuleViolation.Of(RuleIds.Grp05, GroupErrors.UnderStrengthBlocksMoney, ("GroupId", group.Id));
+        }
+        if (group.Status != GroupStatus.Active)
+        {
+            return RuleViolation.Of(RuleIds.Grp06, GroupErrors.NotActive, ("GroupId", group.Id), ("Status", group.Status));
+        }
+        if (group.OfficerHolding(OfficerRole.Bendahara) is null)
+        {
+            return RuleViolation.Of(RuleIds.Off04, GroupErrors.BendaharaVacant, ("GroupId", group.Id));
+        }
+        return null;
+    }
+}
