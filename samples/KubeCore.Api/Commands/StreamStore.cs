@@ -99,7 +99,8 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
             }
             var state = await ReplayAsync(db, type, row, cancellationToken);
             var ledgerBefore = type.Ledger(state).Count;
-            var stored = await db.LedgerEntries.Where(l => l.GroupId == id).CountAsync(cancellationToken);
+            // As of the version read (a concurrent writer's newer rows are its business: the version check catches the race).
+            var stored = await db.LedgerEntries.Where(l => l.GroupId == id && l.CommandSequence <= row.Version).CountAsync(cancellationToken);
             if (stored != ledgerBefore)
             {
                 throw new ApiException(StatusCodes.Status500InternalServerError, ApiErrors.LedgerIntegrity, ("TraceId", http.TraceIdentifier));

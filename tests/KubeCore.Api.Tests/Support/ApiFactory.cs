@@ -4,6 +4,7 @@ using KubeCore.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KubeCore.Api.Tests.Support;
 
@@ -14,10 +15,14 @@ public sealed class ApiFactory(DatabaseEngine engine) : WebApplicationFactory<Pr
 
     public DatabaseEngine Engine => engine;
 
+    /// <summary>Every log line the API wrote.</summary>
+    public LogCollector Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting(_database.ConfigurationKey, _database.ConnectionString);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug).AddFilter(_ => true));
     }
 
     /// <summary>A client carrying a bearer token for <paramref name="role"/> (and, for a bendahara, the group).</summary>
