@@ -56,7 +56,7 @@ public partial class MessageTests
     }
 
     [Fact]
-    public void The_language_manager_serves_every_code_in_both_languages_without_touching_global_options()
+    public void The_language_manager_serves_every_code_in_both_languages_and_creating_it_touches_no_global_option()
     {
         var before = ValidatorOptions.Global.LanguageManager;
         var manager = new KubeCoreLanguageManager();

@@ -1,0 +1,209 @@
+using KubeCore.Common;
+using KubeCore.Rules;
+using NodaTime;
+
+namespace KubeCore.Aid;
+
+/// <summary>What a grant was spent on, as the LPJ lists it (AID-03).</summary>
+public enum SpendCategory
+{
+    /// <summary>Barang modal: capital goods for the group's business (UEP).</summary>
+    CapitalGoods = 1,
+
+    /// <summary>Bahan baku: raw materials and stock.</summary>
+    RawMaterials = 2,
+
+    /// <summary>Ternak: livestock.</summary>
+    Livestock = 3,
+
+    /// <summary>Peralatan: tools and equipment.</summary>
+    Equipment = 4,
+
+    /// <summary>Operasional: running costs (transport, rent, utilities).</summary>
+    Operations = 5,
+
+    /// <summary>Pelatihan: training.</summary>
+    Training = 6,
+
+    /// <summary>Lainnya: anything else, described in the spend.</summary>
+    Other = 7,
+}
+
+/// <summary>One spend of a grant, backed by a receipt (nota/kuitansi).</summary>
+/// <param name="Date">The spend date.</param>
+/// <param name="Category">What it was spent on.</param>
+/// <param name="Amount">The amount, positive whole rupiah.</param>
+/// <param name="ReceiptReference">The receipt's reference, unique within the report.</param>
+/// <param name="Description">What was bought.</param>
+public sealed record AidSpend(LocalDate Date, SpendCategory Category, Rupiah Amount, string ReceiptReference, string Description);
+
+/// <summary>Where an LPJ stands on a date.</summary>
+public enum LpjStatus
+{
+    /// <summary>Open and not yet due.</summary>
+    Open = 1,
+
+    /// <summary>Open past its due date.</summary>
+    Overdue = 2,
+
+    /// <summary>Submitted on or before its due date.</summary>
+    Submitted = 3,
+
+    /// <summary>Submitted after its due date.</summary>
+    SubmittedLate = 4,
+}
+
+/// <summary>The figures of an LPJ on a date: grant, spends by category, remaining balance, due date, status.</summary>
+/// <param name="Grant">The grant received.</param>
+/// <param name="SpentByCategory">Spends up to the date, by category (categories with no spend are absent).</param>
+/// <param name="Spent">Total spent up to the date.</param>
+/// <param name="Remaining">Grant minus spends; never negative.</param>
+/// <param name="DueOn">The due date.</param>
+/// <param name="Status">The status on the date.</param>
+/// <param name="SpendCount">Number of spends up to the date.</param>
+public sealed record LpjSummary(Rupiah Grant, IReadOnlyDictionary<SpendCategory, Rupiah> SpentByCategory, Rupiah Spent, Rupiah Remaining, LocalDate DueOn, LpjStatus Status, int SpendCount);
+
+/// <summary>
+/// The laporan pertanggungjawaban (LPJ) of one grant (AID-03): every spend has a receipt reference (unique, so
+/// a receipt is never claimed twice), spends never exceed the grant, and the report lists the grant, spends by
+/// category and the remaining balance. It is due <c>Aid.LpjDuePeriod</c> after disbursement (default 21 days).
+/// </summary>
+/// <remarks>A submitted report is final: later spends are refused. Refused operations change nothing.</remarks>
+public sealed class AccountabilityReport
+{
+    private readonly List<AidSpend> _spends = [];
+    private readonly HashSet<string> _receipts = new(StringComparer.OrdinalIgnoreCase);
+
+    private AccountabilityReport(GroupId groupId, Rupiah grant, LocalDate disbursedOn, LocalDate dueOn, string profileId)
+    {
+        GroupId = groupId;
+        Grant = grant;
+        DisbursedOn = disbursedOn;
+        DueOn = dueOn;
+        ProfileId = profileId;
+    }
+
+    /// <summary>The group that received the grant.</summary>
+    public GroupId GroupId { get; }
+
+    /// <summary>The grant amount.</summary>
+    public Rupiah Grant { get; }
+
+    /// <summary>The disbursement date.</summary>
+    public LocalDate DisbursedOn { get; }
+
+    /// <summary>The due date: disbursement plus the profile's LPJ period.</summary>
+    public LocalDate DueOn { get; }
+
+    /// <summary>The profile whose LPJ period applied.</summary>
+    public string ProfileId { get; }
+
+    /// <summary>The spends, in the order recorded.</summary>
+    public IReadOnlyList<AidSpend> Spends => _spends;
+
+    /// <summary>Total spent.</summary>
+    public Rupiah Spent { get; private set; }
+
+    /// <summary>Grant minus spends, never negative.</summary>
+    public Rupiah Remaining => Grant - Spent;
+
+    /// <summary>The submission date, or null while open.</summary>
+    public LocalDate? SubmittedOn { get; private set; }
+
+    /// <summary>Opens the LPJ of a grant disbursed on <paramref name="disbursedOn"/>.</summary>
+    /// <exception cref="ArgumentException">The grant is not positive.</exception>
+    public static AccountabilityReport Open(GroupId groupId, Rupiah grant, LocalDate disbursedOn, ProgramProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Preconditions.CheckArgument(grant.IsPositive, nameof(grant), "A grant must be positive.");
+        return new AccountabilityReport(groupId, grant, disbursedOn, disbursedOn.Plus(profile.Aid.LpjDuePeriod), profile.Id);
+    }
+
+    /// <summary>Records a spend (AID-03).</summary>
+    /// <exception cref="ArgumentNullException">The spend is null.</exception>
+    /// <exception cref="RuleViolationException">No receipt reference, a receipt already claimed, a non-positive amount,
+    /// a date before disbursement, a spend above the remaining grant, or a submitted report.</exception>
+    public void RecordSpend(AidSpend spend)
+    {
+        ArgumentNullException.ThrowIfNull(spend);
+        var violation = CheckSpend(spend);
+        if (violation is not null)
+        {
+            throw new RuleViolationException(violation);
+        }
+        _spends.Add(spend);
+        _receipts.Add(spend.ReceiptReference.Trim());
+        Spent += spend.Amount;
+    }
+
+    /// <summary>Submits the report on <paramref name="date"/>; afterwards it takes no spend.</summary>
+    /// <exception cref="RuleViolationException">Already submitted, or dated before the last spend or the disbursement.</exception>
+    public void Submit(LocalDate date)
+    {
+        if (SubmittedOn is not null)
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Aid03, AidErrors.ReportAlreadySubmitted, ("SubmittedOn", SubmittedOn)));
+        }
+        var earliest = _spends.Count == 0 ? DisbursedOn : LocalDate.Max(DisbursedOn, _spends.Max(s => s.Date));
+        if (date < earliest)
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Aid03, AidErrors.SubmittedBeforeLastSpend, ("Date", date), ("Earliest", earliest)));
+        }
+        SubmittedOn = date;
+    }
+
+    /// <summary>The status on <paramref name="date"/>.</summary>
+    public LpjStatus StatusOn(LocalDate date) => SubmittedOn switch
+    {
+        { } submitted when submitted <= date => submitted <= DueOn ? LpjStatus.Submitted : LpjStatus.SubmittedLate,
+        _ => date > DueOn ? LpjStatus.Overdue : LpjStatus.Open,
+    };
+
+    /// <summary>The report's figures as of <paramref name="date"/> (spends dated after it are left out).</summary>
+    public LpjSummary SummaryOn(LocalDate date)
+    {
+        var byCategory = new SortedDictionary<SpendCategory, Rupiah>();
+        var spent = Rupiah.Zero;
+        var count = 0;
+        foreach (var spend in _spends)
+        {
+            if (spend.Date > date)
+            {
+                continue;
+            }
+            byCategory[spend.Category] = byCategory.GetValueOrDefault(spend.Category) + spend.Amount;
+            spent += spend.Amount;
+            count++;
+        }
+        return new LpjSummary(Grant, byCategory, spent, Grant - spent, DueOn, StatusOn(date), count);
+    }
+
+    private RuleViolation? CheckSpend(AidSpend spend)
+    {
+        if (SubmittedOn is not null)
+        {
+            return RuleViolation.Of(RuleIds.Aid03, AidErrors.ReportAlreadySubmitted, ("SubmittedOn", SubmittedOn));
+        }
+        if (string.IsNullOrWhiteSpace(spend.ReceiptReference))
+        {
+            return RuleViolation.Of(RuleIds.Aid03, AidErrors.ReceiptMissing, ("Amount", spend.Amount));
+        }
+        if (_receipts.Contains(spend.ReceiptReference.Trim()))
+        {
+            return RuleViolation.Of(RuleIds.Aid03, AidErrors.ReceiptAlreadyClaimed, ("ReceiptReference", spend.ReceiptReference.Trim()));
+        }
+        if (!spend.Amount.IsPositive)
+        {
+            return RuleViolation.Of(RuleIds.Aid03, AidErrors.SpendNotPositive, ("Amount", spend.Amount));
+        }
+        if (spend.Date < DisbursedOn)
+        {
+            return RuleViolation.Of(RuleIds.Aid03, AidErrors.SpendBeforeDisbursement, ("Date", spend.Date), ("DisbursedOn", DisbursedOn));
+        }
+        if (spend.Amount > Remaining)
+        {
+            return RuleViolation.Of(RuleIds.Aid03, AidErrors.SpendAboveGrant, ("Amount", spend.Amount), ("Remaining", Remaining));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,26 @@
+using FluentValidation;
+
+namespace KubeCore.Aid;
+
+/// <summary>Validates a spend before it is recorded in an LPJ (AID-03).</summary>
+public sealed class AidSpendValidator : AbstractValidator<AidSpend>
+{
+    /// <summary>Creates the validator.</summary>
+    public AidSpendValidator()
+    {
+        RuleFor(s => s.Amount).Must((spend, amount, context) =>
+            {
+                context.MessageFormatter.AppendArgument("Amount", amount);
+                return amount.IsPositive;
+            })
+            .WithErrorCode(AidErrors.SpendNotPositive);
+        RuleFor(s => s.ReceiptReference).Must((spend, receipt, context) =>
+            {
+                context.MessageFormatter.AppendArgument("Amount", spend.Amount);
+                return !string.IsNullOrWhiteSpace(receipt);
+            })
+            .WithErrorCode(AidErrors.ReceiptMissing);
+        RuleFor(s => s.Description).NotEmpty().WithErrorCode(AidErrors.DescriptionMissing);
+        RuleFor(s => s.Category).IsInEnum().WithErrorCode(AidErrors.CategoryUnknown);
+    }
+}

@@ -1,0 +1,144 @@
+using FsCheck;
+using FsCheck.Fluent;
+using KubeCore.Aid;
+using KubeCore.Common;
+using KubeCore.Compliance;
+using KubeCore.Groups;
+using KubeCore.Rules;
+using KubeCore.Tests.Support;
+using NodaTime;
+
+namespace KubeCore.Tests.Rules;
+
+public class AidRulesTests
+{
+    private static readonly LocalDate Start = new(2011, 1, 3);
+
+    private static Gen<AidSpend> Spend(Gen<long> amount) =>
+        from days in Gen.Choose(0, 60)
+        from category in Gen.Elements(Enum.GetValues<SpendCategory>())
+        from value in amount
+        from receipt in Gen.Choose(1, 40)
+        select new AidSpend(Start.PlusDays(days - 5), category, Rupiah.Of(value), receipt == 40 ? " " : $"NOTA-{receipt}", "pembelian");
+
+    [Fact]
+    [Trait("Rule", "AID-01")]
+    public void The_grant_is_the_amount_in_force_on_the_date_and_none_before_the_first() =>
+        Rulebook.Verify(Prop.ForAll(Gen.Choose(-3_000, 6_000).ToArbitrary(), offset =>
+        {
+            var date = new LocalDate(2018, 1, 1).PlusDays(offset);
+            var amount = AidGrants.AmountOn(ProgramProfiles.KubePermensos2019, date);
+            var expected = date < new LocalDate(2018, 1, 1) ? (Rupiah?)null
+                : date < new LocalDate(2019, 1, 1) ? Rupiah.Of(25_000_000) : Rupiah.Of(20_000_000);
+            return amount == expected && AidGrants.AmountOn(ProgramProfiles.KsmP2kp, date) is null;
+        }));
+
+    [Fact]
+    [Trait("Rule", "AID-01")]
+    [Trait("Rule", "GRP-07")]
+    public void A_grant_is_paid_only_to_an_account_in_the_groups_own_name() =>
+        Rulebook.Verify(Prop.ForAll(Gen.Elements("KUBE Maju Bersama", "kube  maju bersama", "Siti Aminah", "", "KUBE Maju").ToArbitrary(), holder =>
+        {
+            var group = TestGroupStanding.Active(ProgramProfiles.KubePermensos2019);
+            var decision = AidGrants.Decide(group, "KUBE Maju Bersama", holder.Length == 0 ? null : holder, new LocalDate(2019, 6, 1));
+            var inGroupName = holder is "KUBE Maju Bersama" or "kube  maju bersama";
+            return decision.IsApproved == inGroupName
+                && (inGroupName || decision.Violations.Single().RuleId == RuleIds.Grp07)
+                && decision.RuleIds.Contains(RuleIds.Aid01);
+        }));
+
+    [Fact]
+    [Trait("Rule", "AID-01")]
+    public void No_grant_is_decided_for_an_under_strength_group_or_a_program_without_grants()
+    {
+        var underStrength = new TestGroupStanding(ProgramProfiles.KubePermensos2019, GroupStatus.UnderStrength, [PersonId.New()], PersonId.New());
+        AidGrants.Decide(underStrength, "KUBE A", "KUBE A", new LocalDate(2019, 6, 1)).Violations.Single().ErrorCode.ShouldBe(GroupErrors.UnderStrengthBlocksMoney);
+        var ksm = TestGroupStanding.Active(ProgramProfiles.KsmP2kp);
+        AidGrants.Decide(ksm, "KSM A", "KSM A", new LocalDate(2019, 6, 1)).Violations.Single().ErrorCode.ShouldBe(AidErrors.NoGrantInForce);
+    }
+
+    private static Gen<DevelopmentAidCandidate> Candidate =>
+        from status in Gen.Elements(GroupStatus.Active, GroupStatus.Active, GroupStatus.Active, GroupStatus.UnderStrength, GroupStatus.Verified)
+        from ageDays in Gen.Choose(0, 2_000)
+        from stage in Gen.Elements(GroupStage.Tumbuh, GroupStage.Berkembang, GroupStage.Maju)
+        from savings in Gen.Choose(0, 5_000_000)
+        select new DevelopmentAidCandidate(GroupId.New(), status, Start.PlusDays(-ageDays), stage, Rupiah.Of(savings));
+
+    [Fact]
+    [Trait("Rule", "AID-02")]
+    public void Development_aid_goes_only_to_active_groups_of_the_minimum_age_and_stage() =>
+        Rulebook.Verify(Prop.ForAll(Candidate.ToArbitrary(), c =>
+        {
+            var decision = DevelopmentAid.CheckEligibility(c, ProgramProfiles.KubeBlps, Start);
+            var expected = c.Status == GroupStatus.Active && c.ActiveSince.PlusYears(2) <= Start && c.Stage >= GroupStage.Berkembang;
+            return decision.IsApproved == expected;
+        }));
+
+    [Fact]
+    [Trait("Rule", "AID-02")]
+    public void A_selection_fills_the_slots_with_eligible_groups_each_outranking_every_eligible_group_left_out() =>
+        Rulebook.Verify(Prop.ForAll(Candidate.ListOf().ToArbitrary(), Gen.Choose(0, 15).ToArbitrary(), (candidates, slots) =>
+        {
+            var selection = DevelopmentAid.Select(candidates, slots, ProgramProfiles.KubeBlps, Start);
+            var eligible = selection.Candidates.Where(c => c.Rank is not null).ToList();
+            var selected = eligible.Where(c => c.Selected).ToList();
+            var left = eligible.Where(c => !c.Selected).ToList();
+            static (int Stage, LocalDate Since, long Savings) Key(RankedCandidate c) => (-(int)c.Candidate.Stage, c.Candidate.ActiveSince, -c.Candidate.MemberSavings.Amount);
+            return selected.Count == Math.Min(slots, eligible.Count)
+                && selected.All(s => s.Eligibility.IsApproved)
+                && selection.Candidates.Count == candidates.Count
+                && selected.All(s => left.All(l => Key(s).CompareTo(Key(l)) <= 0))
+                && eligible.Select(c => c.Rank).SequenceEqual(Enumerable.Range(1, eligible.Count).Select(i => (int?)i));
+        }));
+
+    [Fact]
+    [Trait("Rule", "AID-03")]
+    public void Spends_never_exceed_the_grant_and_every_spend_kept_has_a_unique_receipt() =>
+        Rulebook.Verify(Prop.ForAll(Spend(Gen.Choose(-100_000, 12_000_000).Select(v => (long)v)).ListOf().ToArbitrary(), spends =>
+        {
+            var report = AccountabilityReport.Open(GroupId.New(), Rupiah.Of(30_000_000), Start, ProgramProfiles.KubeBlps);
+            foreach (var spend in spends)
+            {
+                var before = (report.Spent, report.Spends.Count);
+                try
+                {
+                    report.RecordSpend(spend);
+                }
+                catch (RuleViolationException e) when (e.Violation.RuleId == RuleIds.Aid03)
+                {
+                    if ((report.Spent, report.Spends.Count) != before)
+                    {
+                        return false;
+                    }
+                }
+            }
+            var summary = report.SummaryOn(Start.PlusDays(60));
+            return report.Spent <= report.Grant
+                && !report.Remaining.IsNegative
+                && report.Spends.All(s => s.Amount.IsPositive && !string.IsNullOrWhiteSpace(s.ReceiptReference) && s.Date >= Start)
+                && report.Spends.Select(s => s.ReceiptReference).Distinct(StringComparer.OrdinalIgnoreCase).Count() == report.Spends.Count
+                && Rupiah.Sum(summary.SpentByCategory.Values) == summary.Spent
+                && summary.Spent + summary.Remaining == summary.Grant;
+        }));
+
+    [Fact]
+    [Trait("Rule", "AID-03")]
+    public void An_LPJ_is_due_the_profile_period_after_disbursement_and_overdue_only_after_that() =>
+        Rulebook.Verify(Prop.ForAll(Gen.Choose(0, 60).ToArbitrary(), days =>
+        {
+            var report = AccountabilityReport.Open(GroupId.New(), Rupiah.Of(20_000_000), Start, ProgramProfiles.KubePermensos2019);
+            var date = Start.PlusDays(days);
+            return report.DueOn == Start.PlusDays(21)
+                && report.StatusOn(date) == (days > 21 ? LpjStatus.Overdue : LpjStatus.Open);
+        }));
+
+    [Fact]
+    [Trait("Rule", "AID-03")]
+    public void A_spend_validator_names_each_missing_piece_by_its_code()
+    {
+        var result = new AidSpendValidator().Validate(new AidSpend(Start, (SpendCategory)99, Rupiah.Zero, " ", ""));
+        result.Errors.Select(e => e.ErrorCode).ShouldBe(
+            [AidErrors.SpendNotPositive, AidErrors.ReceiptMissing, AidErrors.DescriptionMissing, AidErrors.CategoryUnknown], ignoreOrder: true);
+        result.Errors.ShouldAllBe(e => !e.ErrorMessage.Contains('{'));
+    }
+}

@@ -1,0 +1,173 @@
+using FsCheck;
+using FsCheck.Fluent;
+using KubeCore.Common;
+using KubeCore.Compliance;
+using KubeCore.Rules;
+using KubeCore.Tests.Support;
+using NodaTime;
+
+namespace KubeCore.Tests.Rules;
+
+public class ComplianceRulesTests
+{
+    private static readonly LocalDate Monday = new(2017, 1, 30);
+
+    private static Gen<MemberWeekSavings> MemberSavings =>
+        from deposits in Gen.Choose(0, 2)
+        select new MemberWeekSavings(PersonId.New(), Enumerable.Range(0, deposits).Select(_ => EntryId.New()).ToList());
+
+    private static Gen<InstallmentDue> Installment =>
+        from settled in Gen.Choose(0, 3)
+        from renteng in Gen.Elements(true, false)
+        select new InstallmentDue(LoanId.New(), 1, settled == 0 ? [] : [EntryId.New()], settled > 0 && renteng);
+
+    private static Gen<GroupWeek> Week =>
+        from savings in MemberSavings.ListOf()
+        from meeting in Gen.Elements(true, false)
+        from closed in Gen.Elements(true, false)
+        from mayLend in Gen.Elements(true, false)
+        from disbursed in Gen.Choose(0, 2)
+        from unserved in Gen.Choose(0, 2)
+        from due in Installment.ListOf()
+        select new GroupWeek(GroupId.New(), Monday, savings, meeting ? MeetingId.New() : null, closed ? EntryId.New() : null,
+            mayLend, Enumerable.Range(0, disbursed).Select(_ => LoanId.New()).ToList(), unserved, due);
+
+    private static ProgramProfile WithSavingsShare(int percent) => ProgramProfiles.KsmP2kp.Derive("KsmShare" + percent, 1, "test", Monday,
+        p => p with { Compliance = p.Compliance with { SavingsShareOfMembers = Rate.FromPercent(percent) } });
+
+    [Fact]
+    [Trait("Rule", "FIVE-01")]
+    public void Savings_are_kept_exactly_when_the_profiles_share_of_members_saved_and_every_non_saver_is_named() =>
+        Rulebook.Verify(Prop.ForAll(Week.ToArbitrary(), Gen.Elements(100, 80, 50).ToArbitrary(), (week, percent) =>
+        {
+            var outcome = FiveBasicRules.Check(week, WithSavingsShare(percent))[RuleIds.Five01];
+            var savers = week.Savings.Count(s => s.Deposits.Count > 0);
+            var expected = week.Savings.Count == 0 ? RuleStatus.NotApplicable
+                : savers * 100 >= week.Savings.Count * percent ? RuleStatus.Met : RuleStatus.NotMet;
+            return outcome.Status == expected
+                && outcome.MembersMissing.SequenceEqual(week.Savings.Where(s => s.Deposits.Count == 0).Select(s => s.Member))
+                && outcome.EntryEvidence.Count == week.Savings.Sum(s => s.Deposits.Count);
+        }));
+
+    [Fact]
+    [Trait("Rule", "FIVE-02")]
+    public void The_meeting_rule_is_met_only_by_a_meeting_held_that_week_and_names_it() =>
+        Rulebook.Verify(Prop.ForAll(Week.ToArbitrary(), week =>
+        {
+            var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five02];
+            return (outcome.Status == RuleStatus.Met) == (week.Meeting is not null) && outcome.MeetingEvidence == week.Meeting;
+        }));
+
+    [Fact]
+    [Trait("Rule", "FIVE-03")]
+    public void The_bookkeeping_rule_is_met_only_when_the_week_was_closed_and_names_the_close() =>
+        Rulebook.Verify(Prop.ForAll(Week.ToArbitrary(), week =>
+        {
+            var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five03];
+            return (outcome.Status == RuleStatus.Met) == (week.BookClose is not null)
+                && outcome.EntryEvidence.SequenceEqual(week.BookClose is { } c ? [c] : []);
+        }));
+
+    [Fact]
+    [Trait("Rule", "FIVE-04")]
+    public void Lending_is_not_applicable_before_the_group_may_lend_and_fails_only_when_a_servable_request_waited() =>
+        Rulebook.Verify(Prop.ForAll(Week.ToArbitrary(), week =>
+        {
+            var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five04];
+            var expected = !week.MayLend ? RuleStatus.NotApplicable
+                : week.LoansDisbursed.Count > 0 || week.UnservedRequests == 0 ? RuleStatus.Met : RuleStatus.NotMet;
+            return outcome.Status == expected && outcome.LoanEvidence.SequenceEqual(week.LoansDisbursed);
+        }));
+
+    [Fact]
+    [Trait("Rule", "FIVE-05")]
+    public void Repayment_is_kept_when_every_installment_due_was_paid_or_covered_by_tanggung_renteng() =>
+        Rulebook.Verify(Prop.ForAll(Week.ToArbitrary(), week =>
+        {
+            var report = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp);
+            var outcome = report[RuleIds.Five05];
+            var expected = week.InstallmentsDue.Count == 0 ? RuleStatus.NotApplicable
+                : week.InstallmentsDue.All(i => i.Settlement.Count > 0) ? RuleStatus.Met : RuleStatus.NotMet;
+            return outcome.Status == expected
+                && outcome.LoanEvidence.ToHashSet().SetEquals(week.InstallmentsDue.Where(i => i.Settlement.Count == 0).Select(i => i.Loan))
+                && report.AllKept == report.Outcomes.All(o => o.Status != RuleStatus.NotMet)
+                && report.Outcomes.Select(o => o.RuleId).SequenceEqual([RuleIds.Five01, RuleIds.Five02, RuleIds.Five03, RuleIds.Five04, RuleIds.Five05]);
+        }));
+
+    private static Gen<StageEvidence> Evidence =>
+        from flags in Gen.Choose(0, 127)
+        from profit in Gen.Choose(0, 5_000_000).Select(v => Rupiah.Of(v)).ListOf()
+        from capital in Gen.Choose(0, 50_000_000).Select(v => Rupiah.Of(v)).ListOf()
+        from partnerships in Gen.Choose(0, 2)
+        select new StageEvidence((flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0, (flags & 16) != 0,
+            profit, capital, (flags & 32) != 0, partnerships);
+
+    [Fact]
+    [Trait("Rule", "STG-01")]
+    public void Meeting_one_more_checklist_item_never_lowers_a_groups_stage() =>
+        Rulebook.Verify(Prop.ForAll(Evidence.ToArbitrary(), Gen.Choose(0, 5).ToArbitrary(), (evidence, item) =>
+        {
+            var profile = ProgramProfiles.KubePermensos2019;
+            var better = item switch
+            {
+                0 => evidence with { HasPendamping = true },
+                1 => evidence with { TrainingReceived = true },
+                2 => evidence with { OfficersComplete = true },
+                3 => evidence with { AidReceived = true },
+                4 => evidence with { ProfitSplit = true },
+                _ => evidence with { IksForOutsiders = true, Partnerships = evidence.Partnerships + 1 },
+            };
+            var before = GroupStages.AssessStage(evidence, profile);
+            var after = GroupStages.AssessStage(better, profile);
+            return after.Stage >= before.Stage
+                && (before.Stage == GroupStage.Tumbuh) == GroupStages.BerkembangItems.Any(i => !before.Items[i])
+                && (before.Stage != GroupStage.Maju || GroupStages.MajuItems.All(i => before.Items[i]))
+                && (before.Stage == GroupStage.Maju || before.MissingForNextStage.Count > 0);
+        }));
+
+    [Fact]
+    [Trait("Rule", "STG-01")]
+    public void Profit_rises_only_when_each_of_the_last_months_beats_the_one_before()
+    {
+        var profile = ProgramProfiles.KubePermensos2019;
+        StageEvidence Make(params long[] profit) => new(true, true, true, true, true, profit.Select(Rupiah.Of).ToList(), [Rupiah.Of(1), Rupiah.Of(2), Rupiah.Of(3), Rupiah.Of(4)], true, 1);
+        GroupStages.AssessStage(Make(100, 200, 300, 400), profile).Stage.ShouldBe(GroupStage.Maju);
+        GroupStages.AssessStage(Make(100, 200, 200, 400), profile).Stage.ShouldBe(GroupStage.Berkembang);
+        GroupStages.AssessStage(Make(200, 300, 400), profile).Stage.ShouldBe(GroupStage.Berkembang); // needs 3 changes, i.e. 4 months
+    }
+
+    private static Gen<SustainabilityEvidence> Period =>
+        from weeks in Gen.Choose(0, 26)
+        from meetings in Gen.Choose(0, weeks)
+        from closed in Gen.Choose(0, weeks)
+        from officers in Gen.Elements(true, false)
+        from recorded in Gen.Choose(0, 260)
+        from present in Gen.OneOf(Gen.Choose(0, recorded), Gen.Constant(recorded * 3 / 4), Gen.Constant(Math.Min(recorded, (recorded * 3 / 4) + 1)))
+        from iks in Gen.Choose(0, 100_000)
+        from members in Gen.Choose(5, 20)
+        from decided in Gen.Choose(0, members)
+        from start in Gen.Choose(0, 5_000_000)
+        from end in Gen.Choose(0, 5_000_000)
+        from due in Gen.Choose(0, 50)
+        from paid in Gen.OneOf(Gen.Choose(0, due), Gen.Constant(due * 9 / 10), Gen.Constant(due))
+        from first in Gen.Choose(0, 10_000_000)
+        from second in Gen.OneOf(Gen.Choose(0, 10_000_000), Gen.Constant(first), Gen.Constant(first + 1))
+        from endAtBoundary in Gen.Elements(true, false)
+        let savingsEnd = endAtBoundary ? start : end
+        select new SustainabilityEvidence(weeks, meetings, closed, officers, recorded, present, Rupiah.Of(iks), decided, members,
+            Rupiah.Of(start), Rupiah.Of(savingsEnd), due, paid, Rupiah.Of(first), Rupiah.Of(second));
+
+    [Fact]
+    [Trait("Rule", "STG-02")]
+    public void Each_sustainability_indicator_is_met_exactly_when_all_its_checks_hold() =>
+        Rulebook.Verify(Prop.ForAll(Period.ToArbitrary(), e =>
+        {
+            var outcomes = GroupStages.AssessSustainability(e, ProgramProfiles.KubePermensos2019);
+            var institutional = e.Weeks > 0 && e.WeeksWithMeeting == e.Weeks && e.WeeksClosed == e.Weeks && e.OfficersComplete;
+            var social = e.AttendanceRecorded > 0 && e.AttendancePresent * 100 >= e.AttendanceRecorded * 75 && e.IksContributed.IsPositive && e.MembersWhoDecided * 2 > e.Members;
+            var economic = e.SavingsAtEnd > e.SavingsAtStart && (e.InstallmentsDue == 0 || e.InstallmentsPaidOnTime * 10 >= e.InstallmentsDue * 9) && e.IncomeSecondHalf >= e.IncomeFirstHalf;
+            return outcomes.Select(o => o.Indicator).SequenceEqual([SustainabilityIndicator.Institutional, SustainabilityIndicator.Social, SustainabilityIndicator.Economic])
+                && outcomes[0].Met == institutional && outcomes[1].Met == social && outcomes[2].Met == economic
+                && outcomes.All(o => o.Met == o.Checks.Values.All(v => v));
+        }));
+}
