@@ -2,6 +2,7 @@ using System.Text.Json;
 using KubeCore.Api.Errors;
 using KubeCore.Api.Persistence;
 using KubeCore.Api.Security;
+using KubeCore.Rules;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -98,16 +99,10 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
                 throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.VersionMismatch, ("Resource", resource), ("Expected", expected), ("Actual", row.Version));
             }
             var state = await ReplayAsync(db, type, row, cancellationToken);
-            var ledgerBefore = type.Ledger(state).Count;
-            // As of the version read (a concurrent writer's newer rows are its business: the version check catches the race).
-            var stored = await db.LedgerEntries.Where(l => l.GroupId == id && l.CommandSequence <= row.Version).CountAsync(cancellationToken);
-            if (stored != ledgerBefore)
-            {
-                throw new ApiException(StatusCodes.Status500InternalServerError, ApiErrors.LedgerIntegrity, ("TraceId", http.TraceIdentifier));
-            }
+            var ledgerBefore = type.LedgerCount(state);
 
             var next = command(state);
-            type.Apply(state, next);
+            type.Apply(state, next, ApplyMode.Live);
 
             var now = time.GetUtcNow();
             var version = row.Version + 1;
@@ -119,6 +114,10 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
             return respond(state, next, version);
         });
 
+    /// <summary>
+    /// The state as of the row's version: its commands replayed, then its ledger rebuilt from the entries
+    /// stored up to that version (a concurrent writer's newer rows are its business: the version check catches the race).
+    /// </summary>
     private async Task<TState> ReplayAsync<TState>(KubeCoreDbContext db, StreamType<TState> type, StreamRow row, CancellationToken cancellationToken)
         where TState : class
     {
@@ -137,37 +136,48 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
             }
             else
             {
-                type.Apply(state, command);
+                type.Apply(state, command, ApplyMode.Replay);
             }
         }
-        return state ?? throw new InvalidOperationException($"Stream {row.Id} has version {row.Version} but no commands.");
+        if (state is null)
+        {
+            throw new InvalidOperationException($"Stream {row.Id} has version {row.Version} but no commands.");
+        }
+        var ledger = await db.LedgerEntries.AsNoTracking()
+            .Where(l => l.GroupId == row.Id && l.CommandSequence <= row.Version)
+            .OrderBy(l => l.Sequence)
+            .ToListAsync(cancellationToken);
+        try
+        {
+            type.AttachLedger(state, ledger);
+        }
+        catch (RuleViolationException broken)
+        {
+            // A stored chain that does not verify is not the caller's fault: it is tampering or corruption.
+            throw new LedgerIntegrityException(row.Id, broken);
+        }
+        return state;
     }
 
-    private void AddLedger<TState>(KubeCoreDbContext db, StreamType<TState> type, Guid id, TState state, int from, long commandSequence, DateTimeOffset now)
+    private static void AddLedger<TState>(KubeCoreDbContext db, StreamType<TState> type, Guid id, TState state, int from, long commandSequence, DateTimeOffset now)
         where TState : class
     {
-        var ledger = type.Ledger(state);
-        for (var i = from; i < ledger.Count; i++)
+        foreach (var row in type.LedgerRows(state, from))
         {
-            var entry = ledger[i];
-            db.LedgerEntries.Add(new LedgerEntryRow
-            {
-                GroupId = id,
-                Sequence = i + 1,
-                EntryId = entry.EntryId,
-                Kind = entry.Kind,
-                MemberId = entry.MemberId,
-                Amount = entry.Amount,
-                EntryDate = entry.Date.ToDateOnly(),
-                Reverses = entry.Reverses,
-                Hash = entry.Hash,
-                PreviousHash = entry.PreviousHash,
-                CommandSequence = commandSequence,
-                Payload = Serialize(entry.Payload),
-                RecordedAt = now,
-            });
+            row.GroupId = id;
+            row.CommandSequence = commandSequence;
+            row.RecordedAt = now;
+            db.LedgerEntries.Add(row);
         }
     }
 
     private string Serialize(object value) => JsonSerializer.Serialize(value, value.GetType(), Json);
+}
+
+/// <summary>A group's stored ledger does not verify (SAV-01): answered 500 <see cref="ApiErrors.LedgerIntegrity"/> and logged with the group id.</summary>
+public sealed class LedgerIntegrityException(Guid groupId, RuleViolationException broken)
+    : Exception($"The stored ledger of group {groupId} does not verify: {broken.Message}", broken)
+{
+    /// <summary>The group whose ledger is broken.</summary>
+    public Guid GroupId { get; } = groupId;
 }

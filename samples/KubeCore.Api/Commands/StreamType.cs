@@ -1,14 +1,32 @@
 using System.Text.Json;
-using NodaTime;
+using KubeCore.Api.Persistence;
 
 namespace KubeCore.Api.Commands;
 
+/// <summary>How a command is being applied.</summary>
+public enum ApplyMode
+{
+    /// <summary>For the first time, in a request: every rule is checked and every effect happens.</summary>
+    Live = 1,
+
+    /// <summary>
+    /// Again, to rebuild the state on load. Effects whose record is stored elsewhere are skipped: a ledger
+    /// posting is not posted again (the ledger is rebuilt from its stored entries by <see cref="StreamType{TState}.AttachLedger"/>).
+    /// </summary>
+    Replay = 2,
+}
+
 /// <summary>
-/// How one kind of aggregate is kept: as the list of commands that built it, replayed through the
-/// library's own behaviour methods on every load (the aggregates have private constructors and no
-/// persistence seams, so nothing is rebuilt behind the library's back, and every rule runs again).
-/// A stream type names each command type it stores, creates the aggregate from the first command and
-/// applies the rest. Live execution and replay run the same <see cref="Apply"/>.
+/// How one kind of aggregate is kept. The library's aggregates have private constructors and no persistence
+/// seams, so nothing is rebuilt behind the library's back:
+/// <list type="bullet">
+/// <item>aggregates whose behaviour is deterministic (groups, meetings, pendamping, exercises) are rebuilt by
+/// replaying their stored commands through the library's own behaviour methods, so every rule runs again;</item>
+/// <item>a group's savings ledger, whose entries get fresh ids and hashes when posted, is rebuilt from its stored
+/// entries with the library's <c>SavingsLedger.Rehydrate</c>, which verifies the hash chain (SAV-01).</item>
+/// </list>
+/// A stream type names each command type it stores, creates the state from the first command and applies
+/// the rest; live execution and replay run the same <see cref="Apply"/>.
 /// </summary>
 /// <typeparam name="TState">The in-memory state: the library aggregate(s) of one stream.</typeparam>
 public abstract class StreamType<TState>
@@ -26,13 +44,26 @@ public abstract class StreamType<TState>
 
     /// <summary>Applies a later command through the library; on a rule violation the state is unchanged.</summary>
     /// <exception cref="KubeCore.Rules.RuleViolationException">The library refuses the command.</exception>
-    public abstract void Apply(TState state, object command);
+    public abstract void Apply(TState state, object command, ApplyMode mode);
 
     /// <summary>A small JSON-serializable summary for listings (name, status).</summary>
     public virtual object Summary(TState state) => new { };
 
-    /// <summary>The state's ledger entries in order (empty for streams without a ledger).</summary>
-    public virtual IReadOnlyList<LedgerRecord> Ledger(TState state) => [];
+    /// <summary>The number of ledger entries the state holds (0 for streams without a ledger).</summary>
+    public virtual int LedgerCount(TState state) => 0;
+
+    /// <summary>Rows for the state's ledger entries from position <paramref name="from"/> (0-based) on.</summary>
+    public virtual IEnumerable<LedgerEntryRow> LedgerRows(TState state, int from) => [];
+
+    /// <summary>After a replay: rebuilds the state's ledger from its stored rows (in order).</summary>
+    /// <exception cref="KubeCore.Rules.RuleViolationException">The stored chain does not verify (SAV-01).</exception>
+    public virtual void AttachLedger(TState state, IReadOnlyList<LedgerEntryRow> rows)
+    {
+        if (rows.Count > 0)
+        {
+            throw new InvalidOperationException($"Stream type '{Name}' keeps no ledger, but {rows.Count} entries are stored for it.");
+        }
+    }
 
     /// <summary>The stored name of a command.</summary>
     /// <exception cref="ArgumentException">The command type is not registered.</exception>
@@ -57,15 +88,3 @@ public abstract class StreamType<TState>
         _names.Add(typeof(TCommand), name);
     }
 }
-
-/// <summary>A ledger entry as the library produced it, ready to be stored insert-only.</summary>
-/// <param name="EntryId">The entry's id.</param>
-/// <param name="Kind">The entry kind.</param>
-/// <param name="MemberId">The member concerned, if any.</param>
-/// <param name="Amount">Whole rupiah.</param>
-/// <param name="Date">The entry date.</param>
-/// <param name="Reverses">The entry this one reverses, if any.</param>
-/// <param name="Hash">The entry's hash.</param>
-/// <param name="PreviousHash">The previous entry's hash.</param>
-/// <param name="Payload">The full entry, serialized as JSON.</param>
-public sealed record LedgerRecord(Guid EntryId, string Kind, Guid? MemberId, long Amount, LocalDate Date, Guid? Reverses, string Hash, string PreviousHash, object Payload);

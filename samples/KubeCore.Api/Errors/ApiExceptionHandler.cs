@@ -22,6 +22,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var culture = CultureInfo.CurrentUICulture;
         var problem = exception switch
         {
+            Commands.LedgerIntegrityException broken => LoggedIntegrity(broken, httpContext, culture),
             ApiException { Status: >= 500 } api => Logged(api, Problems.Api(api.Status, api.Code, culture, [.. api.Arguments])),
             ApiException api => Problems.Api(api.Status, api.Code, culture, [.. api.Arguments]),
             RuleViolationException rule => Problems.FromViolations(rule.Violations, culture),
@@ -42,6 +43,12 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private ProblemDetails LoggedIntegrity(Commands.LedgerIntegrityException broken, HttpContext httpContext, CultureInfo culture)
+    {
+        logger.LogCritical("Ledger of group {GroupId} does not verify: {Violations}", broken.GroupId, string.Join("; ", ((RuleViolationException)broken.InnerException!).Violations.Select(v => v.ErrorCode)));
+        return Problems.Api(StatusCodes.Status500InternalServerError, ApiErrors.LedgerIntegrity, culture, ("TraceId", httpContext.TraceIdentifier));
     }
 
     private ProblemDetails Logged(ApiException exception, ProblemDetails problem)

@@ -71,9 +71,11 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
             e.ToTable("ledger_entries");
             e.HasKey(l => new { l.GroupId, l.Sequence });
             e.HasIndex(l => l.EntryId).IsUnique();
-            e.Property(l => l.Kind).HasMaxLength(60);
-            e.Property(l => l.Hash).HasMaxLength(128);
-            e.Property(l => l.PreviousHash).HasMaxLength(128);
+            e.Property(l => l.Kind).HasMaxLength(40);
+            e.Property(l => l.Reference).HasMaxLength(100);
+            e.Property(l => l.Memo).HasMaxLength(1000);
+            e.Property(l => l.Hash).HasMaxLength(64);
+            e.Property(l => l.PreviousHash).HasMaxLength(64);
             e.HasOne<StreamRow>().WithMany().HasForeignKey(l => l.GroupId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<IdempotencyRow>(e =>

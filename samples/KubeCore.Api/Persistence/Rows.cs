@@ -88,38 +88,49 @@ public sealed class CommandRow
 }
 
 /// <summary>
-/// A ledger entry of a group, as the library produced it: insert-only (database triggers refuse UPDATE,
-/// DELETE and TRUNCATE), numbered per group, each carrying its own hash and the previous entry's (SAV-01).
+/// A ledger entry of a group exactly as the library produced it (every field its hash covers), so the
+/// ledger is rebuilt from these rows with the library's own <c>LedgerEntry.FromStored</c> and
+/// <c>SavingsLedger.Rehydrate</c>, which verify the hash chain (SAV-01). Insert-only: database triggers
+/// refuse UPDATE, DELETE and TRUNCATE.
 /// </summary>
 public sealed class LedgerEntryRow
 {
     public Guid GroupId { get; set; }
 
-    /// <summary>1-based position in the group's ledger; (group, sequence) is the primary key.</summary>
+    /// <summary>The entry's sequence in the group's ledger, from 1; (group, sequence) is the primary key.</summary>
     public long Sequence { get; set; }
 
     public Guid EntryId { get; set; }
 
+    /// <summary>The entry kind's name (e.g. <c>SavingsDeposit</c>).</summary>
     public string Kind { get; set; } = string.Empty;
+
+    public DateOnly BookDate { get; set; }
 
     public Guid? MemberId { get; set; }
 
-    /// <summary>Whole rupiah; the sign is the entry's own convention.</summary>
-    public long Amount { get; set; }
-
-    public DateOnly EntryDate { get; set; }
+    public Guid? LoanId { get; set; }
 
     public Guid? Reverses { get; set; }
 
-    public string Hash { get; set; } = string.Empty;
+    public string Reference { get; set; } = string.Empty;
 
+    public string Memo { get; set; } = string.Empty;
+
+    /// <summary>The legs as JSON: <c>[{"account":"MemberSavings","member":"…","loan":null,"side":"Credit","amount":5000}]</c>.</summary>
+    public string Legs { get; set; } = "[]";
+
+    /// <summary>The entry's amount in whole rupiah (for reading; the legs are the truth).</summary>
+    public long Amount { get; set; }
+
+    /// <summary>The previous entry's SHA-256 hash, hex (zeros for the first).</summary>
     public string PreviousHash { get; set; } = string.Empty;
 
-    /// <summary>The stream command that produced the entry.</summary>
-    public long CommandSequence { get; set; }
+    /// <summary>The entry's SHA-256 hash, hex.</summary>
+    public string Hash { get; set; } = string.Empty;
 
-    /// <summary>The full entry as JSON.</summary>
-    public string Payload { get; set; } = "{}";
+    /// <summary>The stream command (group version) that produced the entry.</summary>
+    public long CommandSequence { get; set; }
 
     public DateTimeOffset RecordedAt { get; set; }
 }

@@ -50,8 +50,8 @@ public sealed class StreamStoreTests(ApiHosts hosts)
         var store = api.Services.GetRequiredService<StreamStore>();
         var request = new { amount };
         return (StoredResult)await store.AppendAsync(Request(api.Services, id, key, subject, ifMatch), TallyStream.Instance, id, "tally", request, moneyMoving: true,
-            _ => new AddToTally(Guid.NewGuid(), amount, Day),
-            (state, command, version) => new ApiResponse(200, new { command.EntryId, state.Total, version }, Version: version));
+            _ => new AddToTally(amount, Day),
+            (state, _, version) => new ApiResponse(200, new { EntryId = state.Entries[^1].Id, state.Total, version }, Version: version));
     }
 
     private static async Task<int> StatusOfAddAsync(ApiFactory api, Guid id, long amount, string key, string subject)
