@@ -85,19 +85,20 @@ public readonly record struct BpsHouseholdSurvey
     public required Rupiah SaleableAssets { get; init; }
 
     /// <summary>True when every observation is within its range (the rules of <see cref="BpsHouseholdSurveyValidator"/>).</summary>
+    /// <remarks>Evaluated without short-circuits (<c>&amp;</c>), so checking costs no data-dependent branches.</remarks>
     public bool IsWellFormed =>
         FloorAreaM2 >= 1
-        && (uint)(HouseholdSize - 1) < MaxHouseholdSize
-        && (uint)(Floor - FloorType.Earth) <= FloorType.Tiles - FloorType.Earth
-        && (uint)(Wall - WallType.Makeshift) <= WallType.PlasteredBrick - WallType.Makeshift
-        && (uint)(DrinkingWater - WaterSource.Piped) <= WaterSource.Rainwater - WaterSource.Piped
-        && (uint)(CookingFuel - CookingFuel.Electricity) <= CookingFuel.Firewood - CookingFuel.Electricity
-        && (uint)ProteinMealsPerWeek <= MaxProteinMealsPerWeek
-        && (uint)ClothingSetsPerYear <= MaxClothingSetsPerYear
-        && (uint)MealsPerDay <= MaxMealsPerDay
-        && (uint)(HeadWork - Employment.Unemployed) <= Employment.Pensioner - Employment.Unemployed
-        && HeadFarmLandM2 >= 0
-        && !HeadMonthlyIncome.IsNegative
-        && (uint)(HeadSchooling - Schooling.None) <= Schooling.Tertiary - Schooling.None
-        && !SaleableAssets.IsNegative;
+        & (uint)(HouseholdSize - 1) < MaxHouseholdSize
+        & (uint)(Floor - FloorType.Earth) <= FloorType.Tiles - FloorType.Earth
+        & (uint)(Wall - WallType.Makeshift) <= WallType.PlasteredBrick - WallType.Makeshift
+        & (uint)(DrinkingWater - WaterSource.Piped) <= WaterSource.Rainwater - WaterSource.Piped
+        & (uint)(CookingFuel - CookingFuel.Electricity) <= CookingFuel.Firewood - CookingFuel.Electricity
+        & (uint)ProteinMealsPerWeek <= MaxProteinMealsPerWeek
+        & (uint)ClothingSetsPerYear <= MaxClothingSetsPerYear
+        & (uint)MealsPerDay <= MaxMealsPerDay
+        & (uint)(HeadWork - Employment.Unemployed) <= Employment.Pensioner - Employment.Unemployed
+        & HeadFarmLandM2 >= 0
+        & !HeadMonthlyIncome.IsNegative
+        & (uint)(HeadSchooling - Schooling.None) <= Schooling.Tertiary - Schooling.None
+        & !SaleableAssets.IsNegative;
 }

@@ -125,72 +125,41 @@ public sealed class BpsPovertyAssessor
             .Build();
     }
 
+    // Sets of enum values as bit masks (bit v set: value v is poor), so that every criterion is a shift and
+    // a comparison: the evaluation has no data-dependent branches.
+    private const int PoorFloors = (1 << (int)FloorType.Earth) | (1 << (int)FloorType.Bamboo) | (1 << (int)FloorType.LowQualityWood);
+    private const int PoorWalls = (1 << (int)WallType.Makeshift) | (1 << (int)WallType.Rumbia) | (1 << (int)WallType.Bamboo) | (1 << (int)WallType.LowQualityWood) | (1 << (int)WallType.UnplasteredBrick);
+    private const int UnprotectedWater = (1 << (int)WaterSource.UnprotectedWell) | (1 << (int)WaterSource.UnprotectedSpring) | (1 << (int)WaterSource.SurfaceWater) | (1 << (int)WaterSource.Rainwater);
+    private const int PoorFuels = (1 << (int)CookingFuel.Kerosene) | (1 << (int)CookingFuel.Charcoal) | (1 << (int)CookingFuel.Firewood);
+    private const int PoorWork = (1 << (int)Employment.FarmLabourer) | (1 << (int)Employment.Fisher) | (1 << (int)Employment.Labourer);
+    private const int LowSchooling = (1 << (int)Schooling.None) | (1 << (int)Schooling.PrimaryNotCompleted) | (1 << (int)Schooling.Primary);
+
+    // Bit (n - 1) of the result is criterion n. Enum values of a well-formed survey are below 32.
     private ushort Evaluate(in BpsHouseholdSurvey s)
     {
-        var met = 0;
-        if (s.FloorAreaM2 < (long)_floorAreaPerPerson * s.HouseholdSize)
-        {
-            met |= 1 << 0;
-        }
-        if (s.Floor is FloorType.Earth or FloorType.Bamboo or FloorType.LowQualityWood)
-        {
-            met |= 1 << 1;
-        }
-        if (s.Wall <= WallType.UnplasteredBrick)
-        {
-            met |= 1 << 2;
-        }
-        if (!s.HasOwnToilet)
-        {
-            met |= 1 << 3;
-        }
-        if (!s.HasElectricity)
-        {
-            met |= 1 << 4;
-        }
-        if (s.DrinkingWater >= WaterSource.UnprotectedWell)
-        {
-            met |= 1 << 5;
-        }
-        if (s.CookingFuel >= CookingFuel.Kerosene)
-        {
-            met |= 1 << 6;
-        }
-        if (s.ProteinMealsPerWeek <= _maxProteinMeals)
-        {
-            met |= 1 << 7;
-        }
-        if (s.ClothingSetsPerYear <= _maxClothingSets)
-        {
-            met |= 1 << 8;
-        }
-        if (s.MealsPerDay <= _maxMeals)
-        {
-            met |= 1 << 9;
-        }
-        if (!s.CanAffordPuskesmas)
-        {
-            met |= 1 << 10;
-        }
-        if (IsPoorLivelihood(in s))
-        {
-            met |= 1 << 11;
-        }
-        if (s.HeadSchooling <= Schooling.Primary)
-        {
-            met |= 1 << 12;
-        }
-        if (s.SaleableAssets.Amount < _asset)
-        {
-            met |= 1 << 13;
-        }
+        var livelihood =
+            Bit(s.HeadMonthlyIncome.Amount < _income)
+            | ((PoorWork >> (int)s.HeadWork) & 1)
+            | (Bit(s.HeadWork == Employment.Farmer) & Bit(s.HeadFarmLandM2 < _farmLand));
+        var met =
+            Bit(s.FloorAreaM2 < (long)_floorAreaPerPerson * s.HouseholdSize)
+            | (((PoorFloors >> (int)s.Floor) & 1) << 1)
+            | (((PoorWalls >> (int)s.Wall) & 1) << 2)
+            | (Bit(!s.HasOwnToilet) << 3)
+            | (Bit(!s.HasElectricity) << 4)
+            | (((UnprotectedWater >> (int)s.DrinkingWater) & 1) << 5)
+            | (((PoorFuels >> (int)s.CookingFuel) & 1) << 6)
+            | (Bit(s.ProteinMealsPerWeek <= _maxProteinMeals) << 7)
+            | (Bit(s.ClothingSetsPerYear <= _maxClothingSets) << 8)
+            | (Bit(s.MealsPerDay <= _maxMeals) << 9)
+            | (Bit(!s.CanAffordPuskesmas) << 10)
+            | (livelihood << 11)
+            | (((LowSchooling >> (int)s.HeadSchooling) & 1) << 12)
+            | (Bit(s.SaleableAssets.Amount < _asset) << 13);
         return (ushort)met;
     }
 
-    private bool IsPoorLivelihood(in BpsHouseholdSurvey s) =>
-        s.HeadMonthlyIncome.Amount < _income
-        || s.HeadWork is Employment.FarmLabourer or Employment.Fisher or Employment.Labourer
-        || (s.HeadWork == Employment.Farmer && s.HeadFarmLandM2 < _farmLand);
+    private static int Bit(bool condition) => condition ? 1 : 0;
 
     private static void ThrowMalformed() =>
         throw new ArgumentException("The survey is not well-formed: validate it with BpsHouseholdSurveyValidator first.", "survey");
