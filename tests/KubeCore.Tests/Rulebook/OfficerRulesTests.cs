@@ -46,8 +46,13 @@ public class OfficerRulesTests
     public void A_slate_has_exactly_one_ketua_sekretaris_and_bendahara_and_one_person_holds_one_office() =>
         Rulebook.Verify(Prop.ForAll(
             (from shared in Gen.Elements(false, true)
-             from length in Gen.Choose(0, 5)
-             from slate in Gen.ArrayOf(Gen.Zip(Gen.Elements(OfficerRole.Ketua, OfficerRole.Sekretaris, OfficerRole.Bendahara), Gen.Choose(0, 5)), length)
+             from slate in Gen.Frequency(
+                 (3, from roles in Gen.Shuffle(Enum.GetValues<OfficerRole>())
+                     from people in Gen.ArrayOf(Gen.Choose(0, 3), 3)
+                     select roles.Zip(people).ToArray()),
+                 (1, from length in Gen.Choose(0, 5)
+                     from entries in Gen.ArrayOf(Gen.Zip(Gen.Elements(Enum.GetValues<OfficerRole>()), Gen.Choose(0, 5)), length)
+                     select entries.Select(e => (e.Item1, e.Item2)).ToArray()))
              select (shared, slate)).ToArbitrary(),
             c =>
             {
