@@ -186,8 +186,15 @@ public sealed class Group : IGroupStanding
     /// Replaces the current officers, so it also refills offices vacated under OFF-04. When the initial meeting was
     /// already held, the election completes formation (→ Formed), which needs GRP-01.
     /// </summary>
-    /// <exception cref="RuleViolationException">The group is dissolved, the date precedes the last change, or an OFF/GRP-01 rule is broken.</exception>
-    /// <exception cref="ArgumentNullException">The command or its slate is null.</exception>
+    /// <remarks>
+    /// The quorum is recomputed here, under this group's profile, from the deciders who are current members and the
+    /// current member count; a meeting decision's own <c>HadQuorum</c> and <c>MemberCount</c> are not trusted. Every
+    /// decider must be a current member (OFF03_DECIDER_NOT_A_MEMBER), and a meeting decision must be of kind
+    /// OfficerElection, of this group and dated on the election date.
+    /// </remarks>
+    /// <exception cref="RuleViolationException">Every violation: the group is dissolved (GRP-06), the date precedes the last change (GRP-06), an OFF-01..03 rule is broken, or completing formation would break GRP-01.</exception>
+    /// <exception cref="ArgumentNullException">The command, its slate or a meeting decision's list of present members is null.</exception>
+    /// <exception cref="ArgumentException">A slate entry is null or names an undefined office.</exception>
     public void ElectOfficers(ElectOfficers command)
     {
         Preconditions.CheckNotNull(command);
