@@ -27,6 +27,12 @@ public class CollectibilityRulesTests
             DiragukanMaxDays = dpk + kl + d,
         };
 
+    // A count on, just below or just above a threshold (or 0, 1), or anywhere up to max.
+    private static Gen<int> NearEdges(int first, int second, int third, int max) =>
+        Gen.Frequency(
+            (3, Gen.Elements(0, 1, first, second, third).SelectMany(edge => Gen.Elements(Math.Max(0, edge - 1), edge, edge + 1))),
+            (1, Gen.Choose(0, max)));
+
     [Fact]
     [Trait("Rule", "COL-01")]
     public void Collectibility_never_improves_as_the_installments_overdue_grow() =>
@@ -36,8 +42,9 @@ public class CollectibilityRulesTests
     [Fact]
     [Trait("Rule", "COL-01")]
     public void A_loan_is_Kol_1_exactly_without_arrears_and_each_class_ends_inclusively_at_its_threshold() =>
-        Rulebook.Verify(Prop.ForAll(Thresholds.ToArbitrary(), Gen.Choose(0, 40).ToArbitrary(), (p, overdue) =>
+        Rulebook.Verify(Prop.ForAll(Thresholds.SelectMany(p => NearEdges(p.Kol2MaxInstallments, p.Kol3MaxInstallments, p.Kol4MaxInstallments, 40).Select(n => (p, n))).ToArbitrary(), t =>
         {
+            var (p, overdue) = t;
             var expected = overdue == 0 ? Collectibility.Lancar
                 : overdue <= p.Kol2MaxInstallments ? Collectibility.DalamPerhatianKhusus
                 : overdue <= p.Kol3MaxInstallments ? Collectibility.KurangLancar
@@ -77,8 +84,9 @@ public class CollectibilityRulesTests
     [Fact]
     [Trait("Rule", "COL-02")]
     public void The_OJK_classes_follow_the_day_thresholds_inclusively() =>
-        Rulebook.Verify(Prop.ForAll(Thresholds.ToArbitrary(), Gen.Choose(0, 400).ToArbitrary(), (p, days) =>
+        Rulebook.Verify(Prop.ForAll(Thresholds.SelectMany(p => NearEdges(p.DpkMaxDays, p.KurangLancarMaxDays, p.DiragukanMaxDays, 400).Select(d => (p, d))).ToArbitrary(), t =>
         {
+            var (p, days) = t;
             var expected = days == 0 ? Collectibility.Lancar
                 : days <= p.DpkMaxDays ? Collectibility.DalamPerhatianKhusus
                 : days <= p.KurangLancarMaxDays ? Collectibility.KurangLancar

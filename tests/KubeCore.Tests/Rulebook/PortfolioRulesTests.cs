@@ -42,11 +42,20 @@ public class PortfolioRulesTests
                 && report.Collectibility.Sum(b => b.OutstandingPrincipal.Amount) == balance.Amount;
         }));
 
+    // Ratios on, just below and just above every band edge (in hundredths of a percent), and anywhere else.
+    private static Gen<(int Part, int Whole)> BoundaryRatios =>
+        from whole in Gen.Choose(1, 400).Select(m => m * 10_000)
+        from basisPoints in Gen.Frequency(
+            (2, Gen.Elements(1_000, 2_000, 8_000, 9_000, 10_000, 12_500).SelectMany(edge => Gen.Elements(edge - 1, edge, edge + 1))),
+            (1, Gen.Choose(0, 30_000)))
+        select (basisPoints * (whole / 10_000), whole);
+
     [Fact]
     [Trait("Rule", "PORT-01")]
     public void Bands_follow_the_stated_boundaries_exactly() =>
-        Rulebook.Verify(Prop.ForAll(Gen.Choose(0, 3_000).ToArbitrary(), Gen.Choose(1, 1_000).ToArbitrary(), (part, whole) =>
+        Rulebook.Verify(Prop.ForAll(BoundaryRatios.ToArbitrary(), t =>
         {
+            var (part, whole) = t;
             var p = Profile.Portfolio;
             var ratio = Ratio.Of(part, whole);
             var pct = 100m * part / whole;
