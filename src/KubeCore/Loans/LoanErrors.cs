@@ -14,6 +14,9 @@ public static class LoanErrors
     /// <summary>LOAN-01: only a current member, bound by the joint-liability statement, may borrow.</summary>
     public const string BorrowerNotMember = "LOAN01_BORROWER_NOT_MEMBER";
 
+    /// <summary>LOAN-01: the member has already signed the joint-liability statement.</summary>
+    public const string StatementAlreadySigned = "LOAN01_STATEMENT_ALREADY_SIGNED";
+
     /// <summary>LOAN-01: a joint-liability statement can only be signed by a current member.</summary>
     public const string SignatoryNotMember = "LOAN01_SIGNATORY_NOT_MEMBER";
 
@@ -49,6 +52,9 @@ public static class LoanErrors
 
     /// <summary>LOAN-05: the payment is above everything the loan still owes.</summary>
     public const string Overpayment = "LOAN05_OVERPAYMENT";
+
+    /// <summary>LOAN-05: a command must name a loan.</summary>
+    public const string LoanRequired = "LOAN05_LOAN_REQUIRED";
 
     /// <summary>LOAN-05: the loan is not disbursed, so it takes no payment.</summary>
     public const string LoanNotDisbursed = "LOAN05_LOAN_NOT_DISBURSED";
@@ -118,6 +124,7 @@ public static class LoanErrors
         new(SavingsMonthsShort, "Kelompok baru menabung {Months} bulan berturut-turut; pinjaman baru boleh setelah {RequiredMonths} bulan.", "The group has saved for {Months} consecutive months; it may lend only after {RequiredMonths}."),
         new(StatementMissing, "Belum semua anggota menandatangani pernyataan tanggung renteng: {Missing} anggota belum ({MemberIds}).", "Not every member has signed the joint-liability statement: {Missing} have not ({MemberIds})."),
         new(BorrowerNotMember, "Peminjam {MemberId} bukan anggota kelompok saat ini.", "Borrower {MemberId} is not a current member of the group."),
+        new(StatementAlreadySigned, "Anggota {MemberId} sudah menandatangani pernyataan tanggung renteng pada {SignedOn}.", "Member {MemberId} already signed the joint-liability statement on {SignedOn}."),
         new(SignatoryNotMember, "Penanda tangan {MemberId} bukan anggota kelompok saat ini.", "Signatory {MemberId} is not a current member of the group."),
         new(PrincipalNotPositive, "Pokok pinjaman harus lebih dari nol (diajukan {Principal}).", "The principal must be positive (applied for {Principal})."),
         new(AboveFirstCeiling, "Pinjaman pertama {Principal} melebihi plafon {Ceiling}.", "The first loan of {Principal} is above the ceiling of {Ceiling}."),
@@ -130,6 +137,7 @@ public static class LoanErrors
         new(PaymentBeforeDisbursement, "Pembayaran tanggal {Date} mendahului pencairan tanggal {DisbursedOn}.", "The payment of {Date} is before the disbursement of {DisbursedOn}."),
         new(LoanAlreadyRepaid, "Pinjaman sudah lunas; pembayaran tanggal {Date} ditolak.", "The loan is fully repaid; the payment of {Date} is refused."),
         new(Overpayment, "Pembayaran {Amount} melebihi sisa kewajiban {Outstanding}.", "The payment of {Amount} is above the {Outstanding} still owed."),
+        new(LoanRequired, "Pinjaman wajib disebutkan.", "A loan must be named."),
         new(LoanNotDisbursed, "Pinjaman {LoanId} belum dicairkan.", "Loan {LoanId} is not disbursed."),
         new(PurposeMissing, "Tujuan penggunaan pinjaman wajib diisi (paling banyak {MaxLength} karakter).", "The purpose of the loan is required (at most {MaxLength} characters)."),
         new(NotALoanApproval, "Keputusan rapat berjenis {Kind}, bukan persetujuan pinjaman.", "The meeting decision is of kind {Kind}, not a loan approval."),

@@ -141,3 +141,170 @@ public static class LoanGenerators
 
     public static ProgramProfile Profile => ProgramProfiles.KsmP2kp;
 }
+
+/// <summary>A small settable <see cref="KubeCore.Groups.IGroupStanding"/> for loan tests (the Group aggregate lives elsewhere).</summary>
+public sealed class LoanTestGroup : KubeCore.Groups.IGroupStanding
+{
+    private readonly List<PersonId> _members = [];
+    private readonly Dictionary<KubeCore.Groups.OfficerRole, PersonId> _officers = [];
+
+    public LoanTestGroup(ProgramProfile profile, int memberCount)
+    {
+        Profile = profile;
+        for (var i = 0; i < memberCount; i++)
+        {
+            _members.Add(PersonId.New());
+        }
+        _officers[KubeCore.Groups.OfficerRole.Ketua] = _members[0];
+        _officers[KubeCore.Groups.OfficerRole.Sekretaris] = _members[1];
+        _officers[KubeCore.Groups.OfficerRole.Bendahara] = _members[2];
+    }
+
+    public GroupId Id { get; } = GroupId.New();
+
+    public ProgramProfile Profile { get; set; }
+
+    public KubeCore.Groups.GroupStatus Status { get; set; } = KubeCore.Groups.GroupStatus.Active;
+
+    public IReadOnlyCollection<PersonId> CurrentMembers => _members;
+
+    public IReadOnlyList<PersonId> Members => _members;
+
+    public PersonId Ketua => _officers[KubeCore.Groups.OfficerRole.Ketua];
+
+    public PersonId Sekretaris => _officers[KubeCore.Groups.OfficerRole.Sekretaris];
+
+    public PersonId Bendahara => _officers[KubeCore.Groups.OfficerRole.Bendahara];
+
+    /// <summary>Ordinary members (not officers).</summary>
+    public IReadOnlyList<PersonId> Ordinary => _members.Where(m => !_officers.ContainsValue(m)).ToList();
+
+    public PersonId? OfficerHolding(KubeCore.Groups.OfficerRole role) => _officers.TryGetValue(role, out var p) ? p : null;
+
+    public void Vacate(KubeCore.Groups.OfficerRole role) => _officers.Remove(role);
+
+    public PersonId Join()
+    {
+        var member = PersonId.New();
+        _members.Add(member);
+        return member;
+    }
+}
+
+/// <summary>Builds a group's revolving fund on a ledger with a savings history.</summary>
+public sealed class LoanFundBuilder
+{
+    /// <summary>Monday 30 January 2017, the day after the KSM training of BKM Guyub Rukun (seed 004).</summary>
+    public static readonly LocalDate GuyubRukunStart = new(2017, 1, 30);
+
+    private ProgramProfile _profile = ProgramProfiles.KsmP2kp;
+    private int _members = 10;
+    private LocalDate _start = GuyubRukunStart;
+    private int _savingsWeeks = 14;
+    private long _weekly = 5_000;
+    private long _capital = 1_000_000;
+    private long _iks;
+    private bool _sign = true;
+
+    public LoanFundBuilder WithProfile(ProgramProfile profile) { _profile = profile; return this; }
+
+    public LoanFundBuilder WithMembers(int members) { _members = members; return this; }
+
+    public LoanFundBuilder StartingOn(LocalDate start) { _start = start; return this; }
+
+    /// <summary>Every member deposits the weekly amount on each of the first <paramref name="weeks"/> Mondays.</summary>
+    public LoanFundBuilder SavingWeekly(int weeks, long amount = 5_000) { _savingsWeeks = weeks; _weekly = amount; return this; }
+
+    public LoanFundBuilder WithCapital(long capital) { _capital = capital; return this; }
+
+    /// <summary>Books a business profit whose IKS share is <paramref name="iks"/>.</summary>
+    public LoanFundBuilder WithIks(long iks) { _iks = iks; return this; }
+
+    public LoanFundBuilder WithoutStatements() { _sign = false; return this; }
+
+    /// <summary>The first date after the savings history (the Monday after the last deposit).</summary>
+    public LocalDate SavingsEnd => _start.PlusWeeks(_savingsWeeks);
+
+    public (LoanTestGroup Group, KubeCore.Savings.SavingsLedger Ledger, LoanRevolving Fund) Build()
+    {
+        var group = new LoanTestGroup(_profile, _members);
+        var ledger = KubeCore.Savings.SavingsLedger.Open(group, _start);
+        var fund = LoanRevolving.Open(group, ledger);
+        if (_capital > 0)
+        {
+            ledger.AddLoanCapital(_start, Rupiah.Of(_capital), "modal UPK BKM");
+        }
+        if (_iks > 0)
+        {
+            var share = group.Profile.Savings.IksShareOfProfit;
+            var profit = (_iks * Rate.BasisPointsPerWhole) / share.BasisPoints;
+            while (share.Of(Rupiah.Of(profit)).Amount < _iks)
+            {
+                profit++;
+            }
+            ledger.RecordBusinessProfit(_start, Rupiah.Of(profit), "laba usaha");
+        }
+        if (_sign)
+        {
+            foreach (var member in group.Members)
+            {
+                fund.SignJointLiabilityStatement(member, _start, "Pernyataan kesanggupan tanggung renteng");
+            }
+        }
+        for (var w = 0; w < _savingsWeeks; w++)
+        {
+            foreach (var member in group.Members)
+            {
+                ledger.Deposit(_start.PlusWeeks(w), member, Rupiah.Of(_weekly), "tabungan rutin mingguan");
+            }
+        }
+        fund.ClearEvents();
+        return (group, ledger, fund);
+    }
+}
+
+/// <summary>Helpers to take loans through their life in tests.</summary>
+public static class LoanFundSteps
+{
+    public static MeetingDecisionFor Approval(LoanTestGroup group, LoanId loan, LocalDate date, int? present = null, DecisionKindFor kind = DecisionKindFor.Approval) =>
+        new(new KubeCore.Meetings.MeetingDecision(
+            MeetingId.New(), group.Id, date,
+            kind == DecisionKindFor.Approval ? KubeCore.Meetings.DecisionKind.LoanApproval : KubeCore.Meetings.DecisionKind.Other,
+            loan.ToString(), group.Members.Take(present ?? group.Members.Count).ToList(), group.Members.Count,
+            group.Profile.Meetings.IsQuorum(present ?? group.Members.Count, group.Members.Count), group.Profile.Id));
+
+    public static Loan ApplyFor(this LoanRevolving fund, PersonId member, long principal, LocalDate date, int months = 3, InstallmentFrequency frequency = InstallmentFrequency.Weekly) =>
+        fund.Apply(new LoanApplication(member, Rupiah.Of(principal), months, frequency, "modal usaha warung", date));
+
+    public static Loan ApproveAtMeeting(this LoanRevolving fund, LoanTestGroup group, Loan loan, LocalDate date) =>
+        fund.Approve(loan.Id, Approval(group, loan.Id, date).Decision, loan.Borrower == group.Ketua ? group.Sekretaris : group.Ketua);
+
+    /// <summary>Applies, approves and disburses on <paramref name="date"/>.</summary>
+    public static Loan Lend(this LoanRevolving fund, LoanTestGroup group, PersonId member, long principal, LocalDate date, int months = 3, InstallmentFrequency frequency = InstallmentFrequency.Weekly)
+    {
+        var loan = fund.ApplyFor(member, principal, date, months, frequency);
+        fund.ApproveAtMeeting(group, loan, date);
+        return fund.Disburse(loan.Id, date);
+    }
+
+    /// <summary>Pays the loan's installments due on or before <paramref name="through"/>, each on its due date.</summary>
+    public static void PayOnTime(this LoanRevolving fund, Loan loan, LocalDate through)
+    {
+        foreach (var installment in loan.Schedule!.Installments.Where(i => i.DueDate <= through))
+        {
+            var unpaid = fund.GetLoan(loan.Id).Account!.InstallmentsAsOf(installment.DueDate)[installment.Number - 1].Unpaid;
+            if (unpaid.IsPositive)
+            {
+                fund.Repay(loan.Id, installment.DueDate, unpaid);
+            }
+        }
+    }
+}
+
+public enum DecisionKindFor
+{
+    Approval,
+    Other,
+}
+
+public sealed record MeetingDecisionFor(KubeCore.Meetings.MeetingDecision Decision);

@@ -137,13 +137,9 @@ public sealed class LoanAccount
     public RuleViolation? CheckPayment(LocalDate date, Rupiah amount)
     {
         RequirePositive(amount);
-        if (date < Schedule.DisbursedOn)
+        if (CheckDate(date) is { } timing)
         {
-            return RuleViolation.Of(RuleIds.Loan05, LoanErrors.PaymentBeforeDisbursement, ("Date", date), ("DisbursedOn", Schedule.DisbursedOn));
-        }
-        if (LastPaymentDate is { } last && date < last)
-        {
-            return RuleViolation.Of(RuleIds.Port02, LoanErrors.PaymentBackdated, ("Date", date), ("LastPaymentDate", last));
+            return timing;
         }
         if (IsRepaid)
         {
@@ -154,6 +150,21 @@ public sealed class LoanAccount
             return RuleViolation.Of(RuleIds.Loan05, LoanErrors.Overpayment, ("Amount", amount), ("Outstanding", Outstanding));
         }
         return null;
+    }
+
+    /// <summary>
+    /// Null when a payment may be dated <paramref name="date"/>: not before the disbursement (LOAN-05) and
+    /// not before the latest recorded payment (PORT-02).
+    /// </summary>
+    public RuleViolation? CheckDate(LocalDate date)
+    {
+        if (date < Schedule.DisbursedOn)
+        {
+            return RuleViolation.Of(RuleIds.Loan05, LoanErrors.PaymentBeforeDisbursement, ("Date", date), ("DisbursedOn", Schedule.DisbursedOn));
+        }
+        return LastPaymentDate is { } last && date < last
+            ? RuleViolation.Of(RuleIds.Port02, LoanErrors.PaymentBackdated, ("Date", date), ("LastPaymentDate", last))
+            : null;
     }
 
     /// <summary>How a borrower payment would be allocated, without recording it.</summary>
