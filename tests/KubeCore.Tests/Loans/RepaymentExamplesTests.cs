@@ -112,14 +112,18 @@ public class RepaymentExamplesTests
         {
             RepaymentSchedule.Compute(terms, start.PlusDays(i % 365));
         }
-        const int runs = 200_000;
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < runs; i++)
+        // The best of several batches: wall-clock time on a shared machine includes other processes' turns.
+        const int runs = 20_000;
+        var perSchedule = double.MaxValue;
+        for (var batch = 0; batch < 10; batch++)
         {
-            RepaymentSchedule.Compute(terms, start.PlusDays(i % 365));
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < runs; i++)
+            {
+                RepaymentSchedule.Compute(terms, start.PlusDays(i % 365));
+            }
+            perSchedule = Math.Min(perSchedule, watch.Elapsed.TotalNanoseconds / runs);
         }
-        watch.Stop();
-        var perSchedule = watch.Elapsed.TotalNanoseconds / runs;
         _output.WriteLine($"12-installment schedule: {perSchedule:0} ns");
         // Target ≤ 2 µs; the bound allows for a loaded shared test machine.
         perSchedule.ShouldBeLessThan(20_000);
