@@ -97,6 +97,8 @@ public class GuyubRukunScenarioTests
         ledger.Balances.ServiceChargeIncome.ShouldBe(Rupiah.Of(22_500) + loanB.Account!.ServiceChargePaid);
         ledger.CheckConservation().ShouldBeTrue();
         ledger.VerifyChain().IsIntact.ShouldBeTrue();
+        fund.ReconcileWithLedger().ShouldBeEmpty();
+        fund.InstallmentsDueIn(june26.PlusDays(-6), june26, june26).Count(i => i.IsSettled).ShouldBe(2); // A's last and B's fourth
 
         var report = fund.PortfolioAsOf(june26);
         report.ActiveLoans.ShouldBe(1);

@@ -180,7 +180,7 @@ public sealed class LoanBook
             CostCoverage = operating is { } op
                 ? PortfolioIndicators.CostCoverage(collected + op.OtherIncome, op.Costs, portfolio)
                 : new PortfolioIndicator(PortfolioIndicatorKind.CostCoverage, default, IndicatorBand.Undefined),
-            Collectibility = buckets,
+            Collectibility = Array.AsReadOnly(buckets),
         };
     }
 

@@ -38,6 +38,7 @@ public readonly record struct InstallmentPosition(Installment Installment, Rupia
 public sealed class LoanAccount
 {
     private readonly RecordedPayment[] _payments;
+    private readonly IReadOnlyList<RecordedPayment> _readOnlyPayments;
     private readonly int[] _dayNumbers;
     private readonly long[] _serviceChargePaid;
     private readonly long[] _principalPaid;
@@ -46,6 +47,7 @@ public sealed class LoanAccount
     {
         Schedule = schedule;
         _payments = payments;
+        _readOnlyPayments = Array.AsReadOnly(payments);
         _dayNumbers = dayNumbers;
         _serviceChargePaid = serviceChargePaid;
         _principalPaid = principalPaid;
@@ -55,7 +57,7 @@ public sealed class LoanAccount
     public RepaymentSchedule Schedule { get; }
 
     /// <summary>The payments, in the order recorded (non-decreasing dates).</summary>
-    public IReadOnlyList<RecordedPayment> Payments => _payments;
+    public IReadOnlyList<RecordedPayment> Payments => _readOnlyPayments;
 
     /// <summary>The date of the latest payment, or null when none.</summary>
     public LocalDate? LastPaymentDate => _payments.Length == 0 ? null : _payments[^1].Date;

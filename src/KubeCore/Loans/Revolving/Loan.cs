@@ -35,11 +35,11 @@ public sealed record LoanApproval(MeetingDecision Decision, PersonId ApprovedBy,
 /// </summary>
 public sealed class Loan
 {
-    internal Loan(LoanId id, LoanApplication application, int memberLoanNumber)
+    internal Loan(LoanId id, LoanApplication application, int memberLoanNumber, Rate monthlyServiceCharge)
     {
         Id = id;
         Borrower = application.Member;
-        Terms = LoanTerms.Of(application.Principal, application.TermMonths, application.Frequency, Rate.Zero);
+        Terms = LoanTerms.Of(application.Principal, application.TermMonths, application.Frequency, monthlyServiceCharge);
         Purpose = application.Purpose;
         AppliedOn = application.AppliedOn;
         MemberLoanNumber = memberLoanNumber;
@@ -53,10 +53,10 @@ public sealed class Loan
     public PersonId Borrower { get; }
 
     /// <summary>
-    /// The terms. The service charge is fixed at disbursement from the profile's
-    /// <c>Loans.MonthlyServiceCharge</c>; before disbursement it reads zero.
+    /// The terms. The service charge is the profile's <c>Loans.MonthlyServiceCharge</c> when the member
+    /// applied: the meeting approves, and the member repays, the loan at that rate.
     /// </summary>
-    public LoanTerms Terms { get; private set; }
+    public LoanTerms Terms { get; }
 
     /// <summary>The principal.</summary>
     public Rupiah Principal => Terms.Principal;
@@ -103,6 +103,9 @@ public sealed class Loan
     /// <summary>True once disbursed (disbursed or repaid).</summary>
     public bool WasDisbursed => Account is not null;
 
+    /// <summary>The schedule this loan would have if disbursed on <paramref name="disbursedOn"/> (for the meeting that approves it).</summary>
+    public RepaymentSchedule ProjectedSchedule(LocalDate disbursedOn) => RepaymentSchedule.Compute(Terms, disbursedOn);
+
     /// <summary>The position as of <paramref name="asOf"/> (PORT-02: payments dated on or before it only).</summary>
     /// <exception cref="InvalidOperationException">The loan was never disbursed.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the disbursement.</exception>
@@ -120,7 +123,6 @@ public sealed class Loan
 
     internal void MarkDisbursed(LoanAccount account, EntryId entry)
     {
-        Terms = account.Schedule.Terms;
         Account = account;
         DisbursementEntry = entry;
         State = LoanState.Disbursed;

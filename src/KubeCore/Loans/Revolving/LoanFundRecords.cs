@@ -78,3 +78,13 @@ public sealed record RecoveryLine(RentengClaimant Claimant, Rupiah Amount, Entry
 /// <param name="Lines">One line per claimant repaid.</param>
 /// <param name="StillOwed">What the defaulter still owes on the loan's claims afterwards.</param>
 public sealed record RentengRecovery(LoanId Loan, PersonId Borrower, LocalDate Date, Rupiah Amount, IReadOnlyList<RecoveryLine> Lines, Rupiah StillOwed);
+
+/// <summary>An installment falling due in a period, with its position (see <see cref="LoanRevolving.InstallmentsDueIn"/>).</summary>
+/// <param name="Loan">The loan.</param>
+/// <param name="Borrower">The borrower.</param>
+/// <param name="Position">The installment and what was paid of it as of the date asked.</param>
+public sealed record DueInstallment(LoanId Loan, PersonId Borrower, InstallmentPosition Position)
+{
+    /// <summary>True when fully paid (by the borrower or by tanggung renteng).</summary>
+    public bool IsSettled => Position.IsSettled;
+}

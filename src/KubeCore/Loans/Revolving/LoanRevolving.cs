@@ -34,15 +34,19 @@ public sealed class LoanRevolving
 {
     private readonly IGroupStanding _group;
     private readonly List<Loan> _loans = [];
+    private readonly IReadOnlyList<Loan> _readOnlyLoans;
     private readonly Dictionary<LoanId, Loan> _byId = [];
     private readonly Dictionary<PersonId, JointLiabilityStatement> _statements = [];
     private readonly Dictionary<PersonId, BankReferral> _referrals = [];
     private readonly List<ILoanFundEvent> _events = [];
+    private readonly IReadOnlyList<ILoanFundEvent> _readOnlyEvents;
 
     private LoanRevolving(IGroupStanding group, SavingsLedger ledger)
     {
         _group = group;
         Ledger = ledger;
+        _readOnlyLoans = _loans.AsReadOnly();
+        _readOnlyEvents = _events.AsReadOnly();
     }
 
     /// <summary>The group.</summary>
@@ -58,7 +62,7 @@ public sealed class LoanRevolving
     public SavingsLedger Ledger { get; }
 
     /// <summary>Every loan, in application order.</summary>
-    public IReadOnlyList<Loan> Loans => _loans;
+    public IReadOnlyList<Loan> Loans => _readOnlyLoans;
 
     /// <summary>The signed joint-liability statements, one per member who signed.</summary>
     public IReadOnlyCollection<JointLiabilityStatement> Statements => _statements.Values;
@@ -67,7 +71,7 @@ public sealed class LoanRevolving
     public IReadOnlyCollection<BankReferral> Referrals => _referrals.Values;
 
     /// <summary>Domain events raised since the last <see cref="ClearEvents"/>, in order.</summary>
-    public IReadOnlyList<ILoanFundEvent> Events => _events;
+    public IReadOnlyList<ILoanFundEvent> Events => _readOnlyEvents;
 
     /// <summary>The fund's available cash now (LOAN-06): <see cref="LedgerBalances.MaxDisbursement"/>.</summary>
     public Rupiah AvailableToLend => Ledger.Balances.MaxDisbursement;
@@ -201,7 +205,7 @@ public sealed class LoanRevolving
         Preconditions.CheckNotBlank(application.Purpose);
         Preconditions.CheckArgument(application.Purpose.Length <= LoanApplication.MaxPurposeLength, nameof(application), "The purpose is too long.");
         AssessApplication(application).ThrowIfRejected();
-        var loan = new Loan(LoanId.New(), application, PreviousLoans(application.Member, null).Count + 1);
+        var loan = new Loan(LoanId.New(), application, PreviousLoans(application.Member, null).Count + 1, Profile.Loans.MonthlyServiceCharge);
         _loans.Add(loan);
         _byId.Add(loan.Id, loan);
         _events.Add(new LoanApplied(Group, application.AppliedOn, loan.Id, loan.Borrower, loan.Principal));
@@ -329,8 +333,7 @@ public sealed class LoanRevolving
 
     /// <summary>
     /// Disburses an approved loan on <paramref name="date"/> when <see cref="AssessDisbursement"/> approves:
-    /// posts the ledger entry, fixes the service charge from the profile and computes the schedule from
-    /// the date (LOAN-03, LOAN-04). Raises <see cref="MemberReferredToBank"/> when this loan reaches the
+    /// posts the ledger entry and computes the schedule of the approved terms from the date (LOAN-03, LOAN-04). Raises <see cref="MemberReferredToBank"/> when this loan reaches the
     /// LOAN-02 graduation threshold.
     /// </summary>
     /// <exception cref="ArgumentException">Unknown loan.</exception>
@@ -339,8 +342,7 @@ public sealed class LoanRevolving
     {
         var loan = GetLoan(loanId);
         AssessDisbursement(loanId, date).ThrowIfRejected();
-        var terms = LoanTerms.Of(loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, Profile.Loans.MonthlyServiceCharge);
-        var account = LoanAccount.Open(RepaymentSchedule.Compute(terms, date));
+        var account = LoanAccount.Open(RepaymentSchedule.Compute(loan.Terms, date));
         var entry = Ledger.DisburseLoan(date, loan.Id, loan.Borrower, loan.Principal, Reference("Pencairan", loan.Id));
         loan.MarkDisbursed(account, entry.Id);
         _events.Add(new LoanDisbursed(Group, date, loan.Id, loan.Borrower, loan.Principal, entry.Id));
@@ -455,10 +457,10 @@ public sealed class LoanRevolving
         foreach (var (source, amount, allocation, contributions) in plan)
         {
             var entry = Ledger.CoverArrears(date, loan.Id, allocation.Principal, allocation.ServiceCharge, contributions, Reference("Tanggung renteng", loan.Id));
-            steps.Add(new RentengStep(source, Rupiah.Of(amount), allocation.Principal, allocation.ServiceCharge, contributions, entry.Id));
+            steps.Add(new RentengStep(source, Rupiah.Of(amount), allocation.Principal, allocation.ServiceCharge, Array.AsReadOnly(contributions), entry.Id));
         }
         loan.Update(working, date);
-        var cover = new RentengCover(loan.Id, loan.Borrower, date, status.InstallmentsOverdue, arrears, steps, Rupiah.Of(remainder), Rupiah.Of(remaining));
+        var cover = new RentengCover(loan.Id, loan.Borrower, date, status.InstallmentsOverdue, arrears, steps.AsReadOnly(), Rupiah.Of(remainder), Rupiah.Of(remaining));
         _events.Add(new ArrearsCoveredJointly(Group, date, cover));
         if (loan.State == LoanState.Repaid)
         {
@@ -526,7 +528,7 @@ public sealed class LoanRevolving
             var entry = Ledger.RecoverCover(date, loan.Id, RentengClaimant.Iks, Rupiah.Of(toIks), Reference("Pengembalian renteng", loan.Id));
             lines.Add(new RecoveryLine(RentengClaimant.Iks, Rupiah.Of(toIks), entry.Id));
         }
-        var recovery = new RentengRecovery(loan.Id, loan.Borrower, date, amount, lines, owed - amount);
+        var recovery = new RentengRecovery(loan.Id, loan.Borrower, date, amount, lines.AsReadOnly(), owed - amount);
         _events.Add(new CoverRecovered(Group, date, recovery));
         return recovery;
     }
@@ -566,6 +568,43 @@ public sealed class LoanRevolving
         }
         return Book().Evaluate(asOf, Profile, new OperatingFigures(Rupiah.Of(costs), Rupiah.Zero), scheme);
     }
+
+    /// <summary>
+    /// The installments of every disbursed loan falling due within <paramref name="from"/>..<paramref name="to"/>
+    /// (both inclusive), each with whether it was settled — by the borrower or by tanggung renteng — by
+    /// payments dated on or before <paramref name="asOf"/> (FIVE-05 evidence; PORT-02).
+    /// </summary>
+    public IReadOnlyList<DueInstallment> InstallmentsDueIn(LocalDate from, LocalDate to, LocalDate asOf)
+    {
+        var result = new List<DueInstallment>();
+        foreach (var loan in _loans)
+        {
+            if (loan.Account is not { } account || account.Schedule.DisbursedOn > asOf)
+            {
+                continue;
+            }
+            foreach (var position in account.InstallmentsAsOf(asOf))
+            {
+                if (position.Installment.DueDate >= from && position.Installment.DueDate <= to)
+                {
+                    result.Add(new DueInstallment(loan.Id, loan.Borrower, position));
+                }
+            }
+        }
+        return result.AsReadOnly();
+    }
+
+    /// <summary>
+    /// Loans whose outstanding principal in the ledger differs from their repayment account — empty when
+    /// the fund and its ledger agree. A difference means a loan entry was posted or reversed in the ledger
+    /// outside this fund (corrections of loan entries belong here, not in the ledger directly).
+    /// </summary>
+    public IReadOnlyList<(LoanId Loan, Rupiah InLedger, Rupiah InAccount)> ReconcileWithLedger() =>
+        _loans.Where(l => l.Account is not null)
+            .Select(l => (l.Id, InLedger: Ledger.OutstandingPrincipalOf(l.Id), InAccount: l.Account!.OutstandingPrincipal))
+            .Where(x => x.InLedger != x.InAccount)
+            .ToList()
+            .AsReadOnly();
 
     // ------------------------------------------------------------------------------------------------
     // Internals
