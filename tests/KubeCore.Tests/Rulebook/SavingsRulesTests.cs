@@ -177,7 +177,7 @@ public class SavingsRulesTests
                 var date = model.Today.PlusWeeks(2);
                 ledger.Deposit(date, model.Group.Members[pick % 3], Rupiah.Of(5_000 + pick));
                 var candidates = ledger.Entries
-                    .Where(e => e.Kind == EntryKind.SavingsDeposit && !ledger.IsReversed(e.Id) && ledger.SavingsOf(e.Member!.Value) >= e.Amount)
+                    .Where(e => e.Kind == EntryKind.SavingsDeposit && !ledger.IsReversed(e.Id) && ledger.SavingsOf(e.Member!.Value) >= e.Amount && ledger.Cash >= e.Amount)
                     .ToList();
                 var target = candidates[pick % candidates.Count];
                 var reversal = ledger.Reverse(date, target.Id, "salah catat");
