@@ -54,24 +54,28 @@ public enum LegSide : byte
 /// <remarks>The default value is the group cash account.</remarks>
 public readonly record struct LedgerAccount
 {
-    private LedgerAccount(AccountKind kind, PersonId? member, LoanId? loan)
-    {
-        _kind = kind == AccountKind.Cash ? default : kind;
-        Member = member;
-        Loan = loan;
-    }
+    // Compact layout (kind + two Guids, empty when absent): legs are stored by the million.
+    private readonly Guid _member;
+    private readonly Guid _loan;
 
     // Stored as 0 for the default value, which reads as Cash.
     private readonly AccountKind _kind;
+
+    private LedgerAccount(AccountKind kind, PersonId? member, LoanId? loan)
+    {
+        _kind = kind == AccountKind.Cash ? default : kind;
+        _member = member?.Value ?? Guid.Empty;
+        _loan = loan?.Value ?? Guid.Empty;
+    }
 
     /// <summary>The kind of account.</summary>
     public AccountKind Kind => _kind == 0 ? AccountKind.Cash : _kind;
 
     /// <summary>The member (savings owner or borrower), for member savings and loan receivables; otherwise null.</summary>
-    public PersonId? Member { get; }
+    public PersonId? Member => _member == Guid.Empty ? null : new PersonId(_member);
 
     /// <summary>The loan, for loan receivables; otherwise null.</summary>
-    public LoanId? Loan { get; }
+    public LoanId? Loan => _loan == Guid.Empty ? null : new LoanId(_loan);
 
     /// <summary>True for debit-normal accounts (cash, loan receivables, expenses).</summary>
     public bool IsDebitNormal => Kind is AccountKind.Cash or AccountKind.LoanReceivable or AccountKind.Expenses;

@@ -46,6 +46,9 @@ public sealed class LedgerEntry
     private const byte FormatVersion = 1;
     private const int StackBufferSize = 1024;
 
+    [ThreadStatic]
+    private static IncrementalHash? t_hasher;
+
     private LedgerEntry(
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ImmutableArray<LedgerLeg> legs,
         PersonId? member, LoanId? loan, string reference, string memo, EntryId? reverses, EntryHash previousHash)
@@ -149,8 +152,11 @@ public sealed class LedgerEntry
         try
         {
             var length = Encode(buffer);
+            // One reusable SHA-256 context per thread: no per-entry allocation on the append path.
+            var hasher = t_hasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hasher.AppendData(buffer[..length]);
             Span<byte> digest = stackalloc byte[EntryHash.Length];
-            SHA256.HashData(buffer[..length], digest);
+            hasher.GetHashAndReset(digest);
             return EntryHash.FromBytes(digest);
         }
         finally

@@ -37,18 +37,21 @@ public sealed class SavingsLedger
 
     private readonly IGroupStanding _group;
     private readonly List<LedgerEntry> _entries = [];
-    private readonly Dictionary<EntryId, int> _index = [];
+    // Entries whose id does not follow this ledger's id scheme (possible only in rehydrated foreign data).
+    private readonly Dictionary<EntryId, int> _foreignIds = [];
     private readonly Dictionary<EntryId, EntryId> _reversedBy = [];
     private readonly List<WeekClose> _closes = [];
     private readonly LedgerBalances _balances = new();
+    private readonly EntryIdSource _ids;
     private EntryHash _lastHash;
     private LocalDate _lastDate;
     private LocalDate? _closedThrough;
     private BookWeek _nextWeekToClose;
 
-    private SavingsLedger(IGroupStanding group, LocalDate openedOn, IsoDayOfWeek weekStartsOn)
+    private SavingsLedger(IGroupStanding group, LocalDate openedOn, IsoDayOfWeek weekStartsOn, EntryId? openingId)
     {
         _group = group;
+        _ids = openingId is { } id ? EntryIdSource.FromOpening(id) : EntryIdSource.CreateRandom();
         OpenedOn = openedOn;
         WeekStartsOn = weekStartsOn;
         _lastDate = openedOn;
@@ -116,7 +119,7 @@ public sealed class SavingsLedger
     public bool CheckConservation() => _balances.CheckConservation();
 
     /// <summary>The entry with this id, or null.</summary>
-    public LedgerEntry? FindEntry(EntryId id) => _index.TryGetValue(id, out var i) ? _entries[i] : null;
+    public LedgerEntry? FindEntry(EntryId id) => IndexOf(id) is var i and >= 0 ? _entries[i] : null;
 
     /// <summary>True when the entry has been reversed.</summary>
     public bool IsReversed(EntryId id) => _reversedBy.ContainsKey(id);
@@ -140,9 +143,9 @@ public sealed class SavingsLedger
         IdGuard.Check(group.Id);
         CheckText(reference);
         var weekStartsOn = group.Profile.Savings.WeekStartsOn;
-        var ledger = new SavingsLedger(group, openedOn, weekStartsOn);
+        var ledger = new SavingsLedger(group, openedOn, weekStartsOn, null);
         var memo = OpeningMemo(group.Profile.Id, weekStartsOn);
-        var opening = LedgerEntry.Create(group.Id, EntryId.New(), 1, openedOn, EntryKind.BooksOpened, [], null, null, reference, memo, null, EntryHash.Zero);
+        var opening = LedgerEntry.Create(group.Id, ledger._ids.Next(1), 1, openedOn, EntryKind.BooksOpened, [], null, null, reference, memo, null, EntryHash.Zero);
         ledger.Append(opening, null);
         return ledger;
     }
@@ -175,7 +178,7 @@ public sealed class SavingsLedger
         {
             throw new RuleViolationException(Broken(1, opening.Id, ChainBreak.RuleBroken));
         }
-        var ledger = new SavingsLedger(group, opening.BookDate, weekStartsOn);
+        var ledger = new SavingsLedger(group, opening.BookDate, weekStartsOn, opening.Id);
         ledger.Append(opening, null);
         for (var i = 1; i < list.Count; i++)
         {
@@ -598,7 +601,8 @@ public sealed class SavingsLedger
         IdGuard.Check(entry);
         Preconditions.CheckNotBlank(reason);
         CheckText(reference, reason);
-        if (!_index.TryGetValue(entry, out var index))
+        var index = IndexOf(entry);
+        if (index < 0)
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Sav01, SavingsErrors.UnknownEntry, ("EntryId", entry)));
         }
@@ -765,14 +769,17 @@ public sealed class SavingsLedger
     private LedgerEntry Post(LocalDate date, EntryKind kind, LedgerLeg[] legs, PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, ClaimChange[]? claims)
     {
         ThrowIf(_balances.Check(legs) ?? CheckClaims(loan, claims));
-        var entry = LedgerEntry.Create(_group.Id, EntryId.New(), _entries.Count + 1, date, kind, legs, member, loan, reference, memo, reverses, _lastHash);
+        var entry = LedgerEntry.Create(_group.Id, _ids.Next(_entries.Count + 1), _entries.Count + 1, date, kind, legs, member, loan, reference, memo, reverses, _lastHash);
         Append(entry, claims);
         return entry;
     }
 
     private void Append(LedgerEntry entry, ClaimChange[]? claims)
     {
-        _index.Add(entry.Id, _entries.Count);
+        if (entry.Id != _ids.Next(entry.Sequence))
+        {
+            _foreignIds.Add(entry.Id, _entries.Count);
+        }
         _entries.Add(entry);
         _balances.Apply(entry.Legs.AsSpan());
         if (claims is not null)
@@ -800,7 +807,7 @@ public sealed class SavingsLedger
 
     private RuleViolation? ReplayViolation(LedgerEntry entry)
     {
-        if (_index.ContainsKey(entry.Id))
+        if (IndexOf(entry.Id) >= 0 || _foreignIds.ContainsKey(entry.Id))
         {
             return Broken(entry.Sequence, entry.Id, ChainBreak.RuleBroken);
         }
@@ -831,7 +838,7 @@ public sealed class SavingsLedger
                 }
             case EntryKind.Reversal:
                 {
-                    if (entry.Reverses is not { } target || !_index.TryGetValue(target, out var index))
+                    if (entry.Reverses is not { } target || IndexOf(target) is not (>= 0 and var index))
                     {
                         return RuleViolation.Of(RuleIds.Sav01, SavingsErrors.UnknownEntry, ("EntryId", entry.Reverses));
                     }
@@ -962,7 +969,17 @@ public sealed class SavingsLedger
         return _balances.BorrowerOf(loan) ?? throw new ArgumentException("The loan was never disbursed in this ledger.", nameof(loan));
     }
 
-    private LedgerEntry Original(LedgerEntry reversal) => _entries[_index[reversal.Reverses!.Value]];
+    private LedgerEntry Original(LedgerEntry reversal) => _entries[IndexOf(reversal.Reverses!.Value)];
+
+    // O(1) without a per-entry dictionary: an id of this ledger's scheme encodes its sequence number.
+    private int IndexOf(EntryId id)
+    {
+        if (_ids.TrySequence(id, out var sequence) && sequence >= 1 && sequence <= _entries.Count && _entries[(int)(sequence - 1)].Id == id)
+        {
+            return (int)(sequence - 1);
+        }
+        return _foreignIds.TryGetValue(id, out var index) ? index : -1;
+    }
 
     private static void ThrowIf(RuleViolation? violation)
     {
@@ -1089,6 +1106,64 @@ public sealed class SavingsLedger
     }
 
     private readonly record struct ClaimChange(RentengClaimant Claimant, long Delta);
+
+    // Entry ids: a random 128-bit base per ledger, with the sequence number XOR-ed into its last eight bytes;
+    // the opening (sequence 1) carries base XOR 1, so a rehydrated ledger recovers the base from its opening.
+    // Unique within a ledger, unique across ledgers with overwhelming probability (the first 64 bits are random),
+    // and far cheaper than asking the operating system for 16 random bytes per entry.
+    private sealed class EntryIdSource
+    {
+        private readonly ulong _head;
+        private readonly ulong _tail;
+
+        private EntryIdSource(ulong head, ulong tail)
+        {
+            _head = head;
+            _tail = tail;
+        }
+
+        public static EntryIdSource CreateRandom()
+        {
+            while (true)
+            {
+                var source = FromBase(Guid.NewGuid(), 0);
+                if (source._head != 0)
+                {
+                    return source;
+                }
+            }
+        }
+
+        public static EntryIdSource FromOpening(EntryId opening) => FromBase(opening.Value, 1);
+
+        public EntryId Next(long sequence)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, _head);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], _tail ^ (ulong)sequence);
+            var guid = new Guid(bytes, bigEndian: true);
+            return guid == Guid.Empty
+                ? throw new InvalidOperationException("The ledger's id scheme produced the empty Guid (possible only with a zero opening id prefix).")
+                : new EntryId(guid);
+        }
+
+        public bool TrySequence(EntryId id, out long sequence)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            id.Value.TryWriteBytes(bytes, bigEndian: true, out _);
+            sequence = (long)(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]) ^ _tail);
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes) == _head;
+        }
+
+        private static EntryIdSource FromBase(Guid value, ulong xor)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            value.TryWriteBytes(bytes, bigEndian: true, out _);
+            return new EntryIdSource(
+                System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes),
+                System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]) ^ xor);
+        }
+    }
 }
 
 /// <summary>
