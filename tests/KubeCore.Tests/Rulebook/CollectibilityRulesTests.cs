@@ -6,7 +6,7 @@ using KubeCore.Rules.Parameters;
 using KubeCore.Tests.Support;
 using static KubeCore.Tests.Builders.LoanGenerators;
 
-namespace KubeCore.Tests.Rulebooks;
+namespace KubeCore.Tests.RulebookProperties;
 
 public class CollectibilityRulesTests
 {

@@ -6,7 +6,7 @@ using KubeCore.Tests.Support;
 using NodaTime;
 using static KubeCore.Tests.Builders.LoanGenerators;
 
-namespace KubeCore.Tests.Rulebooks;
+namespace KubeCore.Tests.RulebookProperties;
 
 public class PortfolioRulesTests
 {
