@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using KubeCore.Common;
 using KubeCore.Loans;
+using KubeCore.Tests.Builders;
 using KubeCore.Tests.Support;
 using NodaTime;
 using static KubeCore.Tests.Builders.LoanGenerators;
@@ -140,4 +141,33 @@ public class PortfolioRulesTests
             var ex = Record.Exception(() => account.Record(account.LastPaymentDate!.Value.PlusDays(-1), Rupiah.Of(1)));
             return ex is KubeCore.Rules.RuleViolationException { Violation.ErrorCode: LoanErrors.PaymentBackdated };
         }));
+
+    [Fact]
+    [Trait("Rule", "PORT-02")]
+    public void A_funds_indicators_and_lending_decision_as_of_a_date_never_change_when_later_entries_are_booked() =>
+        Rulebook.Verify(Prop.ForAll(Gen.Choose(0, 12).ToArbitrary(), Gen.Choose(0, 120).ToArbitrary(), Gen.Choose(1, 90_000).ToArbitrary(), (paid, days, cost) =>
+        {
+            var may1 = new LocalDate(2017, 5, 1);
+            var (group, ledger, fund) = new LoanFundBuilder().Build();
+            ledger.RecordExpense(may1, Rupiah.Of(cost), "ATK");
+            var loan = fund.Lend(group, group.Ordinary[0], 500_000, may1);
+            fund.PayOnTime(loan, may1.PlusWeeks(paid));
+            var asOf = may1.PlusDays(days);
+            var report = fund.PortfolioAsOf(asOf);
+            var decision = fund.MayLend(asOf).ToString();
+
+            // Later: a payment, an expense and the reversal of January's deposits, all dated after the as-of date.
+            var later = (ledger.LastBookDate > asOf ? ledger.LastBookDate : asOf).PlusDays(1);
+            if (!fund.GetLoan(loan.Id).Account!.IsRepaid)
+            {
+                fund.Repay(loan.Id, later, Rupiah.Of(1_000));
+            }
+            ledger.RecordExpense(later, Rupiah.Of(5_000), "transport");
+            foreach (var deposit in ledger.Entries.Where(e => e.Kind == KubeCore.Savings.EntryKind.SavingsDeposit && e.BookDate.Month == 1).ToList())
+            {
+                ledger.Reverse(later, deposit.Id, "salah catat");
+            }
+            return fund.PortfolioAsOf(asOf) == report && fund.MayLend(asOf).ToString() == decision
+                && report.CostCoverage.Ratio.Denominator == cost;
+        }), maxTest: 60);
 }

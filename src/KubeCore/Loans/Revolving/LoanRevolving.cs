@@ -128,7 +128,8 @@ public sealed class LoanRevolving
 
     /// <summary>
     /// LOAN-01: the longest run of consecutive calendar months, all before the month of
-    /// <paramref name="asOf"/>, in each of which at least one savings deposit (not reversed) was booked.
+    /// <paramref name="asOf"/>, in each of which at least one savings deposit was booked (and not reversed
+    /// on or before <paramref name="asOf"/>, so the figure as of a date never changes later, PORT-02).
     /// The month of <paramref name="asOf"/> itself never counts (it is not complete).
     /// </summary>
     public int ConsecutiveSavingsMonths(LocalDate asOf)
@@ -141,7 +142,7 @@ public sealed class LoanRevolving
             {
                 break;
             }
-            if (entry.Kind == EntryKind.SavingsDeposit && !Ledger.IsReversed(entry.Id))
+            if (entry.Kind == EntryKind.SavingsDeposit && !IsReversedOnOrBefore(entry.Id, asOf))
             {
                 var month = (entry.BookDate.Year * 12) + entry.BookDate.Month - 1;
                 if (month < current)
@@ -547,26 +548,15 @@ public sealed class LoanRevolving
     public LoanBook Book() => LoanBook.Of(_loans.Where(l => l.Account is not null).Select(l => l.Account!));
 
     /// <summary>
-    /// The fund's portfolio indicators as of <paramref name="asOf"/> (PORT-01, PORT-02). CCr uses the ledger's
-    /// expenses booked from 1 January of the as-of year through the date (not reversed) as costs, and the
-    /// jasa collected in the same period as income.
+    /// The fund's portfolio indicators as of <paramref name="asOf"/> (PORT-01, PORT-02). CCr's costs are the
+    /// ledger's expenses of the year to date — cumulative expenses in the ledger snapshot as of the date minus
+    /// those as of 31 December before (reversals count on their own book date) — and its income the jasa
+    /// collected in the same period.
     /// </summary>
     public PortfolioReport PortfolioAsOf(LocalDate asOf, CollectibilityScheme scheme = CollectibilityScheme.InstallmentsOverdue)
     {
-        var yearStart = new LocalDate(asOf.Year, 1, 1);
-        long costs = 0;
-        foreach (var entry in Ledger.Entries)
-        {
-            if (entry.BookDate > asOf)
-            {
-                break;
-            }
-            if (entry.Kind == EntryKind.Expense && entry.BookDate >= yearStart && !Ledger.IsReversed(entry.Id))
-            {
-                costs += entry.Amount.Amount;
-            }
-        }
-        return Book().Evaluate(asOf, Profile, new OperatingFigures(Rupiah.Of(costs), Rupiah.Zero), scheme);
+        var costs = Ledger.SnapshotAsOf(asOf).Balances.Expenses - Ledger.SnapshotAsOf(new LocalDate(asOf.Year, 1, 1).PlusDays(-1)).Balances.Expenses;
+        return Book().Evaluate(asOf, Profile, new OperatingFigures(Rupiah.Max(Rupiah.Zero, costs), Rupiah.Zero), scheme);
     }
 
     /// <summary>
@@ -676,6 +666,9 @@ public sealed class LoanRevolving
             builder.NotApplicable(RuleIds.Loan01, ("Loans.RequiresJointLiabilityStatement", false));
         }
     }
+
+    private bool IsReversedOnOrBefore(EntryId entry, LocalDate asOf) =>
+        Ledger.ReversalOf(entry) is { } reversal && Ledger.FindEntry(reversal) is { } r && r.BookDate <= asOf;
 
     private List<Loan> PreviousLoans(PersonId member, Loan? self) =>
         _loans.Where(l => l != self && l.Borrower == member && l.WasDisbursed).ToList();
