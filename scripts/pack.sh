@@ -38,7 +38,7 @@ check "library lib/net10.0/KubeCore.dll" test -s "$work/nupkg/lib/net10.0/KubeCo
 check "XML docs lib/net10.0/KubeCore.xml" grep -q '<member name="T:KubeCore.Rules.RuleCatalogue">' "$work/nupkg/lib/net10.0/KubeCore.xml"
 check "MIT licence expression" grep -q '<license type="expression">MIT</license>' "$nuspec"
 check "version $version" grep -q "<version>$version</version>" "$nuspec"
-check "repository url and commit" grep -Eq '<repository type="git" url="https://[^"]+" commit="[0-9a-f]{40}"' "$nuspec"
+check "repository url and commit" grep -Eq '<repository type="git" url="https://[^"]+"[^>]* commit="[0-9a-f]{40}"' "$nuspec"
 check "dependency NodaTime" grep -q '<dependency id="NodaTime"' "$nuspec"
 check "dependency FluentValidation" grep -q '<dependency id="FluentValidation"' "$nuspec"
 check "no SourceLink build dependency" bash -c "! grep -q 'Microsoft.SourceLink' '$nuspec'"
