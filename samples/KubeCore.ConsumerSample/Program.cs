@@ -60,6 +60,9 @@ void PackageIdentity()
     Expect(assembly.GetName().Name == "KubeCore", "the assembly is KubeCore");
     // SourceLink stamps the commit: "<version>+<commit>".
     Expect(informational.Contains('+', StringComparison.Ordinal), "the informational version names the commit (SourceLink)");
+    // Nullable annotations travel in the package: a consumer's compiler sees RuleCheck.Violation as nullable.
+    var violation = new NullabilityInfoContext().Create(typeof(RuleCheck).GetProperty(nameof(RuleCheck.Violation))!);
+    Expect(violation.ReadState == NullabilityState.Nullable, "RuleCheck.Violation is annotated nullable");
 }
 
 void Profiles()
