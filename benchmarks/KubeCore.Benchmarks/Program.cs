@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Running;
+using KubeCore.Benchmarks.Compliance;
+using KubeCore.Benchmarks.Quick;
+
+namespace KubeCore.Benchmarks;
+
+/// <summary>
+/// Entry point. <c>--quick [--filter text]...</c> runs the Stopwatch quick mode with budgets (exit code 1 on any
+/// FAIL); anything else goes to BenchmarkDotNet (e.g. <c>--filter '*Schedule*'</c>).
+/// </summary>
+public static class Program
+{
+    /// <summary>The quick-mode suites, in print order.</summary>
+    public static IReadOnlyList<IQuickSuite> QuickSuites { get; } =
+    [
+        new FiveBasicRulesQuick(),
+    ];
+
+    /// <summary>Runs the quick mode or BenchmarkDotNet.</summary>
+    public static int Main(string[] args)
+    {
+        if (args.Contains("--quick"))
+        {
+            var filters = new List<string>();
+            for (var i = 0; i < args.Length - 1; i++)
+            {
+                if (args[i] == "--filter")
+                {
+                    filters.Add(args[i + 1]);
+                }
+            }
+            return QuickRunner.Run(QuickSuites, filters, new Measurer(), Console.Out);
+        }
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+}

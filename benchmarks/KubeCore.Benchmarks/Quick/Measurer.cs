@@ -1,0 +1,128 @@
+using System.Diagnostics;
+
+namespace KubeCore.Benchmarks.Quick;
+
+/// <summary>The figures of one measured operation: medians over the repetitions.</summary>
+/// <param name="NanosecondsPerOperation">Median wall time per operation, in nanoseconds.</param>
+/// <param name="MinNanosecondsPerOperation">Fastest repetition, in nanoseconds per operation.</param>
+/// <param name="MaxNanosecondsPerOperation">Slowest repetition, in nanoseconds per operation.</param>
+/// <param name="BytesPerOperation">Median bytes allocated on the measuring thread per operation.</param>
+/// <param name="Repetitions">How many timed repetitions the medians are taken over.</param>
+/// <param name="OperationsPerRepetition">Operations in one repetition.</param>
+public sealed record Measurement(
+    double NanosecondsPerOperation,
+    double MinNanosecondsPerOperation,
+    double MaxNanosecondsPerOperation,
+    double BytesPerOperation,
+    int Repetitions,
+    long OperationsPerRepetition)
+{
+    /// <summary>Operations per second at the median.</summary>
+    public double OperationsPerSecond => 1e9 / NanosecondsPerOperation;
+
+    /// <summary>Milliseconds per operation at the median.</summary>
+    public double MillisecondsPerOperation => NanosecondsPerOperation / 1e6;
+}
+
+/// <summary>Where measured results go so the JIT cannot drop the work that made them.</summary>
+/// <typeparam name="T">The result type.</typeparam>
+public static class Sink<T>
+{
+    /// <summary>The last result.</summary>
+    public static T? Value;
+}
+
+/// <summary>
+/// A Stopwatch runner for the quick mode: warms the operation up (so tiered compilation reaches its
+/// optimised code), sizes a repetition to <see cref="RepetitionTarget"/>, then times
+/// <see cref="Repetitions"/> repetitions and reports medians. Allocation is read with
+/// <see cref="GC.GetAllocatedBytesForCurrentThread"/>, which counts every byte allocated by the thread.
+/// </summary>
+public sealed class Measurer
+{
+    /// <summary>Minimum wall time spent warming each operation up.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromMilliseconds(600);
+
+    /// <summary>Target wall time of one timed repetition.</summary>
+    public TimeSpan RepetitionTarget { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Timed repetitions per operation (odd, so the median is one of them).</summary>
+    public int Repetitions { get; init; } = 9;
+
+    /// <summary>
+    /// Measures <paramref name="operation"/>, each call of which performs <paramref name="operationsPerCall"/>
+    /// operations (e.g. a loop over 100 000 households).
+    /// </summary>
+    public Measurement Measure<T>(Func<T> operation, long operationsPerCall = 1)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentOutOfRangeException.ThrowIfLessThan(operationsPerCall, 1);
+
+        // Warm-up: at least 3 calls and WarmUp of wall time, so call counting promotes the hot methods.
+        var warm = Stopwatch.StartNew();
+        long warmCalls = 0;
+        while (warmCalls < 3 || warm.Elapsed < WarmUp)
+        {
+            Sink<T>.Value = operation();
+            warmCalls++;
+        }
+
+        // Calibrate one repetition from a short timed run of the warmed code.
+        var probe = Stopwatch.StartNew();
+        long probeCalls = 0;
+        while (probeCalls < 1 || probe.Elapsed < TimeSpan.FromMilliseconds(20))
+        {
+            Sink<T>.Value = operation();
+            probeCalls++;
+        }
+        var secondsPerCall = probe.Elapsed.TotalSeconds / probeCalls;
+        var callsPerRepetition = Math.Max(1, (long)Math.Round(RepetitionTarget.TotalSeconds / secondsPerCall));
+
+        var nanos = new double[Repetitions];
+        var bytes = new double[Repetitions];
+        var ops = callsPerRepetition * operationsPerCall;
+        for (var r = 0; r < Repetitions; r++)
+        {
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var start = Stopwatch.GetTimestamp();
+            for (long c = 0; c < callsPerRepetition; c++)
+            {
+                Sink<T>.Value = operation();
+            }
+            var end = Stopwatch.GetTimestamp();
+            var allocatedAfter = GC.GetAllocatedBytesForCurrentThread();
+            nanos[r] = (end - start) * (1e9 / Stopwatch.Frequency) / ops;
+            bytes[r] = (double)(allocatedAfter - allocatedBefore) / ops;
+        }
+        return new Measurement(Median(nanos), nanos.Min(), nanos.Max(), Median(bytes), Repetitions, ops);
+    }
+
+    /// <summary>Times a single long-running operation <paramref name="times"/> times (after one untimed warm-up call) and reports medians.</summary>
+    public Measurement MeasureLong<T>(Func<T> operation, int times, long operationsPerCall = 1)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        Sink<T>.Value = operation();
+        Sink<T>.Value = operation();
+        var nanos = new double[times];
+        var bytes = new double[times];
+        for (var r = 0; r < times; r++)
+        {
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var start = Stopwatch.GetTimestamp();
+            Sink<T>.Value = operation();
+            var end = Stopwatch.GetTimestamp();
+            var allocatedAfter = GC.GetAllocatedBytesForCurrentThread();
+            nanos[r] = (end - start) * (1e9 / Stopwatch.Frequency) / operationsPerCall;
+            bytes[r] = (double)(allocatedAfter - allocatedBefore) / operationsPerCall;
+        }
+        return new Measurement(Median(nanos), nanos.Min(), nanos.Max(), Median(bytes), times, operationsPerCall);
+    }
+
+    /// <summary>The median of <paramref name="values"/> (the mean of the middle two for an even count).</summary>
+    public static double Median(IReadOnlyCollection<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
