@@ -5,7 +5,7 @@ using KubeCore.Benchmarks.Quick;
 namespace KubeCore.Benchmarks;
 
 /// <summary>
-/// Entry point. <c>--quick [--filter text]...</c> runs the Stopwatch quick mode with budgets (exit code 1 on any
+/// Entry point. <c>--quick [--cpu-time] [--filter text]...</c> runs the Stopwatch quick mode with budgets (exit code 1 on any
 /// FAIL); anything else goes to BenchmarkDotNet (e.g. <c>--filter '*Schedule*'</c>).
 /// </summary>
 public static class Program
@@ -29,6 +29,7 @@ public static class Program
                     filters.Add(args[i + 1]);
                 }
             }
+            QuickLine.JudgeOnCpuTime = args.Contains("--cpu-time");
             return QuickRunner.Run(QuickSuites, filters, new Measurer(), Console.Out);
         }
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -14,7 +14,7 @@ public sealed class FiveBasicRulesQuick : IQuickSuite
         var bench = new FiveBasicRulesBenchmarks();
         bench.Setup();
         var m = measurer.Measure(bench.CheckWeek);
-        yield return new QuickLine("FiveBasicRules.Check, 10 members, 3 installments due", QuickLine.Time(m.NanosecondsPerOperation), "-", Verdict.Info, QuickLine.Spread(m));
+        yield return new QuickLine("FiveBasicRules.Check, 10 members, 3 installments due", QuickLine.Time(QuickLine.Judged(m)), "-", Verdict.Info, QuickLine.Spread(m));
         yield return QuickLine.Context("  allocated per week checked", QuickLine.Bytes(m.BytesPerOperation));
     }
 }

@@ -9,13 +9,15 @@ namespace KubeCore.Benchmarks.Quick;
 /// <param name="BytesPerOperation">Median bytes allocated on the measuring thread per operation.</param>
 /// <param name="Repetitions">How many timed repetitions the medians are taken over.</param>
 /// <param name="OperationsPerRepetition">Operations in one repetition.</param>
+/// <param name="CpuNanosecondsPerOperation">Median thread CPU time per operation, in nanoseconds (0 when the clock is unavailable).</param>
 public sealed record Measurement(
     double NanosecondsPerOperation,
     double MinNanosecondsPerOperation,
     double MaxNanosecondsPerOperation,
     double BytesPerOperation,
     int Repetitions,
-    long OperationsPerRepetition)
+    long OperationsPerRepetition,
+    double CpuNanosecondsPerOperation)
 {
     /// <summary>Operations per second at the median.</summary>
     public double OperationsPerSecond => 1e9 / NanosecondsPerOperation;
@@ -41,7 +43,10 @@ public static class Sink<T>
 public sealed class Measurer
 {
     /// <summary>Minimum wall time spent warming each operation up.</summary>
-    public TimeSpan WarmUp { get; init; } = TimeSpan.FromMilliseconds(600);
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>Maximum wall time spent warming each operation up.</summary>
+    public TimeSpan MaxWarmUp { get; init; } = TimeSpan.FromSeconds(6);
 
     /// <summary>Target wall time of one timed repetition.</summary>
     public TimeSpan RepetitionTarget { get; init; } = TimeSpan.FromMilliseconds(100);
@@ -58,64 +63,82 @@ public sealed class Measurer
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentOutOfRangeException.ThrowIfLessThan(operationsPerCall, 1);
 
-        // Warm-up: at least 3 calls and WarmUp of wall time, so call counting promotes the hot methods.
+        // Warm-up until tiered compilation has settled: rounds of about 50 ms, for at least WarmUp, until three
+        // rounds in a row no longer beat the best round by 3 % (at most MaxWarmUp). Dynamic PGO goes through an
+        // instrumented tier before the optimised one, and on a busy machine the background JIT lags.
         var warm = Stopwatch.StartNew();
-        long warmCalls = 0;
-        while (warmCalls < 3 || warm.Elapsed < WarmUp)
+        var best = double.MaxValue;
+        var stableRounds = 0;
+        var secondsPerCall = 0.0;
+        while (warm.Elapsed < MaxWarmUp)
         {
-            Sink<T>.Value = operation();
-            warmCalls++;
+            var round = Stopwatch.StartNew();
+            long calls = 0;
+            do
+            {
+                Sink<T>.Value = operation();
+                calls++;
+            }
+            while (round.Elapsed < TimeSpan.FromMilliseconds(50));
+            secondsPerCall = round.Elapsed.TotalSeconds / calls;
+            stableRounds = secondsPerCall < best * 0.97 ? 0 : stableRounds + 1;
+            best = Math.Min(best, secondsPerCall);
+            if (warm.Elapsed >= WarmUp && stableRounds >= 3)
+            {
+                break;
+            }
         }
-
-        // Calibrate one repetition from a short timed run of the warmed code.
-        var probe = Stopwatch.StartNew();
-        long probeCalls = 0;
-        while (probeCalls < 1 || probe.Elapsed < TimeSpan.FromMilliseconds(20))
-        {
-            Sink<T>.Value = operation();
-            probeCalls++;
-        }
-        var secondsPerCall = probe.Elapsed.TotalSeconds / probeCalls;
-        var callsPerRepetition = Math.Max(1, (long)Math.Round(RepetitionTarget.TotalSeconds / secondsPerCall));
+        var callsPerRepetition = Math.Max(1, (long)Math.Round(RepetitionTarget.TotalSeconds / best));
 
         var nanos = new double[Repetitions];
+        var cpu = new double[Repetitions];
         var bytes = new double[Repetitions];
         var ops = callsPerRepetition * operationsPerCall;
         for (var r = 0; r < Repetitions; r++)
         {
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var cpuBefore = ThreadCpuClock.Nanoseconds();
             var start = Stopwatch.GetTimestamp();
             for (long c = 0; c < callsPerRepetition; c++)
             {
                 Sink<T>.Value = operation();
             }
             var end = Stopwatch.GetTimestamp();
+            var cpuAfter = ThreadCpuClock.Nanoseconds();
             var allocatedAfter = GC.GetAllocatedBytesForCurrentThread();
             nanos[r] = (end - start) * (1e9 / Stopwatch.Frequency) / ops;
+            cpu[r] = (double)(cpuAfter - cpuBefore) / ops;
             bytes[r] = (double)(allocatedAfter - allocatedBefore) / ops;
         }
-        return new Measurement(Median(nanos), nanos.Min(), nanos.Max(), Median(bytes), Repetitions, ops);
+        return new Measurement(Median(nanos), nanos.Min(), nanos.Max(), Median(bytes), Repetitions, ops, Median(cpu));
     }
 
-    /// <summary>Times a single long-running operation <paramref name="times"/> times (after one untimed warm-up call) and reports medians.</summary>
+    /// <summary>Times a single long-running operation <paramref name="times"/> times (after untimed warm-up calls for at least <see cref="WarmUp"/>) and reports medians.</summary>
     public Measurement MeasureLong<T>(Func<T> operation, int times, long operationsPerCall = 1)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        Sink<T>.Value = operation();
-        Sink<T>.Value = operation();
+        var warm = Stopwatch.StartNew();
+        for (var i = 0; i < 3 || warm.Elapsed < WarmUp; i++)
+        {
+            Sink<T>.Value = operation();
+        }
         var nanos = new double[times];
+        var cpu = new double[times];
         var bytes = new double[times];
         for (var r = 0; r < times; r++)
         {
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var cpuBefore = ThreadCpuClock.Nanoseconds();
             var start = Stopwatch.GetTimestamp();
             Sink<T>.Value = operation();
             var end = Stopwatch.GetTimestamp();
+            var cpuAfter = ThreadCpuClock.Nanoseconds();
             var allocatedAfter = GC.GetAllocatedBytesForCurrentThread();
             nanos[r] = (end - start) * (1e9 / Stopwatch.Frequency) / operationsPerCall;
+            cpu[r] = (double)(cpuAfter - cpuBefore) / operationsPerCall;
             bytes[r] = (double)(allocatedAfter - allocatedBefore) / operationsPerCall;
         }
-        return new Measurement(Median(nanos), nanos.Min(), nanos.Max(), Median(bytes), times, operationsPerCall);
+        return new Measurement(Median(nanos), nanos.Min(), nanos.Max(), Median(bytes), times, operationsPerCall, Median(cpu));
     }
 
     /// <summary>The median of <paramref name="values"/> (the mean of the middle two for an even count).</summary>

@@ -19,7 +19,7 @@ public static class QuickRunner
         var total = Stopwatch.StartNew();
         output.WriteLine($"KubeCore quick benchmarks, {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
         output.WriteLine($"  {MachineDescription()}");
-        output.WriteLine($"  load average before: {LoadAverage()}  (other processes share these cores: figures are medians of {measurer.Repetitions} repetitions)");
+        output.WriteLine($"  load average before: {LoadAverage()}  (figures are medians of {measurer.Repetitions} repetitions; budgets judged on {(QuickLine.JudgeOnCpuTime ? "thread CPU time (--cpu-time)" : "wall time")})");
         if (IsDebugBuild())
         {
             output.WriteLine("FAIL: the budgets are for a Release build; run with -c Release.");
