@@ -1,5 +1,5 @@
+using System.Reflection;
 using BenchmarkDotNet.Running;
-using KubeCore.Benchmarks.Compliance;
 using KubeCore.Benchmarks.Quick;
 
 namespace KubeCore.Benchmarks;
@@ -10,11 +10,16 @@ namespace KubeCore.Benchmarks;
 /// </summary>
 public static class Program
 {
-    /// <summary>The quick-mode suites, in print order.</summary>
-    public static IReadOnlyList<IQuickSuite> QuickSuites { get; } =
-    [
-        new FiveBasicRulesQuick(),
-    ];
+    /// <summary>
+    /// The quick-mode suites of this assembly, in <see cref="QuickOrderAttribute"/> order. Found by reflection because
+    /// each area's benchmarks compile only once that area is in src (see the project file).
+    /// </summary>
+    public static IReadOnlyList<IQuickSuite> QuickSuites { get; } = typeof(Program).Assembly.GetTypes()
+        .Where(t => typeof(IQuickSuite).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
+        .OrderBy(t => t.GetCustomAttribute<QuickOrderAttribute>()?.Order ?? int.MaxValue)
+        .ThenBy(t => t.Name, StringComparer.Ordinal)
+        .Select(t => (IQuickSuite)Activator.CreateInstance(t)!)
+        .ToList();
 
     /// <summary>Runs the quick mode or BenchmarkDotNet.</summary>
     public static int Main(string[] args)

@@ -3,6 +3,7 @@ using KubeCore.Benchmarks.Quick;
 namespace KubeCore.Benchmarks.Compliance;
 
 /// <summary>Quick-mode figures for the five basic rules (no budget of its own: it is a share of the national batch).</summary>
+[QuickOrder(60)]
 public sealed class FiveBasicRulesQuick : IQuickSuite
 {
     /// <inheritdoc />

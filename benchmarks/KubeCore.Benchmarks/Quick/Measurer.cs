@@ -141,6 +141,52 @@ public sealed class Measurer
         return new Measurement(Median(nanos), nanos.Min(), nanos.Max(), Median(bytes), times, operationsPerCall, Median(cpu));
     }
 
+    /// <summary>
+    /// Measures two operations for a fair comparison: each is warmed up, then their timed repetitions alternate
+    /// (A, B, A, B, ...), so drift on a shared machine (another process, frequency, a timer tick) hits both alike.
+    /// </summary>
+    public (Measurement A, Measurement B) MeasurePair<T>(Func<T> a, Func<T> b, long operationsPerCall = 1)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var warmA = Measure(a, operationsPerCall);
+        var warmB = Measure(b, operationsPerCall);
+        var calls = Math.Max(1, warmA.OperationsPerRepetition / operationsPerCall);
+        var ops = calls * operationsPerCall;
+        var nanos = new double[2, Repetitions];
+        var cpu = new double[2, Repetitions];
+        var bytes = new double[2, Repetitions];
+        for (var r = 0; r < Repetitions; r++)
+        {
+            for (var which = 0; which < 2; which++)
+            {
+                var operation = which == 0 ? a : b;
+                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                var cpuBefore = ThreadCpuClock.Nanoseconds();
+                var start = Stopwatch.GetTimestamp();
+                for (long c = 0; c < calls; c++)
+                {
+                    Sink<T>.Value = operation();
+                }
+                var end = Stopwatch.GetTimestamp();
+                var cpuAfter = ThreadCpuClock.Nanoseconds();
+                var allocatedAfter = GC.GetAllocatedBytesForCurrentThread();
+                nanos[which, r] = (end - start) * (1e9 / Stopwatch.Frequency) / ops;
+                cpu[which, r] = (double)(cpuAfter - cpuBefore) / ops;
+                bytes[which, r] = (double)(allocatedAfter - allocatedBefore) / ops;
+            }
+        }
+        Measurement Of(int which)
+        {
+            var n = Enumerable.Range(0, Repetitions).Select(r => nanos[which, r]).ToArray();
+            var c = Enumerable.Range(0, Repetitions).Select(r => cpu[which, r]).ToArray();
+            var b = Enumerable.Range(0, Repetitions).Select(r => bytes[which, r]).ToArray();
+            return new Measurement(Median(n), n.Min(), n.Max(), Median(b), Repetitions, ops, Median(c));
+        }
+        _ = warmB;
+        return (Of(0), Of(1));
+    }
+
     /// <summary>The median of <paramref name="values"/> (the mean of the middle two for an even count).</summary>
     public static double Median(IReadOnlyCollection<double> values)
     {

@@ -99,3 +99,12 @@ public interface IQuickSuite
     /// <summary>Sets up, measures and yields the figures as they are produced.</summary>
     IEnumerable<QuickLine> Run(Measurer measurer);
 }
+
+/// <summary>Where a suite is printed in the quick mode (ascending).</summary>
+/// <param name="order">The position; suites without the attribute come last.</param>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class QuickOrderAttribute(int order) : Attribute
+{
+    /// <summary>The position.</summary>
+    public int Order { get; } = order;
+}
