@@ -1,6 +1,6 @@
 using KubeCore.NationalBatch;
 
-// The national batch: 250 000 groups × 10 members × 52 weeks through the real library (see README of docs/PERFORMANCE.md).
+// The national batch: 250 000 groups × 10 members × 52 weeks through the real library (see docs/PERFORMANCE.md).
 // Exit code: 0 when consistent (and, for a national-scale run, within the time and memory budgets); 1 otherwise; 2 on bad options.
 BatchOptions options;
 try
