@@ -114,7 +114,7 @@ public static class LoanErrors
     public const string RecoveryExceedsDebt = "LOAN08_RECOVERY_EXCEEDS_DEBT";
 
     /// <summary>OFF-05: the bendahara signs the approval of their own loan.</summary>
-    public const string BendaharaApprovesOwnLoan = "OFF05_BENDAHARA_APPROVES_OWN_LOAN";
+    public const string BendaharaApprovesOwnLoan = Groups.GroupErrors.BendaharaApprovesOwnLoan;
 
     /// <summary>PORT-02: a payment dated before the latest recorded one would change figures already reported.</summary>
     public const string PaymentBackdated = "PORT02_PAYMENT_BACKDATED";
@@ -157,7 +157,6 @@ public static class LoanErrors
         new(NothingToCoverWith, "Tidak ada tabungan, dana IKS atau tabungan anggota lain untuk menalangi tunggakan {Arrears}.", "No savings, IKS fund or other members' savings can cover the arrears of {Arrears}."),
         new(NothingToRecover, "Anggota {MemberId} tidak mempunyai utang tanggung renteng.", "Member {MemberId} owes no joint-liability recovery."),
         new(RecoveryExceedsDebt, "Pengembalian {Amount} melebihi utang tanggung renteng {Owed}.", "The recovery of {Amount} is above the joint-liability debt of {Owed}."),
-        new(BendaharaApprovesOwnLoan, "Bendahara {BendaharaId} tidak boleh menyetujui pinjamannya sendiri.", "Bendahara {BendaharaId} may not approve their own loan."),
         new(PaymentBackdated, "Pembayaran tanggal {Date} mendahului pembayaran terakhir tanggal {LastPaymentDate}; angka per tanggal yang sudah dilaporkan akan berubah.", "The payment of {Date} is before the latest payment of {LastPaymentDate}; figures already reported as of a date would change."),
     ]);
 }

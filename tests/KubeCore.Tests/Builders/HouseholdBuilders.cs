@@ -15,7 +15,7 @@ public sealed class HouseholdBuilder
 {
     private static int _serial;
     private HouseholdId _id = HouseholdId.New();
-    private RegionCode _desa = Places.Dawuhan;
+    private RegionCode _desa = HouseholdPlaces.Dawuhan;
     private int _size = 4;
     private LocalDate _cardIssued = new(2010, 3, 15);
 
@@ -58,7 +58,7 @@ public sealed class PersonBuilder
     private static int _serial;
     private readonly PersonId _id = PersonId.New();
     private HouseholdId _household = HouseholdId.New();
-    private RegionCode _kecamatan = Places.Dawuhan.AtLevel(RegionLevel.District);
+    private RegionCode _kecamatan = HouseholdPlaces.Dawuhan.AtLevel(RegionLevel.District);
     private string _name = "Siti Aminah";
     private Sex _sex = Sex.Female;
     private LocalDate _birthDate = new(1980, 5, 9);
@@ -111,7 +111,7 @@ public sealed class PersonBuilder
 }
 
 /// <summary>Region codes used by the scenarios (shaped like BPS codes; not asserted to be the official ones).</summary>
-public static class Places
+public static class HouseholdPlaces
 {
     /// <summary>A desa standing for Desa Dawuhan, Kec. Poncokusumo, Kab. Malang (Jawa Timur 35, Kab. Malang 07), seed 002.</summary>
     public static readonly RegionCode Dawuhan = RegionCode.Parse("35.07.05.2008");
@@ -195,7 +195,7 @@ public static class Surveys
 public sealed class ExerciseBuilder
 {
     private readonly ExerciseId _id = ExerciseId.New();
-    private RegionCode _desa = Places.Dawuhan;
+    private RegionCode _desa = HouseholdPlaces.Dawuhan;
     private LocalDate _heldOn = new(2012, 8, 2);
     private ProgramProfile _profile = ProgramProfiles.Kub;
     private IReadOnlyList<HouseholdId>? _households;

@@ -65,7 +65,7 @@ public class RegistryTests
     [Fact]
     public void The_builders_make_households_and_people_whose_numbers_agree_with_them()
     {
-        var household = new HouseholdBuilder().InDesa(Places.Pahandut).WithSize(5).Build();
+        var household = new HouseholdBuilder().InDesa(HouseholdPlaces.Pahandut).WithSize(5).Build();
         var head = new PersonBuilder().Of(household).Named("Yanti").WithSex(Sex.Female).BornOn(new LocalDate(1984, 2, 29)).Build();
 
         household.FamilyCard.Region.ShouldBe(RegionCode.Parse("62.71.01"));

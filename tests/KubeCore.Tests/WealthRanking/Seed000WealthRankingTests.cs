@@ -26,7 +26,7 @@ public class Seed000WealthRankingTests
 
     private static WealthRankingExercise Ranked()
     {
-        var exercise = WealthRankingExercise.Open(new OpenWealthRankingExercise(ExerciseId.New(), Places.Dawuhan, HeldOn, H[..8]), ProgramProfiles.Kub);
+        var exercise = WealthRankingExercise.Open(new OpenWealthRankingExercise(ExerciseId.New(), HouseholdPlaces.Dawuhan, HeldOn, H[..8]), ProgramProfiles.Kub);
         exercise.SubmitSorting(ExerciseBuilder.Sorting(exercise, "Pak Sugeng (Kepala Desa)", 4, KepalaDesa));
         exercise.SubmitSorting(ExerciseBuilder.Sorting(exercise, "Bu Wati (Kader PKK)", 5, KaderPkk));
         exercise.SubmitSorting(ExerciseBuilder.Sorting(exercise, "Pak Slamet (Ketua RT)", 4, KetuaRt));
@@ -153,7 +153,7 @@ public class Seed000WealthRankingTests
     [Trait("Rule", "PRA-02")]
     public void An_incomplete_sorting_names_every_missing_household_and_the_informant()
     {
-        var exercise = WealthRankingExercise.Open(new OpenWealthRankingExercise(ExerciseId.New(), Places.Dawuhan, HeldOn, H[..4]), ProgramProfiles.Kub);
+        var exercise = WealthRankingExercise.Open(new OpenWealthRankingExercise(ExerciseId.New(), HouseholdPlaces.Dawuhan, HeldOn, H[..4]), ProgramProfiles.Kub);
         var sorting = new InformantSorting("Bu Wati", 2, [new HouseholdPlacement(H[0], 1), new HouseholdPlacement(H[1], 2)]);
 
         var violations = Should.Throw<RuleViolationException>(() => exercise.SubmitSorting(sorting)).Violations;
@@ -190,7 +190,7 @@ public class Seed000WealthRankingTests
 
         violations.Select(v => v.ErrorCode).ShouldBe([WealthRankingErrors.ExerciseIdRequired, WealthRankingErrors.NotADesa, WealthRankingErrors.DuplicateHousehold]);
         failures.Select(f => f.ErrorCode).Distinct().ShouldBe([WealthRankingErrors.ExerciseIdRequired, WealthRankingErrors.NotADesa, WealthRankingErrors.DuplicateHousehold]);
-        Should.Throw<RuleViolationException>(() => WealthRankingExercise.Open(command with { Id = ExerciseId.New(), Desa = Places.Dawuhan, Households = [H[0]] }, ProgramProfiles.Kub))
+        Should.Throw<RuleViolationException>(() => WealthRankingExercise.Open(command with { Id = ExerciseId.New(), Desa = HouseholdPlaces.Dawuhan, Households = [H[0]] }, ProgramProfiles.Kub))
             .Violation.ErrorCode.ShouldBe(WealthRankingErrors.TooFewHouseholds);
     }
 
@@ -198,7 +198,7 @@ public class Seed000WealthRankingTests
     [Trait("Rule", "PRA-01")]
     public void Too_few_informants_leave_the_exercise_open_with_the_reason_in_both_languages()
     {
-        var exercise = WealthRankingExercise.Open(new OpenWealthRankingExercise(ExerciseId.New(), Places.Dawuhan, HeldOn, H[..8]), ProgramProfiles.Kub);
+        var exercise = WealthRankingExercise.Open(new OpenWealthRankingExercise(ExerciseId.New(), HouseholdPlaces.Dawuhan, HeldOn, H[..8]), ProgramProfiles.Kub);
         exercise.SubmitSorting(ExerciseBuilder.Sorting(exercise, "Pak Sugeng", 4, KepalaDesa));
 
         var violation = Should.Throw<RuleViolationException>(() => exercise.Conclude()).Violation;

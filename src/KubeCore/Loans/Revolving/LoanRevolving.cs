@@ -282,17 +282,8 @@ public sealed class LoanRevolving
     /// OFF-05: null unless the profile segregates the bendahara's loans, <paramref name="borrower"/> is the
     /// current bendahara and <paramref name="approver"/> is that bendahara.
     /// </summary>
-    public RuleViolation? CheckSegregation(PersonId borrower, PersonId approver)
-    {
-        if (!Profile.Officers.SegregateTreasurerLoans)
-        {
-            return null;
-        }
-        var bendahara = _group.OfficerHolding(OfficerRole.Bendahara);
-        return bendahara is { } b && b == borrower && approver == b
-            ? RuleViolation.Of(RuleIds.Off05, LoanErrors.BendaharaApprovesOwnLoan, ("BendaharaId", b))
-            : null;
-    }
+    public RuleViolation? CheckSegregation(PersonId borrower, PersonId approver) =>
+        OfficerRules.CheckMayApproveLoan(_group, approver, borrower);
 
     /// <summary>Withdraws an application (applied or approved, not disbursed); frees the member's open slot.</summary>
     /// <exception cref="ArgumentException">Unknown loan, or the reason is blank or longer than 200 characters.</exception>
