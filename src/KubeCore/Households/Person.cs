@@ -114,7 +114,15 @@ public sealed class Person
     }
 
     /// <summary>The age in whole years on <paramref name="date"/> (a birthday counts from its day; 29 February from 1 March in common years).</summary>
-    public int AgeOn(LocalDate date) => Period.Between(BirthDate, date, PeriodUnits.Years).Years;
+    /// <remarks>
+    /// Computed from the calendar fields, not with <c>Period.Between</c>: NodaTime truncates 29 February to
+    /// 28 February in common years, which would age a person born on 29 February one day early.
+    /// </remarks>
+    public int AgeOn(LocalDate date)
+    {
+        var age = date.Year - BirthDate.Year;
+        return (date.Month, date.Day).CompareTo((BirthDate.Month, BirthDate.Day)) < 0 ? age - 1 : age;
+    }
 
     /// <summary>The name and masked NIK; never the full NIK (PRIV-01).</summary>
     public override string ToString() => $"{Name} ({Nik})";

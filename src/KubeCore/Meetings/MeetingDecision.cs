@@ -41,4 +41,15 @@ public sealed record MeetingDecision(
     IReadOnlyList<PersonId> Present,
     int MemberCount,
     bool HadQuorum,
-    string ProfileId);
+    string ProfileId)
+{
+    /// <summary>How many members were present (present or late).</summary>
+    public int PresentCount => Present.Count;
+
+    /// <summary>True when this is an approval of <paramref name="loan"/> taken with quorum (the LOAN-06 evidence).</summary>
+    public bool ApprovesLoan(LoanId loan) =>
+        Kind == DecisionKind.LoanApproval && HadQuorum && string.Equals(Subject, loan.ToString(), StringComparison.Ordinal);
+
+    /// <summary>True when <paramref name="member"/> was present when the decision was taken.</summary>
+    public bool WasPresent(PersonId member) => Present.Contains(member);
+}

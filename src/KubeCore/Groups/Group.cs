@@ -1,0 +1,763 @@
+using KubeCore.Common;
+using KubeCore.Households;
+using KubeCore.Meetings;
+using KubeCore.Rules;
+using NodaTime;
+
+namespace KubeCore.Groups;
+
+/// <summary>
+/// A community group (KUB, KUBE or KSM): its members with join and leave dates, officers, formation
+/// record, verification, bank account and lifecycle (GRP-01..07, MEM-01..05, OFF-01..04).
+/// </summary>
+/// <remarks>
+/// <para>Lifecycle (GRP-06): <see cref="Propose"/> → <see cref="GroupStatus.Proposed"/>; once officers are
+/// elected (<see cref="ElectOfficers"/>) and the initial meeting held (<see cref="HoldInitialMeeting"/>), in
+/// either order → <see cref="GroupStatus.Formed"/>; <see cref="Verify"/> by Dinas Sosial →
+/// <see cref="GroupStatus.Verified"/>; <see cref="Activate"/> → <see cref="GroupStatus.Active"/>; a departure
+/// below the minimum → <see cref="GroupStatus.UnderStrength"/> and an admission back to it → the status it
+/// came from; <see cref="Dissolve"/> or <see cref="MarkGraceExpired"/> → <see cref="GroupStatus.Dissolved"/> (final).</para>
+/// <para>Every behaviour method validates everything first and either changes the group and raises
+/// past-tense <see cref="Events"/>, or throws a <see cref="RuleViolationException"/> carrying every violation and
+/// leaves the group exactly as it was. Programmer errors (null, inconsistent input) throw <see cref="ArgumentException"/>.</para>
+/// <para>Conventions where the sources are silent:</para>
+/// <list type="bullet">
+/// <item>Dates never go backwards: every dated operation must be on or after the date of the group's last
+/// recorded change (GRP06_DATE_BEFORE_LAST_CHANGE), so the history reads in order.</item>
+/// <item>GRP-01 is checked at proposal, when formation completes (Proposed → Formed), at verification and on
+/// every admission (maximum). A proposed group may lose founders below the minimum; it cannot become Formed
+/// until it is back at the minimum.</item>
+/// <item>GRP-05 applies to every formed group (Formed, Verified, Active): falling below the minimum makes it
+/// UnderStrength with deadline = departure date + <c>Membership.UnderStrengthGracePeriod</c> (inclusive);
+/// further departures do not move the deadline; an admission that restores the minimum on or before the
+/// deadline returns the group to the status it had; after the deadline it can only be dissolved.</item>
+/// <item>GRP-03 counts seats per Kartu Keluarga number, so the same family card registered twice is one household.</item>
+/// <item>MEM-05 refuses an admission that leaves the share of women below the minimum, unless the new member
+/// is a woman (which only raises the share); a departure is never refused, but verification re-checks the share.</item>
+/// <item>A bank account can be opened once the group is Formed (its officers sign for it) and before it is dissolved.</item>
+/// </list>
+/// </remarks>
+public sealed class Group : IGroupStanding
+{
+    private static readonly OfficerRole[] Offices = [OfficerRole.Ketua, OfficerRole.Sekretaris, OfficerRole.Bendahara];
+
+    private readonly List<GroupMember> _members;
+    private readonly List<MemberConsent> _consents;
+    private readonly List<OfficerElection> _elections = [];
+    private readonly Dictionary<OfficerRole, PersonId> _officers = [];
+    private readonly List<GroupEvent> _events = [];
+    private GroupStatus _statusBeforeUnderStrength;
+    private LocalDate _lastChangedOn;
+
+    private Group(ProposeGroup command, List<GroupMember> founders)
+    {
+        Id = command.GroupId;
+        Profile = command.Profile;
+        Name = command.Name.Trim();
+        Desa = command.Desa;
+        ProposedOn = command.ProposedOn;
+        InitialMeetingScheduledOn = command.InitialMeetingOn;
+        Status = GroupStatus.Proposed;
+        _members = founders;
+        _consents = [.. command.Consents];
+        _lastChangedOn = command.ProposedOn;
+        Raise(new GroupProposed(Id, ProposedOn, founders.Count, InitialMeetingScheduledOn));
+    }
+
+    /// <summary>The group's id.</summary>
+    public GroupId Id { get; }
+
+    /// <summary>The profile that governs the group.</summary>
+    public ProgramProfile Profile { get; }
+
+    /// <summary>The kind of group (the profile's kind).</summary>
+    public GroupKind Kind => Profile.Kind;
+
+    /// <summary>The group's name; its bank account is held in this name (GRP-07).</summary>
+    public string Name { get; }
+
+    /// <summary>The group's seat: a desa/kelurahan (village-level) code.</summary>
+    public RegionCode Desa { get; }
+
+    /// <summary>The kecamatan of the group's seat.</summary>
+    public RegionCode Kecamatan => Desa.AtLevel(RegionLevel.District);
+
+    /// <summary>The lifecycle status (GRP-06).</summary>
+    public GroupStatus Status { get; private set; }
+
+    /// <summary>The proposal date.</summary>
+    public LocalDate ProposedOn { get; }
+
+    /// <summary>The date the initial meeting (pertemuan awal) was scheduled for at proposal (GRP-02).</summary>
+    public LocalDate InitialMeetingScheduledOn { get; }
+
+    /// <summary>The date the initial meeting was held, or null before it is.</summary>
+    public LocalDate? InitialMeetingHeldOn { get; private set; }
+
+    /// <summary>The date the group became Formed, or null before.</summary>
+    public LocalDate? FormedOn { get; private set; }
+
+    /// <summary>The verification by Dinas Sosial, or null before it.</summary>
+    public GroupVerification? Verification { get; private set; }
+
+    /// <summary>The date the group was activated, or null before.</summary>
+    public LocalDate? ActivatedOn { get; private set; }
+
+    /// <summary>The date the group fell under strength (GRP-05), or null when it is not under strength.</summary>
+    public LocalDate? UnderStrengthSince { get; private set; }
+
+    /// <summary>The last day (inclusive) of the grace period of an under-strength group, or null when it is not under strength.</summary>
+    public LocalDate? UnderStrengthDeadline { get; private set; }
+
+    /// <summary>The group's bank account (GRP-07), or null before one is opened.</summary>
+    public GroupBankAccount? BankAccount { get; private set; }
+
+    /// <summary>The dissolution, or null while the group exists.</summary>
+    public Dissolution? Dissolution { get; private set; }
+
+    /// <summary>Every membership period, current and past, in the order they began.</summary>
+    public IReadOnlyList<GroupMember> Members => _members.AsReadOnly();
+
+    /// <summary>The current members, in the order they joined.</summary>
+    public IReadOnlyCollection<PersonId> CurrentMembers => _members.Where(m => m.IsCurrent).Select(m => m.PersonId).ToArray();
+
+    /// <summary>The number of current members.</summary>
+    public int MemberCount => _members.Count(m => m.IsCurrent);
+
+    /// <summary>The founding members' consents (GRP-02).</summary>
+    public IReadOnlyList<MemberConsent> Consents => _consents.AsReadOnly();
+
+    /// <summary>The offices currently filled, by role (a vacant office is absent; OFF-04).</summary>
+    public IReadOnlyDictionary<OfficerRole, PersonId> Officers => _officers.AsReadOnly();
+
+    /// <summary>Every officer election, in order (OFF-03).</summary>
+    public IReadOnlyList<OfficerElection> Elections => _elections.AsReadOnly();
+
+    /// <summary>Every event this instance raised, in order: past-tense records of real changes.</summary>
+    public IReadOnlyList<GroupEvent> Events => _events.AsReadOnly();
+
+    /// <inheritdoc />
+    public PersonId? OfficerHolding(OfficerRole role) => _officers.TryGetValue(role, out var person) ? person : null;
+
+    /// <summary>
+    /// Decides whether a group may be proposed: GRP-01 size, GRP-02 consents and initial-meeting date,
+    /// GRP-03 one seat per household (and no person twice), GRP-04 residence per <c>Membership.ResidenceScope</c>,
+    /// MEM-01..04 for every founding member as of the proposal date, MEM-05 share of women. Every check is recorded,
+    /// so every violation is reported together.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The command, its profile, name or a list (or an element) is null.</exception>
+    /// <exception cref="ArgumentException">The name is blank, the seat is not a desa/kelurahan code or the group id is the default.</exception>
+    public static Decision EvaluateProposal(ProposeGroup command)
+    {
+        CheckShape(command);
+        var profile = command.Profile;
+        var builder = new DecisionBuilder($"Formation of group {command.GroupId}", profile, command.ProposedOn);
+        var founders = command.FoundingMembers.Select(d => GroupMember.From(d, command.ProposedOn)).ToList();
+
+        AddSizeCheck(builder, profile, founders.Count);
+        AddAll(builder, RuleIds.Grp02, ConsentViolations(command), ("Consents", command.Consents.Count), ("InitialMeetingOn", command.InitialMeetingOn));
+        AddSeatChecks(builder, profile, founders);
+        AddResidenceChecks(builder, profile, command.Desa, founders);
+        foreach (var dossier in command.FoundingMembers.DistinctBy(d => d.Person.Id))
+        {
+            MemberEligibility.AddChecks(builder, dossier, profile, command.ProposedOn);
+        }
+        AddWomenShareCheck(builder, profile, founders.DistinctBy(m => m.PersonId).ToList());
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Proposes a group (GRP-02, GRP-06 → <see cref="GroupStatus.Proposed"/>): records the founding members
+    /// as members from the proposal date, their consents and the scheduled initial meeting.
+    /// </summary>
+    /// <exception cref="RuleViolationException">Every violation of <see cref="EvaluateProposal"/>.</exception>
+    /// <exception cref="ArgumentNullException">The command, its profile, name or a list (or an element) is null.</exception>
+    /// <exception cref="ArgumentException">The name is blank, the seat is not a desa/kelurahan code or the group id is the default.</exception>
+    public static Group Propose(ProposeGroup command)
+    {
+        EvaluateProposal(command).ThrowIfRejected();
+        return new Group(command, command.FoundingMembers.Select(d => GroupMember.From(d, command.ProposedOn)).ToList());
+    }
+
+    /// <summary>
+    /// Elects the full slate of officers (OFF-01 current members, OFF-02 one per office and, when
+    /// <c>Officers.OnePersonOneOffice</c>, one office per person, OFF-03 decided by a quorum of the current members
+    /// per <c>Meetings.IsQuorum</c>, from a meeting decision of kind OfficerElection or a list of deciding members).
+    /// Replaces the current officers, so it also refills offices vacated under OFF-04. When the initial meeting was
+    /// already held, the election completes formation (→ Formed), which needs GRP-01.
+    /// </summary>
+    /// <remarks>
+    /// The quorum is recomputed here, under this group's profile, from the deciders who are current members and the
+    /// current member count; a meeting decision's own <c>HadQuorum</c> and <c>MemberCount</c> are not trusted. Every
+    /// decider must be a current member (OFF03_DECIDER_NOT_A_MEMBER), and a meeting decision must be of kind
+    /// OfficerElection, of this group and dated on the election date.
+    /// </remarks>
+    /// <exception cref="RuleViolationException">Every violation: the group is dissolved (GRP-06), the date precedes the last change (GRP-06), an OFF-01..03 rule is broken, or completing formation would break GRP-01.</exception>
+    /// <exception cref="ArgumentNullException">The command, its slate or a meeting decision's list of present members is null.</exception>
+    /// <exception cref="ArgumentException">A slate entry is null or names an undefined office.</exception>
+    public void ElectOfficers(ElectOfficers command)
+    {
+        Preconditions.CheckNotNull(command);
+        Preconditions.CheckNotNull(command.Officers);
+        Preconditions.CheckArgument(command.Officers.All(o => o is not null), nameof(command), "The slate has a null entry.");
+        var violations = new List<RuleViolation>();
+        AddIfNotNull(violations, CheckNotDissolved(nameof(ElectOfficers)));
+        AddIfNotNull(violations, CheckDate(command.ElectedOn));
+        violations.AddRange(SlateViolations(command.Officers, Profile));
+        var current = CurrentMembers.ToHashSet();
+        foreach (var officer in command.Officers.Where(o => !current.Contains(o.PersonId)))
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Off01, GroupErrors.OfficerNotAMember, ("Role", officer.Role), ("PersonId", officer.PersonId)));
+        }
+        var deciders = ElectionViolations(command, current, violations);
+        var completesFormation = Status == GroupStatus.Proposed && InitialMeetingHeldOn is not null;
+        if (completesFormation)
+        {
+            AddIfNotNull(violations, SizeViolation(Profile, current.Count));
+        }
+        ThrowIfAny(violations);
+
+        var slate = Offices.Select(role => command.Officers.First(o => o.Role == role)).ToArray();
+        var election = new OfficerElection(command.ElectedOn, slate, deciders, command.Decision?.MeetingId, current.Count);
+        _officers.Clear();
+        foreach (var officer in slate)
+        {
+            _officers[officer.Role] = officer.PersonId;
+        }
+        _elections.Add(election);
+        Raise(new OfficersElected(Id, command.ElectedOn, election));
+        if (completesFormation)
+        {
+            BecomeFormed(command.ElectedOn);
+        }
+    }
+
+    /// <summary>
+    /// Records that the initial meeting (pertemuan awal) was held (GRP-02). When the officers are already
+    /// elected, this completes formation (→ Formed), which needs GRP-01.
+    /// </summary>
+    /// <exception cref="RuleViolationException">The group is dissolved, the meeting was already held, the date precedes the proposal or the last change, or formation would break GRP-01.</exception>
+    public void HoldInitialMeeting(LocalDate heldOn)
+    {
+        var violations = new List<RuleViolation>();
+        AddIfNotNull(violations, CheckNotDissolved(nameof(HoldInitialMeeting)));
+        if (violations.Count == 0 && InitialMeetingHeldOn is { } held)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp02, GroupErrors.InitialMeetingAlreadyHeld, ("GroupId", Id), ("HeldOn", held)));
+        }
+        if (heldOn < ProposedOn)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp02, GroupErrors.InitialMeetingBeforeProposal, ("InitialMeetingOn", heldOn), ("ProposedOn", ProposedOn)));
+        }
+        AddIfNotNull(violations, CheckDate(heldOn));
+        var completesFormation = Status == GroupStatus.Proposed && Offices.All(_officers.ContainsKey);
+        if (completesFormation)
+        {
+            AddIfNotNull(violations, SizeViolation(Profile, MemberCount));
+        }
+        ThrowIfAny(violations);
+
+        InitialMeetingHeldOn = heldOn;
+        Raise(new InitialMeetingHeld(Id, heldOn));
+        if (completesFormation)
+        {
+            BecomeFormed(heldOn);
+        }
+    }
+
+    /// <summary>
+    /// Decides whether Dinas Sosial may verify the group: GRP-06 (the group is Formed; the date is not before
+    /// the last change), GRP-01 size, GRP-03 seats, GRP-04 residence and MEM-01..04 from the fresh dossiers as of
+    /// the verification date, MEM-05 share of women, OFF-04 no vacant office.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The command, a text, the list or an element is null.</exception>
+    /// <exception cref="ArgumentException">A text is blank, or the dossiers are not exactly one per current member.</exception>
+    public Decision EvaluateVerification(VerifyGroup command)
+    {
+        Preconditions.CheckNotNull(command);
+        Preconditions.CheckNotBlank(command.VerifierName);
+        Preconditions.CheckNotBlank(command.Agency);
+        Preconditions.CheckNotNull(command.Members);
+        Preconditions.CheckArgument(command.Members.All(m => m is not null), nameof(command), "A dossier is null.");
+        var dossierIds = command.Members.Select(m => m.Person.Id).ToList();
+        Preconditions.CheckArgument(dossierIds.Count == dossierIds.Distinct().Count() && dossierIds.ToHashSet().SetEquals(CurrentMembers), nameof(command), "Give exactly one dossier per current member.");
+
+        var builder = new DecisionBuilder($"Verification of group {Id}", Profile, command.VerifiedOn);
+        builder.Check(RuleIds.Grp06, Status == GroupStatus.Formed ? null : Illegal(GroupStatus.Verified), ("From", Status), ("To", GroupStatus.Verified));
+        builder.Check(RuleIds.Grp06, CheckDate(command.VerifiedOn), ("Date", command.VerifiedOn), ("LastChangedOn", _lastChangedOn));
+        var members = command.Members.Select(d => GroupMember.From(d, command.VerifiedOn)).ToList();
+        AddSizeCheck(builder, Profile, members.Count);
+        AddSeatChecks(builder, Profile, members);
+        AddResidenceChecks(builder, Profile, Desa, members);
+        foreach (var dossier in command.Members)
+        {
+            MemberEligibility.AddChecks(builder, dossier, Profile, command.VerifiedOn);
+        }
+        AddWomenShareCheck(builder, Profile, members);
+        AddAll(builder, RuleIds.Off04,
+            Offices.Where(role => !_officers.ContainsKey(role)).Select(role => RuleViolation.Of(RuleIds.Off04, GroupErrors.OfficeVacant, ("GroupId", Id), ("Role", role))).ToList(),
+            ("Offices", _officers.Count));
+        return builder.Build();
+    }
+
+    /// <summary>Records the verification by Dinas Sosial (GRP-06: Formed → Verified), keeping the decision as evidence.</summary>
+    /// <exception cref="RuleViolationException">Every violation of <see cref="EvaluateVerification"/>.</exception>
+    /// <exception cref="ArgumentNullException">The command, a text, the list or an element is null.</exception>
+    /// <exception cref="ArgumentException">A text is blank, or the dossiers are not exactly one per current member.</exception>
+    public void Verify(VerifyGroup command)
+    {
+        var decision = EvaluateVerification(command);
+        decision.ThrowIfRejected();
+        Verification = new GroupVerification(command.VerifierName.Trim(), command.Agency.Trim(), command.VerifiedOn, decision);
+        Status = GroupStatus.Verified;
+        Raise(new GroupVerified(Id, command.VerifiedOn, Verification.VerifierName, Verification.Agency));
+    }
+
+    /// <summary>Activates a verified group (GRP-06: Verified → Active).</summary>
+    /// <exception cref="RuleViolationException">GRP-06: the group is not Verified, or the date precedes the last change.</exception>
+    public void Activate(LocalDate activatedOn)
+    {
+        var violations = new List<RuleViolation>();
+        if (Status != GroupStatus.Verified)
+        {
+            violations.Add(Illegal(GroupStatus.Active));
+        }
+        AddIfNotNull(violations, CheckDate(activatedOn));
+        ThrowIfAny(violations);
+        Status = GroupStatus.Active;
+        ActivatedOn = activatedOn;
+        Raise(new GroupActivated(Id, activatedOn));
+    }
+
+    /// <summary>
+    /// Admits a member: GRP-01 maximum, GRP-03 seat and no person twice, GRP-04 residence, MEM-01..04 as of the
+    /// joining date, MEM-05 share of women. Restores an under-strength group that reaches the minimum on or before
+    /// its deadline (GRP-05) to the status it had.
+    /// </summary>
+    /// <exception cref="RuleViolationException">The group is dissolved or past its grace period, the date precedes the last change, or a rule is broken.</exception>
+    /// <exception cref="ArgumentNullException">The command or its dossier is null.</exception>
+    public void AdmitMember(AdmitMember command)
+    {
+        Preconditions.CheckNotNull(command);
+        var dossier = Preconditions.CheckNotNull(command.Member);
+        var violations = new List<RuleViolation>();
+        AddIfNotNull(violations, CheckNotDissolved(nameof(AdmitMember)));
+        AddIfNotNull(violations, CheckDate(command.JoinedOn));
+        if (Status == GroupStatus.UnderStrength && UnderStrengthDeadline is { } deadline && command.JoinedOn > deadline)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp05, GroupErrors.GraceExpired, ("GroupId", Id), ("Deadline", deadline), ("AsOf", command.JoinedOn)));
+        }
+        var newcomer = GroupMember.From(dossier, command.JoinedOn);
+        var current = _members.Where(m => m.IsCurrent).ToList();
+        if (current.Any(m => m.PersonId == newcomer.PersonId))
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp03, GroupErrors.PersonAlreadyMember, ("Person", newcomer.ToString()), ("PersonId", newcomer.PersonId)));
+        }
+        var after = current.Append(newcomer).ToList();
+        if (Profile.Membership.MaxMembers is { } max && after.Count > max)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp01, GroupErrors.TooManyMembers, ("Members", after.Count), ("MaxMembers", max)));
+        }
+        var seats = after.Where(m => m.FamilyCard == newcomer.FamilyCard).DistinctBy(m => m.PersonId).Count();
+        if (seats > Profile.Membership.MembersPerHousehold)
+        {
+            violations.Add(HouseholdOverSeats(newcomer.FamilyCard, seats, Profile.Membership.MembersPerHousehold));
+        }
+        AddIfNotNull(violations, ResidenceViolation(Profile, Desa, newcomer));
+        var eligibility = MemberEligibility.Evaluate(dossier, Profile, command.JoinedOn);
+        violations.AddRange(eligibility.Violations);
+        if (newcomer.Sex != Sex.Female)
+        {
+            AddIfNotNull(violations, MemberEligibility.CheckWomenShare(Profile, after.Count(m => m.Sex == Sex.Female), after.Count));
+        }
+        ThrowIfAny(violations);
+
+        _members.Add(newcomer);
+        Raise(new MemberAdmitted(Id, command.JoinedOn, newcomer.PersonId, after.Count));
+        if (Status == GroupStatus.UnderStrength && after.Count >= Profile.Membership.MinMembers)
+        {
+            Status = _statusBeforeUnderStrength;
+            UnderStrengthSince = null;
+            UnderStrengthDeadline = null;
+            Raise(new GroupStrengthRestored(Id, command.JoinedOn, Status));
+        }
+    }
+
+    /// <summary>
+    /// Records that a member left on <paramref name="leftOn"/> (no longer a member from that day). Every office
+    /// the member held becomes vacant (OFF-04, <see cref="OfficeVacated"/>). A formed group (Formed, Verified,
+    /// Active) that falls below the minimum becomes UnderStrength with a deadline (GRP-05); a departure is never
+    /// refused for taking the group below the minimum.
+    /// </summary>
+    /// <exception cref="RuleViolationException">The group is dissolved, or the date precedes the last change.</exception>
+    /// <exception cref="ArgumentException">The person is not a current member.</exception>
+    public void RemoveMember(PersonId personId, LocalDate leftOn)
+    {
+        var violations = new List<RuleViolation>();
+        AddIfNotNull(violations, CheckNotDissolved(nameof(RemoveMember)));
+        ThrowIfAny(violations);
+        var index = _members.FindIndex(m => m.IsCurrent && m.PersonId == personId);
+        Preconditions.CheckArgument(index >= 0, nameof(personId), $"Person {personId} is not a current member of group {Id}.");
+        AddIfNotNull(violations, CheckDate(leftOn));
+        ThrowIfAny(violations);
+
+        _members[index] = _members[index] with { LeftOn = leftOn };
+        var remaining = MemberCount;
+        Raise(new MemberLeft(Id, leftOn, personId, remaining));
+        foreach (var role in Offices.Where(r => _officers.TryGetValue(r, out var holder) && holder == personId))
+        {
+            _officers.Remove(role);
+            Raise(new OfficeVacated(Id, leftOn, role, personId));
+        }
+        if ((Status is GroupStatus.Formed or GroupStatus.Verified or GroupStatus.Active) && remaining < Profile.Membership.MinMembers)
+        {
+            _statusBeforeUnderStrength = Status;
+            Status = GroupStatus.UnderStrength;
+            UnderStrengthSince = leftOn;
+            UnderStrengthDeadline = leftOn.Plus(Profile.Membership.UnderStrengthGracePeriod);
+            Raise(new GroupFellUnderStrength(Id, leftOn, remaining, Profile.Membership.MinMembers, UnderStrengthDeadline.Value));
+        }
+    }
+
+    /// <summary>Dissolves an under-strength group whose grace period ended before <paramref name="asOf"/> (GRP-05, GRP-06: UnderStrength → Dissolved).</summary>
+    /// <exception cref="RuleViolationException">The group is not under strength (GRP-06), the deadline is not yet past (GRP-05), or the date precedes the last change.</exception>
+    public void MarkGraceExpired(LocalDate asOf)
+    {
+        var violations = new List<RuleViolation>();
+        if (Status != GroupStatus.UnderStrength)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp06, GroupErrors.OperationNotAllowed, ("Operation", nameof(MarkGraceExpired)), ("GroupId", Id), ("Status", Status)));
+        }
+        else if (asOf <= UnderStrengthDeadline!.Value)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp05, GroupErrors.GraceNotExpired, ("GroupId", Id), ("Deadline", UnderStrengthDeadline.Value), ("AsOf", asOf)));
+        }
+        AddIfNotNull(violations, CheckDate(asOf));
+        ThrowIfAny(violations);
+        Close(asOf, DissolutionReason.GracePeriodExpired);
+    }
+
+    /// <summary>Dissolves the group by decision of its members or of the agency (GRP-06: any status but Dissolved → Dissolved).</summary>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is not <see cref="DissolutionReason.MembersDecision"/> or <see cref="DissolutionReason.AgencyDecision"/> (an expired grace period goes through <see cref="MarkGraceExpired"/>).</exception>
+    /// <exception cref="RuleViolationException">The group is already dissolved, or the date precedes the last change.</exception>
+    public void Dissolve(LocalDate dissolvedOn, DissolutionReason reason)
+    {
+        Preconditions.CheckArgument(reason is DissolutionReason.MembersDecision or DissolutionReason.AgencyDecision, nameof(reason), "Dissolve by the members' or the agency's decision; an expired grace period goes through MarkGraceExpired.");
+        var violations = new List<RuleViolation>();
+        if (Status == GroupStatus.Dissolved)
+        {
+            violations.Add(Illegal(GroupStatus.Dissolved));
+        }
+        AddIfNotNull(violations, CheckDate(dissolvedOn));
+        ThrowIfAny(violations);
+        Close(dissolvedOn, reason);
+    }
+
+    /// <summary>
+    /// Opens the group's bank account (GRP-07): the holder must be the group's name (compared ignoring case and
+    /// repeated spaces) and never a current member's name. Allowed from Formed until dissolution; one account.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The command or a text is null.</exception>
+    /// <exception cref="ArgumentException">A text is blank, or the account number is not 5 to 20 digits.</exception>
+    /// <exception cref="RuleViolationException">GRP-06 status or date, GRP-07 account already open or holder not the group.</exception>
+    public void OpenBankAccount(OpenBankAccount command)
+    {
+        Preconditions.CheckNotNull(command);
+        Preconditions.CheckNotBlank(command.Bank);
+        Preconditions.CheckNotBlank(command.HolderName);
+        Preconditions.CheckArgument(IsAccountNumber(command.AccountNumber), nameof(command), "The account number must be 5 to 20 digits.");
+        var violations = new List<RuleViolation>();
+        if (Status is GroupStatus.Proposed or GroupStatus.Dissolved)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp06, GroupErrors.OperationNotAllowed, ("Operation", nameof(OpenBankAccount)), ("GroupId", Id), ("Status", Status)));
+        }
+        AddIfNotNull(violations, CheckDate(command.OpenedOn));
+        if (BankAccount is { } open)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp07, GroupErrors.AccountAlreadyOpen, ("GroupId", Id), ("Bank", open.Bank), ("AccountNumber", open.AccountNumber)));
+        }
+        var holder = NormalizeName(command.HolderName);
+        if (_members.Any(m => m.IsCurrent && NormalizeName(m.Name) == holder))
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp07, GroupErrors.HolderIsMember, ("HolderName", command.HolderName.Trim())));
+        }
+        else if (holder != NormalizeName(Name))
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp07, GroupErrors.HolderNotGroupName, ("HolderName", command.HolderName.Trim()), ("GroupName", Name)));
+        }
+        ThrowIfAny(violations);
+
+        BankAccount = new GroupBankAccount(command.Bank.Trim(), command.AccountNumber, command.HolderName.Trim(), command.OpenedOn);
+        Raise(new BankAccountOpened(Id, command.OpenedOn, BankAccount));
+    }
+
+    /// <summary>
+    /// Null when aid may be credited to the group now: its standing lets money move
+    /// (<see cref="GroupStandingRules.CheckMayMoveMoney"/>: GRP-05, GRP-06, OFF-04) and it has a bank account in
+    /// its own name (GRP-07, <see cref="GroupErrors.NoBankAccount"/>); otherwise the first reason why not.
+    /// </summary>
+    public RuleViolation? CheckMayReceiveAid() =>
+        GroupStandingRules.CheckMayMoveMoney(this)
+        ?? (BankAccount is null ? RuleViolation.Of(RuleIds.Grp07, GroupErrors.NoBankAccount, ("GroupId", Id)) : null);
+
+    /// <summary>
+    /// GRP-07: null when <paramref name="accountNumber"/> is the group's own account; otherwise
+    /// <see cref="GroupErrors.NoBankAccount"/> (no account yet) or <see cref="GroupErrors.NotGroupAccount"/>.
+    /// Aid must be credited to this account, never to a member's.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="accountNumber"/> is null.</exception>
+    public RuleViolation? CheckIsGroupAccount(string accountNumber)
+    {
+        ArgumentNullException.ThrowIfNull(accountNumber);
+        if (BankAccount is null)
+        {
+            return RuleViolation.Of(RuleIds.Grp07, GroupErrors.NoBankAccount, ("GroupId", Id));
+        }
+        return string.Equals(BankAccount.AccountNumber, accountNumber.Trim(), StringComparison.Ordinal)
+            ? null
+            : RuleViolation.Of(RuleIds.Grp07, GroupErrors.NotGroupAccount, ("GroupId", Id), ("AccountNumber", accountNumber));
+    }
+
+    /// <summary>The name, status and id.</summary>
+    public override string ToString() => $"{Name} ({Status}, {Id})";
+
+    // ----- shared rule helpers (also used by the validators) -----
+
+    internal static RuleViolation? SizeViolation(ProgramProfile profile, int members)
+    {
+        if (members < profile.Membership.MinMembers)
+        {
+            return RuleViolation.Of(RuleIds.Grp01, GroupErrors.TooFewMembers, ("Members", members), ("MinMembers", profile.Membership.MinMembers));
+        }
+        return profile.Membership.MaxMembers is { } max && members > max
+            ? RuleViolation.Of(RuleIds.Grp01, GroupErrors.TooManyMembers, ("Members", members), ("MaxMembers", max))
+            : null;
+    }
+
+    internal static List<RuleViolation> ConsentViolations(ProposeGroup command)
+    {
+        var violations = new List<RuleViolation>();
+        var founders = command.FoundingMembers.Select(d => d.Person.Id).ToHashSet();
+        foreach (var founder in command.FoundingMembers.DistinctBy(d => d.Person.Id))
+        {
+            var consents = command.Consents.Where(c => c.PersonId == founder.Person.Id).ToList();
+            if (consents.Count == 0)
+            {
+                violations.Add(RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentMissing, MemberEligibility.Who(founder.Person), ("PersonId", founder.Person.Id)));
+            }
+            else if (consents.All(c => c.GivenOn > command.ProposedOn))
+            {
+                violations.Add(RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentAfterProposal, MemberEligibility.Who(founder.Person), ("PersonId", founder.Person.Id), ("ConsentedOn", consents.Min(c => c.GivenOn)), ("ProposedOn", command.ProposedOn)));
+            }
+        }
+        foreach (var stranger in command.Consents.Select(c => c.PersonId).Where(p => !founders.Contains(p)).Distinct())
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentFromNonFounder, ("PersonId", stranger)));
+        }
+        if (command.InitialMeetingOn < command.ProposedOn)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp02, GroupErrors.InitialMeetingBeforeProposal, ("InitialMeetingOn", command.InitialMeetingOn), ("ProposedOn", command.ProposedOn)));
+        }
+        return violations;
+    }
+
+    internal static List<RuleViolation> SeatViolations(ProgramProfile profile, IReadOnlyList<GroupMember> members)
+    {
+        var violations = new List<RuleViolation>();
+        foreach (var twice in members.GroupBy(m => m.PersonId).Where(g => g.Count() > 1))
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp03, GroupErrors.PersonAlreadyMember, ("Person", twice.First().ToString()), ("PersonId", twice.Key)));
+        }
+        var perHousehold = profile.Membership.MembersPerHousehold;
+        foreach (var household in members.DistinctBy(m => m.PersonId).GroupBy(m => m.FamilyCard).Where(g => g.Count() > perHousehold))
+        {
+            violations.Add(HouseholdOverSeats(household.Key, household.Count(), perHousehold));
+        }
+        return violations;
+    }
+
+    private static RuleViolation HouseholdOverSeats(FamilyCardNumber familyCard, int members, int perHousehold) =>
+        RuleViolation.Of(RuleIds.Grp03, GroupErrors.HouseholdOverSeats, ("FamilyCard", familyCard.ToString()), ("Members", members), ("MaxPerHousehold", perHousehold));
+
+    internal static RuleViolation? ResidenceViolation(ProgramProfile profile, RegionCode seat, GroupMember member)
+    {
+        if (profile.Membership.ResidenceScope == ResidenceScope.Desa)
+        {
+            return member.Desa == seat ? null : RuleViolation.Of(RuleIds.Grp04, GroupErrors.OutsideDesa, ("Person", member.ToString()), ("PersonId", member.PersonId), ("Desa", member.Desa), ("Area", seat));
+        }
+        var kecamatan = seat.AtLevel(RegionLevel.District);
+        return member.Desa.IsWithin(kecamatan) ? null : RuleViolation.Of(RuleIds.Grp04, GroupErrors.OutsideKecamatan, ("Person", member.ToString()), ("PersonId", member.PersonId), ("Desa", member.Desa), ("Area", kecamatan));
+    }
+
+    internal static List<RuleViolation> SlateViolations(IReadOnlyList<OfficerAssignment> slate, ProgramProfile profile)
+    {
+        var violations = new List<RuleViolation>();
+        foreach (var role in Offices)
+        {
+            var count = slate.Count(o => o.Role == role);
+            if (count == 0)
+            {
+                violations.Add(RuleViolation.Of(RuleIds.Off02, GroupErrors.OfficeMissing, ("Role", role)));
+            }
+            else if (count > 1)
+            {
+                violations.Add(RuleViolation.Of(RuleIds.Off02, GroupErrors.OfficeRepeated, ("Role", role)));
+            }
+        }
+        Preconditions.CheckArgument(slate.All(o => Enum.IsDefined(o.Role)), nameof(slate), "Unknown office.");
+        if (profile.Officers.OnePersonOneOffice)
+        {
+            foreach (var holder in slate.GroupBy(o => o.PersonId).Where(g => g.Select(o => o.Role).Distinct().Count() > 1))
+            {
+                violations.Add(RuleViolation.Of(RuleIds.Off02, GroupErrors.OnePersonTwoOffices, ("PersonId", holder.Key), ("Roles", string.Join(", ", holder.Select(o => o.Role).Distinct()))));
+            }
+        }
+        return violations;
+    }
+
+    internal static bool IsAccountNumber(string? number) => number is { Length: >= 5 and <= 20 } && number.All(char.IsAsciiDigit);
+
+    private static string NormalizeName(string name) =>
+        string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
+    private static void CheckShape(ProposeGroup command)
+    {
+        Preconditions.CheckNotNull(command);
+        Preconditions.CheckNotNull(command.Profile);
+        Preconditions.CheckNotBlank(command.Name);
+        Preconditions.CheckArgument(command.GroupId != default, nameof(command), "The group id is required.");
+        Preconditions.CheckArgument(command.Desa.Level == RegionLevel.Village, nameof(command), "The group's seat must be a desa/kelurahan (village-level) code.");
+        Preconditions.CheckNotNull(command.FoundingMembers);
+        Preconditions.CheckNotNull(command.Consents);
+        Preconditions.CheckArgument(command.FoundingMembers.All(m => m is not null) && command.Consents.All(c => c is not null), nameof(command), "A founding member or consent is null.");
+    }
+
+    private static void AddSizeCheck(DecisionBuilder builder, ProgramProfile profile, int members) =>
+        builder.Check(RuleIds.Grp01, SizeViolation(profile, members), ("Members", members), ("Membership.MinMembers", profile.Membership.MinMembers), ("Membership.MaxMembers", profile.Membership.MaxMembers));
+
+    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, IReadOnlyList<GroupMember> members) =>
+        AddAll(builder, RuleIds.Grp03, SeatViolations(profile, members), ("Membership.MembersPerHousehold", profile.Membership.MembersPerHousehold));
+
+    private static void AddResidenceChecks(DecisionBuilder builder, ProgramProfile profile, RegionCode seat, IReadOnlyList<GroupMember> members) =>
+        AddAll(builder, RuleIds.Grp04, members.Select(m => ResidenceViolation(profile, seat, m)).OfType<RuleViolation>().ToList(),
+            ("Membership.ResidenceScope", profile.Membership.ResidenceScope), ("Seat", seat));
+
+    private static void AddWomenShareCheck(DecisionBuilder builder, ProgramProfile profile, IReadOnlyList<GroupMember> members)
+    {
+        if (profile.Membership.MinWomenShare is null)
+        {
+            builder.NotApplicable(RuleIds.Mem05, ("Membership.MinWomenShare", null));
+            return;
+        }
+        var women = members.Count(m => m.Sex == Sex.Female);
+        builder.Check(RuleIds.Mem05, MemberEligibility.CheckWomenShare(profile, women, members.Count), ("Women", women), ("Members", members.Count), ("Membership.MinWomenShare", profile.Membership.MinWomenShare));
+    }
+
+    private static void AddAll(DecisionBuilder builder, RuleId rule, IReadOnlyList<RuleViolation> violations, params (string Name, object? Value)[] parameters)
+    {
+        if (violations.Count == 0)
+        {
+            builder.Check(rule, null, parameters);
+            return;
+        }
+        foreach (var violation in violations)
+        {
+            builder.Check(rule, violation, parameters);
+        }
+    }
+
+    private static void AddIfNotNull(List<RuleViolation> violations, RuleViolation? violation)
+    {
+        if (violation is not null)
+        {
+            violations.Add(violation);
+        }
+    }
+
+    private static void ThrowIfAny(List<RuleViolation> violations)
+    {
+        if (violations.Count > 0)
+        {
+            throw new RuleViolationException(violations.ToArray());
+        }
+    }
+
+    private IReadOnlyList<PersonId> ElectionViolations(ElectOfficers command, HashSet<PersonId> current, List<RuleViolation> violations)
+    {
+        if ((command.Decision is null) == (command.DecidedBy is null))
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Off03, GroupErrors.NoElectionRecord, ("GroupId", Id)));
+            return [];
+        }
+        IReadOnlyList<PersonId> deciders;
+        if (command.Decision is { } decision)
+        {
+            Preconditions.CheckNotNull(decision.Present);
+            if (decision.Kind != DecisionKind.OfficerElection)
+            {
+                violations.Add(RuleViolation.Of(RuleIds.Off03, GroupErrors.NotAnElection, ("MeetingId", decision.MeetingId), ("Kind", decision.Kind)));
+            }
+            if (decision.GroupId != Id)
+            {
+                violations.Add(RuleViolation.Of(RuleIds.Off03, GroupErrors.DecisionOfOtherGroup, ("MeetingId", decision.MeetingId), ("OtherGroupId", decision.GroupId)));
+            }
+            if (decision.Date != command.ElectedOn)
+            {
+                violations.Add(RuleViolation.Of(RuleIds.Off03, GroupErrors.DecisionDateMismatch, ("DecidedOn", decision.Date), ("ElectedOn", command.ElectedOn)));
+            }
+            deciders = decision.Present.Distinct().ToArray();
+        }
+        else
+        {
+            deciders = command.DecidedBy!.Distinct().ToArray();
+        }
+        foreach (var outsider in deciders.Where(p => !current.Contains(p)))
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Off03, GroupErrors.DeciderNotAMember, ("PersonId", outsider)));
+        }
+        var deciding = deciders.Count(current.Contains);
+        if (!Profile.Meetings.IsQuorum(deciding, current.Count))
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Off03, GroupErrors.ElectionWithoutQuorum, ("Deciders", deciding), ("Members", current.Count), ("QuorumShare", Profile.Meetings.QuorumShare)));
+        }
+        return deciders;
+    }
+
+    private RuleViolation? CheckNotDissolved(string operation) =>
+        Status == GroupStatus.Dissolved
+            ? RuleViolation.Of(RuleIds.Grp06, GroupErrors.OperationNotAllowed, ("Operation", operation), ("GroupId", Id), ("Status", Status))
+            : null;
+
+    private RuleViolation? CheckDate(LocalDate date) =>
+        date < _lastChangedOn
+            ? RuleViolation.Of(RuleIds.Grp06, GroupErrors.DateBeforeLastChange, ("GroupId", Id), ("Date", date), ("LastChangedOn", _lastChangedOn))
+            : null;
+
+    private RuleViolation Illegal(GroupStatus to) =>
+        RuleViolation.Of(RuleIds.Grp06, GroupErrors.IllegalTransition, ("GroupId", Id), ("From", Status), ("To", to));
+
+    private void BecomeFormed(LocalDate on)
+    {
+        Status = GroupStatus.Formed;
+        FormedOn = on;
+        Raise(new GroupFormed(Id, on));
+    }
+
+    private void Close(LocalDate on, DissolutionReason reason)
+    {
+        Status = GroupStatus.Dissolved;
+        UnderStrengthSince = null;
+        UnderStrengthDeadline = null;
+        Dissolution = new Dissolution(on, reason);
+        Raise(new GroupDissolved(Id, on, reason));
+    }
+
+    private void Raise(GroupEvent @event)
+    {
+        _events.Add(@event);
+        if (@event.OccurredOn > _lastChangedOn)
+        {
+            _lastChangedOn = @event.OccurredOn;
+        }
+    }
+}

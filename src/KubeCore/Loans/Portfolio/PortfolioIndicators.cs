@@ -1,0 +1,123 @@
+using KubeCore.Common;
+using KubeCore.Rules.Parameters;
+
+namespace KubeCore.Loans;
+
+/// <summary>The performance bands of POB Pinjaman Bergulir PNPM MP 2013 (PORT-01).</summary>
+public enum IndicatorBand
+{
+    /// <summary>Memuaskan / sangat baik (good).</summary>
+    Good = 1,
+
+    /// <summary>Memadai / cukup (adequate).</summary>
+    Adequate = 2,
+
+    /// <summary>Kurang / tidak memadai (poor).</summary>
+    Poor = 3,
+
+    /// <summary>The ratio is undefined (zero denominator, e.g. an empty portfolio or no costs): no band.</summary>
+    Undefined = 4,
+}
+
+/// <summary>The portfolio indicators of PORT-01.</summary>
+public enum PortfolioIndicatorKind
+{
+    /// <summary>LAR, loan at risk: loans with at least the at-risk arrears count / active loans with a balance.</summary>
+    LoanAtRisk = 1,
+
+    /// <summary>PAR, portfolio at risk: balance of loans at risk / total balance.</summary>
+    PortfolioAtRisk = 2,
+
+    /// <summary>RR, repayment rate: (balance − principal in arrears) / balance.</summary>
+    RepaymentRate = 3,
+
+    /// <summary>CCr, cost coverage: income / cost of the year to date.</summary>
+    CostCoverage = 4,
+}
+
+/// <summary>One indicator: its exact ratio and band.</summary>
+/// <param name="Kind">Which indicator.</param>
+/// <param name="Ratio">The exact ratio.</param>
+/// <param name="Band">The band (<see cref="IndicatorBand.Undefined"/> when the ratio is undefined).</param>
+public sealed record PortfolioIndicator(PortfolioIndicatorKind Kind, Ratio Ratio, IndicatorBand Band);
+
+/// <summary>
+/// The PORT-01 indicators and their bands. Boundaries follow the parameter documentation:
+/// LAR and PAR are good strictly below <see cref="PortfolioParameters.AtRiskGoodBelow"/> (10 %),
+/// adequate up to and including <see cref="PortfolioParameters.AtRiskAdequateUpTo"/> (20 %), poor above;
+/// RR is good strictly above <see cref="PortfolioParameters.RepaymentGoodAbove"/> (90 %), adequate from
+/// <see cref="PortfolioParameters.RepaymentAdequateFrom"/> (80 %) inclusive, poor below; CCr is good strictly
+/// above <see cref="PortfolioParameters.CostCoverageGoodAbove"/> (125 %), adequate from
+/// <see cref="PortfolioParameters.CostCoverageAdequateFrom"/> (100 %) inclusive, poor below.
+/// An undefined ratio has the band <see cref="IndicatorBand.Undefined"/>.
+/// </summary>
+public static class PortfolioIndicators
+{
+    /// <summary>The band of a LAR or PAR ratio.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    public static IndicatorBand AtRiskBand(Ratio ratio, PortfolioParameters parameters)
+    {
+        Preconditions.CheckNotNull(parameters);
+        return !ratio.IsDefined ? IndicatorBand.Undefined
+            : ratio.IsBelow(parameters.AtRiskGoodBelow) ? IndicatorBand.Good
+            : ratio.IsAtMost(parameters.AtRiskAdequateUpTo) ? IndicatorBand.Adequate
+            : IndicatorBand.Poor;
+    }
+
+    /// <summary>The band of an RR ratio.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    public static IndicatorBand RepaymentBand(Ratio ratio, PortfolioParameters parameters)
+    {
+        Preconditions.CheckNotNull(parameters);
+        return !ratio.IsDefined ? IndicatorBand.Undefined
+            : ratio.IsAbove(parameters.RepaymentGoodAbove) ? IndicatorBand.Good
+            : ratio.IsAtLeast(parameters.RepaymentAdequateFrom) ? IndicatorBand.Adequate
+            : IndicatorBand.Poor;
+    }
+
+    /// <summary>The band of a CCr ratio.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    public static IndicatorBand CostCoverageBand(Ratio ratio, PortfolioParameters parameters)
+    {
+        Preconditions.CheckNotNull(parameters);
+        return !ratio.IsDefined ? IndicatorBand.Undefined
+            : ratio.IsAbove(parameters.CostCoverageGoodAbove) ? IndicatorBand.Good
+            : ratio.IsAtLeast(parameters.CostCoverageAdequateFrom) ? IndicatorBand.Adequate
+            : IndicatorBand.Poor;
+    }
+
+    /// <summary>LAR: <paramref name="loansAtRisk"/> / <paramref name="activeLoans"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative or the loans at risk exceed the active loans.</exception>
+    public static PortfolioIndicator LoanAtRisk(long loansAtRisk, long activeLoans, PortfolioParameters parameters)
+    {
+        Preconditions.CheckArgumentRange(loansAtRisk, 0, Math.Max(0, activeLoans));
+        var ratio = Ratio.Of(loansAtRisk, activeLoans);
+        return new PortfolioIndicator(PortfolioIndicatorKind.LoanAtRisk, ratio, AtRiskBand(ratio, parameters));
+    }
+
+    /// <summary>PAR: <paramref name="atRiskPrincipal"/> / <paramref name="outstandingPrincipal"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An amount is negative or the part exceeds the whole.</exception>
+    public static PortfolioIndicator PortfolioAtRisk(Rupiah atRiskPrincipal, Rupiah outstandingPrincipal, PortfolioParameters parameters)
+    {
+        Preconditions.CheckArgumentRange(atRiskPrincipal.Amount, 0, Math.Max(0, outstandingPrincipal.Amount));
+        var ratio = Ratio.Of(atRiskPrincipal.Amount, outstandingPrincipal.Amount);
+        return new PortfolioIndicator(PortfolioIndicatorKind.PortfolioAtRisk, ratio, AtRiskBand(ratio, parameters));
+    }
+
+    /// <summary>RR: (<paramref name="outstandingPrincipal"/> − <paramref name="arrearsPrincipal"/>) / <paramref name="outstandingPrincipal"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An amount is negative or the arrears exceed the balance.</exception>
+    public static PortfolioIndicator RepaymentRate(Rupiah arrearsPrincipal, Rupiah outstandingPrincipal, PortfolioParameters parameters)
+    {
+        Preconditions.CheckArgumentRange(arrearsPrincipal.Amount, 0, Math.Max(0, outstandingPrincipal.Amount));
+        var ratio = Ratio.Of(outstandingPrincipal.Amount - arrearsPrincipal.Amount, outstandingPrincipal.Amount);
+        return new PortfolioIndicator(PortfolioIndicatorKind.RepaymentRate, ratio, RepaymentBand(ratio, parameters));
+    }
+
+    /// <summary>CCr: <paramref name="income"/> / <paramref name="costs"/> over the same period.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An amount is negative.</exception>
+    public static PortfolioIndicator CostCoverage(Rupiah income, Rupiah costs, PortfolioParameters parameters)
+    {
+        var ratio = Ratio.Of(income.Amount, costs.Amount);
+        return new PortfolioIndicator(PortfolioIndicatorKind.CostCoverage, ratio, CostCoverageBand(ratio, parameters));
+    }
+}

@@ -1,0 +1,307 @@
+using KubeCore.Common;
+using KubeCore.Rules;
+using NodaTime;
+
+namespace KubeCore.Loans;
+
+/// <summary>One installment's position as of a date.</summary>
+/// <param name="Installment">The installment.</param>
+/// <param name="ServiceChargePaid">Jasa of this installment paid so far.</param>
+/// <param name="PrincipalPaid">Principal of this installment paid so far.</param>
+/// <param name="IsOverdue">True when its due date is before the as-of date and it is not settled.</param>
+public readonly record struct InstallmentPosition(Installment Installment, Rupiah ServiceChargePaid, Rupiah PrincipalPaid, bool IsOverdue)
+{
+    /// <summary>What is still owed on this installment.</summary>
+    public Rupiah Unpaid => Installment.Amount - ServiceChargePaid - PrincipalPaid;
+
+    /// <summary>True when jasa and principal are fully paid.</summary>
+    public bool IsSettled => Unpaid == Rupiah.Zero;
+}
+
+/// <summary>
+/// The repayment account of one disbursed loan: its schedule and the payments recorded on it, each
+/// allocated by LOAN-05. Immutable: recording a payment returns a new account.
+/// </summary>
+/// <remarks>
+/// <para><b>Allocation (LOAN-05).</b> A payment dated <c>d</c> goes, in this order, to (1) the jasa of every
+/// installment due on or before <c>d</c>, oldest first; (2) the principal of overdue installments (due
+/// before <c>d</c>), oldest first; (3) the principal of the installment due on <c>d</c>; (4) any excess
+/// prepays later installments in due-date order, each installment's jasa before its principal (the jasa
+/// is flat and fixed at disbursement, so paying early never reduces it). A payment above everything the
+/// loan still owes is refused (<see cref="LoanErrors.Overpayment"/>). A payment made a few days before
+/// its due date therefore settles that installment as expected.</para>
+/// <para><b>Reproducibility (PORT-02).</b> Payments are recorded in date order (a payment dated before the
+/// latest recorded one is refused), so the allocation of a payment depends only on earlier payments, and
+/// <see cref="StatusAsOf"/> replays only the payments dated on or before the as-of date: a payment
+/// recorded after that date never changes an as-of figure.</para>
+/// </remarks>
+public sealed class LoanAccount
+{
+    private readonly RecordedPayment[] _payments;
+    private readonly IReadOnlyList<RecordedPayment> _readOnlyPayments;
+    private readonly int[] _dayNumbers;
+    private readonly long[] _serviceChargePaid;
+    private readonly long[] _principalPaid;
+
+    private LoanAccount(RepaymentSchedule schedule, RecordedPayment[] payments, int[] dayNumbers, long[] serviceChargePaid, long[] principalPaid)
+    {
+        Schedule = schedule;
+        _payments = payments;
+        _readOnlyPayments = Array.AsReadOnly(payments);
+        _dayNumbers = dayNumbers;
+        _serviceChargePaid = serviceChargePaid;
+        _principalPaid = principalPaid;
+    }
+
+    /// <summary>The schedule.</summary>
+    public RepaymentSchedule Schedule { get; }
+
+    /// <summary>The payments, in the order recorded (non-decreasing dates).</summary>
+    public IReadOnlyList<RecordedPayment> Payments => _readOnlyPayments;
+
+    /// <summary>The date of the latest payment, or null when none.</summary>
+    public LocalDate? LastPaymentDate => _payments.Length == 0 ? null : _payments[^1].Date;
+
+    /// <summary>Principal repaid over all recorded payments.</summary>
+    public Rupiah PrincipalRepaid => Rupiah.Of(_payments.Length == 0 ? 0 : _principalPaid[^1]);
+
+    /// <summary>Jasa paid over all recorded payments.</summary>
+    public Rupiah ServiceChargePaid => Rupiah.Of(_payments.Length == 0 ? 0 : _serviceChargePaid[^1]);
+
+    /// <summary>Principal not yet repaid over all recorded payments.</summary>
+    public Rupiah OutstandingPrincipal => Schedule.Principal - PrincipalRepaid;
+
+    /// <summary>Everything still owed (principal and jasa) over all recorded payments.</summary>
+    public Rupiah Outstanding => Schedule.Total - PrincipalRepaid - ServiceChargePaid;
+
+    /// <summary>True when everything is paid.</summary>
+    public bool IsRepaid => Outstanding == Rupiah.Zero;
+
+    internal ReadOnlySpan<int> PaymentDayNumbers => _dayNumbers;
+
+    internal ReadOnlySpan<long> CumulativeServiceChargePaid => _serviceChargePaid;
+
+    internal ReadOnlySpan<long> CumulativePrincipalPaid => _principalPaid;
+
+    /// <summary>Opens the account of a loan just disbursed on its schedule's date, with no payment.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    public static LoanAccount Open(RepaymentSchedule schedule) =>
+        new(Preconditions.CheckNotNull(schedule), [], [], [], []);
+
+    /// <summary>
+    /// The position as of <paramref name="asOf"/>, from the payments dated on or before it only (PORT-02).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the disbursement date.</exception>
+    public LoanStatus StatusAsOf(LocalDate asOf)
+    {
+        if (asOf < Schedule.DisbursedOn)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, "The loan was not yet disbursed on that date.");
+        }
+        var day = CalendarDay.Of(asOf);
+        var last = LastIndexOnOrBefore(_dayNumbers, day.DayNumber);
+        var charge = last < 0 ? 0 : _serviceChargePaid[last];
+        var principal = last < 0 ? 0 : _principalPaid[last];
+        var shape = Schedule.Shape;
+        return LoanStatus.From(shape, asOf, day, charge, principal);
+    }
+
+    /// <summary>Each installment's position as of <paramref name="asOf"/> (from payments dated on or before it).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the disbursement date.</exception>
+    public IReadOnlyList<InstallmentPosition> InstallmentsAsOf(LocalDate asOf)
+    {
+        var status = StatusAsOf(asOf);
+        var shape = Schedule.Shape;
+        var charge = status.ServiceChargePaid.Amount;
+        var principal = status.PrincipalRepaid.Amount;
+        var result = new InstallmentPosition[shape.Count];
+        for (var i = 0; i < shape.Count; i++)
+        {
+            var installment = Schedule.Installments[i];
+            var chargePaid = Math.Clamp(charge - shape.CumulativeServiceCharge(i), 0, installment.ServiceCharge.Amount);
+            var principalPaid = Math.Clamp(principal - shape.CumulativePrincipal(i), 0, installment.Principal.Amount);
+            var settled = chargePaid == installment.ServiceCharge.Amount && principalPaid == installment.Principal.Amount;
+            result[i] = new InstallmentPosition(installment, Rupiah.Of(chargePaid), Rupiah.Of(principalPaid), !settled && installment.DueDate < asOf);
+        }
+        return result;
+    }
+
+    /// <summary>Jasa paid by payments dated within <paramref name="from"/>..<paramref name="to"/> (both inclusive).</summary>
+    public Rupiah ServiceChargePaidBetween(LocalDate from, LocalDate to) =>
+        Rupiah.Of(PaidBetween(_dayNumbers, _serviceChargePaid, ScheduleShape.DayNumberOf(from), ScheduleShape.DayNumberOf(to)));
+
+    /// <summary>
+    /// Null when a borrower payment of <paramref name="amount"/> on <paramref name="date"/> can be
+    /// recorded, otherwise why not: LOAN-05 when the date is before disbursement, the loan is repaid or the
+    /// amount is above what is owed; PORT-02 when the date is before the latest recorded payment.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
+    public RuleViolation? CheckPayment(LocalDate date, Rupiah amount)
+    {
+        RequirePositive(amount);
+        if (CheckDate(date) is { } timing)
+        {
+            return timing;
+        }
+        if (IsRepaid)
+        {
+            return RuleViolation.Of(RuleIds.Loan05, LoanErrors.LoanAlreadyRepaid, ("Date", date));
+        }
+        if (amount > Outstanding)
+        {
+            return RuleViolation.Of(RuleIds.Loan05, LoanErrors.Overpayment, ("Amount", amount), ("Outstanding", Outstanding));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Null when a payment may be dated <paramref name="date"/>: not before the disbursement (LOAN-05) and
+    /// not before the latest recorded payment (PORT-02).
+    /// </summary>
+    public RuleViolation? CheckDate(LocalDate date)
+    {
+        if (date < Schedule.DisbursedOn)
+        {
+            return RuleViolation.Of(RuleIds.Loan05, LoanErrors.PaymentBeforeDisbursement, ("Date", date), ("DisbursedOn", Schedule.DisbursedOn));
+        }
+        return LastPaymentDate is { } last && date < last
+            ? RuleViolation.Of(RuleIds.Port02, LoanErrors.PaymentBackdated, ("Date", date), ("LastPaymentDate", last))
+            : null;
+    }
+
+    /// <summary>How a borrower payment would be allocated, without recording it.</summary>
+    /// <exception cref="RuleViolationException">The payment is refused (see <see cref="CheckPayment"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
+    public PaymentAllocation Allocate(LocalDate date, Rupiah amount)
+    {
+        ThrowIfViolated(CheckPayment(date, amount));
+        return Compute(date, amount, coverOnly: false, out _, out _);
+    }
+
+    /// <summary>Records a borrower payment; returns the new account (this one is unchanged).</summary>
+    /// <exception cref="RuleViolationException">The payment is refused (see <see cref="CheckPayment"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
+    public LoanAccount Record(LocalDate date, Rupiah amount)
+    {
+        ThrowIfViolated(CheckPayment(date, amount));
+        return Append(date, amount, PaymentSource.Borrower, coverOnly: false);
+    }
+
+    /// <summary>
+    /// Null when a tanggung renteng cover of <paramref name="amount"/> on <paramref name="date"/> can be
+    /// recorded: the payment checks of <see cref="CheckPayment"/>, and LOAN-08 when the amount is above
+    /// the arrears as of that date (a cover pays arrears only, never future installments).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
+    public RuleViolation? CheckCover(LocalDate date, Rupiah amount)
+    {
+        if (CheckPayment(date, amount) is { } violation)
+        {
+            return violation;
+        }
+        var arrears = StatusAsOf(date).Arrears;
+        return amount > arrears
+            ? RuleViolation.Of(RuleIds.Loan08, LoanErrors.CoverExceedsArrears, ("Amount", amount), ("Arrears", arrears))
+            : null;
+    }
+
+    /// <summary>
+    /// Records a tanggung renteng cover (LOAN-08): a payment made by the group that settles overdue
+    /// installments only, allocated jasa first, then overdue principal oldest first.
+    /// </summary>
+    /// <exception cref="RuleViolationException">The cover is refused (see <see cref="CheckCover"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
+    public LoanAccount RecordCover(LocalDate date, Rupiah amount)
+    {
+        ThrowIfViolated(CheckCover(date, amount));
+        return Append(date, amount, PaymentSource.JointLiability, coverOnly: true);
+    }
+
+    private LoanAccount Append(LocalDate date, Rupiah amount, PaymentSource source, bool coverOnly)
+    {
+        var allocation = Compute(date, amount, coverOnly, out var charge, out var principal);
+        var n = _payments.Length;
+        var payments = new RecordedPayment[n + 1];
+        var days = new int[n + 1];
+        var charges = new long[n + 1];
+        var principals = new long[n + 1];
+        _payments.CopyTo(payments, 0);
+        _dayNumbers.CopyTo(days, 0);
+        _serviceChargePaid.CopyTo(charges, 0);
+        _principalPaid.CopyTo(principals, 0);
+        payments[n] = new RecordedPayment(date, amount, source, allocation);
+        days[n] = ScheduleShape.DayNumberOf(date);
+        charges[n] = charge;
+        principals[n] = principal;
+        return new LoanAccount(Schedule, payments, days, charges, principals);
+    }
+
+    private PaymentAllocation Compute(LocalDate date, Rupiah amount, bool coverOnly, out long charge, out long principal)
+    {
+        var shape = Schedule.Shape;
+        charge = _payments.Length == 0 ? 0 : _serviceChargePaid[^1];
+        principal = _payments.Length == 0 ? 0 : _principalPaid[^1];
+        var overdue = shape.DueBefore(CalendarDay.Of(date));
+        var dueSet = coverOnly ? overdue : shape.DueOnOrBefore(date);
+        var split = shape.Allocate(overdue, dueSet, amount.Amount, ref charge, ref principal);
+        if (split.Excess != 0)
+        {
+            throw new InvalidOperationException("Allocation left an excess although the amount was checked against what is owed.");
+        }
+        return new PaymentAllocation(
+            date,
+            amount,
+            Rupiah.Of(split.DueServiceCharge),
+            Rupiah.Of(split.OverduePrincipal),
+            Rupiah.Of(split.CurrentPrincipal),
+            Rupiah.Of(split.PrepaidServiceCharge),
+            Rupiah.Of(split.PrepaidPrincipal));
+    }
+
+    internal static int LastIndexOnOrBefore(ReadOnlySpan<int> dayNumbers, int dayNumber)
+    {
+        // Dates are non-decreasing: binary search for the last index with day ≤ dayNumber.
+        int lo = 0, hi = dayNumbers.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (dayNumbers[mid] <= dayNumber)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    internal static long PaidBetween(ReadOnlySpan<int> dayNumbers, ReadOnlySpan<long> cumulative, int fromDay, int toDay)
+    {
+        if (toDay < fromDay)
+        {
+            return 0;
+        }
+        var upTo = LastIndexOnOrBefore(dayNumbers, toDay);
+        var before = LastIndexOnOrBefore(dayNumbers, fromDay - 1);
+        return (upTo < 0 ? 0 : cumulative[upTo]) - (before < 0 ? 0 : cumulative[before]);
+    }
+
+    private static void RequirePositive(Rupiah amount)
+    {
+        if (!amount.IsPositive)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A payment must be positive.");
+        }
+    }
+
+    private static void ThrowIfViolated(RuleViolation? violation)
+    {
+        if (violation is not null)
+        {
+            throw new RuleViolationException(violation);
+        }
+    }
+}

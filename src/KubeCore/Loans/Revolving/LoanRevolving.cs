@@ -1,0 +1,755 @@
+using KubeCore.Common;
+using KubeCore.Groups;
+using KubeCore.Meetings;
+using KubeCore.Rules;
+using KubeCore.Savings;
+using NodaTime;
+
+namespace KubeCore.Loans;
+
+/// <summary>
+/// A group's revolving loan fund (pinjaman bergulir, LOAN-01..09) on its <see cref="SavingsLedger"/>:
+/// joint-liability statements, applications, approval at a meeting, disbursement, repayment, arrears,
+/// tanggung renteng and its recovery, and re-lending of repaid principal.
+/// </summary>
+/// <remarks>
+/// <para><b>Flow.</b> <see cref="SignJointLiabilityStatement"/> (every member, LOAN-01) →
+/// <see cref="Apply"/> (eligibility <see cref="AssessApplication"/>: GRP-05/06, OFF-04, LOAN-01, -02, -03, -07) →
+/// <see cref="Approve"/> at a meeting with quorum (LOAN-06) signed by an officer other than a borrowing
+/// bendahara (OFF-05) → <see cref="Disburse"/> (eligibility again as of the disbursement date, and never
+/// above the fund's available cash, LOAN-06) → <see cref="Repay"/> (LOAN-05) → <see cref="CoverArrears"/>
+/// when the borrower has missed the renteng threshold (LOAN-08) → <see cref="Recover"/>. Repaid principal
+/// goes back to the loan fund in the ledger, where the next disbursement finds it (LOAN-09).</para>
+/// <para><b>Money.</b> Every movement is a ledger entry: a disbursement, a repayment (principal and jasa
+/// parts), each step of a cover, each recovery line. The fund's available cash is the ledger's
+/// <see cref="LedgerBalances.MaxDisbursement"/>: loan fund capital − outstanding principal, and never more than
+/// the cash in hand.</para>
+/// <para><b>Failures.</b> A refused operation throws <see cref="RuleViolationException"/> (with every violation
+/// found) and changes nothing: neither the loans nor the ledger. Everything is checked before the first
+/// ledger entry is posted; operations that post several entries (a cover, a recovery) check the ledger's
+/// date rule (SAV-05) and every balance first.</para>
+/// <para>Not thread-safe: one writer at a time, the same writer as the ledger's.</para>
+/// </remarks>
+public sealed class LoanRevolving
+{
+    private readonly IGroupStanding _group;
+    private readonly List<Loan> _loans = [];
+    private readonly IReadOnlyList<Loan> _readOnlyLoans;
+    private readonly Dictionary<LoanId, Loan> _byId = [];
+    private readonly Dictionary<PersonId, JointLiabilityStatement> _statements = [];
+    private readonly Dictionary<PersonId, BankReferral> _referrals = [];
+    private readonly List<ILoanFundEvent> _events = [];
+    private readonly IReadOnlyList<ILoanFundEvent> _readOnlyEvents;
+
+    private LoanRevolving(IGroupStanding group, SavingsLedger ledger)
+    {
+        _group = group;
+        Ledger = ledger;
+        _readOnlyLoans = _loans.AsReadOnly();
+        _readOnlyEvents = _events.AsReadOnly();
+    }
+
+    /// <summary>The group.</summary>
+    public GroupId Group => _group.Id;
+
+    /// <summary>The group's standing (status, members, officers).</summary>
+    public IGroupStanding Standing => _group;
+
+    /// <summary>The group's profile (its parameters govern every rule here).</summary>
+    public ProgramProfile Profile => _group.Profile;
+
+    /// <summary>The group's ledger, where every money movement is posted.</summary>
+    public SavingsLedger Ledger { get; }
+
+    /// <summary>Every loan, in application order.</summary>
+    public IReadOnlyList<Loan> Loans => _readOnlyLoans;
+
+    /// <summary>The signed joint-liability statements, one per member who signed.</summary>
+    public IReadOnlyCollection<JointLiabilityStatement> Statements => _statements.Values;
+
+    /// <summary>Members referred to a bank (LOAN-02 graduation).</summary>
+    public IReadOnlyCollection<BankReferral> Referrals => _referrals.Values;
+
+    /// <summary>Domain events raised since the last <see cref="ClearEvents"/>, in order.</summary>
+    public IReadOnlyList<ILoanFundEvent> Events => _readOnlyEvents;
+
+    /// <summary>The fund's available cash now (LOAN-06): <see cref="LedgerBalances.MaxDisbursement"/>.</summary>
+    public Rupiah AvailableToLend => Ledger.Balances.MaxDisbursement;
+
+    /// <summary>Opens the revolving fund of <paramref name="group"/> on its ledger.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The ledger belongs to another group.</exception>
+    public static LoanRevolving Open(IGroupStanding group, SavingsLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(ledger);
+        Preconditions.CheckArgument(ledger.Group == group.Id, nameof(ledger), "The ledger belongs to another group.");
+        return new LoanRevolving(group, ledger);
+    }
+
+    /// <summary>Clears <see cref="Events"/> (after the host has dispatched them).</summary>
+    public void ClearEvents() => _events.Clear();
+
+    /// <summary>The loan with this id.</summary>
+    /// <exception cref="ArgumentException">No loan of this fund has the id.</exception>
+    public Loan GetLoan(LoanId id) =>
+        _byId.TryGetValue(id, out var loan) ? loan : throw new ArgumentException($"No loan {id} in this fund.", nameof(id));
+
+    /// <summary>The member's bank referral, or null when not referred (LOAN-02).</summary>
+    public BankReferral? ReferralOf(PersonId member) => _referrals.GetValueOrDefault(member);
+
+    /// <summary>The member's joint-liability statement, or null.</summary>
+    public JointLiabilityStatement? StatementOf(PersonId member) => _statements.GetValueOrDefault(member);
+
+    // ------------------------------------------------------------------------------------------------
+    // LOAN-01: joint liability and savings history
+    // ------------------------------------------------------------------------------------------------
+
+    /// <summary>Records a current member's signed joint-liability statement (LOAN-01).</summary>
+    /// <exception cref="ArgumentException">The member id is the default id, or the reference is longer than 100 characters.</exception>
+    /// <exception cref="RuleViolationException">LOAN-01: not a current member, or already signed.</exception>
+    public JointLiabilityStatement SignJointLiabilityStatement(PersonId member, LocalDate signedOn, string? documentReference = null)
+    {
+        CheckId(member.Value, nameof(member));
+        Preconditions.CheckArgument(documentReference is null || documentReference.Length <= 100, nameof(documentReference), "The reference is too long.");
+        if (!_group.CurrentMembers.Contains(member))
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan01, LoanErrors.SignatoryNotMember, ("MemberId", member)));
+        }
+        if (_statements.TryGetValue(member, out var existing))
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan01, LoanErrors.StatementAlreadySigned, ("MemberId", member), ("SignedOn", existing.SignedOn)));
+        }
+        var statement = new JointLiabilityStatement(member, signedOn, documentReference ?? string.Empty);
+        _statements.Add(member, statement);
+        _events.Add(new JointLiabilityStatementSigned(Group, signedOn, member));
+        return statement;
+    }
+
+    /// <summary>
+    /// LOAN-01: the longest run of consecutive calendar months, all before the month of
+    /// <paramref name="asOf"/>, in each of which at least one savings deposit was booked (and not reversed
+    /// on or before <paramref name="asOf"/>, so the figure as of a date never changes later, PORT-02).
+    /// The month of <paramref name="asOf"/> itself never counts (it is not complete).
+    /// </summary>
+    public int ConsecutiveSavingsMonths(LocalDate asOf)
+    {
+        var months = new SortedSet<int>();
+        var current = (asOf.Year * 12) + asOf.Month - 1;
+        foreach (var entry in Ledger.Entries)
+        {
+            if (entry.BookDate > asOf)
+            {
+                break;
+            }
+            if (entry.Kind == EntryKind.SavingsDeposit && !IsReversedOnOrBefore(entry.Id, asOf))
+            {
+                var month = (entry.BookDate.Year * 12) + entry.BookDate.Month - 1;
+                if (month < current)
+                {
+                    months.Add(month);
+                }
+            }
+        }
+        int longest = 0, run = 0, previous = int.MinValue;
+        foreach (var month in months)
+        {
+            run = month == previous + 1 ? run + 1 : 1;
+            longest = Math.Max(longest, run);
+            previous = month;
+        }
+        return longest;
+    }
+
+    /// <summary>
+    /// LOAN-01 for the group as of <paramref name="asOf"/>: may it lend at all? Checks the savings history
+    /// and that every current member has signed the joint-liability statement on or before the date.
+    /// </summary>
+    public Decision MayLend(LocalDate asOf)
+    {
+        var builder = new DecisionBuilder("Group may lend (LOAN-01)", Profile, asOf);
+        AddLendingChecks(builder, asOf);
+        return builder.Build();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Eligibility, application, approval, disbursement
+    // ------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The eligibility of <paramref name="application"/> as of its date, as a <see cref="Decision"/> that
+    /// lists every check: GRP-05, GRP-06, OFF-04 (group standing); LOAN-01 (borrower is a member, savings
+    /// months, statements); LOAN-02 (bank referral, one open loan per member, first or repeat ceiling);
+    /// LOAN-03 (term, frequency); LOAN-07 (member arrears and unrecovered cover, group arrears); and a
+    /// LOAN-06 warning when the fund's available cash is below the principal today.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
+    public Decision AssessApplication(LoanApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var builder = Eligibility("Loan application", application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn, self: null);
+        if (application.Principal.IsPositive && application.Principal > AvailableToLend)
+        {
+            builder.Warn(RuleViolation.Of(RuleIds.Loan06, LoanErrors.AboveAvailableFund, ("Principal", application.Principal), ("Available", AvailableToLend)), ("Available", AvailableToLend));
+        }
+        return builder.Build();
+    }
+
+    /// <summary>Records an application when <see cref="AssessApplication"/> approves it; returns the new loan.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
+    /// <exception cref="ArgumentException">The purpose is blank or longer than <see cref="LoanApplication.MaxPurposeLength"/>.</exception>
+    /// <exception cref="RuleViolationException">Every failed check of the eligibility decision; nothing changes.</exception>
+    public Loan Apply(LoanApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        CheckId(application.Member.Value, nameof(application));
+        Preconditions.CheckNotBlank(application.Purpose);
+        Preconditions.CheckArgument(application.Purpose.Length <= LoanApplication.MaxPurposeLength, nameof(application), "The purpose is too long.");
+        AssessApplication(application).ThrowIfRejected();
+        var loan = new Loan(LoanId.New(), application, PreviousLoans(application.Member, null).Count + 1, Profile.Loans.MonthlyServiceCharge);
+        _loans.Add(loan);
+        _byId.Add(loan.Id, loan);
+        _events.Add(new LoanApplied(Group, application.AppliedOn, loan.Id, loan.Borrower, loan.Principal));
+        return loan;
+    }
+
+    /// <summary>
+    /// Approves an applied loan at a meeting (LOAN-06) signed by <paramref name="approvedBy"/> (OFF-05).
+    /// </summary>
+    /// <remarks>
+    /// <b>Who approves.</b> The meeting decides; one officer (ketua, sekretaris or bendahara, holding that
+    /// office when the approval is recorded) signs the approval on the meeting's behalf and is recorded as
+    /// the approver. The decision must be a <see cref="DecisionKind.LoanApproval"/> of this group
+    /// whose subject is the loan id (as <see cref="Meeting.ApproveLoan"/> makes it), taken on or after the
+    /// application with quorum: <see cref="MeetingDecision.HadQuorum"/> and, re-checked under this group's
+    /// profile, <see cref="Rules.Parameters.MeetingParameters.IsQuorum"/> of its presence. <b>OFF-05</b>
+    /// (when <c>Officers.SegregateTreasurerLoans</c>): when the borrower is the current bendahara, the
+    /// bendahara may not be the one who signs — another officer must.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="decision"/> is null.</exception>
+    /// <exception cref="ArgumentException">Unknown loan, or a default id.</exception>
+    /// <exception cref="RuleViolationException">LOAN-06 (state, kind, group, subject, date, quorum, approver) and OFF-05; nothing changes.</exception>
+    public Loan Approve(LoanId loanId, MeetingDecision decision, PersonId approvedBy)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        CheckId(approvedBy.Value, nameof(approvedBy));
+        var loan = GetLoan(loanId);
+        var violations = new List<RuleViolation>();
+        if (loan.State != LoanState.Applied)
+        {
+            violations.Add(WrongState(loan, LoanState.Applied));
+        }
+        if (decision.Kind != DecisionKind.LoanApproval)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Loan06, LoanErrors.NotALoanApproval, ("Kind", decision.Kind)));
+        }
+        if (decision.GroupId != Group)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Loan06, LoanErrors.DecisionOfOtherGroup, ("GroupId", decision.GroupId)));
+        }
+        if (!string.Equals(decision.Subject, loan.Id.ToString(), StringComparison.Ordinal))
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Loan06, LoanErrors.DecisionSubjectMismatch, ("Subject", decision.Subject), ("LoanId", loan.Id)));
+        }
+        var present = decision.Present?.Count ?? 0;
+        if (!decision.HadQuorum || !Profile.Meetings.IsQuorum(present, decision.MemberCount))
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Loan06, LoanErrors.NoQuorum, ("Present", present), ("MemberCount", decision.MemberCount)));
+        }
+        if (decision.Date < loan.AppliedOn)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Loan06, LoanErrors.DecisionBeforeApplication, ("DecisionDate", decision.Date), ("AppliedOn", loan.AppliedOn)));
+        }
+        var officer = OfficeOf(approvedBy);
+        if (officer is null)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Loan06, LoanErrors.ApproverNotOfficer, ("ApproverId", approvedBy)));
+        }
+        if (CheckSegregation(loan.Borrower, approvedBy) is { } segregation)
+        {
+            violations.Add(segregation);
+        }
+        if (violations.Count > 0)
+        {
+            throw new RuleViolationException(violations);
+        }
+        loan.MarkApproved(new LoanApproval(decision, approvedBy, decision.Date));
+        _events.Add(new LoanApproved(Group, decision.Date, loan.Id, decision.MeetingId, approvedBy));
+        return loan;
+    }
+
+    /// <summary>
+    /// OFF-05: null unless the profile segregates the bendahara's loans, <paramref name="borrower"/> is the
+    /// current bendahara and <paramref name="approver"/> is that bendahara.
+    /// </summary>
+    public RuleViolation? CheckSegregation(PersonId borrower, PersonId approver) =>
+        OfficerRules.CheckMayApproveLoan(_group, approver, borrower);
+
+    /// <summary>Withdraws an application (applied or approved, not disbursed); frees the member's open slot.</summary>
+    /// <exception cref="ArgumentException">Unknown loan, or the reason is blank or longer than 200 characters.</exception>
+    /// <exception cref="RuleViolationException">LOAN-06: the loan is disbursed or closed.</exception>
+    public Loan Withdraw(LoanId loanId, LocalDate date, string reason)
+    {
+        Preconditions.CheckNotBlank(reason);
+        Preconditions.CheckArgument(reason.Length <= 200, nameof(reason), "The reason is too long.");
+        var loan = GetLoan(loanId);
+        if (loan.State is not (LoanState.Applied or LoanState.Approved))
+        {
+            throw new RuleViolationException(WrongState(loan, LoanState.Applied));
+        }
+        loan.MarkWithdrawn(date, reason);
+        _events.Add(new LoanWithdrawn(Group, date, loan.Id, reason));
+        return loan;
+    }
+
+    /// <summary>
+    /// The decision to disburse an approved loan on <paramref name="date"/>: the eligibility checks of
+    /// <see cref="AssessApplication"/> again as of that date (the loan itself excluded), then LOAN-06: the loan
+    /// is approved, the date is not before the approval, and the principal is within the fund's available cash.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown loan.</exception>
+    public Decision AssessDisbursement(LoanId loanId, LocalDate date)
+    {
+        var loan = GetLoan(loanId);
+        var builder = Eligibility("Loan disbursement", loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, date, loan);
+        builder.Check(RuleIds.Loan06, loan.State == LoanState.Approved ? null : WrongState(loan, LoanState.Approved), ("State", loan.State));
+        if (loan.Approval is { } approval)
+        {
+            builder.Check(RuleIds.Loan06, date >= approval.ApprovedOn, () => RuleViolation.Of(RuleIds.Loan06, LoanErrors.DisbursementBeforeApproval, ("Date", date), ("ApprovedOn", approval.ApprovedOn)), ("ApprovedOn", approval.ApprovedOn));
+            builder.Check(RuleIds.Off05, CheckSegregation(loan.Borrower, approval.ApprovedBy), ("Officers.SegregateTreasurerLoans", Profile.Officers.SegregateTreasurerLoans));
+        }
+        var available = AvailableToLend;
+        builder.Check(RuleIds.Loan06, loan.Principal <= available, () => RuleViolation.Of(RuleIds.Loan06, LoanErrors.AboveAvailableFund, ("Principal", loan.Principal), ("Available", available)), ("Available", available), ("Principal", loan.Principal));
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Disburses an approved loan on <paramref name="date"/> when <see cref="AssessDisbursement"/> approves:
+    /// posts the ledger entry and computes the schedule of the approved terms from the date (LOAN-03, LOAN-04). Raises <see cref="MemberReferredToBank"/> when this loan reaches the
+    /// LOAN-02 graduation threshold.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown loan.</exception>
+    /// <exception cref="RuleViolationException">Every failed check, or the ledger's refusal (SAV-05 date, SAV-02 cash); nothing changes.</exception>
+    public Loan Disburse(LoanId loanId, LocalDate date)
+    {
+        var loan = GetLoan(loanId);
+        AssessDisbursement(loanId, date).ThrowIfRejected();
+        var account = LoanAccount.Open(RepaymentSchedule.Compute(loan.Terms, date));
+        var entry = Ledger.DisburseLoan(date, loan.Id, loan.Borrower, loan.Principal, Reference("Pencairan", loan.Id));
+        loan.MarkDisbursed(account, entry.Id);
+        _events.Add(new LoanDisbursed(Group, date, loan.Id, loan.Borrower, loan.Principal, entry.Id));
+        var previous = PreviousLoans(loan.Borrower, null);
+        var largest = Rupiah.Max(previous.Max(l => l.Principal), loan.Principal);
+        if (!_referrals.ContainsKey(loan.Borrower) && LoanRules.IsReferredToBank(previous.Count, largest, Profile.Loans))
+        {
+            var reason = previous.Count >= Profile.Loans.BankReferralAfterLoans ? BankReferralReason.LoanCount : BankReferralReason.Principal;
+            var referral = new BankReferral(loan.Borrower, date, reason, previous.Count, largest, loan.Id);
+            _referrals.Add(loan.Borrower, referral);
+            _events.Add(new MemberReferredToBank(Group, date, referral));
+        }
+        return loan;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // LOAN-05 repayment, LOAN-08 tanggung renteng
+    // ------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Records a borrower's payment (LOAN-05): allocated jasa first, then overdue principal, then current
+    /// principal, any excess prepaying later installments (see <see cref="LoanAccount"/>); posts one ledger
+    /// entry with the principal (back in the loan fund, LOAN-09) and jasa (income) parts.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown loan.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
+    /// <exception cref="RuleViolationException">LOAN-05 (not disbursed, repaid, before disbursement, overpayment), PORT-02 (backdated), or the ledger's SAV-05 date rule; nothing changes.</exception>
+    public PaymentAllocation Repay(LoanId loanId, LocalDate date, Rupiah amount)
+    {
+        var loan = GetLoan(loanId);
+        var account = DisbursedAccount(loan);
+        if (account.CheckPayment(date, amount) is { } violation)
+        {
+            throw new RuleViolationException(violation);
+        }
+        var updated = account.Record(date, amount);
+        var allocation = updated.Payments[^1].Allocation;
+        var entry = Ledger.RecordRepayment(date, loan.Id, allocation.Principal, allocation.ServiceCharge, Reference("Angsuran", loan.Id));
+        loan.Update(updated, date);
+        _events.Add(new RepaymentRecorded(Group, date, loan.Id, allocation, entry.Id));
+        if (loan.State == LoanState.Repaid)
+        {
+            _events.Add(new LoanRepaid(Group, date, loan.Id));
+        }
+        return allocation;
+    }
+
+    /// <summary>
+    /// Tanggung renteng (LOAN-08): when the borrower has at least <c>Loans.RentengThresholdMissedInstallments</c>
+    /// installments overdue as of <paramref name="date"/>, the arrears (overdue principal and jasa) are covered
+    /// in this order, each step one ledger entry: (1) the borrower's own savings, up to their balance;
+    /// (2) the IKS solidarity fund, up to its balance; (3) the other current members with savings, pro rata to
+    /// their savings balances — each share truncated, the remaining rupiah handed out one each to the largest
+    /// truncated fractions (ties: larger savings, then member id), so no member pays more than their savings.
+    /// What no source can cover stays in arrears (<see cref="RentengCover.Shortfall"/>). Each step is applied to
+    /// the loan as a cover payment that settles overdue installments only, jasa first (LOAN-05).
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown loan.</exception>
+    /// <exception cref="RuleViolationException">LOAN-05 not disbursed / repaid / backdated; LOAN-08 below the threshold or nothing to cover with; SAV-05 date; nothing changes.</exception>
+    public RentengCover CoverArrears(LoanId loanId, LocalDate date)
+    {
+        var loan = GetLoan(loanId);
+        var account = DisbursedAccount(loan);
+        var threshold = Profile.Loans.RentengThresholdMissedInstallments;
+        ThrowIfViolated(account.CheckDate(date));
+        var status = account.StatusAsOf(date);
+        if (status.InstallmentsOverdue < threshold)
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan08, LoanErrors.BelowRentengThreshold, ("InstallmentsOverdue", status.InstallmentsOverdue), ("Threshold", threshold)));
+        }
+        ThrowIfViolated(CheckBookDate(date));
+
+        var arrears = status.Arrears;
+        var remaining = arrears.Amount;
+        var balances = Ledger.Balances;
+        var own = Math.Min(remaining, balances.SavingsOf(loan.Borrower).Amount);
+        remaining -= own;
+        var iks = Math.Min(remaining, balances.Iks.Amount);
+        remaining -= iks;
+        var others = _group.CurrentMembers.Where(m => m != loan.Borrower)
+            .Select(m => (Member: m, Savings: balances.SavingsOf(m).Amount))
+            .Where(m => m.Savings > 0)
+            .OrderBy(m => m.Member)
+            .ToArray();
+        var othersTotal = others.Sum(m => m.Savings);
+        var fromOthers = Math.Min(remaining, othersTotal);
+        remaining -= fromOthers;
+        if (own + iks + fromOthers == 0)
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan08, LoanErrors.NothingToCoverWith, ("Arrears", arrears)));
+        }
+        var shares = ProRata(fromOthers, others.Select(m => m.Savings).ToArray(), out var remainder);
+
+        // Apply each step to the loan (pure) before posting anything.
+        var plan = new List<(RentengSource Source, long Amount, PaymentAllocation Allocation, RentengContribution[] Contributions)>();
+        var working = account;
+        void Plan(RentengSource source, long amount, RentengContribution[] contributions)
+        {
+            if (amount <= 0)
+            {
+                return;
+            }
+            working = working.RecordCover(date, Rupiah.Of(amount));
+            plan.Add((source, amount, working.Payments[^1].Allocation, contributions));
+        }
+        Plan(RentengSource.BorrowerSavings, own, own > 0 ? [RentengContribution.FromBorrowerSavings(Rupiah.Of(own))] : []);
+        Plan(RentengSource.Iks, iks, iks > 0 ? [RentengContribution.FromIks(Rupiah.Of(iks))] : []);
+        Plan(RentengSource.MemberSavings, fromOthers, others.Select((m, i) => (m.Member, Share: shares[i])).Where(s => s.Share > 0)
+            .Select(s => RentengContribution.FromMemberSavings(s.Member, Rupiah.Of(s.Share))).ToArray());
+
+        var steps = new List<RentengStep>(plan.Count);
+        foreach (var (source, amount, allocation, contributions) in plan)
+        {
+            var entry = Ledger.CoverArrears(date, loan.Id, allocation.Principal, allocation.ServiceCharge, contributions, Reference("Tanggung renteng", loan.Id));
+            steps.Add(new RentengStep(source, Rupiah.Of(amount), allocation.Principal, allocation.ServiceCharge, Array.AsReadOnly(contributions), entry.Id));
+        }
+        loan.Update(working, date);
+        var cover = new RentengCover(loan.Id, loan.Borrower, date, status.InstallmentsOverdue, arrears, steps.AsReadOnly(), Rupiah.Of(remainder), Rupiah.Of(remaining));
+        _events.Add(new ArrearsCoveredJointly(Group, date, cover));
+        if (loan.State == LoanState.Repaid)
+        {
+            _events.Add(new LoanRepaid(Group, date, loan.Id));
+        }
+        return cover;
+    }
+
+    /// <summary>What the borrower of <paramref name="loanId"/> still owes those who covered for them (LOAN-08).</summary>
+    /// <exception cref="ArgumentException">Unknown loan.</exception>
+    public Rupiah RecoveryOwed(LoanId loanId)
+    {
+        var loan = GetLoan(loanId);
+        return loan.WasDisbursed ? Rupiah.Sum(Ledger.Balances.RentengClaimsOn(loan.Id).Select(c => c.Claim)) : Rupiah.Zero;
+    }
+
+    /// <summary>What <paramref name="member"/> owes over all their covered loans (LOAN-07, LOAN-08).</summary>
+    public Rupiah RecoveryOwedBy(PersonId member) =>
+        Rupiah.Sum(_loans.Where(l => l.Borrower == member && l.WasDisbursed).Select(l => RecoveryOwed(l.Id)));
+
+    /// <summary>
+    /// The defaulter pays back <paramref name="amount"/> of what was covered for them (LOAN-08), to the
+    /// claimants in the reverse of the cover order: first the other members, pro rata to their open claims
+    /// (truncated shares, the remaining rupiah to the largest fractions, ties by larger claim then member id),
+    /// then the IKS fund. One ledger entry per claimant repaid.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown loan.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
+    /// <exception cref="RuleViolationException">LOAN-08 nothing owed or above what is owed; SAV-05 date; nothing changes.</exception>
+    public RentengRecovery Recover(LoanId loanId, LocalDate date, Rupiah amount)
+    {
+        if (!amount.IsPositive)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A recovery must be positive.");
+        }
+        var loan = GetLoan(loanId);
+        var owed = RecoveryOwed(loanId);
+        if (owed == Rupiah.Zero)
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan08, LoanErrors.NothingToRecover, ("MemberId", loan.Borrower)));
+        }
+        if (amount > owed)
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan08, LoanErrors.RecoveryExceedsDebt, ("Amount", amount), ("Owed", owed)));
+        }
+        ThrowIfViolated(CheckBookDate(date));
+        var claims = Ledger.Balances.RentengClaimsOn(loan.Id);
+        var members = claims.Where(c => !c.Claimant.IsIks && c.Claim.IsPositive).OrderBy(c => c.Claimant.Member!.Value).ToArray();
+        var membersTotal = members.Sum(c => c.Claim.Amount);
+        var toMembers = Math.Min(amount.Amount, membersTotal);
+        var shares = ProRata(toMembers, members.Select(c => c.Claim.Amount).ToArray(), out _);
+        var toIks = amount.Amount - toMembers;
+
+        var lines = new List<RecoveryLine>();
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (shares[i] > 0)
+            {
+                var entry = Ledger.RecoverCover(date, loan.Id, members[i].Claimant, Rupiah.Of(shares[i]), Reference("Pengembalian renteng", loan.Id));
+                lines.Add(new RecoveryLine(members[i].Claimant, Rupiah.Of(shares[i]), entry.Id));
+            }
+        }
+        if (toIks > 0)
+        {
+            var entry = Ledger.RecoverCover(date, loan.Id, RentengClaimant.Iks, Rupiah.Of(toIks), Reference("Pengembalian renteng", loan.Id));
+            lines.Add(new RecoveryLine(RentengClaimant.Iks, Rupiah.Of(toIks), entry.Id));
+        }
+        var recovery = new RentengRecovery(loan.Id, loan.Borrower, date, amount, lines.AsReadOnly(), owed - amount);
+        _events.Add(new CoverRecovered(Group, date, recovery));
+        return recovery;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Positions and portfolio
+    // ------------------------------------------------------------------------------------------------
+
+    /// <summary>The position of a disbursed loan as of a date (PORT-02).</summary>
+    /// <exception cref="ArgumentException">Unknown loan.</exception>
+    /// <exception cref="InvalidOperationException">The loan was never disbursed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The date is before the disbursement.</exception>
+    public LoanStatus StatusOf(LoanId loanId, LocalDate asOf) => GetLoan(loanId).StatusAsOf(asOf);
+
+    /// <summary>A compact book of every disbursed loan as it stands (for <see cref="LoanBook.Evaluate"/>).</summary>
+    public LoanBook Book() => LoanBook.Of(_loans.Where(l => l.Account is not null).Select(l => l.Account!));
+
+    /// <summary>
+    /// The fund's portfolio indicators as of <paramref name="asOf"/> (PORT-01, PORT-02). CCr's costs are the
+    /// ledger's expenses of the year to date — cumulative expenses in the ledger snapshot as of the date minus
+    /// those as of 31 December before (reversals count on their own book date) — and its income the jasa
+    /// collected in the same period.
+    /// </summary>
+    public PortfolioReport PortfolioAsOf(LocalDate asOf, CollectibilityScheme scheme = CollectibilityScheme.InstallmentsOverdue)
+    {
+        var costs = Ledger.SnapshotAsOf(asOf).Balances.Expenses - Ledger.SnapshotAsOf(new LocalDate(asOf.Year, 1, 1).PlusDays(-1)).Balances.Expenses;
+        return Book().Evaluate(asOf, Profile, new OperatingFigures(Rupiah.Max(Rupiah.Zero, costs), Rupiah.Zero), scheme);
+    }
+
+    /// <summary>
+    /// The installments of every disbursed loan falling due within <paramref name="from"/>..<paramref name="to"/>
+    /// (both inclusive), each with whether it was settled — by the borrower or by tanggung renteng — by
+    /// payments dated on or before <paramref name="asOf"/> (FIVE-05 evidence; PORT-02).
+    /// </summary>
+    public IReadOnlyList<DueInstallment> InstallmentsDueIn(LocalDate from, LocalDate to, LocalDate asOf)
+    {
+        var result = new List<DueInstallment>();
+        foreach (var loan in _loans)
+        {
+            if (loan.Account is not { } account || account.Schedule.DisbursedOn > asOf)
+            {
+                continue;
+            }
+            foreach (var position in account.InstallmentsAsOf(asOf))
+            {
+                if (position.Installment.DueDate >= from && position.Installment.DueDate <= to)
+                {
+                    result.Add(new DueInstallment(loan.Id, loan.Borrower, position));
+                }
+            }
+        }
+        return result.AsReadOnly();
+    }
+
+    /// <summary>
+    /// Loans whose outstanding principal in the ledger differs from their repayment account — empty when
+    /// the fund and its ledger agree. A difference means a loan entry was posted or reversed in the ledger
+    /// outside this fund (corrections of loan entries belong here, not in the ledger directly).
+    /// </summary>
+    public IReadOnlyList<(LoanId Loan, Rupiah InLedger, Rupiah InAccount)> ReconcileWithLedger() =>
+        _loans.Where(l => l.Account is not null)
+            .Select(l => (l.Id, InLedger: Ledger.OutstandingPrincipalOf(l.Id), InAccount: l.Account!.OutstandingPrincipal))
+            .Where(x => x.InLedger != x.InAccount)
+            .ToList()
+            .AsReadOnly();
+
+    // ------------------------------------------------------------------------------------------------
+    // Internals
+    // ------------------------------------------------------------------------------------------------
+
+    private DecisionBuilder Eligibility(string subject, PersonId member, Rupiah principal, int termMonths, InstallmentFrequency frequency, LocalDate asOf, Loan? self)
+    {
+        var parameters = Profile.Loans;
+        var builder = new DecisionBuilder(subject, Profile, asOf);
+
+        // Group standing: loans are blocked for an under-strength or inactive group, and without a bendahara.
+        if (GroupStandingRules.CheckMayMoveMoney(_group) is { } standing)
+        {
+            builder.Check(standing.RuleId, standing, ("Status", _group.Status));
+        }
+        else
+        {
+            builder.Check(RuleIds.Grp05, null, ("Status", _group.Status));
+            builder.Check(RuleIds.Grp06, null, ("Status", _group.Status));
+            builder.Check(RuleIds.Off04, null, ("Bendahara", _group.OfficerHolding(OfficerRole.Bendahara)));
+        }
+
+        // LOAN-01
+        builder.Check(RuleIds.Loan01, _group.CurrentMembers.Contains(member), () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.BorrowerNotMember, ("MemberId", member)), ("MemberId", member));
+        AddLendingChecks(builder, asOf);
+
+        // LOAN-02
+        var previous = PreviousLoans(member, self);
+        var largest = previous.Count == 0 ? Rupiah.Zero : previous.Max(l => l.Principal);
+        builder.Check(RuleIds.Loan02, !LoanRules.IsReferredToBank(previous.Count, largest, parameters),
+            () => RuleViolation.Of(RuleIds.Loan02, LoanErrors.ReferredToBank, ("MemberId", member), ("Loans", previous.Count), ("LargestPrincipal", largest)),
+            ("Loans.BankReferralAfterLoans", parameters.BankReferralAfterLoans), ("Loans.BankReferralPrincipal", parameters.BankReferralPrincipal), ("PreviousLoans", previous.Count), ("LargestPrincipal", largest));
+        var open = _loans.Any(l => l != self && l.Borrower == member && l.IsOpen);
+        builder.Check(RuleIds.Loan02, !open, () => RuleViolation.Of(RuleIds.Loan02, LoanErrors.LoanAlreadyOpen, ("MemberId", member)), ("MemberId", member));
+        builder.Check(RuleIds.Loan02, LoanRules.CheckCeiling(principal, previous.Count, parameters),
+            (previous.Count == 0 ? "Loans.FirstLoanCeiling" : "Loans.RepeatLoanCeiling", previous.Count == 0 ? parameters.FirstLoanCeiling : parameters.RepeatLoanCeiling), ("Principal", principal));
+
+        // LOAN-03
+        builder.Check(RuleIds.Loan03, LoanRules.CheckTerm(termMonths, parameters), ("Loans.MinTermMonths", parameters.MinTermMonths), ("Loans.MaxTermMonths", parameters.MaxTermMonths), ("TermMonths", termMonths));
+        builder.Check(RuleIds.Loan03, LoanRules.CheckFrequency(frequency, parameters), ("Loans.AllowedFrequencies", parameters.AllowedFrequencies), ("Frequency", frequency));
+
+        // LOAN-07
+        var memberArrears = Rupiah.Sum(_loans.Where(l => l.Borrower == member && l.HasArrearsAsOf(asOf)).Select(l => l.StatusAsOf(asOf).Arrears));
+        builder.Check(RuleIds.Loan07, memberArrears == Rupiah.Zero, () => RuleViolation.Of(RuleIds.Loan07, LoanErrors.MemberInArrears, ("MemberId", member), ("Arrears", memberArrears)), ("MemberArrears", memberArrears));
+        var recoveryOwed = RecoveryOwedBy(member);
+        builder.Check(RuleIds.Loan07, recoveryOwed == Rupiah.Zero, () => RuleViolation.Of(RuleIds.Loan07, LoanErrors.MemberOwesRecovery, ("MemberId", member), ("Owed", recoveryOwed)), ("RecoveryOwed", recoveryOwed));
+        var inArrears = _loans.Where(l => l.HasArrearsAsOf(asOf)).ToList();
+        var groupArrears = Rupiah.Sum(inArrears.Select(l => l.StatusAsOf(asOf).Arrears));
+        builder.Check(RuleIds.Loan07, inArrears.Count == 0, () => RuleViolation.Of(RuleIds.Loan07, LoanErrors.GroupInArrears, ("LoansInArrears", inArrears.Count), ("Arrears", groupArrears)), ("LoansInArrears", inArrears.Count), ("GroupArrears", groupArrears));
+        return builder;
+    }
+
+    private void AddLendingChecks(DecisionBuilder builder, LocalDate asOf)
+    {
+        var parameters = Profile.Loans;
+        var months = ConsecutiveSavingsMonths(asOf);
+        builder.Check(RuleIds.Loan01, months >= parameters.MinSavingsMonthsBeforeLending,
+            () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.SavingsMonthsShort, ("Months", months), ("RequiredMonths", parameters.MinSavingsMonthsBeforeLending)),
+            ("Loans.MinSavingsMonthsBeforeLending", parameters.MinSavingsMonthsBeforeLending), ("Months", months));
+        if (parameters.RequiresJointLiabilityStatement)
+        {
+            var missing = _group.CurrentMembers.Where(m => !_statements.TryGetValue(m, out var s) || s.SignedOn > asOf).OrderBy(m => m).ToList();
+            builder.Check(RuleIds.Loan01, missing.Count == 0,
+                () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.StatementMissing, ("Missing", missing.Count), ("MemberIds", string.Join(", ", missing))),
+                ("Loans.RequiresJointLiabilityStatement", true), ("Missing", missing.Count));
+        }
+        else
+        {
+            builder.NotApplicable(RuleIds.Loan01, ("Loans.RequiresJointLiabilityStatement", false));
+        }
+    }
+
+    private bool IsReversedOnOrBefore(EntryId entry, LocalDate asOf) =>
+        Ledger.ReversalOf(entry) is { } reversal && Ledger.FindEntry(reversal) is { } r && r.BookDate <= asOf;
+
+    private List<Loan> PreviousLoans(PersonId member, Loan? self) =>
+        _loans.Where(l => l != self && l.Borrower == member && l.WasDisbursed).ToList();
+
+    private OfficerRole? OfficeOf(PersonId person)
+    {
+        foreach (var role in (ReadOnlySpan<OfficerRole>)[OfficerRole.Ketua, OfficerRole.Sekretaris, OfficerRole.Bendahara])
+        {
+            if (_group.OfficerHolding(role) == person)
+            {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    private LoanAccount DisbursedAccount(Loan loan) => loan.State switch
+    {
+        LoanState.Disbursed => loan.Account!,
+        LoanState.Repaid => throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan05, LoanErrors.LoanAlreadyRepaid, ("Date", loan.ClosedOn))),
+        _ => throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan05, LoanErrors.LoanNotDisbursed, ("LoanId", loan.Id))),
+    };
+
+    // The ledger's SAV-05 date rule, checked before an operation that posts several entries.
+    private RuleViolation? CheckBookDate(LocalDate date)
+    {
+        if (date < Ledger.OpenedOn)
+        {
+            return RuleViolation.Of(RuleIds.Sav05, SavingsErrors.DateBeforeOpening, ("Date", date), ("OpenedOn", Ledger.OpenedOn));
+        }
+        if (Ledger.ClosedThrough is { } through && date <= through)
+        {
+            return RuleViolation.Of(RuleIds.Sav05, SavingsErrors.WeekClosed, ("Date", date), ("ClosedThrough", through));
+        }
+        return date < Ledger.LastBookDate
+            ? RuleViolation.Of(RuleIds.Sav05, SavingsErrors.DateBeforeLastEntry, ("Date", date), ("LastDate", Ledger.LastBookDate))
+            : null;
+    }
+
+    /// <summary>
+    /// Splits <paramref name="amount"/> pro rata to <paramref name="weights"/> exactly (largest remainder):
+    /// each share is truncated, then the remaining rupiah go one each to the largest truncated fractions
+    /// (ties: larger weight, then lower index). No share exceeds its weight when amount ≤ Σ weights.
+    /// </summary>
+    internal static long[] ProRata(long amount, long[] weights, out long remainder)
+    {
+        var shares = new long[weights.Length];
+        remainder = 0;
+        if (amount == 0 || weights.Length == 0)
+        {
+            return shares;
+        }
+        Int128 total = 0;
+        foreach (var w in weights)
+        {
+            total += w;
+        }
+        var fractions = new Int128[weights.Length];
+        long assigned = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var exact = (Int128)amount * weights[i];
+            shares[i] = (long)(exact / total);
+            fractions[i] = exact % total;
+            assigned += shares[i];
+        }
+        remainder = amount - assigned;
+        var order = Enumerable.Range(0, weights.Length)
+            .OrderByDescending(i => fractions[i]).ThenByDescending(i => weights[i]).ThenBy(i => i)
+            .Take((int)remainder);
+        foreach (var i in order)
+        {
+            shares[i]++;
+        }
+        return shares;
+    }
+
+    private static RuleViolation WrongState(Loan loan, LoanState required) =>
+        RuleViolation.Of(RuleIds.Loan06, LoanErrors.WrongLoanState, ("LoanId", loan.Id), ("State", loan.State), ("Required", required));
+
+    private static string Reference(string what, LoanId loan) => $"{what} {loan}";
+
+    private static void CheckId(Guid value, string paramName) =>
+        Preconditions.CheckArgument(value != Guid.Empty, paramName, "An identifier must not be the default (empty) id.");
+
+    private static void ThrowIfViolated(RuleViolation? violation)
+    {
+        if (violation is not null)
+        {
+            throw new RuleViolationException(violation);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using FluentValidation;
+using NodaTime;
+
+namespace KubeCore.Meetings;
+
+/// <summary>Input: record a meeting with its attendance (<see cref="Meeting.Open"/> then <see cref="Meeting.RecordAttendance"/>).</summary>
+/// <param name="Date">The meeting date.</param>
+/// <param name="Attendance">One mark per current member.</param>
+/// <param name="Agenda">Optional agenda, at most 500 characters.</param>
+public sealed record RecordMeetingCommand(LocalDate Date, IReadOnlyList<AttendanceMark> Attendance, string? Agenda = null);
+
+/// <summary>Input: take a decision at a meeting (<see cref="Meeting.Decide"/>).</summary>
+/// <param name="Kind">What is decided about.</param>
+/// <param name="Subject">The subject (a loan id, the officers elected…), at most 200 characters.</param>
+/// <param name="RequiresQuorum">For other decisions: whether quorum is needed.</param>
+public sealed record TakeDecisionCommand(DecisionKind Kind, string Subject, bool RequiresQuorum = false);
+
+/// <summary>Validates <see cref="RecordMeetingCommand"/> (FIVE-02): a non-empty attendance, each member once with a known mark.</summary>
+public sealed class RecordMeetingCommandValidator : AbstractValidator<RecordMeetingCommand>
+{
+    /// <summary>Creates the validator.</summary>
+    public RecordMeetingCommandValidator()
+    {
+        RuleFor(c => c.Attendance).NotEmpty().WithErrorCode(MeetingErrors.AttendanceEmpty);
+        RuleFor(c => c.Attendance)
+            .Must(a => a is null || a.Select(m => m.Member).Distinct().Count() == a.Count)
+            .WithErrorCode(MeetingErrors.AttendeeDuplicate);
+        RuleForEach(c => c.Attendance).ChildRules(mark =>
+        {
+            mark.RuleFor(m => m.Member).Must(m => m.Value != Guid.Empty).WithErrorCode(MeetingErrors.MemberRequired);
+            mark.RuleFor(m => m.Mark).IsInEnum().WithErrorCode(MeetingErrors.AttendanceMarkUnknown);
+        });
+        RuleFor(c => c.Agenda).MaximumLength(500).WithErrorCode(Savings.SavingsErrors.TextTooLong);
+    }
+}
+
+/// <summary>Validates <see cref="TakeDecisionCommand"/>: a known kind and a subject of at most 200 characters.</summary>
+public sealed class TakeDecisionCommandValidator : AbstractValidator<TakeDecisionCommand>
+{
+    /// <summary>Creates the validator.</summary>
+    public TakeDecisionCommandValidator()
+    {
+        RuleFor(c => c.Kind).IsInEnum().WithErrorCode(MeetingErrors.DecisionKindUnknown);
+        RuleFor(c => c.Subject).NotEmpty().WithErrorCode(MeetingErrors.DecisionSubjectRequired);
+        RuleFor(c => c.Subject).MaximumLength(200).WithErrorCode(Savings.SavingsErrors.TextTooLong);
+    }
+}

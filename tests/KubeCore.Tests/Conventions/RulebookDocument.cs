@@ -1,0 +1,395 @@
+// This file is compiled into two projects: the tests (RulebookDocumentTests checks docs/RULEBOOK.md is in
+// sync) and tools/KubeCore.Rulebook (which writes docs/RULEBOOK.md). It must not depend on xunit: the
+// tool reads the test assembly's [Trait] attributes by name, through CustomAttributeData.
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using KubeCore.Rules;
+
+namespace KubeCore.Tests.Conventions;
+
+/// <summary>One test tagged with a rule: <c>[Trait("Rule", "GRP-01")]</c> on the method or on its class.</summary>
+/// <param name="Rule">The trait value as written (may be a malformed or unknown id: conventions check that).</param>
+/// <param name="ClassName">The test class, nested classes joined with a dot.</param>
+/// <param name="MethodName">The test method.</param>
+/// <param name="IsTest">True when the method carries an xunit <c>[Fact]</c> or <c>[Theory]</c> (or a subclass).</param>
+/// <param name="IsSkipped">True when the test attribute has an unconditional <c>Skip</c>.</param>
+internal sealed record RuleTag(string Rule, string ClassName, string MethodName, bool IsTest, bool IsSkipped)
+{
+    /// <summary>The method name as a sentence: underscores become spaces.</summary>
+    public string Sentence => MethodName.Replace('_', ' ');
+}
+
+/// <summary>A type in src/KubeCore that names a rule through <c>RuleIds.Xxx00</c>.</summary>
+/// <param name="Rule">The rule id.</param>
+/// <param name="TypeName">The declaring type (nested types joined with a dot).</param>
+/// <param name="Path">The source file, relative to the repository root, with forward slashes.</param>
+internal sealed record RuleEnforcer(RuleId Rule, string TypeName, string Path);
+
+/// <summary>Where things are in the repository.</summary>
+internal static class RepositoryLayout
+{
+    /// <summary>The repository root: the nearest directory at or above <paramref name="start"/> holding KubeCore.sln.</summary>
+    /// <exception cref="DirectoryNotFoundException">No such directory.</exception>
+    public static string FindRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KubeCore.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException($"No KubeCore.sln at or above {start}.");
+    }
+
+    /// <summary>docs/RULEBOOK.md under <paramref name="root"/>.</summary>
+    public static string RulebookPath(string root) => Path.Combine(root, "docs", "RULEBOOK.md");
+}
+
+/// <summary>Finds the tests tagged <c>[Trait("Rule", id)]</c> in a test assembly, by reflection.</summary>
+internal static class RuleTagScanner
+{
+    private const string TraitAttribute = "Xunit.TraitAttribute";
+    private const string FactAttribute = "Xunit.FactAttribute";
+
+    /// <summary>
+    /// Every (rule, test) pair of <paramref name="testAssembly"/>, ordered by rule, class and method. A
+    /// class-level Rule trait tags each test method of the class (xunit applies class traits to every test).
+    /// </summary>
+    public static IReadOnlyList<RuleTag> Scan(Assembly testAssembly)
+    {
+        Type[] types;
+        try
+        {
+            types = testAssembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            types = e.Types.OfType<Type>().ToArray();
+        }
+        var tags = new List<RuleTag>();
+        foreach (var type in types)
+        {
+            var classRules = RuleTraits(type.GetCustomAttributesData()).ToList();
+            foreach (var method in type.GetMethods(BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static))
+            {
+                var attributes = method.GetCustomAttributesData();
+                var test = attributes.FirstOrDefault(a => DerivesFrom(a.AttributeType, FactAttribute));
+                var rules = RuleTraits(attributes).Concat(test is null ? [] : classRules).Distinct(StringComparer.Ordinal);
+                foreach (var rule in rules)
+                {
+                    tags.Add(new RuleTag(rule, ClassName(type), method.Name, test is not null, test is not null && IsSkipped(test)));
+                }
+            }
+        }
+        return tags
+            .OrderBy(t => t.Rule, StringComparer.Ordinal)
+            .ThenBy(t => t.ClassName, StringComparer.Ordinal)
+            .ThenBy(t => t.MethodName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static IEnumerable<string> RuleTraits(IEnumerable<CustomAttributeData> attributes) =>
+        attributes
+            .Where(a => a.AttributeType.FullName == TraitAttribute && a.ConstructorArguments.Count == 2)
+            .Where(a => a.ConstructorArguments[0].Value is "Rule")
+            .Select(a => a.ConstructorArguments[1].Value as string ?? string.Empty);
+
+    private static bool DerivesFrom(Type? type, string fullName)
+    {
+        for (; type is not null; type = type.BaseType)
+        {
+            if (type.FullName == fullName)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>An unconditional Skip; SkipWhen/SkipUnless make it conditional, which still counts as a test.</summary>
+    private static bool IsSkipped(CustomAttributeData test)
+    {
+        var named = test.NamedArguments.ToDictionary(a => a.MemberName, a => a.TypedValue.Value, StringComparer.Ordinal);
+        return named.TryGetValue("Skip", out var skip) && skip is string { Length: > 0 }
+            && !named.ContainsKey("SkipWhen") && !named.ContainsKey("SkipUnless");
+    }
+
+    private static string ClassName(Type type) => type.IsNested ? ClassName(type.DeclaringType!) + "." + type.Name : type.Name;
+}
+
+/// <summary>
+/// Finds the code that enforces each rule: every type in src/KubeCore whose source names the rule as
+/// <c>RuleIds.Xxx00</c> (in code, not in comments or strings). RuleIds.cs and RuleCatalogue.cs define the
+/// ids rather than enforce them and are left out. A rule reached only indirectly (through another
+/// type's method) is listed under the type that names it.
+/// </summary>
+internal static partial class EnforcerScanner
+{
+    private static readonly string[] Definitions = ["src/KubeCore/Rules/RuleIds.cs", "src/KubeCore/Rules/RuleCatalogue.cs"];
+
+    /// <summary>Every (rule, type, file) found under <c>src/KubeCore</c> of <paramref name="root"/>, distinct and ordered.</summary>
+    public static IReadOnlyList<RuleEnforcer> Scan(string root)
+    {
+        var ids = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(RuleId))
+            .ToDictionary(f => f.Name, f => (RuleId)f.GetValue(null)!, StringComparer.Ordinal);
+        var source = Path.Combine(root, "src", "KubeCore");
+        var found = new HashSet<RuleEnforcer>();
+        foreach (var file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (Definitions.Contains(relative, StringComparer.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            foreach (var (field, typeName) in Usages(CodeOnly(File.ReadAllText(file))))
+            {
+                if (ids.TryGetValue(field, out var id))
+                {
+                    found.Add(new RuleEnforcer(id, typeName, relative));
+                }
+            }
+        }
+        return found
+            .OrderBy(e => e.Rule)
+            .ThenBy(e => e.TypeName, StringComparer.Ordinal)
+            .ThenBy(e => e.Path, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Each <c>RuleIds.X</c> in <paramref name="code"/> with the type declaration enclosing it.</summary>
+    internal static IEnumerable<(string Field, string TypeName)> Usages(string code)
+    {
+        var open = new Stack<(string Name, int Depth)>();
+        string? pending = null;
+        var depth = 0;
+        foreach (Match token in Tokens().Matches(code))
+        {
+            switch (token.Value)
+            {
+                case "{":
+                    depth++;
+                    if (pending is not null)
+                    {
+                        open.Push((pending, depth));
+                        pending = null;
+                    }
+                    break;
+                case "}":
+                    if (open.Count > 0 && open.Peek().Depth == depth)
+                    {
+                        open.Pop();
+                    }
+                    depth--;
+                    break;
+                case ";":
+                    pending = null; // a type declared without a body, e.g. a positional record
+                    break;
+                default:
+                    if (token.Groups["type"].Success)
+                    {
+                        pending = token.Groups["type"].Value;
+                    }
+                    else if (open.Count > 0)
+                    {
+                        yield return (token.Groups["rule"].Value, string.Join('.', open.Reverse().Select(t => t.Name)));
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The source with comments and the contents of string and char literals blanked out.</summary>
+    internal static string CodeOnly(string source)
+    {
+        var code = new StringBuilder(source.Length);
+        var i = 0;
+        while (i < source.Length)
+        {
+            var c = source[i];
+            var next = i + 1 < source.Length ? source[i + 1] : '\0';
+            if (c == '/' && next == '/')
+            {
+                while (i < source.Length && source[i] != '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c == '/' && next == '*')
+            {
+                var end = source.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? source.Length : end + 2;
+                code.Append(' ');
+            }
+            else if (c == '"' && source.AsSpan(i).StartsWith("\"\"\""))
+            {
+                var quotes = 0;
+                while (i < source.Length && source[i] == '"')
+                {
+                    quotes++;
+                    i++;
+                }
+                var end = source.IndexOf(new string('"', quotes), i, StringComparison.Ordinal);
+                i = end < 0 ? source.Length : end + quotes;
+                code.Append("\"\"");
+            }
+            else if (c == '"' || c == '\'')
+            {
+                var verbatim = i > 0 && source[i - 1] == '@' || i > 1 && source[i - 1] == '$' && source[i - 2] == '@';
+                i++;
+                while (i < source.Length && source[i] != c)
+                {
+                    if (verbatim && source[i] == c && i + 1 < source.Length && source[i + 1] == c)
+                    {
+                        i++;
+                    }
+                    else if (!verbatim && source[i] == '\\')
+                    {
+                        i++;
+                    }
+                    i++;
+                }
+                i++;
+                code.Append(c).Append(c);
+            }
+            else
+            {
+                code.Append(c);
+                i++;
+            }
+        }
+        return code.ToString();
+    }
+
+    [GeneratedRegex(@"[{};]|\b(?:class|interface|enum|struct|record(?:\s+(?:struct|class))?)\s+(?<type>[A-Za-z_][A-Za-z0-9_]*)|\bRuleIds\s*\.\s*(?<rule>[A-Z][A-Za-z]*[0-9]{2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Tokens();
+}
+
+/// <summary>
+/// Renders docs/RULEBOOK.md: for every rule of <see cref="RuleCatalogue"/>, its titles, statement, source,
+/// confidence, effective date, parameter values per built-in profile (<see cref="ProgramProfiles"/>), the
+/// types that enforce it and the tests tagged with it. The output depends only on its inputs (no dates,
+/// no machine paths), so regenerating an unchanged tree gives the same bytes.
+/// </summary>
+internal static class RulebookDocument
+{
+    /// <summary>The command that regenerates the document.</summary>
+    public const string Command = "dotnet run --project tools/KubeCore.Rulebook";
+
+    /// <summary>The document for these tags and enforcers.</summary>
+    public static string Render(IReadOnlyList<RuleTag> tags, IReadOnlyList<RuleEnforcer> enforcers)
+    {
+        var profiles = ProgramProfiles.All;
+        var testsByRule = tags.Where(t => t.IsTest).ToLookup(t => t.Rule, StringComparer.Ordinal);
+        var enforcersByRule = enforcers.ToLookup(e => e.Rule);
+        var rules = RuleCatalogue.All;
+        var md = new StringBuilder();
+
+        md.Append("# KubeCore rulebook\n\n");
+        md.Append("<!-- Generated by `").Append(Command).Append("` from the rule catalogue, the built-in program profiles, ")
+          .Append("the tests tagged [Trait(\"Rule\", id)] and the library sources. Do not edit by hand: ")
+          .Append("the test RulebookDocumentTests fails when this file is out of date. -->\n\n");
+        md.Append("Every rule of the catalogue (`RuleCatalogue`) with its source, the parameter values of each built-in ")
+          .Append("program profile, the types in `src/KubeCore` that name it (`RuleIds.Xxx00`) and the tests that check it ")
+          .Append("(`[Trait(\"Rule\", \"XXX-00\")]`; each test name read as a sentence).\n\n");
+        var tested = rules.Count(r => testsByRule[r.Id.Value].Any(t => !t.IsSkipped));
+        var enforced = rules.Count(r => enforcersByRule[r.Id].Any());
+        md.Append(CultureInfo.InvariantCulture, $"Rules: {rules.Count}. With at least one running test: {tested}. Named by library code: {enforced}.\n\n");
+
+        md.Append("## Profiles\n\n");
+        md.Append("| Profile | Kind | Title | Effective from | Citation |\n|---|---|---|---|---|\n");
+        foreach (var profile in profiles)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| `{profile.Id}` | {profile.Kind} | {Cell(profile.TitleEn)} / {Cell(profile.TitleId)} | {Date(profile.EffectiveFrom)} | {Cell(profile.Citation)} |\n");
+        }
+        md.Append('\n');
+
+        md.Append("## Rules\n\n");
+        md.Append("| Rule | Title | Confidence | Effective from | Enforced by | Tests |\n|---|---|---|---|---|---|\n");
+        foreach (var rule in rules)
+        {
+            var types = enforcersByRule[rule.Id].Select(e => $"`{e.TypeName}`").Distinct(StringComparer.Ordinal).ToList();
+            var count = testsByRule[rule.Id.Value].Count();
+            md.Append(CultureInfo.InvariantCulture, $"| [{rule.Id}](#{Anchor(rule.Id)}) | {Cell(rule.TitleEn)} | {ConfidenceText(rule.Confidence)} | {Date(rule.EffectiveFrom)} | {(types.Count == 0 ? "—" : string.Join(", ", types))} | {count} |\n");
+        }
+
+        foreach (var rule in rules)
+        {
+            md.Append('\n');
+            md.Append(CultureInfo.InvariantCulture, $"<a id=\"{Anchor(rule.Id)}\"></a>\n\n### {rule.Id} — {rule.TitleEn}\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"*{rule.TitleId}*\n\n");
+            md.Append(rule.Statement).Append("\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"- **Source:** {rule.Source}\n");
+            md.Append(CultureInfo.InvariantCulture, $"- **Confidence:** {ConfidenceText(rule.Confidence)}\n");
+            md.Append(CultureInfo.InvariantCulture, $"- **Effective from:** {Date(rule.EffectiveFrom)}\n\n");
+
+            if (rule.Parameters.Count == 0)
+            {
+                md.Append("**Parameters:** none (the rule reads no profile parameter).\n\n");
+            }
+            else
+            {
+                md.Append("**Parameters**\n\n");
+                md.Append("| Parameter | Unit | Meaning | ").Append(string.Join(" | ", profiles.Select(p => $"`{p.Id}`"))).Append(" |\n");
+                md.Append("|---|---|---|").Append(string.Concat(profiles.Select(_ => "---|"))).Append('\n');
+                foreach (var parameter in rule.Parameters)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"| `{parameter.Name}` | {Cell(parameter.Unit)} | {Cell(parameter.Description)} | ")
+                      .Append(string.Join(" | ", profiles.Select(p => Cell(parameter.FormattedValueIn(p))))).Append(" |\n");
+                }
+                md.Append('\n');
+            }
+
+            md.Append("**Enforced by**\n\n");
+            var ruleEnforcers = enforcersByRule[rule.Id].ToList();
+            if (ruleEnforcers.Count == 0)
+            {
+                md.Append("- *No library code names this rule yet.*\n\n");
+            }
+            else
+            {
+                foreach (var enforcer in ruleEnforcers)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"- `{enforcer.TypeName}` in `{enforcer.Path}`\n");
+                }
+                md.Append('\n');
+            }
+
+            md.Append("**Tests**\n\n");
+            var ruleTests = testsByRule[rule.Id.Value].ToList();
+            if (ruleTests.Count == 0)
+            {
+                md.Append("- *No test is tagged with this rule yet.*\n");
+            }
+            else
+            {
+                foreach (var test in ruleTests)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"- {test.Sentence} (`{test.ClassName}`){(test.IsSkipped ? " — skipped" : string.Empty)}\n");
+                }
+            }
+        }
+        return md.ToString();
+    }
+
+    private static string Anchor(RuleId id) => id.Value.ToLowerInvariant();
+
+    private static string Date(NodaTime.LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string ConfidenceText(Confidence confidence) => confidence switch
+    {
+        Confidence.High => "H (high)",
+        Confidence.MediumHigh => "M-H (medium-high)",
+        Confidence.Medium => "M (medium)",
+        Confidence.Low => "L (low)",
+        Confidence.Seed => "Seed documents only",
+        Confidence.DesignChoice => "KubeCore design choice",
+        _ => confidence.ToString(),
+    };
+
+    /// <summary>Text safe inside a Markdown table cell.</summary>
+    private static string Cell(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
+}
