@@ -28,8 +28,16 @@ namespace KubeCore.Api.Commands;
 /// <item>A rule violation is the answer too: it is kept under the key, and nothing else is saved.</item>
 /// </list>
 /// </summary>
-public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases, IOptions<JsonOptions> json, TimeProvider time)
+/// <remarks>
+/// SQLite takes one writer at a time, and a writer that finds the database locked backs off in steps of 150 ms
+/// (Microsoft.Data.Sqlite's busy loop). So on SQLite this process queues its own write transactions (readers are not
+/// held: WAL lets them read meanwhile); the busy loop is left for other processes on the same file. PostgreSQL
+/// writers run side by side and meet only through the versions.
+/// </remarks>
+public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases, IOptions<JsonOptions> json, TimeProvider time, DatabaseInfo database)
 {
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
     /// <summary>The request header carrying the client's idempotency key.</summary>
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -54,6 +62,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
         var hash = key is null ? null : Hash(http, request);
         for (var attempt = 1; ; attempt++)
         {
+            using var turn = await WriterTurnAsync(cancellationToken);
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (key is not null)
@@ -98,6 +107,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                db.AfterCommit.ForEach(action => action());
                 return answer;
             }
             catch (DbUpdateException conflict) when (Database.IsConflict(conflict))
@@ -110,6 +120,21 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             await transaction.RollbackAsync(CancellationToken.None);
             await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
         }
+    }
+
+    private async Task<IDisposable?> WriterTurnAsync(CancellationToken cancellationToken)
+    {
+        if (database.Engine != DatabaseEngine.Sqlite)
+        {
+            return null;
+        }
+        await _sqliteWriter.WaitAsync(cancellationToken);
+        return new Release(_sqliteWriter);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
     }
 
     private static string? ReadKey(HttpContext http, bool required)

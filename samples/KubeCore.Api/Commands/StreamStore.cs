@@ -19,17 +19,26 @@ public sealed record Loaded<TState>(TState State, long Version);
 /// <see cref="CommandRunner"/> unit. Appending also stores, insert-only, the ledger entries the command
 /// produced, after checking that the stored ledger is exactly the replayed one up to that point.
 /// </summary>
-public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCoreDbContext> databases, IOptions<JsonOptions> json, TimeProvider time)
+public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCoreDbContext> databases, IOptions<JsonOptions> json, TimeProvider time, StateCache cache, IHttpContextAccessor accessor)
 {
     private JsonSerializerOptions Json => json.Value.SerializerOptions;
 
-    /// <summary>Loads a stream for reading, or null when it does not exist.</summary>
+    /// <summary>
+    /// Loads a stream for reading, or null when it does not exist. Within a request the state is given back to the
+    /// <see cref="StateCache"/> once the answer is written (until then no other request uses it).
+    /// </summary>
     public async Task<Loaded<TState>?> LoadAsync<TState>(StreamType<TState> type, Guid id, CancellationToken cancellationToken)
         where TState : class
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var row = await db.Streams.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.Type == type.Name, cancellationToken);
-        return row is null ? null : new Loaded<TState>(await ReplayAsync(db, type, row, cancellationToken), row.Version);
+        if (row is null)
+        {
+            return null;
+        }
+        var state = await ReplayAsync(db, type, row, cancellationToken);
+        accessor.HttpContext?.Response.RegisterForDispose(new GiveBack(() => cache.Return(id, row.Version, state)));
+        return new Loaded<TState>(state, row.Version);
     }
 
     /// <summary>Loads a stream for reading, or throws 404 naming <paramref name="resource"/>.</summary>
@@ -77,6 +86,7 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
             db.Streams.Add(new StreamRow { Id = id, Type = type.Name, Version = 1, Summary = Serialize(type.Summary(state)), CreatedAt = now, UpdatedAt = now });
             db.Commands.Add(new CommandRow { StreamId = id, Sequence = 1, Type = type.NameOf(first), Payload = Serialize(first), RecordedAt = now, RecordedBy = http.User.Subject() });
             AddLedger(db, type, id, state, 0, 1, now);
+            db.AfterCommit.Add(() => cache.Return(id, 1, state));
             return respond(state, 1);
         });
 
@@ -124,6 +134,7 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
 
             var now = time.GetUtcNow();
             var version = row.Version + 1;
+            db.AfterCommit.Add(() => cache.Return(id, version, state));
             row.Version = version;
             row.UpdatedAt = now;
             row.Summary = Serialize(type.Summary(state));
@@ -139,6 +150,11 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
     private async Task<TState> ReplayAsync<TState>(KubeCoreDbContext db, StreamType<TState> type, StreamRow row, CancellationToken cancellationToken)
         where TState : class
     {
+        if (cache.Take<TState>(row.Id, row.Version) is { } cached)
+        {
+            return cached;
+        }
+
         var commands = await db.Commands.AsNoTracking()
             .Where(c => c.StreamId == row.Id && c.Sequence <= row.Version)
             .OrderBy(c => c.Sequence)
@@ -198,4 +214,10 @@ public sealed class LedgerIntegrityException(Guid groupId, RuleViolationExceptio
 {
     /// <summary>The group whose ledger is broken.</summary>
     public Guid GroupId { get; } = groupId;
+}
+
+/// <summary>Runs an action when the response is disposed (after its body is written).</summary>
+internal sealed class GiveBack(Action action) : IDisposable
+{
+    public void Dispose() => action();
 }

@@ -51,6 +51,8 @@ public static class KubeCoreApiHosting
         services.AddKubeCoreDatabase(builder.Configuration, builder.Environment);
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<StreamStore>();
+        services.AddSingleton(new StateCache(builder.Configuration.GetValue("Streams:CacheCapacity", StateCache.DefaultCapacity)));
+        services.AddHttpContextAccessor();
 
         services.AddKubeCoreOpenApi();
         return builder;

@@ -22,6 +22,9 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
 
     public DbSet<IdempotencyRow> IdempotencyRecords => Set<IdempotencyRow>();
 
+    /// <summary>Actions to run once this context's transaction has committed (the command runner runs them, e.g. to cache a state).</summary>
+    public List<Action> AfterCommit { get; } = [];
+
     /// <summary>Tables that take inserts only (SAV-01); the database refuses the rest with triggers too.</summary>
     public static IReadOnlyList<string> AppendOnlyTables { get; } = ["stream_commands", "ledger_entries"];
 

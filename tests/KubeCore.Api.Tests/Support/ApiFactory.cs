@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace KubeCore.Api.Tests.Support;
 
 /// <summary>The API in process (Development environment, so the dev signing key is configured) over a throwaway database.</summary>
-public sealed class ApiFactory(DatabaseEngine engine) : WebApplicationFactory<Program>
+public sealed class ApiFactory(DatabaseEngine engine, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database = TestDatabase.Create(engine);
 
@@ -22,6 +22,10 @@ public sealed class ApiFactory(DatabaseEngine engine) : WebApplicationFactory<Pr
     {
         builder.UseEnvironment("Development");
         builder.UseSetting(_database.ConfigurationKey, _database.ConnectionString);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug).AddFilter(_ => true));
     }
 

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+
+namespace KubeCore.Api.Commands;
+
+/// <summary>
+/// The in-memory states of recently used streams, so a request on a busy group does not replay its whole history.
+/// A state is owned by one request at a time: a request takes it out (only when its version is the stored version),
+/// uses it, and gives it back once its answer is written or its transaction committed. A request that fails, or
+/// finds no state of the right version, discards or rebuilds it by replay: the cache can only save work, never
+/// change an answer. Each process has its own cache; versions keep several processes on one database correct.
+/// </summary>
+public sealed class StateCache(int capacity = StateCache.DefaultCapacity)
+{
+    /// <summary>How many streams are kept by default.</summary>
+    public const int DefaultCapacity = 1_000;
+
+    private readonly ConcurrentDictionary<Guid, (long Version, object State)> _states = new();
+
+    /// <summary>Takes the state of <paramref name="id"/> when it is at <paramref name="version"/>; otherwise drops it and returns null.</summary>
+    public TState? Take<TState>(Guid id, long version)
+        where TState : class =>
+        _states.TryRemove(id, out var entry) && entry.Version == version ? entry.State as TState : null;
+
+    /// <summary>Gives a state back at its version (a newer one already there is kept; nothing is kept beyond capacity).</summary>
+    public void Return(Guid id, long version, object state)
+    {
+        if (_states.Count >= capacity && !_states.ContainsKey(id))
+        {
+            return;
+        }
+        _states.AddOrUpdate(id, (version, state), (_, existing) => existing.Version >= version ? existing : (version, state));
+    }
+}
