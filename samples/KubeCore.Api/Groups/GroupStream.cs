@@ -230,15 +230,22 @@ public sealed class GroupStream : StreamType<GroupState>
         var shadow = state.Shadow ?? throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.BooksNotOpened);
         var stored = live ? state.OpenLedger : null;
         var before = shadow.Count;
+        SavingsLedger[] ledgers = stored is null ? [shadow] : [stored, shadow];
+        void Both(Action<SavingsLedger> post)
+        {
+            foreach (var ledger in ledgers)
+            {
+                post(ledger);
+            }
+        }
+
         switch (command)
         {
             case DepositCommand c:
-                stored?.Deposit(c.Date, c.Member, c.Amount, c.Reference);
-                shadow.Deposit(c.Date, c.Member, c.Amount, c.Reference);
+                Both(l => l.Deposit(c.Date, c.Member, c.Amount, c.Reference));
                 break;
             case WithdrawCommand c:
-                stored?.Withdraw(c.Date, c.Member, c.Amount, c.Reference);
-                shadow.Withdraw(c.Date, c.Member, c.Amount, c.Reference);
+                Both(l => l.Withdraw(c.Date, c.Member, c.Amount, c.Reference));
                 break;
             case ReverseLedgerEntryCommand c:
                 // The caller names a stored entry; the shadow's entry at the same position is its twin.
@@ -250,35 +257,28 @@ public sealed class GroupStream : StreamType<GroupState>
                 command = c with { Position = position };
                 break;
             case CloseWeekCommand c:
-                stored?.CloseWeek(BookWeek.StartingOn(c.WeekStart, stored.WeekStartsOn), c.ClosedOn);
-                shadow.CloseWeek(BookWeek.StartingOn(c.WeekStart, shadow.WeekStartsOn), c.ClosedOn);
+                Both(l => l.CloseWeek(BookWeek.StartingOn(c.WeekStart, l.WeekStartsOn), c.ClosedOn));
                 break;
             case RecordProfitCommand c:
-                stored?.RecordBusinessProfit(c.Date, c.Profit, c.Reference);
-                shadow.RecordBusinessProfit(c.Date, c.Profit, c.Reference);
+                Both(l => l.RecordBusinessProfit(c.Date, c.Profit, c.Reference));
                 break;
             case SpendIksCommand c:
-                stored?.SpendIks(c.Date, c.Amount, c.Purpose, c.Reference);
-                shadow.SpendIks(c.Date, c.Amount, c.Purpose, c.Reference);
+                Both(l => l.SpendIks(c.Date, c.Amount, c.Purpose, c.Reference));
                 break;
             case CreditGrantCommand c:
-                stored?.CreditGrant(c.Date, c.Amount, c.Reference);
-                shadow.CreditGrant(c.Date, c.Amount, c.Reference);
+                Both(l => l.CreditGrant(c.Date, c.Amount, c.Reference));
                 state.AccountabilityReports.Add(Aid.AccountabilityReport.Open(state.Group.Id, c.Amount, c.Date, state.Group.Profile));
                 break;
             case SpendGrantCommand c:
                 // The LPJ's rules first (receipt, once; within the grant), then the ledger's (SAV-02).
                 CurrentReport(state).RecordSpend(new Aid.AidSpend(c.Date, c.Category, c.Amount, c.ReceiptReference, c.Description));
-                stored?.SpendGrant(c.Date, c.Amount, c.ReceiptReference, c.Category.ToString());
-                shadow.SpendGrant(c.Date, c.Amount, c.ReceiptReference, c.Category.ToString());
+                Both(l => l.SpendGrant(c.Date, c.Amount, c.ReceiptReference, c.Category.ToString()));
                 break;
             case AddLoanCapitalCommand c:
-                stored?.AddLoanCapital(c.Date, c.Amount, c.Reference);
-                shadow.AddLoanCapital(c.Date, c.Amount, c.Reference);
+                Both(l => l.AddLoanCapital(c.Date, c.Amount, c.Reference));
                 break;
             case RecordExpenseCommand c:
-                stored?.RecordExpense(c.Date, c.Amount, c.Reference, c.Description);
-                shadow.RecordExpense(c.Date, c.Amount, c.Reference, c.Description);
+                Both(l => l.RecordExpense(c.Date, c.Amount, c.Reference, c.Description));
                 break;
             case DisburseLoanCommand c:
                 var loan = state.OpenFund.Disburse(state.ShadowId(c.Loan), c.Date);
