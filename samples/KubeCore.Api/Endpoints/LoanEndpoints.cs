@@ -27,9 +27,6 @@ public static class LoanEndpoints
     /// <summary>Withdrawal of an application.</summary>
     public sealed record WithdrawalRequest(LocalDate Date, string Reason);
 
-    /// <summary>A dated operation.</summary>
-    public sealed record DateRequest(LocalDate Date);
-
     /// <summary>A dated amount.</summary>
     public sealed record PaymentRequest(LocalDate Date, Rupiah Amount);
 
@@ -76,13 +73,13 @@ public static class LoanEndpoints
         fund.MapPost("/loans/{loanId:guid}/withdrawal", (Guid groupId, Guid loanId, WithdrawalRequest r, HttpContext http, StreamStore store) =>
                 Operate(http, store, groupId, loanId, r, false, new WithdrawLoanCommand(new LoanId(loanId), r.Date, r.Reason)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("Withdraws an application before disbursement.");
-        fund.MapPost("/loans/{loanId:guid}/disbursement", (Guid groupId, Guid loanId, DateRequest r, HttpContext http, StreamStore store) =>
+        fund.MapPost("/loans/{loanId:guid}/disbursement", (Guid groupId, Guid loanId, GroupEndpoints.DateRequest r, HttpContext http, StreamStore store) =>
                 Operate(http, store, groupId, loanId, r, true, new DisburseLoanCommand(new LoanId(loanId), r.Date)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("Disburses an approved loan within the fund's cash (LOAN-03, -04, -06). Idempotency-Key required.");
         fund.MapPost("/loans/{loanId:guid}/repayments", (Guid groupId, Guid loanId, PaymentRequest r, HttpContext http, StreamStore store) =>
                 Operate(http, store, groupId, loanId, r, true, new RepayLoanCommand(new LoanId(loanId), r.Date, r.Amount)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("A repayment, jasa first (LOAN-05); principal returns to the fund (LOAN-09). Idempotency-Key required.");
-        fund.MapPost("/loans/{loanId:guid}/arrears-cover", (Guid groupId, Guid loanId, DateRequest r, HttpContext http, StreamStore store) =>
+        fund.MapPost("/loans/{loanId:guid}/arrears-cover", (Guid groupId, Guid loanId, GroupEndpoints.DateRequest r, HttpContext http, StreamStore store) =>
                 Operate(http, store, groupId, loanId, r, true, new CoverArrearsCommand(new LoanId(loanId), r.Date)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("Tanggung renteng: covers a defaulter's arrears in the stated order (LOAN-08). Idempotency-Key required.");
         fund.MapPost("/loans/{loanId:guid}/recoveries", (Guid groupId, Guid loanId, PaymentRequest r, HttpContext http, StreamStore store) =>
