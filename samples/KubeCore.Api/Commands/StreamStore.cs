@@ -1,0 +1,183 @@
+using System.Text.Json;
+using KubeCore.Api.Errors;
+using KubeCore.Api.Persistence;
+using KubeCore.Api.Security;
+using KubeCore.Rules;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KubeCore.Api.Commands;
+
+/// <summary>A stream's state as of a version.</summary>
+/// <param name="State">The replayed state.</param>
+/// <param name="Version">The number of commands applied (the ETag).</param>
+public sealed record Loaded<TState>(TState State, long Version);
+
+/// <summary>
+/// Loads streams by replaying their commands, and appends commands under optimistic concurrency inside a
+/// <see cref="CommandRunner"/> unit. Appending also stores, insert-only, the ledger entries the command
+/// produced, after checking that the stored ledger is exactly the replayed one up to that point.
+/// </summary>
+public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCoreDbContext> databases, IOptions<JsonOptions> json, TimeProvider time)
+{
+    private JsonSerializerOptions Json => json.Value.SerializerOptions;
+
+    /// <summary>Loads a stream for reading, or null when it does not exist.</summary>
+    public async Task<Loaded<TState>?> LoadAsync<TState>(StreamType<TState> type, Guid id, CancellationToken cancellationToken)
+        where TState : class
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var row = await db.Streams.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.Type == type.Name, cancellationToken);
+        return row is null ? null : new Loaded<TState>(await ReplayAsync(db, type, row, cancellationToken), row.Version);
+    }
+
+    /// <summary>Loads a stream for reading, or throws 404 naming <paramref name="resource"/>.</summary>
+    public async Task<Loaded<TState>> GetAsync<TState>(StreamType<TState> type, Guid id, string resource, CancellationToken cancellationToken)
+        where TState : class =>
+        await LoadAsync(type, id, cancellationToken) ?? throw ApiException.NotFound(resource);
+
+    /// <summary>The summaries of every stream of a type, newest first.</summary>
+    public async Task<IReadOnlyList<(Guid Id, long Version, JsonElement Summary)>> ListAsync(string type, int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Streams.AsNoTracking().Where(s => s.Type == type)
+            .OrderBy(s => s.Id).Skip(skip).Take(take)
+            .Select(s => new { s.Id, s.Version, s.Summary }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Id, r.Version, JsonDocument.Parse(r.Summary).RootElement.Clone())).ToList();
+    }
+
+    /// <summary>The stored ledger of a stream, in order.</summary>
+    public async Task<IReadOnlyList<LedgerEntryRow>> LedgerAsync(Guid groupId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.LedgerEntries.AsNoTracking().Where(l => l.GroupId == groupId).OrderBy(l => l.Sequence).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Creates a stream from its first command (a new id: no race on creation).</summary>
+    /// <param name="http">The request.</param>
+    /// <param name="type">The stream type.</param>
+    /// <param name="id">The new stream's id.</param>
+    /// <param name="request">The bound request (idempotency hash).</param>
+    /// <param name="moneyMoving">True when creating moves money (the key is then required).</param>
+    /// <param name="command">Builds the first command.</param>
+    /// <param name="respond">Builds the answer from the new state and version 1.</param>
+    public Task<IResult> CreateAsync<TState>(HttpContext http, StreamType<TState> type, Guid id, object? request, bool moneyMoving, Func<object> command, Func<TState, long, ApiResponse> respond)
+        where TState : class =>
+        runner.RunAsync(http, request, moneyMoving, (db, _) =>
+        {
+            var first = command();
+            var state = type.Start(first);
+            var now = time.GetUtcNow();
+            db.Streams.Add(new StreamRow { Id = id, Type = type.Name, Version = 1, Summary = Serialize(type.Summary(state)), CreatedAt = now, UpdatedAt = now });
+            db.Commands.Add(new CommandRow { StreamId = id, Sequence = 1, Type = type.NameOf(first), Payload = Serialize(first), RecordedAt = now, RecordedBy = http.User.Subject() });
+            AddLedger(db, type, id, state, 0, 1, now);
+            return Task.FromResult(respond(state, 1));
+        });
+
+    /// <summary>
+    /// Appends one command to an existing stream under optimistic concurrency: 404 when the stream does not
+    /// exist, 412 when <c>If-Match</c> names another version; the command is built from, and applied to, the
+    /// freshly replayed state (again on every retry).
+    /// </summary>
+    /// <param name="http">The request.</param>
+    /// <param name="type">The stream type.</param>
+    /// <param name="id">The stream id.</param>
+    /// <param name="resource">The resource name for a 404.</param>
+    /// <param name="request">The bound request (idempotency hash).</param>
+    /// <param name="moneyMoving">True when the command moves money (the key is then required).</param>
+    /// <param name="command">Builds the command from the current state; may throw a rule violation.</param>
+    /// <param name="respond">Builds the answer from the new state, the command and the new version.</param>
+    public Task<IResult> AppendAsync<TState, TCommand>(HttpContext http, StreamType<TState> type, Guid id, string resource, object? request, bool moneyMoving, Func<TState, TCommand> command, Func<TState, TCommand, long, ApiResponse> respond)
+        where TState : class
+        where TCommand : notnull =>
+        runner.RunAsync(http, request, moneyMoving, async (db, cancellationToken) =>
+        {
+            var row = await db.Streams.SingleOrDefaultAsync(s => s.Id == id && s.Type == type.Name, cancellationToken) ?? throw ApiException.NotFound(resource);
+            if (ETags.IfMatch(http) is { } expected && expected != row.Version)
+            {
+                throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.VersionMismatch, ("Resource", resource), ("Expected", expected), ("Actual", row.Version));
+            }
+            var state = await ReplayAsync(db, type, row, cancellationToken);
+            var ledgerBefore = type.LedgerCount(state);
+
+            var next = command(state);
+            type.Apply(state, next, ApplyMode.Live);
+
+            var now = time.GetUtcNow();
+            var version = row.Version + 1;
+            row.Version = version;
+            row.UpdatedAt = now;
+            row.Summary = Serialize(type.Summary(state));
+            db.Commands.Add(new CommandRow { StreamId = id, Sequence = version, Type = type.NameOf(next), Payload = Serialize(next), RecordedAt = now, RecordedBy = http.User.Subject() });
+            AddLedger(db, type, id, state, ledgerBefore, version, now);
+            return respond(state, next, version);
+        });
+
+    /// <summary>
+    /// The state as of the row's version: its commands replayed, then its ledger rebuilt from the entries
+    /// stored up to that version (a concurrent writer's newer rows are its business: the version check catches the race).
+    /// </summary>
+    private async Task<TState> ReplayAsync<TState>(KubeCoreDbContext db, StreamType<TState> type, StreamRow row, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var commands = await db.Commands.AsNoTracking()
+            .Where(c => c.StreamId == row.Id && c.Sequence <= row.Version)
+            .OrderBy(c => c.Sequence)
+            .Select(c => new { c.Type, c.Payload })
+            .ToListAsync(cancellationToken);
+        TState? state = null;
+        foreach (var stored in commands)
+        {
+            var command = type.Read(stored.Type, stored.Payload, Json);
+            if (state is null)
+            {
+                state = type.Start(command);
+            }
+            else
+            {
+                type.Apply(state, command, ApplyMode.Replay);
+            }
+        }
+        if (state is null)
+        {
+            throw new InvalidOperationException($"Stream {row.Id} has version {row.Version} but no commands.");
+        }
+        var ledger = await db.LedgerEntries.AsNoTracking()
+            .Where(l => l.GroupId == row.Id && l.CommandSequence <= row.Version)
+            .OrderBy(l => l.Sequence)
+            .ToListAsync(cancellationToken);
+        try
+        {
+            type.AttachLedger(state, ledger);
+        }
+        catch (RuleViolationException broken)
+        {
+            // A stored chain that does not verify is not the caller's fault: it is tampering or corruption.
+            throw new LedgerIntegrityException(row.Id, broken);
+        }
+        return state;
+    }
+
+    private static void AddLedger<TState>(KubeCoreDbContext db, StreamType<TState> type, Guid id, TState state, int from, long commandSequence, DateTimeOffset now)
+        where TState : class
+    {
+        foreach (var row in type.LedgerRows(state, from))
+        {
+            row.GroupId = id;
+            row.CommandSequence = commandSequence;
+            row.RecordedAt = now;
+            db.LedgerEntries.Add(row);
+        }
+    }
+
+    private string Serialize(object value) => JsonSerializer.Serialize(value, value.GetType(), Json);
+}
+
+/// <summary>A group's stored ledger does not verify (SAV-01): answered 500 <see cref="ApiErrors.LedgerIntegrity"/> and logged with the group id.</summary>
+public sealed class LedgerIntegrityException(Guid groupId, RuleViolationException broken)
+    : Exception($"The stored ledger of group {groupId} does not verify: {broken.Message}", broken)
+{
+    /// <summary>The group whose ledger is broken.</summary>
+    public Guid GroupId { get; } = groupId;
+}

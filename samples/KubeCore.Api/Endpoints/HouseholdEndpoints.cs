@@ -1,0 +1,188 @@
+using System.Security.Claims;
+using KubeCore.Api.Commands;
+using KubeCore.Api.Errors;
+using KubeCore.Api.Mapping;
+using KubeCore.Api.Persistence;
+using KubeCore.Api.Security;
+using KubeCore.Common;
+using KubeCore.Households;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace KubeCore.Api.Endpoints;
+
+/// <summary>
+/// Households (Kartu Keluarga) and their persons. Registration goes through <see cref="Household.Register"/>
+/// and <see cref="Person.Register"/> (MEM-06: the NIK must agree with sex and birth date); a family card
+/// and a NIK are registered once. Numbers are shown masked unless the caller may see them (PRIV-01).
+/// </summary>
+public static class HouseholdEndpoints
+{
+    /// <summary>A household to register, with its persons.</summary>
+    public sealed record RegisterHousehold(string FamilyCard, RegionCode Desa, int Size, IReadOnlyList<NewPerson> Persons);
+
+    /// <summary>A person to register.</summary>
+    public sealed record NewPerson(string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment);
+
+    /// <summary>A household as shown.</summary>
+    public sealed record HouseholdView(HouseholdId Id, string FamilyCard, RegionCode Desa, int Size, IReadOnlyList<PersonView> Persons, long Version);
+
+    /// <summary>A person as shown; <see cref="Nik"/> is masked unless the caller may see it.</summary>
+    public sealed record PersonView(PersonId Id, HouseholdId HouseholdId, string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment);
+
+    public static void MapHouseholds(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/households").WithTags("Households");
+        group.MapPost("/", Register).RequireAuthorization(Policies.Register)
+            .WithSummary("Registers a household and its persons (MEM-06). Idempotency-Key honoured.")
+            .Produces<HouseholdView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/", List).RequireAuthorization(Policies.RegistryRead)
+            .WithSummary("Households, optionally of one desa/kelurahan (region code), in pages.");
+        group.MapGet("/{householdId:guid}", Get).RequireAuthorization(Policies.RegistryRead)
+            .WithSummary("One household with its persons.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{householdId:guid}/persons", AddPerson).RequireAuthorization(Policies.Register)
+            .WithSummary("Registers one more person of a household (MEM-06). Idempotency-Key honoured.")
+            .Produces<PersonView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static Task<IResult> Register(RegisterHousehold request, HttpContext http, CommandRunner runner, TimeProvider time)
+    {
+        var problems = new FieldViolations();
+        FamilyCardNumber.TryParse(request.FamilyCard, out var familyCard, out var cardViolation);
+        problems.Add("$.familyCard", cardViolation);
+        var household = cardViolation is null ? Household.Register(HouseholdId.New(), familyCard, request.Desa, request.Size) : null;
+        var persons = ReadPersons(request.Persons, household?.Id ?? HouseholdId.New(), problems, "$.persons");
+        problems.ThrowIfAny();
+
+        return runner.RunAsync(http, request, moneyMoving: false, async (db, cancellationToken) =>
+        {
+            await EnsureUnregisteredAsync(db, household!.FamilyCard, persons, cancellationToken);
+            var row = household.ToRow(time.GetUtcNow(), http.User.Subject());
+            row.Persons.AddRange(persons.Select(p => p.ToRow()));
+            db.Households.Add(row);
+            return new ApiResponse(StatusCodes.Status201Created, View(household, persons, row.Version, http.User), "/households/" + household.Id, row.Version);
+        });
+    }
+
+    private static Task<IResult> AddPerson(Guid householdId, NewPerson request, HttpContext http, CommandRunner runner)
+    {
+        var problems = new FieldViolations();
+        var persons = ReadPersons([request], new HouseholdId(householdId), problems, "$");
+        problems.ThrowIfAny();
+        var person = persons.Single();
+
+        return runner.RunAsync(http, request, moneyMoving: false, async (db, cancellationToken) =>
+        {
+            var row = await db.Households.SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken) ?? throw ApiException.NotFound("household");
+            await EnsureUnregisteredAsync(db, null, [person], cancellationToken);
+            db.Persons.Add(person.ToRow());
+            row.Version++;
+            return new ApiResponse(StatusCodes.Status201Created, View(person, http.User), "/households/" + householdId, row.Version);
+        });
+    }
+
+    private static async Task<IResult> List(HttpContext http, IDbContextFactory<KubeCoreDbContext> databases, string? desa, int? skip, int? take, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var query = db.Households.AsNoTracking().Include(h => h.Persons).AsQueryable();
+        if (desa is not null)
+        {
+            var code = RegionCode.TryParse(desa, out var region) ? region.ToString() : throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "desa"));
+            query = query.Where(h => h.Desa == code);
+        }
+        var (from, count) = Paging.Read(skip, take);
+        var rows = await query.OrderBy(h => h.Desa).ThenBy(h => h.Id).Skip(from).Take(count).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(r => View(r, http.User)).ToList());
+    }
+
+    private static async Task<IResult> Get(Guid householdId, HttpContext http, IDbContextFactory<KubeCoreDbContext> databases, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var row = await db.Households.AsNoTracking().Include(h => h.Persons).SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken)
+            ?? throw ApiException.NotFound("household");
+        http.Response.Headers.ETag = ETags.Format(row.Version);
+        return TypedResults.Ok(View(row, http.User));
+    }
+
+    private static List<Person> ReadPersons(IReadOnlyList<NewPerson> requested, HouseholdId householdId, FieldViolations problems, string path)
+    {
+        var persons = new List<Person>(requested.Count);
+        for (var i = 0; i < requested.Count; i++)
+        {
+            var p = requested[i];
+            var field = requested.Count == 1 && path == "$" ? "$.nik" : $"{path}[{i}].nik";
+            if (!Nik.TryParse(p.Nik, out var nik, out var violation))
+            {
+                problems.Add(field, violation);
+                continue;
+            }
+            var person = problems.Collect(field, () => Person.Register(PersonId.New(), householdId, p.Name, nik, p.Sex, p.BirthDate, p.Role, p.Employment));
+            if (person is not null)
+            {
+                persons.Add(person);
+            }
+        }
+        return persons;
+    }
+
+    private static async Task EnsureUnregisteredAsync(KubeCoreDbContext db, FamilyCardNumber? familyCard, IReadOnlyList<Person> persons, CancellationToken cancellationToken)
+    {
+        if (familyCard is { } card)
+        {
+            var number = card.Reveal();
+            var existing = await db.Households.Where(h => h.FamilyCard == number).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(cancellationToken);
+            if (existing is { } id)
+            {
+                throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.AlreadyExists, ("Resource", "household"), ("Id", id));
+            }
+        }
+        var niks = persons.Select(p => p.Nik.Reveal()).ToList();
+        if (niks.Distinct(StringComparer.Ordinal).Count() != niks.Count)
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.AlreadyExists, ("Resource", "person"), ("Id", "NIK"));
+        }
+        var taken = await db.Persons.Where(p => niks.Contains(p.Nik)).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (taken is { } personId)
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.AlreadyExists, ("Resource", "person"), ("Id", personId));
+        }
+    }
+
+    private static HouseholdView View(Household household, IEnumerable<Person> persons, long version, ClaimsPrincipal user)
+    {
+        var reveal = user.MayRevealPersonalData();
+        return new HouseholdView(household.Id, reveal ? household.FamilyCard.Reveal() : household.FamilyCard.Masked, household.Desa, household.Size,
+            persons.Select(p => View(p, user)).ToList(), version);
+    }
+
+    private static HouseholdView View(HouseholdRow row, ClaimsPrincipal user) =>
+        View(row.ToHousehold(), row.Persons.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.ToPerson()), row.Version, user);
+
+    /// <summary>A person as the caller may see them (PRIV-01).</summary>
+    public static PersonView View(Person person, ClaimsPrincipal user) =>
+        new(person.Id, person.HouseholdId, person.Name, user.MayRevealPersonalData() ? person.Nik.Reveal() : person.Nik.Masked, person.Sex, person.BirthDate, person.Role, person.Employment);
+}
+
+/// <summary>Paging of listings: <c>skip</c> from 0, <c>take</c> 1..500 (default 100).</summary>
+public static class Paging
+{
+    /// <summary>The validated skip and take.</summary>
+    public static (int Skip, int Take) Read(int? skip, int? take)
+    {
+        if (skip is < 0)
+        {
+            throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "skip"));
+        }
+        if (take is < 1 or > 500)
+        {
+            throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "take"));
+        }
+        return (skip ?? 0, take ?? 100);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using KubeCore.Api.Json;
+using KubeCore.Rules;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KubeCore.Api.Errors;
+
+/// <summary>
+/// Turns every exception that escapes an endpoint into an <c>application/problem+json</c> answer, so bad
+/// input never gives a 500: a rule violation is 422 with its rule id and code; malformed JSON, wrong types
+/// and failed validation are 400; the library's <see cref="ArgumentException"/> (an impossible value that
+/// slipped past validation) is 400. Only a real fault is 500, logged with its trace id and the exception
+/// type, never with request data (PRIV-01).
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var problem = exception switch
+        {
+            Commands.LedgerIntegrityException broken => LoggedIntegrity(broken, httpContext, culture),
+            ApiException { Status: >= 500 } api => Logged(api, Problems.Api(api.Status, api.Code, culture, [.. api.Arguments])),
+            ApiException api => Problems.Api(api.Status, api.Code, culture, [.. api.Arguments]),
+            RuleViolationException rule => Problems.FromViolations(rule.Violations, culture),
+            FieldViolationsException fields => Problems.Create(StatusCodes.Status422UnprocessableEntity,
+                fields.Violations.Select(v => new ProblemError(v.Violation.RuleId.ToString(), v.Violation.ErrorCode, v.Violation.Message(culture), v.Field)).ToList(), culture),
+            ValidationException validation => Problems.FromValidation(validation.Errors, culture),
+            BadHttpRequestException bad => FromBadRequest(bad, culture),
+            JsonException json => Malformed(json, culture),
+            ArgumentException argument => Problems.Api(StatusCodes.Status400BadRequest, ApiErrors.InvalidArgument, culture, ("Parameter", argument.ParamName), ("Detail", FirstLine(argument.Message))),
+            FormatException format => Problems.Api(StatusCodes.Status400BadRequest, ApiErrors.MalformedRequest, culture, ("Detail", FirstLine(format.Message))),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            // No request data: the exception's type and the trace id are enough to find it.
+            logger.LogError(exception, "Unhandled {ExceptionType} on {Method} {Endpoint}", exception.GetType().Name, httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+            problem = Problems.Api(StatusCodes.Status500InternalServerError, ApiErrors.InternalError, culture, ("TraceId", httpContext.TraceIdentifier));
+        }
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private ProblemDetails LoggedIntegrity(Commands.LedgerIntegrityException broken, HttpContext httpContext, CultureInfo culture)
+    {
+        logger.LogCritical("Ledger of group {GroupId} does not verify: {Violations}", broken.GroupId, string.Join("; ", ((RuleViolationException)broken.InnerException!).Violations.Select(v => v.ErrorCode)));
+        return Problems.Api(StatusCodes.Status500InternalServerError, ApiErrors.LedgerIntegrity, culture, ("TraceId", httpContext.TraceIdentifier));
+    }
+
+    private ProblemDetails Logged(ApiException exception, ProblemDetails problem)
+    {
+        logger.LogError("{Code} ({Status})", exception.Code, exception.Status);
+        return problem;
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad, CultureInfo culture)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            return Malformed(json, culture);
+        }
+        var code = bad.StatusCode switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => ApiErrors.UnsupportedMediaType,
+            _ when bad.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase) => ApiErrors.MissingBody,
+            _ when bad.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) => ApiErrors.InvalidParameter,
+            _ when bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) => ApiErrors.InvalidParameter,
+            _ => ApiErrors.MalformedRequest,
+        };
+        return code == ApiErrors.InvalidParameter
+            ? Problems.Api(bad.StatusCode, code, culture, ("Parameter", ParameterName(bad.Message)))
+            : Problems.Api(bad.StatusCode, code, culture, ("Detail", FirstLine(bad.Message)));
+    }
+
+    private static ProblemDetails Malformed(JsonException json, CultureInfo culture)
+    {
+        // Only the path and our own texts are shown: System.Text.Json's messages may quote request text.
+        var field = json.Path ?? "$";
+        var message = json.Message;
+        string code;
+        (string, object?)[] arguments;
+        if (json.InnerException is JsonException { } reader && reader.GetType().Name == "JsonReaderException")
+        {
+            code = ApiErrors.MalformedJson;
+            arguments = [("Line", (reader.LineNumber ?? json.LineNumber ?? 0) + 1), ("Position", reader.BytePositionInLine ?? json.BytePositionInLine ?? 0)];
+        }
+        else if (message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            code = ApiErrors.MissingValue;
+            arguments = [("Field", field), ("Names", QuotedNames(message))];
+        }
+        else if (json is WireValueException || json.InnerException is not null || message.Contains("could not be converted", StringComparison.Ordinal) || message.Contains("null", StringComparison.Ordinal))
+        {
+            var wasNull = json is not WireValueException && message.Contains("null", StringComparison.Ordinal) && !message.Contains("could not be converted", StringComparison.Ordinal);
+            code = ApiErrors.InvalidValue;
+            arguments = [("Field", field), ("Expected", ApiErrors.ExpectedForm((json as WireValueException)?.Kind, wasNull, culture))];
+        }
+        else
+        {
+            code = ApiErrors.MalformedJson;
+            arguments = [("Line", (json.LineNumber ?? 0) + 1), ("Position", json.BytePositionInLine ?? 0)];
+        }
+        return Problems.Create(StatusCodes.Status400BadRequest, [new ProblemError(null, code, ApiErrors.Message(code, culture, arguments), field)], culture);
+    }
+
+    private static string QuotedNames(string message)
+    {
+        // "JSON deserialization for type 'T' was missing required properties including: 'a', 'b'."
+        var names = new List<string>();
+        var at = message.IndexOf("including:", StringComparison.Ordinal);
+        var parts = (at < 0 ? message : message[at..]).Split('\'');
+        for (var i = 1; i < parts.Length; i += 2)
+        {
+            names.Add(parts[i]);
+        }
+        return string.Join(", ", names);
+    }
+
+    private static string ParameterName(string message)
+    {
+        // "Failed to bind parameter \"Guid id\" from \"x\"." / "Required parameter \"int size\" was not provided from query string."
+        var open = message.IndexOf('"', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : message.IndexOf('"', open + 1);
+        if (open < 0 || close < 0)
+        {
+            return "?";
+        }
+        var declaration = message[(open + 1)..close];
+        return declaration[(declaration.LastIndexOf(' ') + 1)..];
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace KubeCore.Api.Persistence;
+
+/// <summary>The two database engines the API runs on.</summary>
+public enum DatabaseEngine
+{
+    /// <summary>SQLite, a single file: the zero-set-up default.</summary>
+    Sqlite = 1,
+
+    /// <summary>PostgreSQL, for production.</summary>
+    Postgres = 2,
+}
+
+/// <summary>
+/// Chooses the database from configuration and creates the schema on start.
+/// <list type="bullet">
+/// <item><c>ConnectionStrings:Postgres</c> set (env <c>ConnectionStrings__Postgres</c>): PostgreSQL.</item>
+/// <item>otherwise SQLite, <c>ConnectionStrings:Sqlite</c>, by default the file <c>App_Data/kubecore.db</c> under the content root.</item>
+/// </list>
+/// The schema is created when missing (EF Core <c>EnsureCreated</c>), then the append-only triggers are
+/// (re)installed; SQLite runs in WAL mode.
+/// </summary>
+public static class Database
+{
+    /// <summary>Registers the DbContext (scoped) and a factory (for the retrying command runner).</summary>
+    public static IServiceCollection AddKubeCoreDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var (engine, connectionString) = Resolve(configuration, environment);
+        services.AddSingleton(new DatabaseInfo(engine));
+        services.AddDbContextFactory<KubeCoreDbContext>(options =>
+        {
+            if (engine == DatabaseEngine.Postgres)
+            {
+                options.UseNpgsql(connectionString);
+            }
+            else
+            {
+                options.UseSqlite(connectionString);
+            }
+        });
+        return services;
+    }
+
+    /// <summary>The engine and connection string the configuration selects.</summary>
+    public static (DatabaseEngine Engine, string ConnectionString) Resolve(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var postgres = configuration.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            return (DatabaseEngine.Postgres, postgres);
+        }
+        var sqlite = configuration.GetConnectionString("Sqlite");
+        if (string.IsNullOrWhiteSpace(sqlite))
+        {
+            var folder = Path.Combine(environment.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(folder);
+            sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "kubecore.db") }.ToString();
+        }
+        return (DatabaseEngine.Sqlite, sqlite);
+    }
+
+    /// <summary>Creates the schema if it is missing and installs the append-only triggers.</summary>
+    /// <remarks>The SQL is built from the constant table names of <see cref="KubeCoreDbContext.AppendOnlyTables"/>, never from input.</remarks>
+#pragma warning disable EF1003 // constant identifiers only
+    public static async Task InitializeAsync(KubeCoreDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.EnsureCreatedAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            foreach (var table in KubeCoreDbContext.AppendOnlyTables)
+            {
+                foreach (var operation in new[] { "UPDATE", "DELETE" })
+                {
+                    await db.Database.ExecuteSqlRawAsync(
+                        $"CREATE TRIGGER IF NOT EXISTS {table}_no_{operation.ToLowerInvariant()} BEFORE {operation} ON {table} " +
+                        $"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;", cancellationToken);
+                }
+            }
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE OR REPLACE FUNCTION kubecore_append_only() RETURNS trigger LANGUAGE plpgsql AS " +
+                "$$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;", cancellationToken);
+            foreach (var table in KubeCoreDbContext.AppendOnlyTables)
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    $"DROP TRIGGER IF EXISTS {table}_append_only ON {table}; " +
+                    $"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION kubecore_append_only(); " +
+                    $"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}; " +
+                    $"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION kubecore_append_only();",
+                    cancellationToken);
+            }
+        }
+    }
+
+#pragma warning restore EF1003
+
+    /// <summary>True when a failed save lost a race: a concurrency token changed or a unique key was taken meanwhile.</summary>
+    public static bool IsConflict(DbUpdateException exception) => exception switch
+    {
+        DbUpdateConcurrencyException => true,
+        { InnerException: SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 } } => true, // PRIMARYKEY, UNIQUE
+        { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure } } => true,
+        _ => false,
+    };
+}
+
+/// <summary>Which engine the API runs on (for diagnostics and /health).</summary>
+public sealed record DatabaseInfo(DatabaseEngine Engine);

@@ -1,0 +1,154 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeCore.Api.Persistence;
+
+/// <summary>
+/// The API's database: households and persons as relational rows; groups, pendamping and exercises as
+/// command streams replayed through the library; the groups' ledger entries insert-only; idempotency
+/// records. The same model runs on SQLite and PostgreSQL; table and column names are snake_case.
+/// </summary>
+public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> options) : DbContext(options)
+{
+    public DbSet<HouseholdRow> Households => Set<HouseholdRow>();
+
+    public DbSet<PersonRow> Persons => Set<PersonRow>();
+
+    public DbSet<StreamRow> Streams => Set<StreamRow>();
+
+    public DbSet<CommandRow> Commands => Set<CommandRow>();
+
+    public DbSet<LedgerEntryRow> LedgerEntries => Set<LedgerEntryRow>();
+
+    public DbSet<IdempotencyRow> IdempotencyRecords => Set<IdempotencyRow>();
+
+    /// <summary>Tables that take inserts only (SAV-01); the database refuses the rest with triggers too.</summary>
+    public static IReadOnlyList<string> AppendOnlyTables { get; } = ["stream_commands", "ledger_entries"];
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<HouseholdRow>(e =>
+        {
+            e.ToTable("households");
+            e.HasKey(h => h.Id);
+            e.HasIndex(h => h.FamilyCard).IsUnique();
+            e.HasIndex(h => h.Desa);
+            e.Property(h => h.FamilyCard).HasMaxLength(16);
+            e.Property(h => h.Desa).HasMaxLength(13);
+            e.Property(h => h.RegisteredBy).HasMaxLength(200);
+            e.Property(h => h.Version).IsConcurrencyToken();
+            e.HasMany(h => h.Persons).WithOne().HasForeignKey(p => p.HouseholdId);
+        });
+        modelBuilder.Entity<PersonRow>(e =>
+        {
+            e.ToTable("persons");
+            e.HasKey(p => p.Id);
+            e.HasIndex(p => p.Nik).IsUnique();
+            e.Property(p => p.Nik).HasMaxLength(16);
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.Sex).HasMaxLength(20);
+            e.Property(p => p.Role).HasMaxLength(40);
+            e.Property(p => p.Employment).HasMaxLength(40);
+        });
+        modelBuilder.Entity<StreamRow>(e =>
+        {
+            e.ToTable("streams");
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => s.Type);
+            e.Property(s => s.Type).HasMaxLength(40);
+            e.Property(s => s.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<CommandRow>(e =>
+        {
+            e.ToTable("stream_commands");
+            e.HasKey(c => new { c.StreamId, c.Sequence });
+            e.Property(c => c.Type).HasMaxLength(80);
+            e.Property(c => c.RecordedBy).HasMaxLength(200);
+            e.HasOne<StreamRow>().WithMany().HasForeignKey(c => c.StreamId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<LedgerEntryRow>(e =>
+        {
+            e.ToTable("ledger_entries");
+            e.HasKey(l => new { l.GroupId, l.Sequence });
+            e.HasIndex(l => l.EntryId).IsUnique();
+            e.Property(l => l.Kind).HasMaxLength(40);
+            e.Property(l => l.Reference).HasMaxLength(100);
+            e.Property(l => l.Memo).HasMaxLength(1000);
+            e.Property(l => l.Hash).HasMaxLength(64);
+            e.Property(l => l.PreviousHash).HasMaxLength(64);
+            e.HasOne<StreamRow>().WithMany().HasForeignKey(l => l.GroupId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<IdempotencyRow>(e =>
+        {
+            e.ToTable("idempotency_records");
+            e.HasKey(i => new { i.Subject, i.Key });
+            e.Property(i => i.Subject).HasMaxLength(200);
+            e.Property(i => i.Key).HasMaxLength(200);
+            e.Property(i => i.RequestHash).HasMaxLength(64);
+            e.Property(i => i.ContentType).HasMaxLength(100);
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(SnakeCase(key.GetName()!));
+            }
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));
+            }
+        }
+    }
+
+    /// <summary>Refuses, in code as well as in the database, any change to an insert-only row.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)" />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardAppendOnly()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is CommandRow or LedgerEntryRow && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"{entry.Metadata.GetTableName()} is append-only: rows are never changed or deleted (SAV-01).");
+            }
+        }
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var result = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                {
+                    result.Append('_');
+                }
+                result.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+        return result.ToString();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace KubeCore.Api.Security;
+
+/// <summary>Issues and validates the API's HS256 bearer tokens (<see cref="AuthOptions"/>).</summary>
+public sealed class TokenService(IOptions<AuthOptions> options, TimeProvider time)
+{
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    private SymmetricSecurityKey Key => new(Encoding.UTF8.GetBytes(options.Value.SigningKey));
+
+    /// <summary>Issues a token for one role.</summary>
+    /// <param name="subject">The caller's id (never personal data: a staff id, not a NIK).</param>
+    /// <param name="role">One of <see cref="Roles.All"/>.</param>
+    /// <param name="groupId">For a bendahara: the one group they act for (required).</param>
+    /// <param name="pendampingId">For a pendamping: their pendamping id (optional).</param>
+    /// <exception cref="ArgumentException">Unknown role, blank subject, or a bendahara without a group.</exception>
+    public string Issue(string subject, string role, Guid? groupId = null, Guid? pendampingId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        if (!Roles.All.Contains(role))
+        {
+            throw new ArgumentException($"Unknown role '{role}'. Known: {string.Join(", ", Roles.All)}.", nameof(role));
+        }
+        if (role == Roles.Bendahara && groupId is null)
+        {
+            throw new ArgumentException("A bendahara token names the group (groupId).", nameof(groupId));
+        }
+        var claims = new Dictionary<string, object> { [Roles.SubjectClaim] = subject, [Roles.RoleClaim] = role };
+        if (groupId is { } group)
+        {
+            claims[Roles.GroupClaim] = group.ToString();
+        }
+        if (pendampingId is { } pendamping)
+        {
+            claims[Roles.PendampingClaim] = pendamping.ToString();
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Value.Issuer,
+            Audience = options.Value.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + options.Value.TokenLifetime,
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>The caller a token names, or null when the token is not valid (signature, issuer, audience, lifetime, role).</summary>
+    public async Task<ClaimsPrincipal?> ValidateAsync(string token)
+    {
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = options.Value.Issuer,
+            ValidAudience = options.Value.Audience,
+            IssuerSigningKey = Key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = TimeSpan.FromMinutes(1),
+            LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                return expires is { } e && now < e.AddMinutes(1) && (notBefore is null || notBefore.Value.AddMinutes(-1) <= now);
+            },
+            NameClaimType = Roles.SubjectClaim,
+            RoleClaimType = Roles.RoleClaim,
+        });
+        if (!result.IsValid || !Roles.All.Contains(result.ClaimsIdentity.FindFirst(Roles.RoleClaim)?.Value ?? string.Empty))
+        {
+            return null;
+        }
+        return new ClaimsPrincipal(result.ClaimsIdentity);
+    }
+}

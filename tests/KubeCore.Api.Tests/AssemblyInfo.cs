@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(KubeCore.Api.Tests.Support.ApiHosts))]
