@@ -64,15 +64,20 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
     /// <param name="respond">Builds the answer from the new state and version 1.</param>
     public Task<IResult> CreateAsync<TState>(HttpContext http, StreamType<TState> type, Guid id, object? request, bool moneyMoving, Func<object> command, Func<TState, long, ApiResponse> respond)
         where TState : class =>
-        runner.RunAsync(http, request, moneyMoving, (db, _) =>
+        CreateAsync(http, type, id, request, moneyMoving, (_, _) => Task.FromResult(command()), respond);
+
+    /// <summary>Creates a stream from a first command built with the database (in the same transaction).</summary>
+    public Task<IResult> CreateAsync<TState>(HttpContext http, StreamType<TState> type, Guid id, object? request, bool moneyMoving, Func<KubeCoreDbContext, CancellationToken, Task<object>> command, Func<TState, long, ApiResponse> respond)
+        where TState : class =>
+        runner.RunAsync(http, request, moneyMoving, async (db, cancellationToken) =>
         {
-            var first = command();
+            var first = await command(db, cancellationToken);
             var state = type.Start(first);
             var now = time.GetUtcNow();
             db.Streams.Add(new StreamRow { Id = id, Type = type.Name, Version = 1, Summary = Serialize(type.Summary(state)), CreatedAt = now, UpdatedAt = now });
             db.Commands.Add(new CommandRow { StreamId = id, Sequence = 1, Type = type.NameOf(first), Payload = Serialize(first), RecordedAt = now, RecordedBy = http.User.Subject() });
             AddLedger(db, type, id, state, 0, 1, now);
-            return Task.FromResult(respond(state, 1));
+            return respond(state, 1);
         });
 
     /// <summary>
@@ -91,6 +96,16 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
     public Task<IResult> AppendAsync<TState, TCommand>(HttpContext http, StreamType<TState> type, Guid id, string resource, object? request, bool moneyMoving, Func<TState, TCommand> command, Func<TState, TCommand, long, ApiResponse> respond)
         where TState : class
         where TCommand : notnull =>
+        AppendAsync(http, type, id, resource, request, moneyMoving, (state, _, _) => Task.FromResult(command(state)), respond);
+
+    /// <summary>
+    /// <see cref="AppendAsync{TState, TCommand}(HttpContext, StreamType{TState}, Guid, string, object?, bool, Func{TState, TCommand}, Func{TState, TCommand, long, ApiResponse})"/>
+    /// with a command built from the state and the database (in the same transaction), e.g. members' dossiers.
+    /// </summary>
+    /// <remarks><paramref name="effects"/>, when given, writes other rows in the same transaction from the state after the command (e.g. the evidence a conclusion gives households).</remarks>
+    public Task<IResult> AppendAsync<TState, TCommand>(HttpContext http, StreamType<TState> type, Guid id, string resource, object? request, bool moneyMoving, Func<TState, KubeCoreDbContext, CancellationToken, Task<TCommand>> command, Func<TState, TCommand, long, ApiResponse> respond, Func<TState, KubeCoreDbContext, CancellationToken, Task>? effects = null)
+        where TState : class
+        where TCommand : notnull =>
         runner.RunAsync(http, request, moneyMoving, async (db, cancellationToken) =>
         {
             var row = await db.Streams.SingleOrDefaultAsync(s => s.Id == id && s.Type == type.Name, cancellationToken) ?? throw ApiException.NotFound(resource);
@@ -101,8 +116,11 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
             var state = await ReplayAsync(db, type, row, cancellationToken);
             var ledgerBefore = type.LedgerCount(state);
 
-            var next = command(state);
-            type.Apply(state, next, ApplyMode.Live);
+            var next = (TCommand)type.Apply(state, await command(state, db, cancellationToken), ApplyMode.Live);
+            if (effects is not null)
+            {
+                await effects(state, db, cancellationToken);
+            }
 
             var now = time.GetUtcNow();
             var version = row.Version + 1;
@@ -136,7 +154,7 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
             }
             else
             {
-                type.Apply(state, command, ApplyMode.Replay);
+                _ = type.Apply(state, command, ApplyMode.Replay);
             }
         }
         if (state is null)

@@ -42,9 +42,13 @@ public abstract class StreamType<TState>
     /// <exception cref="KubeCore.Rules.RuleViolationException">The library refuses the command.</exception>
     public abstract TState Start(object command);
 
-    /// <summary>Applies a later command through the library; on a rule violation the state is unchanged.</summary>
+    /// <summary>
+    /// Applies a later command through the library and returns the command as it is to be stored: the same
+    /// command, or (live) one completed with what the library decided, e.g. the id it gave a new loan.
+    /// On a rule violation nothing is stored and the request's state is discarded.
+    /// </summary>
     /// <exception cref="KubeCore.Rules.RuleViolationException">The library refuses the command.</exception>
-    public abstract void Apply(TState state, object command, ApplyMode mode);
+    public abstract object Apply(TState state, object command, ApplyMode mode);
 
     /// <summary>A small JSON-serializable summary for listings (name, status).</summary>
     public virtual object Summary(TState state) => new { };

@@ -19,13 +19,16 @@ namespace KubeCore.Api.Endpoints;
 public static class HouseholdEndpoints
 {
     /// <summary>A household to register, with its persons.</summary>
-    public sealed record RegisterHousehold(string FamilyCard, RegionCode Desa, int Size, IReadOnlyList<NewPerson> Persons);
+    public sealed record RegisterHousehold(string FamilyCard, RegionCode Desa, int Size, IReadOnlyList<NewPerson> Persons, EvidenceRequest? Evidence = null);
 
     /// <summary>A person to register.</summary>
     public sealed record NewPerson(string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment);
 
     /// <summary>A household as shown.</summary>
-    public sealed record HouseholdView(HouseholdId Id, string FamilyCard, RegionCode Desa, int Size, IReadOnlyList<PersonView> Persons, long Version);
+    public sealed record HouseholdView(HouseholdId Id, string FamilyCard, RegionCode Desa, int Size, IReadOnlyList<PersonView> Persons, EvidenceData Evidence, long Version);
+
+    /// <summary>A household's registry evidence (MEM-01): its DTKS/DTSEN decile and whether it is on a PS2 list. PRA rankings come from wealth-ranking exercises.</summary>
+    public sealed record EvidenceRequest(RegistryData? Registry = null, bool OnPs2List = false);
 
     /// <summary>A person as shown; <see cref="Nik"/> is masked unless the caller may see it.</summary>
     public sealed record PersonView(PersonId Id, HouseholdId HouseholdId, string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment);
@@ -43,6 +46,10 @@ public static class HouseholdEndpoints
         group.MapGet("/{householdId:guid}", Get).RequireAuthorization(Policies.RegistryRead)
             .WithSummary("One household with its persons.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{householdId:guid}/evidence", SetEvidence).RequireAuthorization(Policies.Register)
+            .WithSummary("Records the household's registry decile (DTKS/DTSEN, POV-03) and PS2 listing; keeps its PRA ranking. Idempotency-Key honoured.")
+            .Produces<HouseholdView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{householdId:guid}/persons", AddPerson).RequireAuthorization(Policies.Register)
             .WithSummary("Registers one more person of a household (MEM-06). Idempotency-Key honoured.")
             .Produces<PersonView>(StatusCodes.Status201Created)
@@ -59,14 +66,17 @@ public static class HouseholdEndpoints
         var household = cardViolation is null ? Household.Register(HouseholdId.New(), familyCard, request.Desa, request.Size) : null;
         var persons = ReadPersons(request.Persons, household?.Id ?? HouseholdId.New(), problems, "$.persons");
         problems.ThrowIfAny();
+        var evidence = request.Evidence is { } e ? new EvidenceData(e.Registry, null, e.OnPs2List) : EvidenceData.None;
+        _ = evidence.ToDomain(); // the library checks the decile against its registry's range
 
         return runner.RunAsync(http, request, moneyMoving: false, async (db, cancellationToken) =>
         {
             await EnsureUnregisteredAsync(db, household!.FamilyCard, persons, cancellationToken);
             var row = household.ToRow(time.GetUtcNow(), http.User.Subject());
             row.Persons.AddRange(persons.Select(p => p.ToRow()));
+            row.Evidence = EvidenceJson.Write(evidence);
             db.Households.Add(row);
-            return new ApiResponse(StatusCodes.Status201Created, View(household, persons, row.Version, http.User), "/households/" + household.Id, row.Version);
+            return new ApiResponse(StatusCodes.Status201Created, View(household, persons, evidence, row.Version, http.User), "/households/" + household.Id, row.Version);
         });
     }
 
@@ -84,6 +94,19 @@ public static class HouseholdEndpoints
             db.Persons.Add(person.ToRow());
             row.Version++;
             return new ApiResponse(StatusCodes.Status201Created, View(person, http.User), "/households/" + householdId, row.Version);
+        });
+    }
+
+    private static Task<IResult> SetEvidence(Guid householdId, EvidenceRequest request, HttpContext http, CommandRunner runner)
+    {
+        return runner.RunAsync(http, request, moneyMoving: false, async (db, cancellationToken) =>
+        {
+            var row = await db.Households.Include(h => h.Persons).SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken) ?? throw ApiException.NotFound("household");
+            var evidence = EvidenceJson.Read(row.Evidence) with { Registry = request.Registry, OnPs2List = request.OnPs2List };
+            _ = evidence.ToDomain(); // the library checks the decile against its registry's range
+            row.Evidence = EvidenceJson.Write(evidence);
+            row.Version++;
+            return new ApiResponse(StatusCodes.Status200OK, View(row, http.User), Version: row.Version);
         });
     }
 
@@ -154,15 +177,15 @@ public static class HouseholdEndpoints
         }
     }
 
-    private static HouseholdView View(Household household, IEnumerable<Person> persons, long version, ClaimsPrincipal user)
+    private static HouseholdView View(Household household, IEnumerable<Person> persons, EvidenceData evidence, long version, ClaimsPrincipal user)
     {
         var reveal = user.MayRevealPersonalData();
         return new HouseholdView(household.Id, reveal ? household.FamilyCard.Reveal() : household.FamilyCard.Masked, household.Desa, household.Size,
-            persons.Select(p => View(p, user)).ToList(), version);
+            persons.Select(p => View(p, user)).ToList(), evidence, version);
     }
 
     private static HouseholdView View(HouseholdRow row, ClaimsPrincipal user) =>
-        View(row.ToHousehold(), row.Persons.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.ToPerson()), row.Version, user);
+        View(row.ToHousehold(), row.Persons.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.ToPerson()), EvidenceJson.Read(row.Evidence), row.Version, user);
 
     /// <summary>A person as the caller may see them (PRIV-01).</summary>
     public static PersonView View(Person person, ClaimsPrincipal user) =>

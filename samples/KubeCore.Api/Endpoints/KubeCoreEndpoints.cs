@@ -10,6 +10,15 @@ public static class KubeCoreEndpoints
         app.MapCatalogue();
         app.MapIdentityDocuments();
         app.MapHouseholds();
+        app.MapGroups();
+        app.MapMeetings();
+        app.MapSavings();
+        app.MapLoans();
+        app.MapPendamping();
+        app.MapPoverty();
+        app.MapWealthRanking();
+        app.MapAid();
+        app.MapReports();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevTokens();

@@ -50,6 +50,15 @@ public static class ApiErrors
     /// <summary>409: the resource already exists (e.g. a family card registered twice).</summary>
     public const string AlreadyExists = "API_ALREADY_EXISTS";
 
+    /// <summary>409: the group's books (savings ledger) are not opened yet.</summary>
+    public const string BooksNotOpened = "API_BOOKS_NOT_OPENED";
+
+    /// <summary>409: the group's books are already opened.</summary>
+    public const string BooksAlreadyOpened = "API_BOOKS_ALREADY_OPENED";
+
+    /// <summary>409: no grant has been credited to the group, so there is no accountability report.</summary>
+    public const string NoGrant = "API_NO_GRANT";
+
     /// <summary>404: no such resource.</summary>
     public const string NotFound = "API_NOT_FOUND";
 
@@ -89,6 +98,9 @@ public static class ApiErrors
         new(ConcurrencyConflict, "Data kelompok diubah oleh permintaan lain pada saat yang sama; ulangi permintaan.", "The group was changed by another request at the same time; repeat the request."),
         new(VersionMismatch, "Versi {Resource} yang dikirim ({Expected}) bukan versi terkini ({Actual}).", "The {Resource} version sent ({Expected}) is not the current version ({Actual})."),
         new(AlreadyExists, "Data {Resource} sudah terdaftar ({Id}).", "The {Resource} is already registered ({Id})."),
+        new(BooksNotOpened, "Buku kas kelompok belum dibuka.", "The group's books are not opened yet."),
+        new(BooksAlreadyOpened, "Buku kas kelompok sudah dibuka pada {OpenedOn}.", "The group's books were already opened on {OpenedOn}."),
+        new(NoGrant, "Belum ada bantuan yang dicairkan ke kelompok ini.", "No grant has been credited to this group."),
         new(NotFound, "Data {Resource} tidak ditemukan.", "The {Resource} was not found."),
         new(Unauthenticated, "Diperlukan token bearer yang sah.", "A valid bearer token is required."),
         new(Forbidden, "Peran atau kelompok Anda tidak mengizinkan tindakan ini.", "Your role or group does not allow this operation."),

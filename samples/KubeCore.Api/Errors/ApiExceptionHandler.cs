@@ -23,6 +23,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var problem = exception switch
         {
             Commands.LedgerIntegrityException broken => LoggedIntegrity(broken, httpContext, culture),
+            Groups.LedgerMismatchException mismatch => LoggedMismatch(mismatch, httpContext, culture),
             ApiException { Status: >= 500 } api => Logged(api, Problems.Api(api.Status, api.Code, culture, [.. api.Arguments])),
             ApiException api => Problems.Api(api.Status, api.Code, culture, [.. api.Arguments]),
             RuleViolationException rule => Problems.FromViolations(rule.Violations, culture),
@@ -30,7 +31,6 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
                 fields.Violations.Select(v => new ProblemError(v.Violation.RuleId.ToString(), v.Violation.ErrorCode, v.Violation.Message(culture), v.Field)).ToList(), culture),
             ValidationException validation => Problems.FromValidation(validation.Errors, culture),
             BadHttpRequestException bad => FromBadRequest(bad, culture),
-            JsonException json => Malformed(json, culture),
             ArgumentException argument => Problems.Api(StatusCodes.Status400BadRequest, ApiErrors.InvalidArgument, culture, ("Parameter", argument.ParamName), ("Detail", FirstLine(argument.Message))),
             FormatException format => Problems.Api(StatusCodes.Status400BadRequest, ApiErrors.MalformedRequest, culture, ("Detail", FirstLine(format.Message))),
             _ => null,
@@ -48,6 +48,12 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     private ProblemDetails LoggedIntegrity(Commands.LedgerIntegrityException broken, HttpContext httpContext, CultureInfo culture)
     {
         logger.LogCritical("Ledger of group {GroupId} does not verify: {Violations}", broken.GroupId, string.Join("; ", ((RuleViolationException)broken.InnerException!).Violations.Select(v => v.ErrorCode)));
+        return Problems.Api(StatusCodes.Status500InternalServerError, ApiErrors.LedgerIntegrity, culture, ("TraceId", httpContext.TraceIdentifier));
+    }
+
+    private ProblemDetails LoggedMismatch(Groups.LedgerMismatchException mismatch, HttpContext httpContext, CultureInfo culture)
+    {
+        logger.LogCritical("{Message}", mismatch.Message); // ids and positions only: no personal data
         return Problems.Api(StatusCodes.Status500InternalServerError, ApiErrors.LedgerIntegrity, culture, ("TraceId", httpContext.TraceIdentifier));
     }
 

@@ -27,14 +27,7 @@ public static class KubeCoreApiHosting
         // The host opts in to the library's messages for validators (the library never sets globals).
         ValidatorOptions.Global.LanguageManager = new KubeCoreLanguageManager();
 
-        services.Configure<JsonOptions>(o =>
-        {
-            // Missing or null values where the contract says required are refused (400), not passed on as null.
-            o.SerializerOptions.RespectNullableAnnotations = true;
-            o.SerializerOptions.RespectRequiredConstructorParameters = true;
-            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
-            o.SerializerOptions.AddKubeCoreConverters();
-        });
+        services.Configure<JsonOptions>(o => KubeCoreJsonConverters.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -52,6 +45,7 @@ public static class KubeCoreApiHosting
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddSingleton<IAuthorizationHandler, GroupScopeHandler>();
+        services.AddSingleton<IAuthorizationHandler, PendampingScopeHandler>();
         services.AddAuthorizationBuilder().AddKubeCorePolicies();
 
         services.AddKubeCoreDatabase(builder.Configuration, builder.Environment);

@@ -22,6 +22,23 @@ namespace KubeCore.Api.Json;
 /// </summary>
 public static class KubeCoreJsonConverters
 {
+    /// <summary>
+    /// The API's JSON settings, on the wire and in storage (command payloads, evidence, ledger legs): web defaults,
+    /// strict numbers (no numbers in strings), required and non-nullable members enforced, and the converters.
+    /// </summary>
+    public static JsonSerializerOptions Storage { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    /// <summary>Applies the API's settings to <paramref name="options"/> (see <see cref="Storage"/>).</summary>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // Missing or null values where the contract says required are refused (400), not passed on as null.
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        return options.AddKubeCoreConverters();
+    }
+
     /// <summary>Adds every converter, and string enums (numbers refused), to <paramref name="options"/>.</summary>
     public static JsonSerializerOptions AddKubeCoreConverters(this JsonSerializerOptions options)
     {
@@ -31,6 +48,8 @@ public static class KubeCoreJsonConverters
         options.Converters.Add(new RupiahJsonConverter());
         options.Converters.Add(new RateJsonConverter());
         options.Converters.Add(new RegionCodeJsonConverter());
+        options.Converters.Add(new BookWeekJsonConverter());
+        options.Converters.Add(new RuleIdJsonConverter());
         options.Converters.Add(new GuidIdJsonConverter<HouseholdId>(g => new HouseholdId(g), id => id.Value));
         options.Converters.Add(new GuidIdJsonConverter<PersonId>(g => new PersonId(g), id => id.Value));
         options.Converters.Add(new GuidIdJsonConverter<GroupId>(g => new GroupId(g), id => id.Value));
@@ -155,6 +174,39 @@ public sealed class RegionCodeJsonConverter : JsonConverter<RegionCode>
             : throw new WireValueException(WireValueKind.Region);
 
     public override void Write(Utf8JsonWriter writer, RegionCode value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
+}
+
+/// <summary>A bookkeeping week as an ISO-8601 interval of dates, <c>"2019-01-21/2019-01-27"</c> (start and end inclusive).</summary>
+public sealed class BookWeekJsonConverter : JsonConverter<KubeCore.Savings.BookWeek>
+{
+    public override KubeCore.Savings.BookWeek Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        var start = text is null ? null : LocalDatePattern.Iso.Parse(text.Split('/')[0]);
+        return start is { Success: true } ? KubeCore.Savings.BookWeek.StartingOn(start.Value, start.Value.DayOfWeek) : throw new WireValueException(WireValueKind.Date);
+    }
+
+    public override void Write(Utf8JsonWriter writer, KubeCore.Savings.BookWeek value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(LocalDatePattern.Iso.Format(value.Start) + "/" + LocalDatePattern.Iso.Format(value.End));
+}
+
+/// <summary>A rule id as its text, <c>"GRP-01"</c>.</summary>
+public sealed class RuleIdJsonConverter : JsonConverter<KubeCore.Rules.RuleId>
+{
+    public override KubeCore.Rules.RuleId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        try
+        {
+            return KubeCore.Rules.RuleId.Parse(reader.GetString() ?? string.Empty);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+            throw new JsonException("A rule id looks like GRP-01.", e);
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, KubeCore.Rules.RuleId value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString());
 }
 

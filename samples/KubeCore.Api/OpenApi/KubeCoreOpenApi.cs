@@ -68,6 +68,21 @@ public static class KubeCoreOpenApi
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase) || string.Equals(context.Description.HttpMethod, "PUT", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Money-moving endpoints say "Idempotency-Key required." in their summary (the runner enforces it).
+                    var required = operation.Summary?.Contains("Idempotency-Key required", StringComparison.Ordinal) == true;
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = "Idempotency-Key",
+                        In = ParameterLocation.Header,
+                        Required = required,
+                        Description = "A client-chosen key (1-200 characters), scoped to the caller. A retry with the same key and request gets the first answer back " +
+                            "(header Idempotent-Replayed: true) and posts nothing; the same key with another request is refused (422).",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+                    });
+                }
                 if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
                 {
                     operation.Security ??= [];

@@ -32,6 +32,9 @@ public static class Policies
     /// <summary>Move a group's money: savings, loans, repayments (route value <c>groupId</c>): the group's bendahara only.</summary>
     public const string GroupTreasury = "group-treasury";
 
+    /// <summary>Record a pendamping's own work (route value <c>pendampingId</c>): dinsos, or the pendamping whose token names that id.</summary>
+    public const string PendampingWork = "pendamping-work";
+
     /// <summary>Registers the policies.</summary>
     public static AuthorizationBuilder AddKubeCorePolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Read, p => p.RequireRole(Roles.All))
@@ -41,7 +44,8 @@ public static class Policies
         .AddPolicy(Administer, p => p.RequireRole(Roles.Dinsos))
         .AddPolicy(GroupRead, p => p.RequireRole(Roles.All).AddRequirements(new GroupScopeRequirement()))
         .AddPolicy(GroupMeetings, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping, Roles.Bendahara).AddRequirements(new GroupScopeRequirement()))
-        .AddPolicy(GroupTreasury, p => p.RequireRole(Roles.Bendahara).AddRequirements(new GroupScopeRequirement()));
+        .AddPolicy(GroupTreasury, p => p.RequireRole(Roles.Bendahara).AddRequirements(new GroupScopeRequirement()))
+        .AddPolicy(PendampingWork, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping).AddRequirements(new PendampingScopeRequirement()));
 }
 
 /// <summary>A bendahara acts only for the group named in their token; other roles are not scoped.</summary>
@@ -63,6 +67,28 @@ public sealed class GroupScopeHandler : AuthorizationHandler<GroupScopeRequireme
         }
         var route = (context.Resource as HttpContext)?.GetRouteValue(GroupScopeRequirement.RouteValue) as string;
         if (Guid.TryParse(route, out var groupId) && context.User.ScopedGroup() == groupId)
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A pendamping whose token names their pendamping id records only their own work; dinsos is not scoped.</summary>
+public sealed class PendampingScopeRequirement : IAuthorizationRequirement
+{
+    /// <summary>The route value that names the pendamping.</summary>
+    public const string RouteValue = "pendampingId";
+}
+
+/// <summary>Checks <see cref="PendampingScopeRequirement"/>: a pendamping token must carry the route's <c>pendamping_id</c>.</summary>
+public sealed class PendampingScopeHandler : AuthorizationHandler<PendampingScopeRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PendampingScopeRequirement requirement)
+    {
+        var route = (context.Resource as HttpContext)?.GetRouteValue(PendampingScopeRequirement.RouteValue) as string;
+        if (!context.User.IsInRole(Roles.Pendamping)
+            || (Guid.TryParse(route, out var id) && Guid.TryParse(context.User.FindFirst(Roles.PendampingClaim)?.Value, out var own) && own == id))
         {
             context.Succeed(requirement);
         }

@@ -28,6 +28,10 @@ public sealed class OpenApiTests(ApiHosts hosts)
         var post = paths.GetProperty("/households").GetProperty("post");
         post.GetProperty("security").GetArrayLength().ShouldBe(1);
         paths.GetProperty("/rules").GetProperty("get").TryGetProperty("security", out _).ShouldBeFalse();
+
+        var key = paths.GetProperty("/groups/{groupId}/savings/deposits").GetProperty("post").GetProperty("parameters").EnumerateArray().Single(p => p.Str("name") == "Idempotency-Key");
+        key.Str("in").ShouldBe("header");
+        key.GetProperty("required").GetBoolean().ShouldBeTrue();
     }
 
     [Fact]

@@ -5,28 +5,12 @@ using KubeCore.Api.Tests.Support;
 namespace KubeCore.Api.Tests.EndToEnd;
 
 /// <summary>The real server process over a SQLite file survives SIGKILL: what it acknowledged is there after a restart.</summary>
-public sealed class ServerKillTests : IAsyncLifetime
+public sealed class ServerKillTests : ServerTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kubecore-e2e-").FullName;
-    private ServerProcess _server = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = new ServerProcess(Path.Combine(_folder, "kubecore.db"));
-        await _server.StartAsync(Http.Ct);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task Acknowledged_registrations_survive_a_sigkill_and_a_retry_after_restart_is_answered_from_the_store()
     {
-        var client = _server.ClientAs(Roles.Pendamping, subject: "pendamping-e2e");
+        var client = Server.ClientAs(Roles.Pendamping, subject: "pendamping-e2e");
         var acknowledged = new List<(string Id, string Key, object Request, string Body)>();
         for (var i = 0; i < 5; i++)
         {
@@ -43,10 +27,9 @@ public sealed class ServerKillTests : IAsyncLifetime
             acknowledged.Add((body.Str("id"), key, request, body.ToString()));
         }
 
-        await _server.KillAsync();
-        await _server.StartAsync(Http.Ct);
+        await RestartAfterSigkillAsync();
 
-        var reader = _server.ClientAs(Roles.Auditor);
+        var reader = Server.ClientAs(Roles.Auditor);
         foreach (var (id, _, _, _) in acknowledged)
         {
             await (await reader.GetAsync($"/households/{id}", Http.Ct)).ExpectAsync(HttpStatusCode.OK);

@@ -39,7 +39,7 @@ public sealed class TallyStream : StreamType<Tally>
 
     public override Tally Start(object command) => new() { Name = ((OpenTally)command).Name };
 
-    public override void Apply(Tally state, object command, ApplyMode mode)
+    public override object Apply(Tally state, object command, ApplyMode mode)
     {
         var add = (AddToTally)command;
         if (add.Amount <= 0)
@@ -52,6 +52,7 @@ public sealed class TallyStream : StreamType<Tally>
             var id = Guid.NewGuid();
             state.Entries.Add((id, add.Amount, Hash(previous, id, add.Amount), previous));
         }
+        return command;
     }
 
     public override object Summary(Tally state) => new { state.Name, state.Total };

@@ -1,0 +1,82 @@
+using KubeCore.Aid;
+using KubeCore.Api.Commands;
+using KubeCore.Api.Groups;
+using KubeCore.Api.Json;
+using KubeCore.Api.Security;
+using KubeCore.Common;
+using KubeCore.Rules;
+using NodaTime;
+
+namespace KubeCore.Api.Endpoints;
+
+/// <summary>
+/// Aid to a group: the grant decision (AID-01 amount per profile and year, GRP-05/06/OFF-04 standing, GRP-07
+/// account in the group's name), its crediting to the books, and the accountability report (LPJ, AID-03)
+/// fed by the grant spends.
+/// </summary>
+public static class AidEndpoints
+{
+    /// <summary>A grant to credit on a date.</summary>
+    public sealed record GrantRequest(LocalDate Date, string? Reference = null);
+
+    /// <summary>The LPJ as of a date, with its spends.</summary>
+    public sealed record AccountabilityView(Rupiah Grant, LocalDate DisbursedOn, LocalDate DueOn, LocalDate? SubmittedOn, LpjSummary Summary, IReadOnlyList<AidSpend> Spends);
+
+    /// <summary>A development-aid selection: the candidates with their assessed stage (STG-01), the slots and the date.</summary>
+    public sealed record SelectionRequest(string Profile, LocalDate AsOf, int Slots, IReadOnlyList<CandidateRequest> Candidates);
+
+    /// <summary>A candidate group and its stage; status, age and savings are read from the group's record.</summary>
+    public sealed record CandidateRequest(GroupId GroupId, KubeCore.Compliance.GroupStage Stage);
+
+    /// <summary>A ranked candidate as shown.</summary>
+    public sealed record RankedView(DevelopmentAidCandidate Candidate, DecisionView Eligibility, int? Rank, bool Selected);
+
+    /// <summary>The selection as shown.</summary>
+    public sealed record SelectionView(int Slots, LocalDate AsOf, string ProfileId, IReadOnlyList<RankedView> Candidates, IReadOnlyList<GroupId> Selected);
+
+    public static void MapAid(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/aid/development-selection", Select).WithTags("Aid").RequireAuthorization(Policies.Administer)
+            .WithSummary("Selects N of M groups for development aid (AID-02): eligibility (age active, stage) and the stated ranking.")
+            .Produces<SelectionView>();
+
+        var aid = app.MapGroup("/groups/{groupId:guid}/aid").WithTags("Aid");
+        aid.MapGet("/grant-decision", async (Guid groupId, IsoDate date, StreamStore store, CancellationToken cancellationToken) =>
+                TypedResults.Ok(GroupViews.View(Decide((await store.GetGroupAsync(groupId, cancellationToken)).State, date.Value))))
+            .RequireAuthorization(Policies.GroupRead).WithSummary("May the group receive its profile's grant on a date (AID-01, GRP-05/06/07, OFF-04)?");
+        aid.MapPost("/grants", (Guid groupId, GrantRequest r, HttpContext http, StreamStore store) =>
+                SavingsEndpoints.Post(http, store, groupId, r, true, state =>
+                {
+                    Decide(state, r.Date).ThrowIfRejected();
+                    return new CreditGrantCommand(r.Date, state.Group.Profile.Aid.GrantOn(r.Date)!.Amount, r.Reference);
+                }))
+            .RequireAuthorization(Policies.Administer).WithSummary("Dinas Sosial credits the profile's grant, when the decision allows it (AID-01). Idempotency-Key required.");
+        aid.MapGet("/accountability", async (Guid groupId, IsoDate asOf, StreamStore store, CancellationToken cancellationToken) =>
+            {
+                var reports = (await store.GetGroupAsync(groupId, cancellationToken)).State.AccountabilityReports;
+                return TypedResults.Ok(reports.Select(r => new AccountabilityView(r.Grant, r.DisbursedOn, r.DueOn, r.SubmittedOn, r.SummaryOn(asOf.Value), r.Spends)).ToList());
+            })
+            .RequireAuthorization(Policies.GroupRead).WithSummary("The LPJ of each grant as of a date: spends by category, remaining balance, due date and status (AID-03).");
+        aid.MapPost("/accountability/submission", (Guid groupId, GroupEndpoints.DateRequest r, HttpContext http, StreamStore store) =>
+                GroupEndpoints.Append(http, store, groupId, r, _ => new SubmitAccountabilityCommand(r.Date)))
+            .RequireAuthorization(Policies.GroupMeetings).WithSummary("Submits the current grant's LPJ (AID-03).");
+    }
+
+    private static async Task<IResult> Select(SelectionRequest r, StreamStore store, CancellationToken cancellationToken)
+    {
+        var profile = CatalogueEndpoints.FindProfile(r.Profile);
+        var candidates = new List<DevelopmentAidCandidate>();
+        foreach (var c in r.Candidates)
+        {
+            var state = (await store.GetGroupAsync(c.GroupId.Value, cancellationToken)).State;
+            candidates.Add(new DevelopmentAidCandidate(c.GroupId, state.Group.Status, state.Group.ActivatedOn ?? r.AsOf, c.Stage,
+                state.Ledger?.Balances.MemberSavingsTotal ?? Rupiah.Zero));
+        }
+        var selection = DevelopmentAid.Select(candidates, r.Slots, profile, r.AsOf);
+        return TypedResults.Ok(new SelectionView(selection.Slots, selection.AsOf, selection.ProfileId,
+            selection.Candidates.Select(c => new RankedView(c.Candidate, GroupViews.View(c.Eligibility), c.Rank, c.Selected)).ToList(), selection.Selected));
+    }
+
+    private static Decision Decide(GroupState state, LocalDate date) =>
+        AidGrants.Decide(state.Group, state.Group.Name, state.Group.BankAccount?.HolderName, date);
+}

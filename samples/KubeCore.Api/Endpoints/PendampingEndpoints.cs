@@ -1,0 +1,106 @@
+using KubeCore.Api.Commands;
+using KubeCore.Api.Facilitation;
+using KubeCore.Api.Groups;
+using KubeCore.Api.Json;
+using KubeCore.Api.Security;
+using KubeCore.Common;
+using KubeCore.Facilitation;
+using NodaTime;
+
+namespace KubeCore.Api.Endpoints;
+
+/// <summary>
+/// Pendamping (facilitators): appointment, assignment of groups within capacity (FAC-01), visits and monthly
+/// reports with the five strategy aspects (FAC-02, FAC-03), and inactivity as of a date.
+/// </summary>
+public static class PendampingEndpoints
+{
+    /// <summary>An appointment.</summary>
+    public sealed record AppointRequest(string Name, string Profile, LocalDate AppointedOn);
+
+    /// <summary>An assignment of a group.</summary>
+    public sealed record AssignRequest(GroupId GroupId, LocalDate AssignedOn);
+
+    /// <summary>A dated event for a group.</summary>
+    public sealed record GroupDateRequest(GroupId GroupId, LocalDate Date);
+
+    /// <summary>A visit.</summary>
+    public sealed record VisitRequest(GroupId GroupId, LocalDate VisitedOn, string Notes);
+
+    /// <summary>A monthly report with notes per strategy aspect.</summary>
+    public sealed record ReportRequest(GroupId GroupId, LocalDate SubmittedOn, string Summary, IReadOnlyList<AspectNote> Notes);
+
+    /// <summary>A pendamping as shown, with their activity per group as of a date.</summary>
+    public sealed record PendampingView(
+        PendampingId Id, string Name, string ProfileId, LocalDate AppointedOn, int MaxGroups, IReadOnlyList<PendampingAssignment> Assignments,
+        IReadOnlyList<FacilitationVisit> Visits, IReadOnlyList<MonthlyReport> Reports, IReadOnlyList<InactivityReport> InactivityReports,
+        LocalDate? AsOf, IReadOnlyList<FacilitationActivity> Activity, long Version);
+
+    /// <summary>A pendamping in a listing.</summary>
+    public sealed record PendampingListItem(PendampingId Id, long Version, PendampingSummary Summary);
+
+    public static void MapPendamping(this IEndpointRouteBuilder app)
+    {
+        var all = app.MapGroup("/pendamping").WithTags("Pendamping");
+        all.MapPost("/", Appoint).RequireAuthorization(Policies.Administer)
+            .WithSummary("Appoints a pendamping under a profile (its FAC parameters). Idempotency-Key honoured.").Produces<PendampingView>(StatusCodes.Status201Created);
+        all.MapGet("/", async (StreamStore store, int? skip, int? take, CancellationToken cancellationToken) =>
+            {
+                var (from, count) = Paging.Read(skip, take);
+                var rows = await store.ListAsync(PendampingStream.Instance.Name, from, count, cancellationToken);
+                return TypedResults.Ok(rows.Select(r => new PendampingListItem(new PendampingId(r.Id), r.Version, System.Text.Json.JsonSerializer.Deserialize<PendampingSummary>(r.Summary, KubeCoreJsonConverters.Storage)!)).ToList());
+            })
+            .RequireAuthorization(Policies.RegistryRead).WithSummary("Pendamping with their load.");
+
+        var one = all.MapGroup("/{pendampingId:guid}");
+        one.MapGet("/", async (Guid pendampingId, IsoDate? asOf, HttpContext http, StreamStore store, CancellationToken cancellationToken) =>
+            {
+                var loaded = await store.GetAsync(PendampingStream.Instance, pendampingId, "pendamping", cancellationToken);
+                http.Response.Headers.ETag = ETags.Format(loaded.Version);
+                return TypedResults.Ok(View(loaded.State, loaded.Version, asOf?.Value));
+            })
+            .RequireAuthorization(Policies.RegistryRead).WithSummary("One pendamping; with ?asOf= their activity, overdue reports and inactivity per group (FAC-02).");
+        one.MapPost("/assignments", Assign).RequireAuthorization(Policies.Administer)
+            .WithSummary("Assigns a group within the pendamping's capacity (FAC-01).");
+        one.MapPost("/releases", (Guid pendampingId, GroupDateRequest r, HttpContext http, StreamStore store) =>
+                Append(http, store, pendampingId, r, new ReleaseGroupCommand(r.GroupId, r.Date)))
+            .RequireAuthorization(Policies.Administer).WithSummary("Ends a group's assignment.");
+        one.MapPost("/visits", (Guid pendampingId, VisitRequest r, HttpContext http, StreamStore store) =>
+                Append(http, store, pendampingId, r, new RecordVisitCommand(r.GroupId, r.VisitedOn, r.Notes)))
+            .RequireAuthorization(Policies.PendampingWork).WithSummary("Records a visit to an accompanied group (FAC-02).");
+        one.MapPost("/reports", (Guid pendampingId, ReportRequest r, HttpContext http, StreamStore store) =>
+                Append(http, store, pendampingId, r, new SubmitReportCommand(r.GroupId, r.SubmittedOn, r.Summary, r.Notes)))
+            .RequireAuthorization(Policies.PendampingWork).WithSummary("Submits a monthly report with notes on the five strategy aspects (FAC-02, FAC-03).");
+        one.MapPost("/inactivity-reports", (Guid pendampingId, GroupDateRequest r, HttpContext http, StreamStore store) =>
+                Append(http, store, pendampingId, r, new RecordInactivityReportedCommand(r.GroupId, r.Date)))
+            .RequireAuthorization(Policies.Administer).WithSummary("Records that a group reported its inactive pendamping to Dinas Sosial (FAC-02).");
+    }
+
+    private static Task<IResult> Appoint(AppointRequest r, HttpContext http, StreamStore store)
+    {
+        var id = PendampingId.New();
+        var profile = CatalogueEndpoints.FindProfile(r.Profile);
+        return store.CreateAsync(http, PendampingStream.Instance, id.Value, r, moneyMoving: false,
+            () => new AppointPendampingCommand(id, r.Name, profile.Id, r.AppointedOn),
+            (state, version) => new ApiResponse(StatusCodes.Status201Created, View(state, version, null), $"/pendamping/{id}", version));
+    }
+
+    private static Task<IResult> Assign(Guid pendampingId, AssignRequest r, HttpContext http, StreamStore store) =>
+        store.AppendAsync(http, PendampingStream.Instance, pendampingId, "pendamping", r, moneyMoving: false,
+            async (_, _, cancellationToken) =>
+            {
+                // The group's standing now is the evidence the assignment is decided on, and is kept with it.
+                var group = await store.GetGroupAsync(r.GroupId.Value, cancellationToken);
+                return new AssignGroupCommand(StandingData.Of(group.State.Group), r.AssignedOn);
+            },
+            (state, _, version) => new ApiResponse(StatusCodes.Status200OK, View(state, version, null), Version: version));
+
+    private static Task<IResult> Append<TCommand>(HttpContext http, StreamStore store, Guid pendampingId, object request, TCommand command)
+        where TCommand : notnull =>
+        store.AppendAsync(http, PendampingStream.Instance, pendampingId, "pendamping", request, moneyMoving: false, _ => command,
+            (state, _, version) => new ApiResponse(StatusCodes.Status200OK, View(state, version, null), Version: version));
+
+    private static PendampingView View(Pendamping p, long version, LocalDate? asOf) =>
+        new(p.Id, p.Name, p.Profile.Id, p.AppointedOn, p.MaxGroups, p.Assignments, p.Visits, p.Reports, p.InactivityReports,
+            asOf, asOf is { } date ? p.ActivityOn(date) : [], version);
+}

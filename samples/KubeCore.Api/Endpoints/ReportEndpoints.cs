@@ -1,0 +1,51 @@
+using KubeCore.Api.Commands;
+using KubeCore.Api.Errors;
+using KubeCore.Api.Groups;
+using KubeCore.Api.Json;
+using KubeCore.Api.Reports;
+using KubeCore.Api.Security;
+using KubeCore.Compliance;
+using KubeCore.Savings;
+
+namespace KubeCore.Api.Endpoints;
+
+/// <summary>Sustainability over a period: the facts read and each indicator's outcome.</summary>
+public sealed record SustainabilityView(SustainabilityEvidence Evidence, IReadOnlyList<IndicatorOutcome> Indicators);
+
+/// <summary>Reports over a group's record: the five basic rules week by week (FIVE-01..05) with their evidence.</summary>
+public static class ReportEndpoints
+{
+    public static void MapReports(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/groups/{groupId:guid}/reports").WithTags("Reports");
+        reports.MapGet("/five-rules", async (Guid groupId, IsoDate from, int? weeks, StreamStore store, CancellationToken cancellationToken) =>
+            {
+                if (weeks is < 1 or > 104)
+                {
+                    throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "weeks"));
+                }
+                var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
+                var first = BookWeek.Containing(from.Value, state.OpenLedger.WeekStartsOn);
+                return TypedResults.Ok(Enumerable.Range(0, weeks ?? 1)
+                    .Select(i => FiveBasicRules.Check(GroupWeekAdapter.Build(state, first.PlusWeeks(i)), state.Group.Profile)).ToList());
+            })
+            .RequireAuthorization(Policies.GroupRead)
+            .WithSummary("The five basic rules for each week from ?from= (1..104 ?weeks=): met, not met or not applicable, with the entries and meeting that show it.");
+        reports.MapGet("/sustainability", async (Guid groupId, IsoDate from, int weeks, StreamStore store, CancellationToken cancellationToken) =>
+            {
+                if (weeks is < 1 or > 104)
+                {
+                    throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "weeks"));
+                }
+                var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
+                var evidence = SustainabilityAdapter.Build(state, BookWeek.Containing(from.Value, state.OpenLedger.WeekStartsOn), weeks);
+                return TypedResults.Ok(new SustainabilityView(evidence, GroupStages.AssessSustainability(evidence, state.Group.Profile)));
+            })
+            .RequireAuthorization(Policies.GroupRead)
+            .WithSummary("The three sustainability indicators over ?weeks= weeks from ?from= (STG-02), with the facts read from the record.");
+        reports.MapPost("/stage", async (Guid groupId, StageEvidence evidence, StreamStore store, CancellationToken cancellationToken) =>
+                TypedResults.Ok(GroupStages.AssessStage(evidence, (await store.GetGroupAsync(groupId, cancellationToken)).State.Group.Profile)))
+            .RequireAuthorization(Policies.GroupRead)
+            .WithSummary("The group's stage, Tumbuh, Berkembang or Maju, from its checklist (STG-01); the facts the record does not hold come in the body.");
+    }
+}

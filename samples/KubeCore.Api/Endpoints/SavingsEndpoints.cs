@@ -1,0 +1,143 @@
+using KubeCore.Api.Commands;
+using KubeCore.Api.Errors;
+using KubeCore.Api.Groups;
+using KubeCore.Api.Json;
+using KubeCore.Api.Mapping;
+using KubeCore.Api.Security;
+using KubeCore.Common;
+using KubeCore.Savings;
+using NodaTime;
+
+namespace KubeCore.Api.Endpoints;
+
+/// <summary>
+/// A group's books: the append-only, hash-chained savings ledger (SAV-01..07). Every money-moving request
+/// needs an <c>Idempotency-Key</c>; its answer lists the entries it posted and the balances after them.
+/// The ledger is read from its stored entries; <c>/ledger/verification</c> re-verifies their hash chain.
+/// </summary>
+public static class SavingsEndpoints
+{
+    /// <summary>Opening of the books.</summary>
+    public sealed record OpenBooksRequest(LocalDate OpenedOn, string? Reference = null);
+
+    /// <summary>A member's deposit or withdrawal.</summary>
+    public sealed record MemberMoneyRequest(PersonId Member, LocalDate Date, Rupiah Amount, string? Reference = null);
+
+    /// <summary>A group-level amount (profit, grant, loan capital).</summary>
+    public sealed record AmountRequest(LocalDate Date, Rupiah Amount, string? Reference = null);
+
+    /// <summary>An expense.</summary>
+    public sealed record ExpenseRequest(LocalDate Date, Rupiah Amount, string? Reference = null, string? Description = null);
+
+    /// <summary>A spend from the IKS fund.</summary>
+    public sealed record IksSpendRequest(LocalDate Date, Rupiah Amount, string Purpose, string? Reference = null);
+
+    /// <summary>A spend of the grant, with its receipt and LPJ category.</summary>
+    public sealed record GrantSpendRequest(LocalDate Date, Rupiah Amount, string ReceiptReference, KubeCore.Aid.SpendCategory Category, string Description);
+
+    /// <summary>A reversal of an entry.</summary>
+    public sealed record ReversalRequest(EntryId Entry, LocalDate Date, string Reason, string? Reference = null);
+
+    /// <summary>A weekly close.</summary>
+    public sealed record WeekCloseRequest(LocalDate WeekStart, LocalDate ClosedOn);
+
+    /// <summary>The stored chain's verification.</summary>
+    public sealed record ChainView(bool Intact, int EntryCount, int? FirstBrokenPosition, EntryId? FirstBrokenEntry, ChainBreak? Reason, string? HeadHash);
+
+    public static void MapSavings(this IEndpointRouteBuilder app)
+    {
+        var books = app.MapGroup("/groups/{groupId:guid}").WithTags("Savings ledger");
+        books.MapPost("/books", (Guid groupId, OpenBooksRequest r, HttpContext http, StreamStore store) =>
+                Post(http, store, groupId, r, false, new OpenBooksCommand(r.OpenedOn, r.Reference)))
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Opens the group's books (the savings ledger).");
+        books.MapPost("/savings/deposits", (Guid groupId, MemberMoneyRequest r, HttpContext http, StreamStore store) =>
+                Post(http, store, groupId, r, true, new DepositCommand(r.Member, r.Date, r.Amount, r.Reference)))
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A member's savings deposit (SAV-04, SAV-07). Idempotency-Key required.");
+        books.MapPost("/savings/withdrawals", (Guid groupId, MemberMoneyRequest r, HttpContext http, StreamStore store) =>
+                Post(http, store, groupId, r, true, new WithdrawCommand(r.Member, r.Date, r.Amount, r.Reference)))
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A member's withdrawal, never above their savings (SAV-02). Idempotency-Key required.");
+        books.MapPost("/ledger/reversals", (Guid groupId, ReversalRequest r, HttpContext http, StreamStore store) =>
+                Post(http, store, groupId, r, true, new ReverseLedgerEntryCommand(r.Entry, r.Date, r.Reason, r.Reference)))
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Reverses an entry with a new entry naming it (SAV-01). Idempotency-Key required.");
+        books.MapPost("/ledger/week-closes", (Guid groupId, WeekCloseRequest r, HttpContext http, StreamStore store) =>
+                Post(http, store, groupId, r, false, new CloseWeekCommand(r.WeekStart, r.ClosedOn)))
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Closes a bookkeeping week; its totals must reconcile (SAV-05).");
+        books.MapPost("/ledger/profits", (Guid groupId, AmountRequest r, HttpContext http, StreamStore store) =>
+                Post(http, store, groupId, r, true, new RecordProfitCommand(r.Date, r.Amount, r.Reference)))
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Business profit; its IKS share goes to the solidarity fund (SAV-06). Idempotency-Key required.");
+        books.MapPost("/ledger/iks-spends", (Guid groupId, IksSpendRequest r, HttpContext http, StreamStore store) =>
+                Post(http, store, groupId, r, true, new SpendIksCommand(r.Date, r.Amount, r.Purpose, r.Reference)))
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A spend from the IKS fund, never a payout to members (SAV-06). Idempotency-Key required.");
+        books.MapPost("/ledger/grant-spends", (Guid groupId, GrantSpendRequest r, HttpContext http, StreamStore store) =>
+                Post(http, store, groupId, r, true, new SpendGrantCommand(r.Date, r.Amount, r.ReceiptReference, r.Category, r.Description)))
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A spend of the grant with its receipt, recorded for the LPJ (AID-03, SAV-02). Idempotency-Key required.");
+        books.MapPost("/ledger/loan-capital", (Guid groupId, AmountRequest r, HttpContext http, StreamStore store) =>
+                Post(http, store, groupId, r, true, new AddLoanCapitalCommand(r.Date, r.Amount, r.Reference)))
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Capital added to the loan fund. Idempotency-Key required.");
+        books.MapPost("/ledger/expenses", (Guid groupId, ExpenseRequest r, HttpContext http, StreamStore store) =>
+                Post(http, store, groupId, r, true, new RecordExpenseCommand(r.Date, r.Amount, r.Reference, r.Description)))
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("An expense of the group. Idempotency-Key required.");
+
+        books.MapGet("/ledger", Entries).RequireAuthorization(Policies.GroupRead)
+            .WithSummary("The stored entries, in order, in pages.");
+        books.MapGet("/ledger/balances", async (Guid groupId, StreamStore store, CancellationToken cancellationToken) =>
+                TypedResults.Ok(GroupViews.View((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenLedger)))
+            .RequireAuthorization(Policies.GroupRead).WithSummary("Balances and member savings (SAV-02, SAV-03).");
+        books.MapGet("/ledger/verification", Verify).RequireAuthorization(Policies.GroupRead)
+            .WithSummary("Re-verifies the stored hash chain (SAV-01).");
+        books.MapGet("/ledger/weeks/{weekStart}", async (Guid groupId, IsoDate weekStart, StreamStore store, CancellationToken cancellationToken) =>
+            {
+                var ledger = (await store.GetGroupAsync(groupId, cancellationToken)).State.OpenLedger;
+                var totals = ledger.ComputeWeekTotals(BookWeek.StartingOn(weekStart.Value, ledger.WeekStartsOn));
+                return TypedResults.Ok(new { totals.Week.Start, totals.Week.End, Closed = ledger.IsClosed(totals.Week), totals.OpeningCash, totals.CashIn, totals.CashOut, totals.ClosingCash, totals.Deposits, totals.Withdrawals, totals.Reconciles, totals.DepositsByMember, totals.Entries });
+            })
+            .RequireAuthorization(Policies.GroupRead).WithSummary("A week's totals from its entries (SAV-05).");
+        books.MapGet("/savings/arrears", async (Guid groupId, IsoDate asOf, StreamStore store, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenLedger.SavingsArrears(asOf.Value)))
+            .RequireAuthorization(Policies.GroupRead).WithSummary("Each member's missing weeks of routine savings as of a date (SAV-04).");
+    }
+
+    /// <summary>Posts a ledger command and answers with the entries it posted and the balances.</summary>
+    internal static Task<IResult> Post<TCommand>(HttpContext http, StreamStore store, Guid groupId, object request, bool moneyMoving, TCommand command)
+        where TCommand : notnull =>
+        Post(http, store, groupId, request, moneyMoving, _ => command);
+
+    /// <summary>Posts a ledger command built from the group's current state (e.g. after a decision).</summary>
+    internal static Task<IResult> Post<TCommand>(HttpContext http, StreamStore store, Guid groupId, object request, bool moneyMoving, Func<GroupState, TCommand> command)
+        where TCommand : notnull
+    {
+        var before = 0;
+        return store.AppendAsync(http, GroupStream.Instance, groupId, "group", request, moneyMoving,
+            state =>
+            {
+                before = state.Ledger?.Count ?? 0;
+                return command(state);
+            },
+            (state, _, version) =>
+            {
+                var ledger = state.OpenLedger;
+                var posted = ledger.Entries.Skip(before).Select(GroupViews.View).ToList();
+                return new ApiResponse(StatusCodes.Status201Created, new PostingView(posted, GroupViews.View(ledger), version),
+                    $"/groups/{groupId}/ledger/entries/{posted[^1].Id}", version);
+            });
+    }
+
+    private static async Task<IResult> Entries(Guid groupId, StreamStore store, int? skip, int? take, CancellationToken cancellationToken)
+    {
+        var (from, count) = Paging.Read(skip, take);
+        _ = await store.GetGroupAsync(groupId, cancellationToken); // 404 for an unknown group
+        var rows = await store.LedgerAsync(groupId, cancellationToken);
+        return TypedResults.Ok(rows.Skip(from).Take(count).Select(r => GroupViews.View(r.ToEntry())).ToList());
+    }
+
+    private static async Task<IResult> Verify(Guid groupId, StreamStore store, CancellationToken cancellationToken)
+    {
+        var rows = await store.LedgerAsync(groupId, cancellationToken);
+        if (rows.Count == 0)
+        {
+            throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.BooksNotOpened);
+        }
+        var result = SavingsLedger.VerifyChain(rows.Select(r => r.ToEntry()).ToList());
+        return TypedResults.Ok(new ChainView(result.IsIntact, result.EntryCount, result.FirstBrokenPosition, result.FirstBrokenEntry, result.Reason, rows[^1].Hash));
+    }
+}
