@@ -5,11 +5,15 @@
 // How the flow is organised (extend it here, in this one file):
 //   * Each step is a local function below that prints what it does and checks what it got with
 //     Expect(...). Steps share state through the `flow` object (FlowState at the end of the file).
-//   * The `steps` list says the order. To grow the flow into formation → savings → loan once the
-//     domain areas land, add the step functions marked "NEXT" and one line each in `steps`.
+//   * The `steps` list says the order: the basics, then formation → savings → loan through the
+//     Group, SavingsLedger and LoanRevolving aggregates of the package.
 using System.Globalization;
 using System.Reflection;
 using KubeCore.Common;
+using KubeCore.Households;
+using KubeCore.Loans;
+using KubeCore.Meetings;
+using KubeCore.Savings;
 using KubeCore.Groups;
 using KubeCore.Rules;
 using NodaTime;
@@ -27,11 +31,10 @@ var steps = new (string Title, Action Run)[]
     ("Money: whole rupiah, the remainder on the last part (SAV-07)", Money),
     ("A decision with its explanation: group size (GRP-01)", GroupSizeDecision),
     ("Group standing before money moves (GRP-05, GRP-06, OFF-04)", GroupStanding),
-    // NEXT (formation-to-loan flow, once Households/Groups/Savings/Loans land):
-    //   ("Households: poverty evidence and member eligibility (POV-xx, MEM-0x)", Households),
-    //   ("Forming the group and electing officers (GRP-0x, OFF-0x)", Formation),
-    //   ("Weekly savings and the book close (SAV-0x)", Savings),
-    //   ("May the group lend? A loan, its schedule and a repayment (LOAN-0x)", Loan),
+    ("Households on the PS2 list and member eligibility (MEM-01..06)", Households),
+    ("Forming a KSM: consent, officers, initial meeting, verification (GRP-01..06, OFF-01..03)", Formation),
+    ("Weekly savings on the hash-chained ledger (SAV-01..04)", Savings),
+    ("A loan approved at a meeting, disbursed and repaid (LOAN-01..09)", Loan),
 };
 
 var failed = 0;
@@ -157,6 +160,105 @@ void GroupStanding()
     Expect(vacant?.RuleId == RuleIds.Off04, "a vacant bendahara office blocks money by OFF-04");
 }
 
+// A KSM of BKM Guyub Rukun (seed 004): six residents of one kelurahan, on the PS2 list.
+void Households()
+{
+    var profile = ProgramProfiles.KsmP2kp;
+    var kelurahan = RegionCode.Parse("35.73.04.1006");
+    var asOf = new LocalDate(2017, 1, 29);
+    for (var i = 0; i < 6; i++)
+    {
+        var sex = i < 3 ? Sex.Female : Sex.Male;
+        var birth = new LocalDate(1975 + i, 3, 10 + i);
+        var household = Household.Register(HouseholdId.New(), FamilyCardNumber.Parse($"357304{i + 10:00}0117{i + 1:0000}"), kelurahan, 4);
+        var nik = $"357304{birth.Day + (sex == Sex.Female ? 40 : 0):00}{birth.Month:00}{birth.Year % 100:00}{i + 1:0000}";
+        var person = Person.Register(PersonId.New(), household.Id, $"Anggota {i + 1}", Nik.Parse(nik), sex, birth, HouseholdRole.Head, Employment.Trader);
+        var evidence = new PovertyEvidence(null, null, OnPs2List: true);
+        var eligibility = MemberEligibility.Evaluate(person, household, evidence, profile, asOf);
+        Expect(eligibility.IsApproved, "a PS2-listed adult is eligible for a KSM: " + eligibility);
+        flow.Dossiers.Add(new MemberDossier(person, household, evidence));
+    }
+    Console.WriteLine($"   6 eligible members, e.g. {flow.Dossiers[0].Person} (NIK masked, PRIV-01)");
+}
+
+void Formation()
+{
+    var proposedOn = new LocalDate(2017, 1, 29);
+    var members = flow.Dossiers.Select(d => d.Person.Id).ToArray();
+    var group = Group.Propose(new ProposeGroup(GroupId.New(), ProgramProfiles.KsmP2kp, "KSM Guyub Rukun 1", RegionCode.Parse("35.73.04.1006"),
+        proposedOn, proposedOn.PlusDays(7), flow.Dossiers, members.Select(m => new MemberConsent(m, proposedOn)).ToArray()));
+    var electedOn = proposedOn.PlusDays(7);
+    group.ElectOfficers(new ElectOfficers(electedOn,
+        [new(OfficerRole.Ketua, members[0]), new(OfficerRole.Sekretaris, members[1]), new(OfficerRole.Bendahara, members[2])], null, members));
+    group.HoldInitialMeeting(electedOn);
+    group.Verify(new VerifyGroup("Warsito", "BKM Guyub Rukun", electedOn.PlusDays(1), flow.Dossiers));
+    group.Activate(electedOn.PlusDays(1));
+    Expect(group.Status == GroupStatus.Active, "the KSM is active");
+    var tooMany = () => group.ElectOfficers(new ElectOfficers(electedOn.PlusDays(2),
+        [new(OfficerRole.Ketua, members[0]), new(OfficerRole.Sekretaris, members[0]), new(OfficerRole.Bendahara, members[2])], null, members));
+    try
+    {
+        tooMany();
+        Expect(false, "one person may hold only one office (OFF-02)");
+    }
+    catch (RuleViolationException refused)
+    {
+        Console.WriteLine($"   refused: {refused.Violation.Message(indonesian)}");
+        Expect(refused.Violation.RuleId == RuleIds.Off02, "the double office is refused under OFF-02");
+    }
+    Console.WriteLine($"   {group.Name}: {group.Status}, {group.MemberCount} members, bendahara {group.OfficerHolding(OfficerRole.Bendahara)}");
+    flow.Group = group;
+}
+
+void Savings()
+{
+    var group = flow.Group!;
+    var ledger = SavingsLedger.Open(group, new LocalDate(2017, 2, 6));
+    ledger.AddLoanCapital(new LocalDate(2017, 2, 6), Rupiah.Of(3_000_000), "UPK BKM Guyub Rukun");
+    for (var week = 0; week < 14; week++)
+    {
+        foreach (var member in group.CurrentMembers)
+        {
+            ledger.Deposit(new LocalDate(2017, 2, 6).PlusWeeks(week).PlusDays(5), member, group.Profile.Savings.WeeklySavingsAmount);
+        }
+    }
+    var chain = ledger.VerifyChain();
+    Console.WriteLine($"   {ledger.Balances.Cash} cash after 14 weeks; chain: {chain}");
+    Expect(chain.IsIntact, "the hash chain verifies");
+    Expect(ledger.SavingsOf(group.CurrentMembers.First()) == Rupiah.Of(70_000), "each member saved 14 × Rp 5.000");
+    Expect(ledger.Balances.IsConserved, "group cash is conserved (SAV-03)");
+    flow.Ledger = ledger;
+}
+
+void Loan()
+{
+    var group = flow.Group!;
+    var ledger = flow.Ledger!;
+    var fund = LoanRevolving.Open(group, ledger);
+    var day = new LocalDate(2017, 5, 13);
+    foreach (var member in group.CurrentMembers)
+    {
+        fund.SignJointLiabilityStatement(member, day);
+    }
+    var mayLend = fund.MayLend(day);
+    Expect(mayLend.IsApproved, "after three months of savings and tanggung renteng statements the KSM may lend: " + mayLend);
+    var borrower = flow.Dossiers[3].Person.Id;
+    var loan = fund.Apply(new LoanApplication(borrower, Rupiah.Of(500_000), 3, InstallmentFrequency.Weekly, "modal dagang sayur", day));
+    var meeting = Meeting.Open(group, MeetingId.New(), day);
+    meeting.RecordAttendance(group.CurrentMembers.Select(m => new AttendanceMark(m, AttendanceStatus.Present)));
+    fund.Approve(loan.Id, meeting.ApproveLoan(loan.Id), flow.Dossiers[0].Person.Id);
+    var disbursed = fund.Disburse(loan.Id, day);
+    var schedule = disbursed.Schedule!;
+    Console.WriteLine($"   {schedule.Count} weekly installments of {schedule.RegularInstallment}, last {schedule.LastInstallment}, total {schedule.Total}");
+    Expect(schedule.Total == Rupiah.Of(522_500), "Rp 500.000 over 3 months at 1,5 % a month costs Rp 22.500 of jasa (LOAN-04)");
+    var first = schedule.Installments[0];
+    fund.Repay(loan.Id, first.DueDate, first.Amount);
+    var status = fund.StatusOf(loan.Id, first.DueDate);
+    Expect(!status.HasArrears, "the first installment is paid on time");
+    Expect(ledger.Balances.IsConserved && ledger.VerifyChain().IsIntact, "the ledger still conserves and verifies");
+    Console.WriteLine($"   after the first installment: outstanding principal {status.OutstandingPrincipal}, loan fund available {ledger.LoanFundAvailable}");
+}
+
 static void Expect(bool condition, string what)
 {
     if (!condition)
@@ -169,6 +271,12 @@ static void Expect(bool condition, string what)
 internal sealed class FlowState
 {
     public ProgramProfile? Profile { get; set; }
+
+    public List<MemberDossier> Dossiers { get; } = [];
+
+    public Group? Group { get; set; }
+
+    public SavingsLedger? Ledger { get; set; }
 }
 
 /// <summary>
