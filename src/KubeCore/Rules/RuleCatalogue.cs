@@ -173,7 +173,7 @@ public static class RuleCatalogue
             "Grandin card-sort practice (background knowledge)", Low, Catalogue, P.Bands),
         R(RuleIds.Pra03, "Pencocokan hasil PRA dengan data dasar", "Matching the PRA with the registry",
             "Each household is Confirmed (both poor), PraOnly, RegistryOnly or NotPoor; every mismatch is listed for consultation.",
-            "Seed 000 step 4b", Seed, Seed2012, P.Bands, P.MaxDecile),
+            "Seed 000 step 4b", Seed, Seed2012, P.Bands, P.MaxDecile, P.DecileValidity),
 
         // Facilitation
         R(RuleIds.Fac01, "Kapasitas pendamping", "Pendamping capacity",
