@@ -32,6 +32,18 @@ internal static class Preconditions
         }
     }
 
+    /// <summary>
+    /// The same for a message built by string interpolation: the message is built only when the check fails, so a
+    /// passing check allocates nothing. The text is the one <c>$"..."</c> gives (current culture).
+    /// </summary>
+    internal static void CheckArgument([DoesNotReturnIf(false)] bool expression, string paramName, [InterpolatedStringHandlerArgument(nameof(expression))] ref FailureMessageHandler message)
+    {
+        if (!expression)
+        {
+            throw new ArgumentException(message.ToStringAndClear(), paramName);
+        }
+    }
+
     internal static long CheckArgumentRange(long value, long minInclusive, long maxInclusive, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
         if (value < minInclusive || value > maxInclusive)
@@ -43,4 +55,30 @@ internal static class Preconditions
 
     internal static int CheckArgumentRange(int value, int minInclusive, int maxInclusive, [CallerArgumentExpression(nameof(value))] string? paramName = null) =>
         (int)CheckArgumentRange((long)value, minInclusive, maxInclusive, paramName);
+}
+
+/// <summary>Builds a precondition's message only when the precondition fails (see <see cref="Preconditions"/>).</summary>
+[InterpolatedStringHandler]
+internal ref struct FailureMessageHandler
+{
+    private DefaultInterpolatedStringHandler _message;
+
+    /// <summary>Starts a message that is built only when <paramref name="expression"/> is false.</summary>
+    public FailureMessageHandler(int literalLength, int formattedCount, bool expression, out bool shouldAppend)
+    {
+        shouldAppend = !expression;
+        _message = shouldAppend ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+    }
+
+    /// <summary>Appends literal text.</summary>
+    public void AppendLiteral(string value) => _message.AppendLiteral(value);
+
+    /// <summary>Appends a value as <c>$"..."</c> would.</summary>
+    public void AppendFormatted<T>(T value) => _message.AppendFormatted(value);
+
+    /// <summary>Appends a value with a format as <c>$"..."</c> would.</summary>
+    public void AppendFormatted<T>(T value, string? format) => _message.AppendFormatted(value, format);
+
+    /// <summary>The message.</summary>
+    public string ToStringAndClear() => _message.ToStringAndClear();
 }

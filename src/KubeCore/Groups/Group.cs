@@ -151,18 +151,23 @@ public sealed class Group : IGroupStanding
     {
         CheckShape(command);
         var profile = command.Profile;
-        var builder = new DecisionBuilder($"Formation of group {command.GroupId}", profile, command.ProposedOn);
-        var founders = command.FoundingMembers.Select(d => GroupMember.From(d, command.ProposedOn)).ToList();
+        var founders = command.FoundingMembers;
+        var builder = new DecisionBuilder($"Formation of group {command.GroupId}", profile, command.ProposedOn,
+            checks: 5 + (MemberEligibility.ChecksPerPerson * founders.Count), parameters: 9 + (MemberEligibility.MaxParametersPerPerson * founders.Count));
 
         AddSizeCheck(builder, profile, founders.Count);
         AddAll(builder, RuleIds.Grp02, ConsentViolations(command), ("Consents", command.Consents.Count), ("InitialMeetingOn", command.InitialMeetingOn));
         AddSeatChecks(builder, profile, founders);
         AddResidenceChecks(builder, profile, command.Desa, founders);
-        foreach (var dossier in command.FoundingMembers.DistinctBy(d => d.Person.Id))
+        var eligibility = new MemberEligibility.ProfileValues(profile);
+        for (var i = 0; i < founders.Count; i++)
         {
-            MemberEligibility.AddChecks(builder, dossier, profile, command.ProposedOn);
+            if (IsFirstOfPerson(founders, i))
+            {
+                MemberEligibility.AddChecks(builder, founders[i], profile, command.ProposedOn, eligibility);
+            }
         }
-        AddWomenShareCheck(builder, profile, founders.DistinctBy(m => m.PersonId).ToList());
+        AddWomenShareCheck(builder, profile, founders);
         return builder.Build();
     }
 
@@ -285,14 +290,16 @@ public sealed class Group : IGroupStanding
         var builder = new DecisionBuilder($"Verification of group {Id}", Profile, command.VerifiedOn);
         builder.Check(RuleIds.Grp06, Status == GroupStatus.Formed ? null : Illegal(GroupStatus.Verified), ("From", Status), ("To", GroupStatus.Verified));
         builder.Check(RuleIds.Grp06, CheckDate(command.VerifiedOn), ("Date", command.VerifiedOn), ("LastChangedOn", _lastChangedOn));
-        var members = command.Members.Select(d => GroupMember.From(d, command.VerifiedOn)).ToList();
+        var members = command.Members;
         AddSizeCheck(builder, Profile, members.Count);
         AddSeatChecks(builder, Profile, members);
         AddResidenceChecks(builder, Profile, Desa, members);
-        foreach (var dossier in command.Members)
+        var eligibility = new MemberEligibility.ProfileValues(Profile);
+        for (var i = 0; i < members.Count; i++)
         {
-            MemberEligibility.AddChecks(builder, dossier, Profile, command.VerifiedOn);
+            MemberEligibility.AddChecks(builder, members[i], Profile, command.VerifiedOn, eligibility);
         }
+        // The dossiers are one per current member (checked above), so every dossier is a distinct person.
         AddWomenShareCheck(builder, Profile, members);
         AddAll(builder, RuleIds.Off04,
             Offices.Where(role => !_officers.ContainsKey(role)).Select(role => RuleViolation.Of(RuleIds.Off04, GroupErrors.OfficeVacant, ("GroupId", Id), ("Role", role))).ToList(),
@@ -534,59 +541,177 @@ public sealed class Group : IGroupStanding
             : null;
     }
 
-    internal static List<RuleViolation> ConsentViolations(ProposeGroup command)
+    /// <summary>GRP-02 at proposal; null when there is no violation.</summary>
+    /// <remarks>Plain loops (quadratic in the number of founders and consents, which are a handful to a few dozen):
+    /// the formation check is on the batch's hot path and allocates only when something is wrong.</remarks>
+    internal static List<RuleViolation>? ConsentViolations(ProposeGroup command)
     {
-        var violations = new List<RuleViolation>();
-        var founders = command.FoundingMembers.Select(d => d.Person.Id).ToHashSet();
-        foreach (var founder in command.FoundingMembers.DistinctBy(d => d.Person.Id))
+        List<RuleViolation>? violations = null;
+        var founders = command.FoundingMembers;
+        var consents = command.Consents;
+        for (var i = 0; i < founders.Count; i++)
         {
-            var consents = command.Consents.Where(c => c.PersonId == founder.Person.Id).ToList();
-            if (consents.Count == 0)
+            if (!IsFirstOfPerson(founders, i))
             {
-                violations.Add(RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentMissing, MemberEligibility.Who(founder.Person), ("PersonId", founder.Person.Id)));
+                continue;
             }
-            else if (consents.All(c => c.GivenOn > command.ProposedOn))
+            var founder = founders[i].Person;
+            var given = 0;
+            var earliest = default(LocalDate);
+            for (var c = 0; c < consents.Count; c++)
             {
-                violations.Add(RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentAfterProposal, MemberEligibility.Who(founder.Person), ("PersonId", founder.Person.Id), ("ConsentedOn", consents.Min(c => c.GivenOn)), ("ProposedOn", command.ProposedOn)));
+                var consent = consents[c];
+                if (consent.PersonId == founder.Id && (given++ == 0 || consent.GivenOn < earliest))
+                {
+                    earliest = consent.GivenOn;
+                }
+            }
+            if (given == 0)
+            {
+                Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentMissing, MemberEligibility.Who(founder), ("PersonId", founder.Id)));
+            }
+            else if (earliest > command.ProposedOn)
+            {
+                Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentAfterProposal, MemberEligibility.Who(founder), ("PersonId", founder.Id), ("ConsentedOn", earliest), ("ProposedOn", command.ProposedOn)));
             }
         }
-        foreach (var stranger in command.Consents.Select(c => c.PersonId).Where(p => !founders.Contains(p)).Distinct())
+        for (var i = 0; i < consents.Count; i++)
         {
-            violations.Add(RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentFromNonFounder, ("PersonId", stranger)));
+            var person = consents[i].PersonId;
+            if (!IsFounder(founders, person) && !IsEarlierConsentOf(consents, i, person))
+            {
+                Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentFromNonFounder, ("PersonId", person)));
+            }
         }
         if (command.InitialMeetingOn < command.ProposedOn)
         {
-            violations.Add(RuleViolation.Of(RuleIds.Grp02, GroupErrors.InitialMeetingBeforeProposal, ("InitialMeetingOn", command.InitialMeetingOn), ("ProposedOn", command.ProposedOn)));
+            Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.InitialMeetingBeforeProposal, ("InitialMeetingOn", command.InitialMeetingOn), ("ProposedOn", command.ProposedOn)));
         }
         return violations;
+
+        static bool IsFounder(IReadOnlyList<MemberDossier> founders, PersonId person)
+        {
+            for (var f = 0; f < founders.Count; f++)
+            {
+                if (founders[f].Person.Id == person)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        static bool IsEarlierConsentOf(IReadOnlyList<MemberConsent> consents, int index, PersonId person)
+        {
+            for (var j = 0; j < index; j++)
+            {
+                if (consents[j].PersonId == person)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
-    internal static List<RuleViolation> SeatViolations(ProgramProfile profile, IReadOnlyList<GroupMember> members)
+    /// <summary>
+    /// GRP-03 for a list of (candidate) members: each person listed twice (in order of first appearance), then each
+    /// Kartu Keluarga with more distinct persons than <c>Membership.MembersPerHousehold</c> (in order of first
+    /// appearance); null when there is no violation.
+    /// </summary>
+    internal static List<RuleViolation>? SeatViolations(ProgramProfile profile, IReadOnlyList<MemberDossier> members)
     {
-        var violations = new List<RuleViolation>();
-        foreach (var twice in members.GroupBy(m => m.PersonId).Where(g => g.Count() > 1))
+        List<RuleViolation>? violations = null;
+        for (var i = 0; i < members.Count; i++)
         {
-            violations.Add(RuleViolation.Of(RuleIds.Grp03, GroupErrors.PersonAlreadyMember, ("Person", twice.First().ToString()), ("PersonId", twice.Key)));
+            if (!IsFirstOfPerson(members, i))
+            {
+                continue;
+            }
+            var person = members[i].Person.Id;
+            var times = 1;
+            for (var j = i + 1; j < members.Count; j++)
+            {
+                times += members[j].Person.Id == person ? 1 : 0;
+            }
+            if (times > 1)
+            {
+                Add(ref violations, RuleViolation.Of(RuleIds.Grp03, GroupErrors.PersonAlreadyMember, ("Person", Describe(members[i])), ("PersonId", person)));
+            }
         }
         var perHousehold = profile.Membership.MembersPerHousehold;
-        foreach (var household in members.DistinctBy(m => m.PersonId).GroupBy(m => m.FamilyCard).Where(g => g.Count() > perHousehold))
+        for (var i = 0; i < members.Count; i++)
         {
-            violations.Add(HouseholdOverSeats(household.Key, household.Count(), perHousehold));
+            if (!IsFirstOfPerson(members, i) || IsEarlierSeatOfCard(members, i))
+            {
+                continue;
+            }
+            var card = members[i].Household.FamilyCard;
+            var seats = 1;
+            for (var j = i + 1; j < members.Count; j++)
+            {
+                seats += members[j].Household.FamilyCard == card && IsFirstOfPerson(members, j) ? 1 : 0;
+            }
+            if (seats > perHousehold)
+            {
+                Add(ref violations, HouseholdOverSeats(card, seats, perHousehold));
+            }
         }
         return violations;
+
+        static bool IsEarlierSeatOfCard(IReadOnlyList<MemberDossier> members, int index)
+        {
+            var card = members[index].Household.FamilyCard;
+            for (var j = 0; j < index; j++)
+            {
+                if (members[j].Household.FamilyCard == card && IsFirstOfPerson(members, j))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
+
+    /// <summary>True when <paramref name="index"/> is the first dossier of its person in <paramref name="members"/>.</summary>
+    private static bool IsFirstOfPerson(IReadOnlyList<MemberDossier> members, int index)
+    {
+        var person = members[index].Person.Id;
+        for (var j = 0; j < index; j++)
+        {
+            if (members[j].Person.Id == person)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A member as a violation names them: as <see cref="GroupMember.ToString"/> shows the membership record.</summary>
+    private static string Describe(MemberDossier member) => $"{member.Person.Name} ({member.Person.Nik})";
+
+    private static void Add(ref List<RuleViolation>? violations, RuleViolation violation) => (violations ??= []).Add(violation);
 
     private static RuleViolation HouseholdOverSeats(FamilyCardNumber familyCard, int members, int perHousehold) =>
         RuleViolation.Of(RuleIds.Grp03, GroupErrors.HouseholdOverSeats, ("FamilyCard", familyCard.ToString()), ("Members", members), ("MaxPerHousehold", perHousehold));
 
-    internal static RuleViolation? ResidenceViolation(ProgramProfile profile, RegionCode seat, GroupMember member)
+    internal static RuleViolation? ResidenceViolation(ProgramProfile profile, RegionCode seat, GroupMember member) =>
+        ResidenceViolation(profile, seat, member.Desa, member.PersonId, member, static m => m.ToString());
+
+    /// <summary>
+    /// GRP-04 for one member living in <paramref name="desa"/>; <paramref name="describe"/> names the member, only when
+    /// the member lives outside the area.
+    /// </summary>
+    /// <remarks>The kecamatan is compared part by part (same as <c>desa.IsWithin(seat.AtLevel(District))</c>),
+    /// without building region codes for members who live inside it.</remarks>
+    private static RuleViolation? ResidenceViolation<TMember>(ProgramProfile profile, RegionCode seat, RegionCode desa, PersonId person, TMember member, Func<TMember, string> describe)
     {
         if (profile.Membership.ResidenceScope == ResidenceScope.Desa)
         {
-            return member.Desa == seat ? null : RuleViolation.Of(RuleIds.Grp04, GroupErrors.OutsideDesa, ("Person", member.ToString()), ("PersonId", member.PersonId), ("Desa", member.Desa), ("Area", seat));
+            return desa == seat ? null : RuleViolation.Of(RuleIds.Grp04, GroupErrors.OutsideDesa, ("Person", describe(member)), ("PersonId", person), ("Desa", desa), ("Area", seat));
         }
-        var kecamatan = seat.AtLevel(RegionLevel.District);
-        return member.Desa.IsWithin(kecamatan) ? null : RuleViolation.Of(RuleIds.Grp04, GroupErrors.OutsideKecamatan, ("Person", member.ToString()), ("PersonId", member.PersonId), ("Desa", member.Desa), ("Area", kecamatan));
+        var inKecamatan = desa.Level >= RegionLevel.District && desa.Province == seat.Province && desa.Regency == seat.Regency && desa.District == seat.District;
+        return inKecamatan ? null : RuleViolation.Of(RuleIds.Grp04, GroupErrors.OutsideKecamatan, ("Person", describe(member)), ("PersonId", person), ("Desa", desa), ("Area", seat.AtLevel(RegionLevel.District)));
     }
 
     internal static List<RuleViolation> SlateViolations(IReadOnlyList<OfficerAssignment> slate, ProgramProfile profile)
@@ -635,27 +760,47 @@ public sealed class Group : IGroupStanding
     private static void AddSizeCheck(DecisionBuilder builder, ProgramProfile profile, int members) =>
         builder.Check(RuleIds.Grp01, SizeViolation(profile, members), ("Members", members), ("Membership.MinMembers", profile.Membership.MinMembers), ("Membership.MaxMembers", profile.Membership.MaxMembers));
 
-    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, IReadOnlyList<GroupMember> members) =>
+    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, IReadOnlyList<MemberDossier> members) =>
         AddAll(builder, RuleIds.Grp03, SeatViolations(profile, members), ("Membership.MembersPerHousehold", profile.Membership.MembersPerHousehold));
 
-    private static void AddResidenceChecks(DecisionBuilder builder, ProgramProfile profile, RegionCode seat, IReadOnlyList<GroupMember> members) =>
-        AddAll(builder, RuleIds.Grp04, members.Select(m => ResidenceViolation(profile, seat, m)).OfType<RuleViolation>().ToList(),
-            ("Membership.ResidenceScope", profile.Membership.ResidenceScope), ("Seat", seat));
+    private static void AddResidenceChecks(DecisionBuilder builder, ProgramProfile profile, RegionCode seat, IReadOnlyList<MemberDossier> members)
+    {
+        List<RuleViolation>? violations = null;
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = members[i];
+            if (ResidenceViolation(profile, seat, member.Household.Desa, member.Person.Id, member, Describe) is { } violation)
+            {
+                Add(ref violations, violation);
+            }
+        }
+        AddAll(builder, RuleIds.Grp04, violations, ("Membership.ResidenceScope", profile.Membership.ResidenceScope), ("Seat", seat));
+    }
 
-    private static void AddWomenShareCheck(DecisionBuilder builder, ProgramProfile profile, IReadOnlyList<GroupMember> members)
+    /// <summary>MEM-05 over the distinct persons of <paramref name="members"/> (a person listed twice counts once).</summary>
+    private static void AddWomenShareCheck(DecisionBuilder builder, ProgramProfile profile, IReadOnlyList<MemberDossier> members)
     {
         if (profile.Membership.MinWomenShare is null)
         {
             builder.NotApplicable(RuleIds.Mem05, ("Membership.MinWomenShare", null));
             return;
         }
-        var women = members.Count(m => m.Sex == Sex.Female);
-        builder.Check(RuleIds.Mem05, MemberEligibility.CheckWomenShare(profile, women, members.Count), ("Women", women), ("Members", members.Count), ("Membership.MinWomenShare", profile.Membership.MinWomenShare));
+        var persons = 0;
+        var women = 0;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (IsFirstOfPerson(members, i))
+            {
+                persons++;
+                women += members[i].Person.Sex == Sex.Female ? 1 : 0;
+            }
+        }
+        builder.Check(RuleIds.Mem05, MemberEligibility.CheckWomenShare(profile, women, persons), ("Women", women), ("Members", persons), ("Membership.MinWomenShare", profile.Membership.MinWomenShare));
     }
 
-    private static void AddAll(DecisionBuilder builder, RuleId rule, IReadOnlyList<RuleViolation> violations, params (string Name, object? Value)[] parameters)
+    private static void AddAll(DecisionBuilder builder, RuleId rule, IReadOnlyList<RuleViolation>? violations, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        if (violations.Count == 0)
+        if (violations is null || violations.Count == 0)
         {
             builder.Check(rule, null, parameters);
             return;

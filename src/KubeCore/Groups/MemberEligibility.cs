@@ -75,33 +75,49 @@ public static class MemberEligibility
         return builder.Build();
     }
 
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+
+    /// <summary>The number of checks <see cref="AddChecks(DecisionBuilder, MemberDossier, ProgramProfile, LocalDate)"/> adds per person.</summary>
+    internal const int ChecksPerPerson = 4;
+
+    /// <summary>The most parameter values those checks record per person (5 + 2 + 4 + 3).</summary>
+    internal const int MaxParametersPerPerson = 14;
+
     /// <summary>Adds the MEM-01..04 checks of one person to a decision under construction.</summary>
-    internal static void AddChecks(DecisionBuilder builder, MemberDossier dossier, ProgramProfile profile, LocalDate asOf)
+    internal static void AddChecks(DecisionBuilder builder, MemberDossier dossier, ProgramProfile profile, LocalDate asOf) =>
+        AddChecks(builder, dossier, profile, asOf, new ProfileValues(profile));
+
+    /// <summary>
+    /// The same, with the profile's parameter values boxed once by the caller, for a decision that checks many
+    /// persons under one profile (a group's formation or verification).
+    /// </summary>
+    internal static void AddChecks(DecisionBuilder builder, MemberDossier dossier, ProgramProfile profile, LocalDate asOf, in ProfileValues values)
     {
         var person = dossier.Person;
         var membership = profile.Membership;
-        var poverty = profile.Poverty;
+        object personId = person.Id; // boxed once for the four checks
 
         builder.Check(RuleIds.Mem01, CheckPovertyEvidence(dossier, profile, asOf),
-            ("PersonId", person.Id), ("HouseholdId", dossier.Household.Id),
-            ("Membership.PovertyEvidence", membership.PovertyEvidence),
-            ("Poverty.MaxEligibleDecile", poverty.MaxEligibleDecile),
-            ("Poverty.DecileValidity", poverty.DecileValidity));
+            ("PersonId", personId), ("HouseholdId", dossier.Household.Id),
+            ("Membership.PovertyEvidence", values.PovertyEvidence),
+            ("Poverty.MaxEligibleDecile", values.MaxEligibleDecile),
+            ("Poverty.DecileValidity", values.DecileValidity));
 
         if (membership.RequiresHeadOrMainEarner)
         {
             builder.Check(RuleIds.Mem02,
                 person.Role is HouseholdRole.Head or HouseholdRole.MainEarner ? null : RuleViolation.Of(RuleIds.Mem02, GroupErrors.NotHeadOrMainEarner, Who(person), ("Role", person.Role)),
-                ("PersonId", person.Id), ("Membership.RequiresHeadOrMainEarner", true));
+                ("PersonId", personId), ("Membership.RequiresHeadOrMainEarner", BoxedTrue));
         }
         else
         {
-            builder.NotApplicable(RuleIds.Mem02, ("PersonId", person.Id), ("Membership.RequiresHeadOrMainEarner", false));
+            builder.NotApplicable(RuleIds.Mem02, ("PersonId", personId), ("Membership.RequiresHeadOrMainEarner", BoxedFalse));
         }
 
         if (membership.MinAge is null && membership.MaxAge is null)
         {
-            builder.NotApplicable(RuleIds.Mem03, ("PersonId", person.Id));
+            builder.NotApplicable(RuleIds.Mem03, ("PersonId", personId));
         }
         else
         {
@@ -115,19 +131,19 @@ public static class MemberEligibility
             {
                 violation = RuleViolation.Of(RuleIds.Mem03, GroupErrors.TooOld, Who(person), ("Age", age), ("AsOf", asOf), ("MaxAge", max));
             }
-            builder.Check(RuleIds.Mem03, violation, ("PersonId", person.Id), ("Age", age), ("Membership.MinAge", membership.MinAge), ("Membership.MaxAge", membership.MaxAge));
+            builder.Check(RuleIds.Mem03, violation, ("PersonId", personId), ("Age", age), ("Membership.MinAge", values.MinAge), ("Membership.MaxAge", values.MaxAge));
         }
 
         if (membership.ExcludedEmployment == EmploymentExclusions.None)
         {
-            builder.NotApplicable(RuleIds.Mem04, ("PersonId", person.Id), ("Membership.ExcludedEmployment", EmploymentExclusions.None));
+            builder.NotApplicable(RuleIds.Mem04, ("PersonId", personId), ("Membership.ExcludedEmployment", values.ExcludedEmployment));
         }
         else
         {
             var excluded = (ExclusionOf(person.Employment) & membership.ExcludedEmployment) != EmploymentExclusions.None;
             builder.Check(RuleIds.Mem04,
                 excluded ? RuleViolation.Of(RuleIds.Mem04, GroupErrors.ExcludedEmployment, Who(person), ("Employment", person.Employment), ("Excluded", membership.ExcludedEmployment)) : null,
-                ("PersonId", person.Id), ("Employment", person.Employment), ("Membership.ExcludedEmployment", membership.ExcludedEmployment));
+                ("PersonId", personId), ("Employment", person.Employment), ("Membership.ExcludedEmployment", values.ExcludedEmployment));
         }
     }
 
@@ -209,4 +225,15 @@ public static class MemberEligibility
         Employment.Pensioner => EmploymentExclusions.Pensioner,
         _ => EmploymentExclusions.None,
     };
+
+    /// <summary>The profile's MEM-01..04 parameter values, boxed once (boxes are immutable, so checks may share them).</summary>
+    internal readonly struct ProfileValues(ProgramProfile profile)
+    {
+        internal readonly object? PovertyEvidence = profile.Membership.PovertyEvidence;
+        internal readonly object? MaxEligibleDecile = profile.Poverty.MaxEligibleDecile;
+        internal readonly object? DecileValidity = profile.Poverty.DecileValidity;
+        internal readonly object? MinAge = profile.Membership.MinAge;
+        internal readonly object? MaxAge = profile.Membership.MaxAge;
+        internal readonly object? ExcludedEmployment = profile.Membership.ExcludedEmployment;
+    }
 }
