@@ -38,19 +38,19 @@ public static class MemoryBaseline
     /// <summary>
     /// SHA-256 of consecutive <paramref name="chunk"/>-byte pieces of <paramref name="bytes"/>, each digest fed into the
     /// next piece (a bare hash chain, as the ledger hashes each entry's canonical bytes, which end with the previous
-    /// hash), with one reused hash context: the cheapest way the BCL offers.
+    /// hash), with the ledger's own SHA-256 (<c>ChainSha256</c>: OpenSSL called directly, or the BCL's
+    /// <see cref="IncrementalHash"/> where that is unavailable; <see cref="KubeCore.Savings.LedgerEntry.HashImplementation"/>
+    /// names it): the hash work of an append and nothing else.
     /// </summary>
     public static ulong HashChain(ReadOnlySpan<byte> bytes, int chunk)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> digest = stackalloc byte[32];
         Span<byte> piece = stackalloc byte[chunk];
         for (var p = 0; p + chunk <= bytes.Length; p += chunk)
         {
             bytes.Slice(p, chunk - 32).CopyTo(piece);
             digest.CopyTo(piece[(chunk - 32)..]);
-            sha.AppendData(piece);
-            sha.GetHashAndReset(digest);
+            KubeCore.Savings.ChainSha256.Hash(piece, digest);
         }
         return MemoryMarshal.Read<ulong>(digest);
     }

@@ -77,6 +77,11 @@ public readonly record struct LedgerAccount
     /// <summary>The loan, for loan receivables; otherwise null.</summary>
     public LoanId? Loan => _loan == Guid.Empty ? null : new LoanId(_loan);
 
+    // The raw ids (Guid.Empty when absent), for the canonical encoding.
+    internal Guid MemberValue => _member;
+
+    internal Guid LoanValue => _loan;
+
     /// <summary>True for debit-normal accounts (cash, loan receivables, expenses).</summary>
     public bool IsDebitNormal => Kind is AccountKind.Cash or AccountKind.LoanReceivable or AccountKind.Expenses;
 

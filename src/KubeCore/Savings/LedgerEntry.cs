@@ -14,10 +14,33 @@ namespace KubeCore.Savings;
 /// the previous entry by its SHA-256 hash.
 /// </summary>
 /// <remarks>
-/// <para><b>Canonical encoding (format 1).</b> The hash is SHA-256 (BCL <see cref="SHA256"/>) over these bytes,
-/// in this order; integers are big-endian two's complement; every Guid (group, entry, member, loan ids) is
-/// its 16 bytes in RFC 4122 (big-endian) order; text is UTF-8 of the exact string (no normalisation);
-/// nothing depends on culture or time zone:</para>
+/// <para><b>Hash.</b> SHA-256 of the entry's canonical encoding (<see cref="CanonicalBytes"/>), which ends with the
+/// previous entry's hash. Which SHA-256 implementation computes it (OpenSSL called directly, or the BCL) is named by
+/// <see cref="HashImplementation"/>; both give the same digest.</para>
+/// <para><b>Canonical encoding, format 2</b> (every entry the ledger writes). Its first byte is the format, so the
+/// formats never collide. Integers marked <c>varint</c> are unsigned LEB128, minimal (7 bits per byte, low bits first,
+/// high bit set on every byte but the last); other integers are big-endian two's complement; every Guid (group, entry,
+/// member, loan ids) is its 16 bytes in RFC 4122 (big-endian) order; text is UTF-8 of the exact string (no
+/// normalisation); nothing depends on culture or time zone. A savings deposit takes about 100 bytes (two SHA-256 blocks):</para>
+/// <list type="number">
+/// <item><c>u8</c> format = 2</item>
+/// <item>group id (16)</item>
+/// <item><c>varint</c> sequence number (1 for the first entry)</item>
+/// <item>entry id (16)</item>
+/// <item>book date: <c>i16</c> year, <c>u8</c> month, <c>u8</c> day (ISO calendar)</item>
+/// <item><c>u8</c> head: <see cref="EntryKind"/> (bits 0–4) | 0x20 member | 0x40 loan | 0x80 reversed entry</item>
+/// <item>member id (16) if flagged; loan id (16) if flagged; reversed entry id (16) if flagged</item>
+/// <item><c>varint</c> leg count, then per leg: <c>u8</c> leg head: <see cref="AccountKind"/> (bits 0–3) | 0x10 credit
+/// | 0x20 member | 0x40 loan | 0x80 "the flagged ids are the entry's own member and loan"; then, unless 0x80 is set,
+/// member id (16) if flagged and loan id (16) if flagged; then <c>varint</c> amount in rupiah (positive)</item>
+/// <item><c>varint</c> byte length then the UTF-8 bytes of <see cref="Reference"/></item>
+/// <item><c>varint</c> byte length then the UTF-8 bytes of <see cref="Memo"/></item>
+/// <item>previous entry's hash (32; zeros for entry 1)</item>
+/// </list>
+/// <para>The 0x80 leg flag is set whenever a leg has a member or a loan and each one it has equals the entry's
+/// (<see cref="Member"/>, <see cref="Loan"/>): a deposit's savings leg, a loan entry's receivable leg.</para>
+/// <para><b>Canonical encoding, format 1</b> (entries written before format 2; still verified). Integers are big-endian
+/// two's complement, Guids and text as in format 2:</para>
 /// <list type="number">
 /// <item><c>u8</c> format = 1</item>
 /// <item>group id (16)</item>
@@ -33,7 +56,9 @@ namespace KubeCore.Savings;
 /// <item><c>i32</c> byte length then the UTF-8 bytes of <see cref="Memo"/></item>
 /// <item>previous entry's hash (32; zeros for entry 1)</item>
 /// </list>
-/// <para>An auditor can recompute a hash with any SHA-256 tool from <see cref="CanonicalBytes"/>.</para>
+/// <para>Stored entries carry no format field: <see cref="FromStored"/> takes the format whose hash equals the stored
+/// hash (format 2 first), and <see cref="Format"/> says which. An auditor can recompute a hash with any SHA-256 tool
+/// from <see cref="CanonicalBytes"/>.</para>
 /// </remarks>
 public sealed class LedgerEntry
 {
@@ -43,11 +68,18 @@ public sealed class LedgerEntry
     /// <summary>The longest <see cref="Memo"/>, in characters.</summary>
     public const int MaxMemoLength = 1000;
 
-    private const byte FormatVersion = 1;
-    private const int StackBufferSize = 1024;
+    /// <summary>The canonical encoding the ledger writes new entries in (see the remarks of the type).</summary>
+    public const int CurrentFormat = 2;
 
-    [ThreadStatic]
-    private static IncrementalHash? t_hasher;
+    private const byte Format1 = 1;
+    private const byte Format2 = 2;
+    private const int StackBufferSize = 256;
+
+    // Nullable ids are held as Guid.Empty when absent (ids are never the empty Guid): a smaller object per entry.
+    private readonly Guid _member;
+    private readonly Guid _loan;
+    private readonly Guid _reverses;
+    private byte _format = Format2;
 
     private LedgerEntry(
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ImmutableArray<LedgerLeg> legs,
@@ -59,11 +91,11 @@ public sealed class LedgerEntry
         BookDate = bookDate;
         Kind = kind;
         Legs = legs;
-        Member = member;
-        Loan = loan;
+        _member = member?.Value ?? Guid.Empty;
+        _loan = loan?.Value ?? Guid.Empty;
         Reference = reference;
         Memo = memo;
-        Reverses = reverses;
+        _reverses = reverses?.Value ?? Guid.Empty;
         PreviousHash = previousHash;
     }
 
@@ -86,10 +118,10 @@ public sealed class LedgerEntry
     public ImmutableArray<LedgerLeg> Legs { get; }
 
     /// <summary>The member concerned: the saver, the borrower of a loan entry, or null.</summary>
-    public PersonId? Member { get; }
+    public PersonId? Member => _member == Guid.Empty ? null : new PersonId(_member);
 
     /// <summary>The loan concerned, or null.</summary>
-    public LoanId? Loan { get; }
+    public LoanId? Loan => _loan == Guid.Empty ? null : new LoanId(_loan);
 
     /// <summary>The external reference (receipt number, decision id), at most <see cref="MaxReferenceLength"/> characters; empty when none.</summary>
     public string Reference { get; }
@@ -98,10 +130,22 @@ public sealed class LedgerEntry
     public string Memo { get; }
 
     /// <summary>For a <see cref="EntryKind.Reversal"/>, the entry it reverses; otherwise null.</summary>
-    public EntryId? Reverses { get; }
+    public EntryId? Reverses => _reverses == Guid.Empty ? null : new EntryId(_reverses);
 
     /// <summary>The hash of the previous entry (<see cref="EntryHash.Zero"/> for entry 1).</summary>
     public EntryHash PreviousHash { get; }
+
+    /// <summary>
+    /// The canonical encoding <see cref="Hash"/> is computed over: <see cref="CurrentFormat"/> (2) for every entry the
+    /// ledger writes; 1 for a stored entry written before format 2 (see the remarks of the type).
+    /// </summary>
+    public int Format => _format;
+
+    /// <summary>
+    /// Which SHA-256 implementation hashes entries in this process: OpenSSL's <c>libcrypto.so.3</c> called directly
+    /// (Linux, after a start-up self-test), or the BCL's <see cref="IncrementalHash"/>. Both compute the same digest.
+    /// </summary>
+    public static string HashImplementation => ChainSha256.Implementation;
 
     /// <summary>The stored hash of this entry. For an entry the ledger wrote, it equals <see cref="ComputeHash"/>.</summary>
     public EntryHash Hash { get; private set; }
@@ -143,36 +187,14 @@ public sealed class LedgerEntry
         }
     }
 
-    /// <summary>Recomputes the SHA-256 hash of the canonical encoding of the fields.</summary>
-    public EntryHash ComputeHash()
-    {
-        var size = MaxEncodedSize(Legs.Length, Reference, Memo);
-        byte[]? rented = null;
-        Span<byte> buffer = size <= StackBufferSize ? stackalloc byte[StackBufferSize] : (rented = ArrayPool<byte>.Shared.Rent(size));
-        try
-        {
-            var length = Encode(buffer);
-            // One reusable SHA-256 context per thread: no per-entry allocation on the append path.
-            var hasher = t_hasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            hasher.AppendData(buffer[..length]);
-            Span<byte> digest = stackalloc byte[EntryHash.Length];
-            hasher.GetHashAndReset(digest);
-            return EntryHash.FromBytes(digest);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
+    /// <summary>Recomputes the SHA-256 hash of the canonical encoding (in <see cref="Format"/>) of the fields.</summary>
+    public EntryHash ComputeHash() => HashInFormat(_format);
 
-    /// <summary>The canonical encoding that <see cref="Hash"/> is the SHA-256 of (see the remarks of the type).</summary>
+    /// <summary>The canonical encoding that <see cref="Hash"/> is the SHA-256 of, in <see cref="Format"/> (see the remarks of the type).</summary>
     public byte[] CanonicalBytes()
     {
-        var buffer = new byte[MaxEncodedSize(Legs.Length, Reference, Memo)];
-        var length = Encode(buffer);
+        var buffer = new byte[MaxEncodedSize()];
+        var length = Encode(buffer, _format);
         return buffer[..length];
     }
 
@@ -195,6 +217,12 @@ public sealed class LedgerEntry
         }
         var entry = Create(group, id, sequence, bookDate, kind, legArray, member, loan, reference, memo, reverses, previousHash, computeHash: false);
         entry.Hash = hash;
+        // No format is stored: the entry is in the format whose hash matches (format 2 first). When none matches, the
+        // entry stays in the current format and its hash is reported as invalid.
+        if (entry.HashInFormat(Format2) != hash && entry.HashInFormat(Format1) == hash)
+        {
+            entry._format = Format1;
+        }
         return entry;
     }
 
@@ -238,14 +266,123 @@ public sealed class LedgerEntry
         $"#{Sequence} {KubeCore.Rules.KubeCoreMessages.FormatValue(BookDate, System.Globalization.CultureInfo.InvariantCulture)} {Kind} {Amount}"
         + (Reference.Length == 0 ? string.Empty : $" [{Reference}]");
 
-    private static int MaxEncodedSize(int legCount, string reference, string memo) =>
-        1 + 16 + 8 + 16 + 6 + 1 + 1 + (3 * 16) + 2 + (legCount * (1 + 1 + 16 + 16 + 1 + 8))
-        + 4 + Encoding.UTF8.GetMaxByteCount(reference.Length) + 4 + Encoding.UTF8.GetMaxByteCount(memo.Length) + EntryHash.Length;
+    private EntryHash HashInFormat(byte format)
+    {
+        var size = MaxEncodedSize();
+        byte[]? rented = null;
+        Span<byte> buffer = size <= StackBufferSize ? stackalloc byte[StackBufferSize] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            var length = Encode(buffer, format);
+            Span<byte> digest = stackalloc byte[EntryHash.Length];
+            ChainSha256.Hash(buffer[..length], digest);
+            return EntryHash.FromBytes(digest);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
 
-    private int Encode(Span<byte> buffer)
+    // An upper bound of both formats' length: format 2's varints (at most 10 bytes for a sequence or an amount, 5 for a
+    // length, 3 for the leg count) are covered by the slack added to format 1's fixed widths.
+    private int MaxEncodedSize() =>
+        1 + 16 + 10 + 16 + 6 + 1 + 1 + (3 * 16) + 3 + (Legs.Length * (1 + 1 + 16 + 16 + 1 + 10))
+        + 5 + Utf8Length(Reference) + 5 + Utf8Length(Memo) + EntryHash.Length;
+
+    private static int Utf8Length(string text) => text.Length == 0 ? 0 : Encoding.UTF8.GetByteCount(text);
+
+    private int Encode(Span<byte> buffer, byte format) => format == Format1 ? EncodeFormat1(buffer) : EncodeFormat2(buffer);
+
+    private int EncodeFormat2(Span<byte> buffer)
     {
         var p = 0;
-        buffer[p++] = FormatVersion;
+        buffer[p++] = Format2;
+        p += WriteGuid(buffer[p..], Group.Value);
+        p += WriteVarint(buffer[p..], (ulong)Sequence);
+        p += WriteGuid(buffer[p..], Id.Value);
+        BinaryPrimitives.WriteInt16BigEndian(buffer[p..], (short)BookDate.Year);
+        p += 2;
+        buffer[p++] = (byte)BookDate.Month;
+        buffer[p++] = (byte)BookDate.Day;
+        var hasMember = _member != Guid.Empty;
+        var hasLoan = _loan != Guid.Empty;
+        buffer[p++] = (byte)((byte)Kind | (hasMember ? 0x20 : 0) | (hasLoan ? 0x40 : 0) | (_reverses != Guid.Empty ? 0x80 : 0));
+        if (hasMember)
+        {
+            p += WriteGuid(buffer[p..], _member);
+        }
+        if (hasLoan)
+        {
+            p += WriteGuid(buffer[p..], _loan);
+        }
+        if (_reverses != Guid.Empty)
+        {
+            p += WriteGuid(buffer[p..], _reverses);
+        }
+        var legs = Legs.AsSpan();
+        p += WriteVarint(buffer[p..], (ulong)legs.Length);
+        foreach (ref readonly var leg in legs)
+        {
+            var account = leg.Account;
+            var legMember = account.MemberValue;
+            var legLoan = account.LoanValue;
+            var head = (byte)account.Kind | (leg.Side == LegSide.Credit ? 0x10 : 0) | (legMember != Guid.Empty ? 0x20 : 0) | (legLoan != Guid.Empty ? 0x40 : 0);
+            var own = (legMember != Guid.Empty || legLoan != Guid.Empty)
+                && (legMember == Guid.Empty || legMember == _member)
+                && (legLoan == Guid.Empty || legLoan == _loan);
+            buffer[p++] = (byte)(head | (own ? 0x80 : 0));
+            if (!own)
+            {
+                if (legMember != Guid.Empty)
+                {
+                    p += WriteGuid(buffer[p..], legMember);
+                }
+                if (legLoan != Guid.Empty)
+                {
+                    p += WriteGuid(buffer[p..], legLoan);
+                }
+            }
+            p += WriteVarint(buffer[p..], (ulong)leg.Amount.Amount);
+        }
+        p += WriteText2(buffer[p..], Reference);
+        p += WriteText2(buffer[p..], Memo);
+        PreviousHash.WriteTo(buffer[p..]);
+        p += EntryHash.Length;
+        return p;
+    }
+
+    private static int WriteVarint(Span<byte> destination, ulong value)
+    {
+        var p = 0;
+        while (value >= 0x80)
+        {
+            destination[p++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        destination[p++] = (byte)value;
+        return p;
+    }
+
+    private static int WriteText2(Span<byte> destination, string text)
+    {
+        if (text.Length == 0)
+        {
+            destination[0] = 0;
+            return 1;
+        }
+        var count = Encoding.UTF8.GetByteCount(text);
+        var p = WriteVarint(destination, (ulong)count);
+        return p + Encoding.UTF8.GetBytes(text, destination[p..]);
+    }
+
+    private int EncodeFormat1(Span<byte> buffer)
+    {
+        var p = 0;
+        buffer[p++] = Format1;
         p += WriteGuid(buffer[p..], Group.Value);
         BinaryPrimitives.WriteInt64BigEndian(buffer[p..], Sequence);
         p += 8;

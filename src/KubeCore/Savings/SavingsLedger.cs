@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using KubeCore.Common;
 using KubeCore.Groups;
 using KubeCore.Rules;
@@ -636,7 +637,9 @@ public sealed class SavingsLedger
         {
             throw new InvalidOperationException("SAV-05: the week's totals do not reconcile with the running cash balance; the ledger is corrupt.");
         }
-        var entry = Post(closedOn, EntryKind.WeekClosed, [], null, null, IsoDate.Format(week.Start), totals.ToCanonicalText(), null, null);
+        var entry = LedgerEntry.Create(_group.Id, _ids.Next(_entries.Count + 1), _entries.Count + 1, closedOn, EntryKind.WeekClosed, [], null, null,
+            IsoDate.Format(week.Start), totals.ToCanonicalText(), null, _lastHash);
+        Append(entry, null, totals);
         return _closes[^1].CloseEntry == entry.Id ? _closes[^1] : throw new InvalidOperationException("The close was not registered.");
     }
 
@@ -667,67 +670,78 @@ public sealed class SavingsLedger
         long cashOut = 0;
         long deposits = 0;
         long withdrawals = 0;
-        var ids = new List<EntryId>();
-        var byKind = new Dictionary<EntryKind, Rupiah>();
-        var byMember = new Dictionary<PersonId, long>();
-        for (var i = _entries.Count - 1; i >= 0 && _entries[i].BookDate >= week.Start; i--)
+        var count = 0;
+        var first = 0;
+        var last = -1;
+        var kindsPresent = 0;
+        var byKind = default(WeekTotals.KindAmounts);
+        var entries = CollectionsMarshal.AsSpan(_entries);
+        for (var i = entries.Length - 1; i >= 0 && entries[i].BookDate >= week.Start; i--)
         {
-            var entry = _entries[i];
-            var delta = entry.CashDelta;
+            var entry = entries[i];
+            var legs = entry.Legs.AsSpan();
+            long delta = 0;
+            long debits = 0;
+            long entryIn = 0;
+            long entryOut = 0;
+            foreach (ref readonly var leg in legs)
+            {
+                var amount = leg.Amount.Amount;
+                if (leg.Side == LegSide.Debit)
+                {
+                    debits = checked(debits + amount);
+                }
+                if (leg.Account.Kind == AccountKind.Cash)
+                {
+                    var signed = leg.SignedAmount;
+                    delta += signed;
+                    if (signed > 0)
+                    {
+                        entryIn += amount;
+                    }
+                    else
+                    {
+                        entryOut += amount;
+                    }
+                }
+            }
             fromStart += delta;
             if (entry.BookDate > week.End)
             {
                 afterEnd += delta;
                 continue;
             }
-            if (entry.Legs.IsEmpty)
+            if (legs.IsEmpty)
             {
                 continue;
             }
-            ids.Add(entry.Id);
-            var amount = entry.Amount;
-            byKind[entry.Kind] = byKind.GetValueOrDefault(entry.Kind) + amount;
-            foreach (var leg in entry.Legs)
+            if (last < 0)
             {
-                if (leg.Account.Kind == AccountKind.Cash)
-                {
-                    if (leg.SignedAmount > 0)
-                    {
-                        cashIn += leg.Amount.Amount;
-                    }
-                    else
-                    {
-                        cashOut += leg.Amount.Amount;
-                    }
-                }
+                last = i;
             }
+            first = i;
+            count++;
+            cashIn += entryIn;
+            cashOut += entryOut;
+            var kind = (int)entry.Kind;
+            kindsPresent |= 1 << kind;
+            byKind[kind] = checked(byKind[kind] + debits);
             if (entry.Kind == EntryKind.SavingsDeposit)
             {
-                deposits += amount.Amount;
-                byMember[entry.Member!.Value] = byMember.GetValueOrDefault(entry.Member!.Value) + amount.Amount;
+                deposits += debits;
             }
             else if (entry.Kind == EntryKind.SavingsWithdrawal)
             {
-                withdrawals += amount.Amount;
-            }
-            else if (entry.Kind == EntryKind.Reversal && Original(entry).Kind == EntryKind.SavingsDeposit)
-            {
-                byMember[entry.Member!.Value] = byMember.GetValueOrDefault(entry.Member!.Value) - amount.Amount;
-            }
-        }
-        ids.Reverse();
-        var depositsByMember = new Dictionary<PersonId, Rupiah>();
-        foreach (var (member, amount) in byMember)
-        {
-            if (amount > 0)
-            {
-                depositsByMember[member] = Rupiah.Of(amount);
+                withdrawals += debits;
             }
         }
         var cash = _balances.Cash.Amount;
-        return new WeekTotals(week, ids, byKind, depositsByMember, Rupiah.Of(deposits), Rupiah.Of(withdrawals),
+        return new WeekTotals(this, week, first, last, count, byKind, kindsPresent, Rupiah.Of(deposits), Rupiah.Of(withdrawals),
             Rupiah.Of(cashIn), Rupiah.Of(cashOut), Rupiah.Of(cash - fromStart), Rupiah.Of(cash - afterEnd));
     }
+
+    /// <summary>True when <paramref name="entry"/> is a reversal of a savings deposit (FIVE-01 nets it out of the week's deposits).</summary>
+    internal bool ReversesDeposit(LedgerEntry entry) => entry.Kind == EntryKind.Reversal && Original(entry).Kind == EntryKind.SavingsDeposit;
 
     // ----------------------------------------------------------------------------------------------
     // Snapshots (PORT-02)
@@ -774,7 +788,7 @@ public sealed class SavingsLedger
         return entry;
     }
 
-    private void Append(LedgerEntry entry, ClaimChange[]? claims)
+    private void Append(LedgerEntry entry, ClaimChange[]? claims, WeekTotals? closedWeekTotals = null)
     {
         if (entry.Id != _ids.Next(entry.Sequence))
         {
@@ -792,8 +806,10 @@ public sealed class SavingsLedger
         }
         if (entry.Kind == EntryKind.WeekClosed)
         {
-            var week = BookWeek.StartingOn(IsoDate.Parse(entry.Reference).Value, WeekStartsOn);
-            _closes.Add(new WeekClose(ComputeWeekTotals(week), entry.BookDate, entry.Id));
+            // The close entry has no legs: the week's totals are the same after it as before it.
+            var totals = closedWeekTotals ?? ComputeWeekTotals(BookWeek.StartingOn(IsoDate.Parse(entry.Reference).Value, WeekStartsOn));
+            var week = totals.Week;
+            _closes.Add(new WeekClose(totals, entry.BookDate, entry.Id));
             _closedThrough = week.End;
             _nextWeekToClose = week.Next;
         }
@@ -833,7 +849,7 @@ public sealed class SavingsLedger
                     {
                         return RuleViolation.Of(RuleIds.Sav05, SavingsErrors.CloseDoesNotReconcile, ("Week", week));
                     }
-                    Append(entry, null);
+                    Append(entry, null, totals);
                     return null;
                 }
             case EntryKind.Reversal:

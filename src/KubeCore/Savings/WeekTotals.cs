@@ -1,5 +1,7 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using KubeCore.Common;
 using NodaTime;
 
@@ -12,15 +14,32 @@ namespace KubeCore.Savings;
 /// </summary>
 public sealed class WeekTotals
 {
+    private const int KindSlots = 17;
+
+    // The week's entries with legs are the ledger's entries at positions [_first, _last] (0-based, inclusive; none
+    // when _count is 0): the ledger is append-only, so the range stays valid. The lists a caller may read are built
+    // from it on first read only (a week close reads none of them).
+    private readonly SavingsLedger _ledger;
+    private readonly int _first;
+    private readonly int _last;
+    private readonly int _count;
+    private readonly KindAmounts _byKindAmounts;
+    private readonly int _kindsPresent;
+    private ReadOnlyCollection<EntryId>? _entries;
+    private ReadOnlyDictionary<EntryKind, Rupiah>? _byKind;
+    private ReadOnlyDictionary<PersonId, Rupiah>? _depositsByMember;
+
     internal WeekTotals(
-        BookWeek week, IReadOnlyList<EntryId> entries, IReadOnlyDictionary<EntryKind, Rupiah> byKind,
-        IReadOnlyDictionary<PersonId, Rupiah> depositsByMember, Rupiah deposits, Rupiah withdrawals,
-        Rupiah cashIn, Rupiah cashOut, Rupiah openingCash, Rupiah closingCash)
+        SavingsLedger ledger, BookWeek week, int first, int last, int count, in KindAmounts byKind, int kindsPresent,
+        Rupiah deposits, Rupiah withdrawals, Rupiah cashIn, Rupiah cashOut, Rupiah openingCash, Rupiah closingCash)
     {
+        _ledger = ledger;
+        _first = first;
+        _last = last;
+        _count = count;
+        _byKindAmounts = byKind;
+        _kindsPresent = kindsPresent;
         Week = week;
-        Entries = entries;
-        ByKind = byKind;
-        DepositsByMember = depositsByMember;
         Deposits = deposits;
         Withdrawals = withdrawals;
         CashIn = cashIn;
@@ -33,13 +52,16 @@ public sealed class WeekTotals
     public BookWeek Week { get; }
 
     /// <summary>The ids of the entries with legs dated in the week, in ledger order (evidence for FIVE-01/FIVE-03).</summary>
-    public IReadOnlyList<EntryId> Entries { get; }
+    public IReadOnlyList<EntryId> Entries => _entries ??= BuildEntries();
 
     /// <summary>The total amount (sum of debits) of the week's entries, by kind; kinds without entries are absent.</summary>
-    public IReadOnlyDictionary<EntryKind, Rupiah> ByKind { get; }
+    public IReadOnlyDictionary<EntryKind, Rupiah> ByKind => _byKind ??= BuildByKind();
 
-    /// <summary>Savings deposited in the week per member, net of reversals of deposits booked in the same week (FIVE-01).</summary>
-    public IReadOnlyDictionary<PersonId, Rupiah> DepositsByMember { get; }
+    /// <summary>
+    /// Savings deposited in the week per member, net of reversals of deposits booked in the same week (FIVE-01); members
+    /// whose net is not positive are absent. Read-only; enumerated in the order of each member's first deposit in the week.
+    /// </summary>
+    public IReadOnlyDictionary<PersonId, Rupiah> DepositsByMember => _depositsByMember ??= BuildDepositsByMember();
 
     /// <summary>Total savings deposits (gross, before reversals).</summary>
     public Rupiah Deposits { get; }
@@ -69,26 +91,108 @@ public sealed class WeekTotals
     /// </summary>
     public string ToCanonicalText()
     {
-        var text = new StringBuilder(200);
-        text.Append("week=").Append(Week.ToString())
-            .Append(";entries=").Append(Entries.Count.ToString(CultureInfo.InvariantCulture))
-            .Append(";cashIn=").Append(Plain(CashIn))
-            .Append(";cashOut=").Append(Plain(CashOut))
-            .Append(";openingCash=").Append(Plain(OpeningCash))
-            .Append(";closingCash=").Append(Plain(ClosingCash))
-            .Append(";deposits=").Append(Plain(Deposits))
-            .Append(";withdrawals=").Append(Plain(Withdrawals));
-        foreach (var kind in Enum.GetValues<EntryKind>())
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[512]);
+        text.AppendLiteral("week=");
+        text.AppendFormatted(Week.Start, "uuuu-MM-dd");
+        text.AppendLiteral("/");
+        text.AppendFormatted(Week.End, "uuuu-MM-dd");
+        text.AppendLiteral(";entries=");
+        text.AppendFormatted(_count);
+        text.AppendLiteral(";cashIn=");
+        text.AppendFormatted(CashIn.Amount);
+        text.AppendLiteral(";cashOut=");
+        text.AppendFormatted(CashOut.Amount);
+        text.AppendLiteral(";openingCash=");
+        text.AppendFormatted(OpeningCash.Amount);
+        text.AppendLiteral(";closingCash=");
+        text.AppendFormatted(ClosingCash.Amount);
+        text.AppendLiteral(";deposits=");
+        text.AppendFormatted(Deposits.Amount);
+        text.AppendLiteral(";withdrawals=");
+        text.AppendFormatted(Withdrawals.Amount);
+        // Enum values in ascending order are kind order (as Enum.GetValues returns them).
+        for (var kind = 1; kind < KindSlots; kind++)
         {
-            if (ByKind.TryGetValue(kind, out var amount))
+            if ((_kindsPresent & (1 << kind)) != 0)
             {
-                text.Append(";kind:").Append(kind.ToString()).Append('=').Append(Plain(amount));
+                text.AppendLiteral(";kind:");
+                text.AppendLiteral(((EntryKind)kind).ToString());
+                text.AppendLiteral("=");
+                text.AppendFormatted(_byKindAmounts[kind]);
             }
         }
-        return text.ToString();
+        return text.ToStringAndClear();
     }
 
-    private static string Plain(Rupiah amount) => amount.Amount.ToString(CultureInfo.InvariantCulture);
+    private ReadOnlyCollection<EntryId> BuildEntries()
+    {
+        var ids = new EntryId[_count];
+        if (_count == 0)
+        {
+            return Array.AsReadOnly(ids);
+        }
+        var entries = _ledger.Entries;
+        var n = 0;
+        for (var i = _first; i <= _last; i++)
+        {
+            var entry = entries[i];
+            if (!entry.Legs.IsEmpty)
+            {
+                ids[n++] = entry.Id;
+            }
+        }
+        return Array.AsReadOnly(ids);
+    }
+
+    private ReadOnlyDictionary<EntryKind, Rupiah> BuildByKind()
+    {
+        var byKind = new Dictionary<EntryKind, Rupiah>();
+        for (var kind = 1; kind < KindSlots; kind++)
+        {
+            if ((_kindsPresent & (1 << kind)) != 0)
+            {
+                byKind[(EntryKind)kind] = Rupiah.Of(_byKindAmounts[kind]);
+            }
+        }
+        return byKind.AsReadOnly();
+    }
+
+    private ReadOnlyDictionary<PersonId, Rupiah> BuildDepositsByMember()
+    {
+        var byMember = new Dictionary<PersonId, long>();
+        if (_count > 0)
+        {
+            var entries = _ledger.Entries;
+            for (var i = _first; i <= _last; i++)
+            {
+                var entry = entries[i];
+                if (entry.Kind == EntryKind.SavingsDeposit)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(byMember, entry.Member!.Value, out _) += entry.Amount.Amount;
+                }
+                else if (entry.Kind == EntryKind.Reversal && _ledger.ReversesDeposit(entry))
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(byMember, entry.Member!.Value, out _) -= entry.Amount.Amount;
+                }
+            }
+        }
+        var result = new Dictionary<PersonId, Rupiah>();
+        foreach (var (member, amount) in byMember)
+        {
+            if (amount > 0)
+            {
+                result[member] = Rupiah.Of(amount);
+            }
+        }
+        return result.AsReadOnly();
+    }
+
+    /// <summary>Per-kind totals of a week, indexed by the kind's value (1..16), held inline.</summary>
+    [InlineArray(KindSlots)]
+    internal struct KindAmounts
+    {
+        private long _element;
+    }
 }
 
 /// <summary>A closed bookkeeping week (SAV-05): its totals, when it was closed and the closing entry.</summary>
