@@ -50,6 +50,11 @@ internal sealed class GroupSimulator
     private readonly List<LoanId> _disbursed = [];
     private readonly List<int> _toCover = [];
     private readonly AttendanceMark[] _marks;
+    // The week's savings rows, reused: FiveBasicRules.Check reads a GroupWeek at once and keeps none of its lists.
+    private readonly MemberWeekSavings[] _savings;
+    private readonly MemberWeekSavings[] _noSavings;
+    private readonly MemberWeekSavings[] _saved;
+    private readonly LastDeposit[] _lastDeposit;
 
     public GroupSimulator(BatchOptions options, ProgramProfile profile, LocalDate start)
     {
@@ -66,6 +71,10 @@ internal sealed class GroupSimulator
         _activeLoan = new int[m];
         _loanCount = new int[m];
         _marks = new AttendanceMark[m];
+        _savings = new MemberWeekSavings[m];
+        _noSavings = new MemberWeekSavings[m];
+        _saved = new MemberWeekSavings[m];
+        _lastDeposit = new LastDeposit[m];
     }
 
     private enum Payer
@@ -87,6 +96,9 @@ internal sealed class GroupSimulator
         for (var i = 0; i < m; i++)
         {
             _members[i] = new PersonId(Ids.Guid(Ids.Person, (index * 64) + i));
+            _noSavings[i] = new MemberWeekSavings(_members[i], []);
+            _lastDeposit[i] = new LastDeposit();
+            _saved[i] = new MemberWeekSavings(_members[i], _lastDeposit[i]);
         }
         var standing = new BatchGroupStanding(new GroupId(Ids.Guid(Ids.Group, index)), _profile, _members);
         var weak = rng.Chance(80);
@@ -145,19 +157,20 @@ internal sealed class GroupSimulator
 
             clock?.Mark(Section.Meeting);
             // Tabungan (FIVE-01, SAV-04).
-            var savings = new MemberWeekSavings[m];
+            var savings = _savings;
             for (var i = 0; i < m; i++)
             {
                 if (rng.Chance(_savePerMille[i]))
                 {
                     var entry = ledger.Deposit(day, _members[i], _weekly);
-                    savings[i] = new MemberWeekSavings(_members[i], [entry.Id]);
+                    _lastDeposit[i].Entry = entry.Id;
+                    savings[i] = _saved[i];
                     totals.Deposits++;
                     totals.DepositedRupiah += _weekly.Amount;
                 }
                 else
                 {
-                    savings[i] = new MemberWeekSavings(_members[i], []);
+                    savings[i] = _noSavings[i];
                 }
             }
 
@@ -334,7 +347,7 @@ internal sealed class GroupSimulator
             var groupWeek = new GroupWeek(
                 standing.Id, week.Start, savings,
                 evidence.MeetingHeld ? evidence.Meetings[0].Meeting : null,
-                closeEntry, mayLend, [.. _disbursed], unserved, [.. _due]);
+                closeEntry, mayLend, _disbursed, unserved, _due);
             clock?.Mark(Section.WeekFacts);
             totals.Tally(FiveBasicRules.Check(groupWeek, _profile));
             clock?.Mark(Section.FiveBasicRules);
@@ -382,6 +395,23 @@ internal sealed class GroupSimulator
             due += installments[k].Amount.Amount;
         }
         return Rupiah.Of(Math.Max(0, due - account.PrincipalRepaid.Amount - account.ServiceChargePaid.Amount));
+    }
+
+    /// <summary>A member's deposit of the week as a one-entry list (reused week after week, see <c>_savings</c>).</summary>
+    private sealed class LastDeposit : IReadOnlyList<EntryId>
+    {
+        public EntryId Entry { get; set; }
+
+        public int Count => 1;
+
+        public EntryId this[int index] => index == 0 ? Entry : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<EntryId> GetEnumerator()
+        {
+            yield return Entry;
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private sealed class LoanState(Loan loan, int borrower)

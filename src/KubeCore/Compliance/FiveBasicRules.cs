@@ -92,10 +92,37 @@ public sealed class FiveRulesWeekReport
     public IReadOnlyList<FiveRuleOutcome> Outcomes { get; }
 
     /// <summary>The outcome of one rule.</summary>
-    public FiveRuleOutcome this[RuleId rule] => Outcomes.First(o => o.RuleId == rule);
+    /// <exception cref="InvalidOperationException">The report has no outcome for <paramref name="rule"/>.</exception>
+    public FiveRuleOutcome this[RuleId rule]
+    {
+        get
+        {
+            foreach (var outcome in Outcomes)
+            {
+                if (outcome.RuleId == rule)
+                {
+                    return outcome;
+                }
+            }
+            throw new InvalidOperationException("Sequence contains no matching element");
+        }
+    }
 
     /// <summary>True when no rule is <see cref="RuleStatus.NotMet"/>.</summary>
-    public bool AllKept => Outcomes.All(o => o.Status != RuleStatus.NotMet);
+    public bool AllKept
+    {
+        get
+        {
+            foreach (var outcome in Outcomes)
+            {
+                if (outcome.Status == RuleStatus.NotMet)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 }
 
 /// <summary>
@@ -123,31 +150,115 @@ public static class FiveBasicRules
     {
         ArgumentNullException.ThrowIfNull(week);
         ArgumentNullException.ThrowIfNull(profile);
-        Preconditions.CheckArgument(week.Savings.Select(s => s.Member).Distinct().Count() == week.Savings.Count, nameof(week), "A member may have one savings row per week.");
+        var rows = week.Savings;
+        Preconditions.CheckArgument(HasDistinctMembers(rows), nameof(week), "A member may have one savings row per week.");
 
-        var savers = week.Savings.Where(s => s.Deposits.Count > 0).ToList();
-        var missing = week.Savings.Where(s => s.Deposits.Count == 0).Select(s => s.Member).ToList();
-        var savings = week.Savings.Count == 0
+        // FIVE-01: the members who saved, their deposits, and the members who did not.
+        int saverCount = 0, depositCount = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var deposits = rows[i].Deposits.Count;
+            if (deposits > 0)
+            {
+                saverCount++;
+                depositCount += deposits;
+            }
+        }
+        var depositEvidence = depositCount == 0 ? [] : new EntryId[depositCount];
+        var missing = saverCount == rows.Count ? [] : new PersonId[rows.Count - saverCount];
+        int nextDeposit = 0, nextMissing = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var deposits = row.Deposits;
+            if (deposits.Count == 0)
+            {
+                missing[nextMissing++] = row.Member;
+                continue;
+            }
+            for (var d = 0; d < deposits.Count; d++)
+            {
+                depositEvidence[nextDeposit++] = deposits[d];
+            }
+        }
+        var savings = rows.Count == 0
             ? RuleStatus.NotApplicable
-            : profile.Compliance.SavingsShareOfMembers.IsMetBy(savers.Count, week.Savings.Count) ? RuleStatus.Met : RuleStatus.NotMet;
+            : profile.Compliance.SavingsShareOfMembers.IsMetBy(saverCount, rows.Count) ? RuleStatus.Met : RuleStatus.NotMet;
 
         var lending = !week.MayLend
             ? RuleStatus.NotApplicable
             : week.LoansDisbursed.Count > 0 || week.UnservedRequests == 0 ? RuleStatus.Met : RuleStatus.NotMet;
 
-        var repayment = week.InstallmentsDue.Count == 0
+        // FIVE-05: the entries that settled what fell due, and the loans (once each) with an installment left unpaid.
+        var due = week.InstallmentsDue;
+        int settlementCount = 0, unpaidCount = 0;
+        for (var i = 0; i < due.Count; i++)
+        {
+            var settlement = due[i].Settlement.Count;
+            settlementCount += settlement;
+            unpaidCount += settlement == 0 ? 1 : 0;
+        }
+        var settlementEvidence = settlementCount == 0 ? [] : new EntryId[settlementCount];
+        var unpaidLoans = unpaidCount == 0 ? [] : new List<LoanId>(unpaidCount);
+        var nextSettlement = 0;
+        for (var i = 0; i < due.Count; i++)
+        {
+            var installment = due[i];
+            var settlement = installment.Settlement;
+            if (settlement.Count == 0)
+            {
+                if (!unpaidLoans.Contains(installment.Loan))
+                {
+                    unpaidLoans.Add(installment.Loan);
+                }
+                continue;
+            }
+            for (var e = 0; e < settlement.Count; e++)
+            {
+                settlementEvidence[nextSettlement++] = settlement[e];
+            }
+        }
+        var repayment = due.Count == 0
             ? RuleStatus.NotApplicable
-            : week.InstallmentsDue.All(i => i.Settlement.Count > 0) ? RuleStatus.Met : RuleStatus.NotMet;
+            : unpaidCount == 0 ? RuleStatus.Met : RuleStatus.NotMet;
 
         FiveRuleOutcome[] outcomes =
         [
-            new(RuleIds.Five01, savings, savers.SelectMany(s => s.Deposits).ToList(), null, [], missing),
+            new(RuleIds.Five01, savings, depositEvidence, null, [], missing),
             new(RuleIds.Five02, week.Meeting is null ? RuleStatus.NotMet : RuleStatus.Met, [], week.Meeting, [], []),
             new(RuleIds.Five03, week.BookClose is null ? RuleStatus.NotMet : RuleStatus.Met, week.BookClose is { } close ? [close] : [], null, [], []),
             new(RuleIds.Five04, lending, [], null, week.LoansDisbursed, []),
-            new(RuleIds.Five05, repayment, week.InstallmentsDue.SelectMany(i => i.Settlement).ToList(), null,
-                week.InstallmentsDue.Where(i => i.Settlement.Count == 0).Select(i => i.Loan).Distinct().ToList(), []),
+            new(RuleIds.Five05, repayment, settlementEvidence, null, unpaidLoans, []),
         ];
         return new FiveRulesWeekReport(week.GroupId, week.WeekStart, profile.Id, outcomes);
+    }
+
+    // One savings row per member: pairwise for a group-sized list, a set for a large one.
+    private static bool HasDistinctMembers(IReadOnlyList<MemberWeekSavings> rows)
+    {
+        if (rows.Count > 32)
+        {
+            var seen = new HashSet<PersonId>(rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (!seen.Add(rows[i].Member))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (var i = 1; i < rows.Count; i++)
+        {
+            var member = rows[i].Member;
+            for (var j = 0; j < i; j++)
+            {
+                if (rows[j].Member == member)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

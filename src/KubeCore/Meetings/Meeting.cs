@@ -45,7 +45,9 @@ public sealed class Meeting
     private readonly IGroupStanding _group;
     private readonly ProgramProfile _profile;
     private readonly List<MeetingDecision> _decisions = [];
-    private ReadOnlyDictionary<PersonId, AttendanceStatus> _attendance = ReadOnlyDictionary<PersonId, AttendanceStatus>.Empty;
+    // The marks as recorded; the dictionary view is built on first use (the batch and the rules read the arrays).
+    private AttendanceMark[] _marks = [];
+    private ReadOnlyDictionary<PersonId, AttendanceStatus>? _attendance;
     private PersonId[] _present = [];
 
     private Meeting(IGroupStanding group, MeetingId id, LocalDate date, string agenda)
@@ -76,7 +78,7 @@ public sealed class Meeting
     public bool AttendanceRecorded { get; private set; }
 
     /// <summary>The attendance by member; empty until recorded.</summary>
-    public IReadOnlyDictionary<PersonId, AttendanceStatus> Attendance => _attendance;
+    public IReadOnlyDictionary<PersonId, AttendanceStatus> Attendance => _attendance ??= AttendanceMap(_marks);
 
     /// <summary>The number of current members when the attendance was recorded; 0 before.</summary>
     public int MemberCount { get; private set; }
@@ -115,13 +117,14 @@ public sealed class Meeting
     public void RecordAttendance(IEnumerable<AttendanceMark> marks)
     {
         ArgumentNullException.ThrowIfNull(marks);
-        var list = marks.ToList();
-        var map = new Dictionary<PersonId, AttendanceStatus>(list.Count);
-        foreach (var mark in list)
+        var list = marks.ToArray();
+        HashSet<PersonId>? seen = list.Length > SmallGroup ? new(list.Length) : null;
+        for (var i = 0; i < list.Length; i++)
         {
+            var mark = list[i];
             IdGuard.Check(mark.Member);
-            Preconditions.CheckArgument(Enum.IsDefined(mark.Mark), nameof(marks), "Unknown attendance mark.");
-            Preconditions.CheckArgument(map.TryAdd(mark.Member, mark.Mark), nameof(marks), "A member is marked twice.");
+            Preconditions.CheckArgument(mark.Mark is >= AttendanceStatus.Present and <= AttendanceStatus.Late, nameof(marks), "Unknown attendance mark.");
+            Preconditions.CheckArgument(seen is null ? !IsMarkedBefore(list, i) : seen.Add(mark.Member), nameof(marks), "A member is marked twice.");
         }
         if (AttendanceRecorded)
         {
@@ -135,15 +138,89 @@ public sealed class Meeting
                 throw new RuleViolationException(RuleViolation.Of(RuleIds.Five02, MeetingErrors.AttendeeNotAMember, ("Member", mark.Member)));
             }
         }
-        var missing = members.Count(m => !map.ContainsKey(m));
+        var missing = CountUnmarked(members, list);
         if (missing > 0)
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Five02, MeetingErrors.AttendanceIncomplete, ("Missing", missing)));
         }
-        _attendance = new ReadOnlyDictionary<PersonId, AttendanceStatus>(map);
-        _present = list.Where(m => CountsAsPresent(m.Mark)).Select(m => m.Member).ToArray();
+        var present = 0;
+        foreach (var mark in list)
+        {
+            present += CountsAsPresent(mark.Mark) ? 1 : 0;
+        }
+        var presentMembers = present == 0 ? [] : new PersonId[present];
+        present = 0;
+        foreach (var mark in list)
+        {
+            if (CountsAsPresent(mark.Mark))
+            {
+                presentMembers[present++] = mark.Member;
+            }
+        }
+        _marks = list;
+        _attendance = null;
+        _present = presentMembers;
         MemberCount = members.Count;
         AttendanceRecorded = true;
+    }
+
+    // Up to this many marks, pairwise comparisons are cheaper than a hash set.
+    private const int SmallGroup = 32;
+
+    private static bool IsMarkedBefore(AttendanceMark[] marks, int index)
+    {
+        var member = marks[index].Member;
+        for (var j = 0; j < index; j++)
+        {
+            if (marks[j].Member == member)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The members with no mark (the marks are distinct and all of members).
+    private static int CountUnmarked(IReadOnlyCollection<PersonId> members, AttendanceMark[] marks)
+    {
+        var unmarked = 0;
+        if (marks.Length > SmallGroup)
+        {
+            var marked = new HashSet<PersonId>(marks.Length);
+            foreach (var mark in marks)
+            {
+                marked.Add(mark.Member);
+            }
+            foreach (var member in members)
+            {
+                unmarked += marked.Contains(member) ? 0 : 1;
+            }
+            return unmarked;
+        }
+        foreach (var member in members)
+        {
+            var found = false;
+            for (var j = 0; j < marks.Length && !found; j++)
+            {
+                found = marks[j].Member == member;
+            }
+            unmarked += found ? 0 : 1;
+        }
+        return unmarked;
+    }
+
+    private static ReadOnlyDictionary<PersonId, AttendanceStatus> AttendanceMap(AttendanceMark[] marks)
+    {
+        if (marks.Length == 0)
+        {
+            return ReadOnlyDictionary<PersonId, AttendanceStatus>.Empty;
+        }
+        var map = new Dictionary<PersonId, AttendanceStatus>(marks.Length);
+        foreach (var mark in marks)
+        {
+            map.Add(mark.Member, mark.Mark);
+        }
+        return new ReadOnlyDictionary<PersonId, AttendanceStatus>(map);
     }
 
     /// <summary>True for the marks that count toward quorum: <see cref="AttendanceStatus.Present"/> and <see cref="AttendanceStatus.Late"/>.</summary>
@@ -213,6 +290,9 @@ public sealed record WeeklyMeetingEvidence(BookWeek Week, IReadOnlyList<MeetingE
 public sealed class MeetingRegister
 {
     private readonly List<Meeting> _meetings = [];
+    // The same meetings by date (ties in the order added), for the weekly queries; null once a meeting in another
+    // calendar than ISO makes dates incomparable (the queries then filter and sort as they go).
+    private List<Meeting>? _byDate = [];
 
     /// <summary>Creates an empty register for <paramref name="group"/>.</summary>
     /// <exception cref="ArgumentException">The id is the default id.</exception>
@@ -230,15 +310,82 @@ public sealed class MeetingRegister
     {
         ArgumentNullException.ThrowIfNull(meeting);
         Preconditions.CheckArgument(meeting.Group == Group, nameof(meeting), "The meeting is of another group.");
-        Preconditions.CheckArgument(_meetings.TrueForAll(m => m.Id != meeting.Id), nameof(meeting), "The meeting is already registered.");
+        Preconditions.CheckArgument(!IsRegistered(meeting.Id), nameof(meeting), "The meeting is already registered.");
         _meetings.Add(meeting);
+        if (_byDate is null)
+        {
+            return;
+        }
+        if (meeting.Date.Calendar != CalendarSystem.Iso)
+        {
+            _byDate = null;
+            return;
+        }
+        // Usually the latest meeting: after every meeting dated on or before it.
+        var at = _byDate.Count;
+        while (at > 0 && _byDate[at - 1].Date > meeting.Date)
+        {
+            at--;
+        }
+        _byDate.Insert(at, meeting);
     }
 
     /// <summary>The meetings dated in <paramref name="week"/> whose attendance is recorded, by date.</summary>
-    public IReadOnlyList<Meeting> HeldIn(BookWeek week) =>
-        _meetings.Where(m => m.AttendanceRecorded && week.Contains(m.Date)).OrderBy(m => m.Date).ToList();
+    public IReadOnlyList<Meeting> HeldIn(BookWeek week) => HeldInList(week);
 
     /// <summary>The FIVE-02 evidence of <paramref name="week"/>: meeting id, date and attendance of each meeting held.</summary>
-    public WeeklyMeetingEvidence EvidenceFor(BookWeek week) =>
-        new(week, HeldIn(week).Select(m => new MeetingEvidence(m.Id, m.Date, m.PresentCount, m.MemberCount, m.HasQuorum)).ToList());
+    public WeeklyMeetingEvidence EvidenceFor(BookWeek week)
+    {
+        var held = HeldInList(week);
+        var evidence = new List<MeetingEvidence>(held.Count);
+        foreach (var m in held)
+        {
+            evidence.Add(new MeetingEvidence(m.Id, m.Date, m.PresentCount, m.MemberCount, m.HasQuorum));
+        }
+        return new(week, evidence);
+    }
+
+    private bool IsRegistered(MeetingId id)
+    {
+        foreach (var m in _meetings)
+        {
+            if (m.Id == id)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Meeting> HeldInList(BookWeek week)
+    {
+        if (_byDate is null || week.Start.Calendar != CalendarSystem.Iso)
+        {
+            return _meetings.Where(m => m.AttendanceRecorded && week.Contains(m.Date)).OrderBy(m => m.Date).ToList();
+        }
+        // The first meeting dated on or after the week's start, then on through the week.
+        int lo = 0, hi = _byDate.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_byDate[mid].Date < week.Start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        var end = week.End;
+        var held = new List<Meeting>();
+        for (var i = lo; i < _byDate.Count && _byDate[i].Date <= end; i++)
+        {
+            if (_byDate[i].AttendanceRecorded)
+            {
+                held.Add(_byDate[i]);
+            }
+        }
+        return held;
+    }
 }

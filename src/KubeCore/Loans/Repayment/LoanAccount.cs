@@ -106,6 +106,25 @@ public sealed class LoanAccount
         return LoanStatus.From(shape, asOf, day, charge, principal);
     }
 
+    /// <summary>
+    /// <see cref="LoanStatus.HasArrears"/> of <see cref="StatusAsOf"/>, without computing the rest of the status.
+    /// <paramref name="asOf"/> is on or after the disbursement date.
+    /// </summary>
+    internal bool HasArrearsAsOf(LocalDate asOf)
+    {
+        var shape = Schedule.Shape;
+        var dayNumber = ScheduleShape.DayNumberOf(asOf);
+        var due = shape.Frequency == InstallmentFrequency.Weekly ? shape.WeeklyDueBefore(dayNumber) : shape.DueBefore(CalendarDay.Of(asOf));
+        if (due == 0)
+        {
+            return false;
+        }
+        var last = LastIndexOnOrBefore(_dayNumbers, dayNumber);
+        var charge = last < 0 ? 0 : _serviceChargePaid[last];
+        var principal = last < 0 ? 0 : _principalPaid[last];
+        return due > shape.FirstUnsettled(charge, principal);
+    }
+
     /// <summary>Each installment's position as of <paramref name="asOf"/> (from payments dated on or before it).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the disbursement date.</exception>
     public IReadOnlyList<InstallmentPosition> InstallmentsAsOf(LocalDate asOf)

@@ -113,7 +113,7 @@ public sealed class Loan
         (Account ?? throw new InvalidOperationException("The loan was never disbursed.")).StatusAsOf(asOf);
 
     /// <summary>True when disbursed on or before <paramref name="asOf"/> and, as of that date, in arrears.</summary>
-    public bool HasArrearsAsOf(LocalDate asOf) => Account is { } a && a.Schedule.DisbursedOn <= asOf && a.StatusAsOf(asOf).HasArrears;
+    public bool HasArrearsAsOf(LocalDate asOf) => Account is { } a && a.Schedule.DisbursedOn <= asOf && a.HasArrearsAsOf(asOf);
 
     internal void MarkApproved(LoanApproval approval)
     {

@@ -2,6 +2,7 @@ using KubeCore.Common;
 using KubeCore.Groups;
 using KubeCore.Meetings;
 using KubeCore.Rules;
+using KubeCore.Rules.Parameters;
 using KubeCore.Savings;
 using NodaTime;
 
@@ -40,11 +41,14 @@ public sealed class LoanRevolving
     private readonly Dictionary<PersonId, BankReferral> _referrals = [];
     private readonly List<ILoanFundEvent> _events = [];
     private readonly IReadOnlyList<ILoanFundEvent> _readOnlyEvents;
+    private readonly SavingsMonthsIndex _savingsMonths;
+    private readonly LoanIdSource _loanIds = new();
 
     private LoanRevolving(IGroupStanding group, SavingsLedger ledger)
     {
         _group = group;
         Ledger = ledger;
+        _savingsMonths = new SavingsMonthsIndex(ledger);
         _readOnlyLoans = _loans.AsReadOnly();
         _readOnlyEvents = _events.AsReadOnly();
     }
@@ -132,17 +136,26 @@ public sealed class LoanRevolving
     /// on or before <paramref name="asOf"/>, so the figure as of a date never changes later, PORT-02).
     /// The month of <paramref name="asOf"/> itself never counts (it is not complete).
     /// </summary>
-    public int ConsecutiveSavingsMonths(LocalDate asOf)
+    public int ConsecutiveSavingsMonths(LocalDate asOf) =>
+        asOf.Calendar == CalendarSystem.Iso && _savingsMonths.TryConsecutiveMonths(asOf, out var months)
+            ? months
+            : ConsecutiveSavingsMonthsByRescan(Ledger, asOf);
+
+    /// <summary>
+    /// <see cref="ConsecutiveSavingsMonths"/> computed afresh from every entry of <paramref name="ledger"/> (the
+    /// definition; the fund answers from its incremental <see cref="SavingsMonthsIndex"/>).
+    /// </summary>
+    internal static int ConsecutiveSavingsMonthsByRescan(SavingsLedger ledger, LocalDate asOf)
     {
         var months = new SortedSet<int>();
         var current = (asOf.Year * 12) + asOf.Month - 1;
-        foreach (var entry in Ledger.Entries)
+        foreach (var entry in ledger.Entries)
         {
             if (entry.BookDate > asOf)
             {
                 break;
             }
-            if (entry.Kind == EntryKind.SavingsDeposit && !IsReversedOnOrBefore(entry.Id, asOf))
+            if (entry.Kind == EntryKind.SavingsDeposit && !IsReversedOnOrBefore(ledger, entry.Id, asOf))
             {
                 var month = (entry.BookDate.Year * 12) + entry.BookDate.Month - 1;
                 if (month < current)
@@ -168,7 +181,7 @@ public sealed class LoanRevolving
     public Decision MayLend(LocalDate asOf)
     {
         var builder = new DecisionBuilder("Group may lend (LOAN-01)", Profile, asOf);
-        AddLendingChecks(builder, asOf);
+        AddLendingChecks(builder, LendingOf(asOf));
         return builder.Build();
     }
 
@@ -187,7 +200,8 @@ public sealed class LoanRevolving
     public Decision AssessApplication(LoanApplication application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var builder = Eligibility("Loan application", application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn, self: null);
+        var facts = EligibilityOf(application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn, self: null);
+        var builder = Eligibility("Loan application", facts, application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn);
         if (application.Principal.IsPositive && application.Principal > AvailableToLend)
         {
             builder.Warn(RuleViolation.Of(RuleIds.Loan06, LoanErrors.AboveAvailableFund, ("Principal", application.Principal), ("Available", AvailableToLend)), ("Available", AvailableToLend));
@@ -205,8 +219,12 @@ public sealed class LoanRevolving
         CheckId(application.Member.Value, nameof(application));
         Preconditions.CheckNotBlank(application.Purpose);
         Preconditions.CheckArgument(application.Purpose.Length <= LoanApplication.MaxPurposeLength, nameof(application), "The purpose is too long.");
-        AssessApplication(application).ThrowIfRejected();
-        var loan = new Loan(LoanId.New(), application, PreviousLoans(application.Member, null).Count + 1, Profile.Loans.MonthlyServiceCharge);
+        var facts = EligibilityOf(application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn, self: null);
+        if (!facts.AllHold(Profile.Loans))
+        {
+            AssessApplication(application).ThrowIfRejected();
+        }
+        var loan = new Loan(_loanIds.Next(), application, facts.PreviousLoans + 1, Profile.Loans.MonthlyServiceCharge);
         _loans.Add(loan);
         _byId.Add(loan.Id, loan);
         _events.Add(new LoanApplied(Group, application.AppliedOn, loan.Id, loan.Borrower, loan.Principal));
@@ -311,7 +329,8 @@ public sealed class LoanRevolving
     public Decision AssessDisbursement(LoanId loanId, LocalDate date)
     {
         var loan = GetLoan(loanId);
-        var builder = Eligibility("Loan disbursement", loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, date, loan);
+        var facts = EligibilityOf(loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, date, loan);
+        var builder = Eligibility("Loan disbursement", facts, loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, date);
         builder.Check(RuleIds.Loan06, loan.State == LoanState.Approved ? null : WrongState(loan, LoanState.Approved), ("State", loan.State));
         if (loan.Approval is { } approval)
         {
@@ -333,17 +352,29 @@ public sealed class LoanRevolving
     public Loan Disburse(LoanId loanId, LocalDate date)
     {
         var loan = GetLoan(loanId);
-        AssessDisbursement(loanId, date).ThrowIfRejected();
+        if (!MayDisburse(loan, date))
+        {
+            AssessDisbursement(loanId, date).ThrowIfRejected();
+        }
         var account = LoanAccount.Open(RepaymentSchedule.Compute(loan.Terms, date));
         var entry = Ledger.DisburseLoan(date, loan.Id, loan.Borrower, loan.Principal, Reference("Pencairan", loan.Id));
         loan.MarkDisbursed(account, entry.Id);
         _events.Add(new LoanDisbursed(Group, date, loan.Id, loan.Borrower, loan.Principal, entry.Id));
-        var previous = PreviousLoans(loan.Borrower, null);
-        var largest = Rupiah.Max(previous.Max(l => l.Principal), loan.Principal);
-        if (!_referrals.ContainsKey(loan.Borrower) && LoanRules.IsReferredToBank(previous.Count, largest, Profile.Loans))
+        // The member's disbursed loans, this one included.
+        var count = 0;
+        var largest = loan.Principal;
+        foreach (var other in _loans)
         {
-            var reason = previous.Count >= Profile.Loans.BankReferralAfterLoans ? BankReferralReason.LoanCount : BankReferralReason.Principal;
-            var referral = new BankReferral(loan.Borrower, date, reason, previous.Count, largest, loan.Id);
+            if (other.Borrower == loan.Borrower && other.WasDisbursed)
+            {
+                count++;
+                largest = Rupiah.Max(largest, other.Principal);
+            }
+        }
+        if (!_referrals.ContainsKey(loan.Borrower) && LoanRules.IsReferredToBank(count, largest, Profile.Loans))
+        {
+            var reason = count >= Profile.Loans.BankReferralAfterLoans ? BankReferralReason.LoanCount : BankReferralReason.Principal;
+            var referral = new BankReferral(loan.Borrower, date, reason, count, largest, loan.Id);
             _referrals.Add(loan.Borrower, referral);
             _events.Add(new MemberReferredToBank(Group, date, referral));
         }
@@ -463,15 +494,35 @@ public sealed class LoanRevolving
 
     /// <summary>What the borrower of <paramref name="loanId"/> still owes those who covered for them (LOAN-08).</summary>
     /// <exception cref="ArgumentException">Unknown loan.</exception>
-    public Rupiah RecoveryOwed(LoanId loanId)
-    {
-        var loan = GetLoan(loanId);
-        return loan.WasDisbursed ? Rupiah.Sum(Ledger.Balances.RentengClaimsOn(loan.Id).Select(c => c.Claim)) : Rupiah.Zero;
-    }
+    public Rupiah RecoveryOwed(LoanId loanId) => RecoveryOwed(GetLoan(loanId));
 
     /// <summary>What <paramref name="member"/> owes over all their covered loans (LOAN-07, LOAN-08).</summary>
-    public Rupiah RecoveryOwedBy(PersonId member) =>
-        Rupiah.Sum(_loans.Where(l => l.Borrower == member && l.WasDisbursed).Select(l => RecoveryOwed(l.Id)));
+    public Rupiah RecoveryOwedBy(PersonId member)
+    {
+        var owed = Rupiah.Zero;
+        foreach (var loan in _loans)
+        {
+            if (loan.Borrower == member && loan.WasDisbursed)
+            {
+                owed += RecoveryOwed(loan);
+            }
+        }
+        return owed;
+    }
+
+    private Rupiah RecoveryOwed(Loan loan)
+    {
+        if (!loan.WasDisbursed)
+        {
+            return Rupiah.Zero;
+        }
+        var owed = Rupiah.Zero;
+        foreach (var (_, claim) in Ledger.Balances.RentengClaimsOn(loan.Id))
+        {
+            owed += claim;
+        }
+        return owed;
+    }
 
     /// <summary>
     /// The defaulter pays back <paramref name="amount"/> of what was covered for them (LOAN-08), to the
@@ -591,13 +642,65 @@ public sealed class LoanRevolving
     // Internals
     // ------------------------------------------------------------------------------------------------
 
-    private DecisionBuilder Eligibility(string subject, PersonId member, Rupiah principal, int termMonths, InstallmentFrequency frequency, LocalDate asOf, Loan? self)
+    // Eligibility is computed once into EligibilityFacts with plain loops; the decision (every check with its
+    // parameters) is built from those facts only when asked for, or when an operation is refused.
+    private EligibilityFacts EligibilityOf(PersonId member, Rupiah principal, int termMonths, InstallmentFrequency frequency, LocalDate asOf, Loan? self)
+    {
+        var parameters = Profile.Loans;
+        int previousCount = 0, loansInArrears = 0;
+        var largest = Rupiah.Zero;
+        var open = false;
+        long memberArrears = 0, groupArrears = 0, recoveryOwed = 0;
+        foreach (var loan in _loans)
+        {
+            var own = loan.Borrower == member;
+            if (own && loan != self)
+            {
+                if (loan.WasDisbursed)
+                {
+                    previousCount++;
+                    largest = Rupiah.Max(largest, loan.Principal);
+                }
+                open |= loan.IsOpen;
+            }
+            if (own && loan.WasDisbursed)
+            {
+                recoveryOwed = checked(recoveryOwed + RecoveryOwed(loan).Amount);
+            }
+            if (loan.HasArrearsAsOf(asOf))
+            {
+                var arrears = loan.StatusAsOf(asOf).Arrears.Amount;
+                loansInArrears++;
+                groupArrears = checked(groupArrears + arrears);
+                if (own)
+                {
+                    memberArrears = checked(memberArrears + arrears);
+                }
+            }
+        }
+        return new EligibilityFacts(
+            GroupStandingRules.CheckMayMoveMoney(_group),
+            _group.CurrentMembers.Contains(member),
+            LendingOf(asOf),
+            previousCount,
+            largest,
+            open,
+            LoanRules.CheckCeiling(principal, previousCount, parameters),
+            LoanRules.CheckTerm(termMonths, parameters),
+            LoanRules.CheckFrequency(frequency, parameters),
+            Rupiah.Of(memberArrears),
+            Rupiah.Of(recoveryOwed),
+            loansInArrears,
+            Rupiah.Of(groupArrears));
+    }
+
+    private DecisionBuilder Eligibility(string subject, in EligibilityFacts facts, PersonId member, Rupiah principal, int termMonths, InstallmentFrequency frequency, LocalDate asOf)
     {
         var parameters = Profile.Loans;
         var builder = new DecisionBuilder(subject, Profile, asOf);
 
         // Group standing: loans are blocked for an under-strength or inactive group, and without a bendahara.
-        if (GroupStandingRules.CheckMayMoveMoney(_group) is { } standing)
+        if (facts.Standing is { } standing)
         {
             builder.Check(standing.RuleId, standing, ("Status", _group.Status));
         }
@@ -609,45 +712,74 @@ public sealed class LoanRevolving
         }
 
         // LOAN-01
-        builder.Check(RuleIds.Loan01, _group.CurrentMembers.Contains(member), () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.BorrowerNotMember, ("MemberId", member)), ("MemberId", member));
-        AddLendingChecks(builder, asOf);
+        builder.Check(RuleIds.Loan01, facts.IsMember, () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.BorrowerNotMember, ("MemberId", member)), ("MemberId", member));
+        AddLendingChecks(builder, facts.Lending);
 
         // LOAN-02
-        var previous = PreviousLoans(member, self);
-        var largest = previous.Count == 0 ? Rupiah.Zero : previous.Max(l => l.Principal);
-        builder.Check(RuleIds.Loan02, !LoanRules.IsReferredToBank(previous.Count, largest, parameters),
-            () => RuleViolation.Of(RuleIds.Loan02, LoanErrors.ReferredToBank, ("MemberId", member), ("Loans", previous.Count), ("LargestPrincipal", largest)),
-            ("Loans.BankReferralAfterLoans", parameters.BankReferralAfterLoans), ("Loans.BankReferralPrincipal", parameters.BankReferralPrincipal), ("PreviousLoans", previous.Count), ("LargestPrincipal", largest));
-        var open = _loans.Any(l => l != self && l.Borrower == member && l.IsOpen);
-        builder.Check(RuleIds.Loan02, !open, () => RuleViolation.Of(RuleIds.Loan02, LoanErrors.LoanAlreadyOpen, ("MemberId", member)), ("MemberId", member));
-        builder.Check(RuleIds.Loan02, LoanRules.CheckCeiling(principal, previous.Count, parameters),
-            (previous.Count == 0 ? "Loans.FirstLoanCeiling" : "Loans.RepeatLoanCeiling", previous.Count == 0 ? parameters.FirstLoanCeiling : parameters.RepeatLoanCeiling), ("Principal", principal));
+        var previousCount = facts.PreviousLoans;
+        var largest = facts.LargestPrincipal;
+        builder.Check(RuleIds.Loan02, !LoanRules.IsReferredToBank(previousCount, largest, parameters),
+            () => RuleViolation.Of(RuleIds.Loan02, LoanErrors.ReferredToBank, ("MemberId", member), ("Loans", previousCount), ("LargestPrincipal", largest)),
+            ("Loans.BankReferralAfterLoans", parameters.BankReferralAfterLoans), ("Loans.BankReferralPrincipal", parameters.BankReferralPrincipal), ("PreviousLoans", previousCount), ("LargestPrincipal", largest));
+        builder.Check(RuleIds.Loan02, !facts.LoanOpen, () => RuleViolation.Of(RuleIds.Loan02, LoanErrors.LoanAlreadyOpen, ("MemberId", member)), ("MemberId", member));
+        builder.Check(RuleIds.Loan02, facts.Ceiling,
+            (previousCount == 0 ? "Loans.FirstLoanCeiling" : "Loans.RepeatLoanCeiling", previousCount == 0 ? parameters.FirstLoanCeiling : parameters.RepeatLoanCeiling), ("Principal", principal));
 
         // LOAN-03
-        builder.Check(RuleIds.Loan03, LoanRules.CheckTerm(termMonths, parameters), ("Loans.MinTermMonths", parameters.MinTermMonths), ("Loans.MaxTermMonths", parameters.MaxTermMonths), ("TermMonths", termMonths));
-        builder.Check(RuleIds.Loan03, LoanRules.CheckFrequency(frequency, parameters), ("Loans.AllowedFrequencies", parameters.AllowedFrequencies), ("Frequency", frequency));
+        builder.Check(RuleIds.Loan03, facts.Term, ("Loans.MinTermMonths", parameters.MinTermMonths), ("Loans.MaxTermMonths", parameters.MaxTermMonths), ("TermMonths", termMonths));
+        builder.Check(RuleIds.Loan03, facts.Frequency, ("Loans.AllowedFrequencies", parameters.AllowedFrequencies), ("Frequency", frequency));
 
         // LOAN-07
-        var memberArrears = Rupiah.Sum(_loans.Where(l => l.Borrower == member && l.HasArrearsAsOf(asOf)).Select(l => l.StatusAsOf(asOf).Arrears));
+        var memberArrears = facts.MemberArrears;
         builder.Check(RuleIds.Loan07, memberArrears == Rupiah.Zero, () => RuleViolation.Of(RuleIds.Loan07, LoanErrors.MemberInArrears, ("MemberId", member), ("Arrears", memberArrears)), ("MemberArrears", memberArrears));
-        var recoveryOwed = RecoveryOwedBy(member);
+        var recoveryOwed = facts.RecoveryOwed;
         builder.Check(RuleIds.Loan07, recoveryOwed == Rupiah.Zero, () => RuleViolation.Of(RuleIds.Loan07, LoanErrors.MemberOwesRecovery, ("MemberId", member), ("Owed", recoveryOwed)), ("RecoveryOwed", recoveryOwed));
-        var inArrears = _loans.Where(l => l.HasArrearsAsOf(asOf)).ToList();
-        var groupArrears = Rupiah.Sum(inArrears.Select(l => l.StatusAsOf(asOf).Arrears));
-        builder.Check(RuleIds.Loan07, inArrears.Count == 0, () => RuleViolation.Of(RuleIds.Loan07, LoanErrors.GroupInArrears, ("LoansInArrears", inArrears.Count), ("Arrears", groupArrears)), ("LoansInArrears", inArrears.Count), ("GroupArrears", groupArrears));
+        var inArrears = facts.LoansInArrears;
+        var groupArrears = facts.GroupArrears;
+        builder.Check(RuleIds.Loan07, inArrears == 0, () => RuleViolation.Of(RuleIds.Loan07, LoanErrors.GroupInArrears, ("LoansInArrears", inArrears), ("Arrears", groupArrears)), ("LoansInArrears", inArrears), ("GroupArrears", groupArrears));
         return builder;
     }
 
-    private void AddLendingChecks(DecisionBuilder builder, LocalDate asOf)
+    // True when every check of AssessDisbursement passes (then the decision need not be built); false when any may
+    // fail, and the decision tells which.
+    private bool MayDisburse(Loan loan, LocalDate date) =>
+        loan.State == LoanState.Approved
+        && loan.Approval is { } approval
+        && date >= approval.ApprovedOn
+        && CheckSegregation(loan.Borrower, approval.ApprovedBy) is null
+        && loan.Principal <= AvailableToLend
+        && EligibilityOf(loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, date, loan).AllHold(Profile.Loans);
+
+    // LOAN-01 for the group: the savings months and the members without a statement signed on or before the date.
+    private LendingFacts LendingOf(LocalDate asOf)
     {
         var parameters = Profile.Loans;
         var months = ConsecutiveSavingsMonths(asOf);
+        if (!parameters.RequiresJointLiabilityStatement)
+        {
+            return new LendingFacts(months, months >= parameters.MinSavingsMonthsBeforeLending, null);
+        }
+        List<PersonId>? missing = null;
+        foreach (var member in _group.CurrentMembers)
+        {
+            if (!_statements.TryGetValue(member, out var signed) || signed.SignedOn > asOf)
+            {
+                (missing ??= []).Add(member);
+            }
+        }
+        missing?.Sort();
+        return new LendingFacts(months, months >= parameters.MinSavingsMonthsBeforeLending && missing is null, missing ?? []);
+    }
+
+    private void AddLendingChecks(DecisionBuilder builder, LendingFacts lending)
+    {
+        var parameters = Profile.Loans;
+        var months = lending.Months;
         builder.Check(RuleIds.Loan01, months >= parameters.MinSavingsMonthsBeforeLending,
             () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.SavingsMonthsShort, ("Months", months), ("RequiredMonths", parameters.MinSavingsMonthsBeforeLending)),
             ("Loans.MinSavingsMonthsBeforeLending", parameters.MinSavingsMonthsBeforeLending), ("Months", months));
-        if (parameters.RequiresJointLiabilityStatement)
+        if (lending.MissingStatements is { } missing)
         {
-            var missing = _group.CurrentMembers.Where(m => !_statements.TryGetValue(m, out var s) || s.SignedOn > asOf).OrderBy(m => m).ToList();
             builder.Check(RuleIds.Loan01, missing.Count == 0,
                 () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.StatementMissing, ("Missing", missing.Count), ("MemberIds", string.Join(", ", missing))),
                 ("Loans.RequiresJointLiabilityStatement", true), ("Missing", missing.Count));
@@ -658,11 +790,8 @@ public sealed class LoanRevolving
         }
     }
 
-    private bool IsReversedOnOrBefore(EntryId entry, LocalDate asOf) =>
-        Ledger.ReversalOf(entry) is { } reversal && Ledger.FindEntry(reversal) is { } r && r.BookDate <= asOf;
-
-    private List<Loan> PreviousLoans(PersonId member, Loan? self) =>
-        _loans.Where(l => l != self && l.Borrower == member && l.WasDisbursed).ToList();
+    private static bool IsReversedOnOrBefore(SavingsLedger ledger, EntryId entry, LocalDate asOf) =>
+        ledger.ReversalOf(entry) is { } reversal && ledger.FindEntry(reversal) is { } r && r.BookDate <= asOf;
 
     private OfficerRole? OfficeOf(PersonId person)
     {
@@ -750,6 +879,70 @@ public sealed class LoanRevolving
         if (violation is not null)
         {
             throw new RuleViolationException(violation);
+        }
+    }
+    // LOAN-01 for the group as of a date: the savings months, whether lending may start, and the members without a
+    // signed statement (sorted; null when the profile requires no statement).
+    private readonly record struct LendingFacts(int Months, bool Holds, List<PersonId>? MissingStatements);
+
+    // What an eligibility decision checks (see Eligibility), computed once.
+    private readonly record struct EligibilityFacts(
+        RuleViolation? Standing,
+        bool IsMember,
+        LendingFacts Lending,
+        int PreviousLoans,
+        Rupiah LargestPrincipal,
+        bool LoanOpen,
+        RuleViolation? Ceiling,
+        RuleViolation? Term,
+        RuleViolation? Frequency,
+        Rupiah MemberArrears,
+        Rupiah RecoveryOwed,
+        int LoansInArrears,
+        Rupiah GroupArrears)
+    {
+        // True when no check of the eligibility decision fails.
+        public bool AllHold(LoanParameters parameters) =>
+            Standing is null
+            && IsMember
+            && Lending.Holds
+            && !LoanRules.IsReferredToBank(PreviousLoans, LargestPrincipal, parameters)
+            && !LoanOpen
+            && Ceiling is null
+            && Term is null
+            && Frequency is null
+            && MemberArrears == Rupiah.Zero
+            && RecoveryOwed == Rupiah.Zero
+            && LoansInArrears == 0;
+    }
+
+    // Loan ids: a random 128-bit base per fund with a counter XOR-ed into its last eight bytes (the ledger's entry id
+    // scheme): unique within the fund, unique across funds with overwhelming probability (the first 64 bits are
+    // random), and far cheaper than a fresh Guid per loan.
+    private sealed class LoanIdSource
+    {
+        private readonly ulong _head;
+        private readonly ulong _tail;
+        private long _count;
+
+        public LoanIdSource()
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            do
+            {
+                Guid.NewGuid().TryWriteBytes(bytes, bigEndian: true, out _);
+                _head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes);
+                _tail = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
+            }
+            while (_head == 0);
+        }
+
+        public LoanId Next()
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, _head);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], _tail ^ (ulong)++_count);
+            return new LoanId(new Guid(bytes, bigEndian: true));
         }
     }
 }

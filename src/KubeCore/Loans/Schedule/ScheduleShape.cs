@@ -67,25 +67,31 @@ internal readonly struct ScheduleShape
     /// <summary>How many installments fall due strictly before <paramref name="day"/>.</summary>
     internal int DueBefore(in CalendarDay day)
     {
-        int count;
         if (Frequency == InstallmentFrequency.Weekly)
         {
-            var days = day.DayNumber - StartDayNumber;
-            count = days <= 0 ? 0 : (days - 1) / 7;
+            return WeeklyDueBefore(day.DayNumber);
         }
-        else
-        {
-            // Installment k falls on (start month + k) at min(start day, days in that month).
-            // Every k before D's month is due before D; the one in D's month only if its day is earlier.
-            var monthsBetween = ((day.Year - Start.Year) * 12) + (day.Month - Start.Month);
-            var dueDayInMonth = Math.Min(Start.Day, day.DaysInMonth);
-            count = monthsBetween - 1 + (dueDayInMonth < day.Day ? 1 : 0);
-        }
-        return count < 0 ? 0 : count > Count ? Count : count;
+        // Installment k falls on (start month + k) at min(start day, days in that month).
+        // Every k before D's month is due before D; the one in D's month only if its day is earlier.
+        var monthsBetween = ((day.Year - Start.Year) * 12) + (day.Month - Start.Month);
+        var dueDayInMonth = Math.Min(Start.Day, day.DaysInMonth);
+        return Clamp(monthsBetween - 1 + (dueDayInMonth < day.Day ? 1 : 0));
+    }
+
+    /// <summary>For a weekly schedule: how many installments fall due strictly before the day numbered <paramref name="dayNumber"/>.</summary>
+    internal int WeeklyDueBefore(int dayNumber)
+    {
+        var days = dayNumber - StartDayNumber;
+        return Clamp(days <= 0 ? 0 : (days - 1) / 7);
     }
 
     /// <summary>How many installments fall due on or before <paramref name="date"/>.</summary>
-    internal int DueOnOrBefore(LocalDate date) => DueBefore(CalendarDay.Of(date.PlusDays(1)));
+    internal int DueOnOrBefore(LocalDate date) =>
+        Frequency == InstallmentFrequency.Weekly && date.Calendar == CalendarSystem.Iso && date != LocalDate.MaxIsoValue
+            ? WeeklyDueBefore(DayNumberOf(date) + 1)
+            : DueBefore(CalendarDay.Of(date.PlusDays(1)));
+
+    private int Clamp(int count) => count < 0 ? 0 : count > Count ? Count : count;
 
     /// <summary>
     /// The index (0-based) of the first installment not fully settled by the cumulative totals, or
