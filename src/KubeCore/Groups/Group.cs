@@ -152,11 +152,11 @@ public sealed class Group : IGroupStanding
         CheckShape(command);
         var profile = command.Profile;
         var founders = command.FoundingMembers;
-        var builder = new DecisionBuilder($"Formation of group {command.GroupId}", profile, command.ProposedOn,
+        var builder = new DecisionBuilder("Formation of group ", command.GroupId, profile, command.ProposedOn,
             checks: 5 + (MemberEligibility.ChecksPerPerson * founders.Count), parameters: 9 + (MemberEligibility.MaxParametersPerPerson * founders.Count));
 
         AddSizeCheck(builder, profile, founders.Count);
-        AddAll(builder, RuleIds.Grp02, ConsentViolations(command), ("Consents", command.Consents.Count), ("InitialMeetingOn", command.InitialMeetingOn));
+        AddAll(builder, RuleIds.Grp02, ConsentViolations(command), ("Consents", DecisionBoxes.Int(command.Consents.Count)), ("InitialMeetingOn", command.InitialMeetingOn));
         AddSeatChecks(builder, profile, founders);
         AddResidenceChecks(builder, profile, command.Desa, founders);
         var eligibility = new MemberEligibility.ProfileValues(profile);
@@ -758,10 +758,11 @@ public sealed class Group : IGroupStanding
     }
 
     private static void AddSizeCheck(DecisionBuilder builder, ProgramProfile profile, int members) =>
-        builder.Check(RuleIds.Grp01, SizeViolation(profile, members), ("Members", members), ("Membership.MinMembers", profile.Membership.MinMembers), ("Membership.MaxMembers", profile.Membership.MaxMembers));
+        builder.Check(RuleIds.Grp01, SizeViolation(profile, members), ("Members", DecisionBoxes.Int(members)),
+            ("Membership.MinMembers", DecisionBoxes.Int(profile.Membership.MinMembers)), ("Membership.MaxMembers", DecisionBoxes.Int(profile.Membership.MaxMembers)));
 
     private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, IReadOnlyList<MemberDossier> members) =>
-        AddAll(builder, RuleIds.Grp03, SeatViolations(profile, members), ("Membership.MembersPerHousehold", profile.Membership.MembersPerHousehold));
+        AddAll(builder, RuleIds.Grp03, SeatViolations(profile, members), ("Membership.MembersPerHousehold", DecisionBoxes.Int(profile.Membership.MembersPerHousehold)));
 
     private static void AddResidenceChecks(DecisionBuilder builder, ProgramProfile profile, RegionCode seat, IReadOnlyList<MemberDossier> members)
     {
@@ -774,7 +775,7 @@ public sealed class Group : IGroupStanding
                 Add(ref violations, violation);
             }
         }
-        AddAll(builder, RuleIds.Grp04, violations, ("Membership.ResidenceScope", profile.Membership.ResidenceScope), ("Seat", seat));
+        AddAll(builder, RuleIds.Grp04, violations, ("Membership.ResidenceScope", DecisionBoxes.Enum(profile.Membership.ResidenceScope)), ("Seat", seat));
     }
 
     /// <summary>MEM-05 over the distinct persons of <paramref name="members"/> (a person listed twice counts once).</summary>
@@ -795,7 +796,7 @@ public sealed class Group : IGroupStanding
                 women += members[i].Person.Sex == Sex.Female ? 1 : 0;
             }
         }
-        builder.Check(RuleIds.Mem05, MemberEligibility.CheckWomenShare(profile, women, persons), ("Women", women), ("Members", persons), ("Membership.MinWomenShare", profile.Membership.MinWomenShare));
+        builder.Check(RuleIds.Mem05, MemberEligibility.CheckWomenShare(profile, women, persons), ("Women", DecisionBoxes.Int(women)), ("Members", DecisionBoxes.Int(persons)), ("Membership.MinWomenShare", profile.Membership.MinWomenShare));
     }
 
     private static void AddAll(DecisionBuilder builder, RuleId rule, IReadOnlyList<RuleViolation>? violations, params ReadOnlySpan<(string Name, object? Value)> parameters)

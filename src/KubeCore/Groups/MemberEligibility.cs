@@ -131,7 +131,7 @@ public static class MemberEligibility
             {
                 violation = RuleViolation.Of(RuleIds.Mem03, GroupErrors.TooOld, Who(person), ("Age", age), ("AsOf", asOf), ("MaxAge", max));
             }
-            builder.Check(RuleIds.Mem03, violation, ("PersonId", personId), ("Age", age), ("Membership.MinAge", values.MinAge), ("Membership.MaxAge", values.MaxAge));
+            builder.Check(RuleIds.Mem03, violation, ("PersonId", personId), ("Age", DecisionBoxes.Int(age)), ("Membership.MinAge", values.MinAge), ("Membership.MaxAge", values.MaxAge));
         }
 
         if (membership.ExcludedEmployment == EmploymentExclusions.None)
@@ -143,7 +143,7 @@ public static class MemberEligibility
             var excluded = (ExclusionOf(person.Employment) & membership.ExcludedEmployment) != EmploymentExclusions.None;
             builder.Check(RuleIds.Mem04,
                 excluded ? RuleViolation.Of(RuleIds.Mem04, GroupErrors.ExcludedEmployment, Who(person), ("Employment", person.Employment), ("Excluded", membership.ExcludedEmployment)) : null,
-                ("PersonId", personId), ("Employment", person.Employment), ("Membership.ExcludedEmployment", values.ExcludedEmployment));
+                ("PersonId", personId), ("Employment", DecisionBoxes.Enum(person.Employment)), ("Membership.ExcludedEmployment", values.ExcludedEmployment));
         }
     }
 
@@ -229,11 +229,11 @@ public static class MemberEligibility
     /// <summary>The profile's MEM-01..04 parameter values, boxed once (boxes are immutable, so checks may share them).</summary>
     internal readonly struct ProfileValues(ProgramProfile profile)
     {
-        internal readonly object? PovertyEvidence = profile.Membership.PovertyEvidence;
-        internal readonly object? MaxEligibleDecile = profile.Poverty.MaxEligibleDecile;
+        internal readonly object? PovertyEvidence = DecisionBoxes.Enum(profile.Membership.PovertyEvidence);
+        internal readonly object? MaxEligibleDecile = DecisionBoxes.Int(profile.Poverty.MaxEligibleDecile);
         internal readonly object? DecileValidity = profile.Poverty.DecileValidity;
-        internal readonly object? MinAge = profile.Membership.MinAge;
-        internal readonly object? MaxAge = profile.Membership.MaxAge;
-        internal readonly object? ExcludedEmployment = profile.Membership.ExcludedEmployment;
+        internal readonly object? MinAge = DecisionBoxes.Int(profile.Membership.MinAge);
+        internal readonly object? MaxAge = DecisionBoxes.Int(profile.Membership.MaxAge);
+        internal readonly object? ExcludedEmployment = DecisionBoxes.Enum(profile.Membership.ExcludedEmployment);
     }
 }

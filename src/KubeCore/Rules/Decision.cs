@@ -32,19 +32,17 @@ public enum CheckOutcome
 /// </remarks>
 public sealed class RuleCheck
 {
-    private readonly DecisionParameter[] _values;
-    private readonly int _start;
-    private readonly int _count;
+    private readonly DecisionRecord _record;
+    private readonly int _index;
     private IReadOnlyDictionary<string, string>? _parameters;
 
-    internal RuleCheck(RuleId ruleId, CheckOutcome outcome, RuleViolation? violation, DecisionParameter[] values, int start, int count)
+    internal RuleCheck(in DecisionRecord record, int index)
     {
-        RuleId = ruleId;
-        Outcome = outcome;
-        Violation = violation;
-        _values = values;
-        _start = start;
-        _count = count;
+        _record = record;
+        _index = index;
+        RuleId = record.RuleIdOf(index);
+        Outcome = record.OutcomeOf(index);
+        Violation = record.ViolationOf(index);
     }
 
     /// <summary>The rule checked.</summary>
@@ -70,7 +68,7 @@ public sealed class RuleCheck
     // Two threads reading at once may both format; both get the one dictionary that was published first.
     private IReadOnlyDictionary<string, string> FormatOnce()
     {
-        var formatted = DecisionParameter.Format(_values.AsSpan(_start, _count));
+        var formatted = _record.FormatParameters(_index);
         return Interlocked.CompareExchange(ref _parameters, formatted, null) ?? formatted;
     }
 }
@@ -82,25 +80,24 @@ public sealed class RuleCheck
 /// <remarks>Immutable and safe to read from several threads at once.</remarks>
 public sealed class Decision
 {
-    private readonly DecisionBuilder.Entry[] _entries;
-    private readonly RuleViolation?[]? _violations;
-    private readonly int _count;
-    private readonly DecisionParameter[] _values;
+    private readonly DecisionRecord _record;
+    private readonly string? _subjectPrefix;
+    private readonly object? _subjectValue;
+    private string? _subject;
     private RuleCheck[]? _checks;
 
-    internal Decision(string subject, string profileId, NodaTime.LocalDate? asOf, DecisionBuilder.Entry[] entries, RuleViolation?[]? violations, int count, DecisionParameter[] values)
+    internal Decision(string? subject, string? subjectPrefix, object? subjectValue, string profileId, NodaTime.LocalDate? asOf, DecisionRecord record)
     {
-        Subject = subject;
+        _subject = subject;
+        _subjectPrefix = subjectPrefix;
+        _subjectValue = subjectValue;
         ProfileId = profileId;
         AsOf = asOf;
-        _entries = entries;
-        _violations = violations;
-        _count = count;
-        _values = values;
+        _record = record;
     }
 
     /// <summary>What was decided, e.g. <c>Membership eligibility</c>.</summary>
-    public string Subject { get; }
+    public string Subject => Volatile.Read(ref _subject) ?? FormatSubject();
 
     /// <summary>The profile and version that produced the decision, e.g. <c>KubePermensos2019@1</c>.</summary>
     public string ProfileId { get; }
@@ -112,31 +109,16 @@ public sealed class Decision
     public IReadOnlyList<RuleCheck> Checks => Volatile.Read(ref _checks) ?? CreateChecks();
 
     /// <summary>True when no check failed (warnings and not-applicable checks do not reject).</summary>
-    public bool IsApproved
-    {
-        get
-        {
-            foreach (ref readonly var entry in Entries)
-            {
-                if (entry.Outcome == CheckOutcome.Failed)
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
+    public bool IsApproved => !_record.Any(CheckOutcome.Failed);
 
     /// <summary>The violations of the failed checks.</summary>
-    public IReadOnlyList<RuleViolation> Violations => ViolationsOf(CheckOutcome.Failed);
+    public IReadOnlyList<RuleViolation> Violations => _record.ViolationsOf(CheckOutcome.Failed);
 
     /// <summary>The warnings.</summary>
-    public IReadOnlyList<RuleViolation> Warnings => ViolationsOf(CheckOutcome.Warning);
+    public IReadOnlyList<RuleViolation> Warnings => _record.ViolationsOf(CheckOutcome.Warning);
 
     /// <summary>The ids of the rules checked.</summary>
     public IEnumerable<RuleId> RuleIds => Checks.Select(c => c.RuleId);
-
-    private ReadOnlySpan<DecisionBuilder.Entry> Entries => _entries.AsSpan(0, _count);
 
     /// <summary>Throws a <see cref="RuleViolationException"/> with every violation when the decision rejects.</summary>
     public void ThrowIfRejected()
@@ -152,26 +134,18 @@ public sealed class Decision
         $"{Subject} under {ProfileId}{(AsOf is { } d ? " as of " + d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : string.Empty)}: {(IsApproved ? "approved" : "rejected")}"
         + string.Concat(Checks.Select(c => Environment.NewLine + "  " + c));
 
-    private List<RuleViolation> ViolationsOf(CheckOutcome outcome)
+    private string FormatSubject()
     {
-        var violations = new List<RuleViolation>();
-        for (var i = 0; i < _count; i++)
-        {
-            if (_entries[i].Outcome == outcome)
-            {
-                violations.Add(_violations![i]!);
-            }
-        }
-        return violations;
+        var subject = string.Concat(_subjectPrefix, _subjectValue?.ToString());
+        return Interlocked.CompareExchange(ref _subject, subject, null) ?? subject;
     }
 
     private RuleCheck[] CreateChecks()
     {
-        var checks = new RuleCheck[_count];
+        var checks = new RuleCheck[_record.Count];
         for (var i = 0; i < checks.Length; i++)
         {
-            ref readonly var entry = ref _entries[i];
-            checks[i] = new RuleCheck(entry.RuleId, entry.Outcome, _violations?[i], _values, entry.Start, entry.Count);
+            checks[i] = new RuleCheck(_record, i);
         }
         return Interlocked.CompareExchange(ref _checks, checks, null) ?? checks;
     }
@@ -180,22 +154,17 @@ public sealed class Decision
 /// <summary>Builds a <see cref="Decision"/> one rule check at a time.</summary>
 /// <remarks>
 /// Parameter values are recorded unformatted in one array shared by the whole decision and formatted when
-/// someone reads <see cref="RuleCheck.Parameters"/>. A builder may go on after <see cref="Build"/>: the
-/// decisions already built do not change.
+/// someone reads <see cref="RuleCheck.Parameters"/>. The builder only ever appends, so it may go on after
+/// <see cref="Build"/>: the decisions already built do not change.
 /// </remarks>
 public sealed class DecisionBuilder
 {
-    private readonly string _subject;
+    private readonly string? _subject;
+    private readonly string? _subjectPrefix;
+    private readonly object? _subjectValue;
     private readonly string _profileId;
     private readonly NodaTime.LocalDate? _asOf;
-    private Entry[] _entries;
-    private RuleViolation?[]? _violations;
-    private int _count;
-    private DecisionParameter[] _values;
-    private int _valueCount;
-
-    // True once Build handed the arrays to a decision: the next check copies them first (copy on write).
-    private bool _shared;
+    private DecisionRecordWriter _record;
 
     /// <summary>Starts a decision about <paramref name="subject"/> under <paramref name="profile"/>.</summary>
     public DecisionBuilder(string subject, ProgramProfile profile, NodaTime.LocalDate? asOf = null)
@@ -209,8 +178,21 @@ public sealed class DecisionBuilder
         _subject = Preconditions.CheckNotBlank(subject);
         _profileId = Preconditions.CheckNotNull(profile).Id;
         _asOf = asOf;
-        _entries = new Entry[Math.Max(checks, 1)];
-        _values = parameters > 0 ? new DecisionParameter[parameters] : [];
+        _record = new DecisionRecordWriter(checks, parameters);
+    }
+
+    /// <summary>
+    /// Starts a decision whose subject is <paramref name="subjectPrefix"/> followed by <paramref name="subjectValue"/>'s
+    /// text, e.g. <c>"Formation of group " + groupId</c>, made only if someone reads <see cref="Decision.Subject"/>.
+    /// The value must be immutable and its <c>ToString</c> must not depend on the current culture (an id).
+    /// </summary>
+    internal DecisionBuilder(string subjectPrefix, object subjectValue, ProgramProfile profile, NodaTime.LocalDate? asOf, int checks, int parameters)
+    {
+        _subjectPrefix = Preconditions.CheckNotBlank(subjectPrefix);
+        _subjectValue = Preconditions.CheckNotNull(subjectValue);
+        _profileId = Preconditions.CheckNotNull(profile).Id;
+        _asOf = asOf;
+        _record = new DecisionRecordWriter(checks, parameters);
     }
 
     /// <summary>
@@ -220,7 +202,8 @@ public sealed class DecisionBuilder
     public DecisionBuilder Check(RuleId ruleId, bool holds, Func<RuleViolation> violation, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         ArgumentNullException.ThrowIfNull(violation);
-        return Add(ruleId, holds ? CheckOutcome.Passed : CheckOutcome.Failed, holds ? null : violation(), parameters);
+        _record.Add(ruleId, holds ? CheckOutcome.Passed : CheckOutcome.Failed, holds ? null : violation(), parameters);
+        return this;
     }
 
     /// <summary>
@@ -230,30 +213,34 @@ public sealed class DecisionBuilder
     internal DecisionBuilder Check<TState>(RuleId ruleId, bool holds, TState state, Func<TState, RuleViolation> violation, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         ArgumentNullException.ThrowIfNull(violation);
-        return Add(ruleId, holds ? CheckOutcome.Passed : CheckOutcome.Failed, holds ? null : violation(state), parameters);
+        _record.Add(ruleId, holds ? CheckOutcome.Passed : CheckOutcome.Failed, holds ? null : violation(state), parameters);
+        return this;
     }
 
     /// <summary>Records a check whose result is an optional violation: null means passed.</summary>
-    public DecisionBuilder Check(RuleId ruleId, RuleViolation? violation, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
-        Add(ruleId, violation is null ? CheckOutcome.Passed : CheckOutcome.Failed, violation, parameters);
+    public DecisionBuilder Check(RuleId ruleId, RuleViolation? violation, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        _record.Add(ruleId, violation is null ? CheckOutcome.Passed : CheckOutcome.Failed, violation, parameters);
+        return this;
+    }
 
     /// <summary>Records a warning: the rule holds, but the violation describes what needs attention.</summary>
     public DecisionBuilder Warn(RuleViolation warning, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         ArgumentNullException.ThrowIfNull(warning);
-        return Add(warning.RuleId, CheckOutcome.Warning, warning, parameters);
+        _record.Add(warning.RuleId, CheckOutcome.Warning, warning, parameters);
+        return this;
     }
 
     /// <summary>Records that a rule does not apply.</summary>
-    public DecisionBuilder NotApplicable(RuleId ruleId, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
-        Add(ruleId, CheckOutcome.NotApplicable, null, parameters);
+    public DecisionBuilder NotApplicable(RuleId ruleId, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        _record.Add(ruleId, CheckOutcome.NotApplicable, null, parameters);
+        return this;
+    }
 
     /// <summary>The decision.</summary>
-    public Decision Build()
-    {
-        _shared = true;
-        return new Decision(_subject, _profileId, _asOf, _entries, _violations, _count, _values);
-    }
+    public Decision Build() => new(_subject, _subjectPrefix, _subjectValue, _profileId, _asOf, _record.Snapshot());
 
     /// <summary>
     /// A parameter whose value is computed only when the check's parameters are read, for a value that is
@@ -262,116 +249,4 @@ public sealed class DecisionBuilder
     /// </summary>
     internal static (string Name, object? Value) Deferred<TState>(string name, TState state, Func<TState, object?> value) =>
         (name, new DeferredValue<TState>(state, value));
-
-    private DecisionBuilder Add(RuleId ruleId, CheckOutcome outcome, RuleViolation? violation, ReadOnlySpan<(string Name, object? Value)> parameters)
-    {
-        if (_shared)
-        {
-            _entries = (Entry[])_entries.Clone();
-            _violations = (RuleViolation?[]?)_violations?.Clone();
-            _values = (DecisionParameter[])_values.Clone();
-            _shared = false;
-        }
-        if (_count == _entries.Length)
-        {
-            Array.Resize(ref _entries, _entries.Length * 2);
-            if (_violations is not null)
-            {
-                Array.Resize(ref _violations, _entries.Length);
-            }
-        }
-        if (violation is not null)
-        {
-            _violations ??= new RuleViolation?[_entries.Length];
-            _violations[_count] = violation;
-        }
-        if (_valueCount + parameters.Length > _values.Length)
-        {
-            Array.Resize(ref _values, Math.Max(_values.Length * 2, _valueCount + parameters.Length));
-        }
-        var start = _valueCount;
-        foreach (var (name, value) in parameters)
-        {
-            _values[_valueCount++] = DecisionParameter.Record(name, value);
-        }
-        _entries[_count++] = new Entry(ruleId, outcome, start, parameters.Length);
-        return this;
-    }
-
-    /// <summary>
-    /// One check as recorded (16 bytes): its parameters are <see cref="Count"/> values from <see cref="Start"/> in the
-    /// decision's array; its violation, if any, is at the same index in a separate array that exists only once a
-    /// check has one.
-    /// </summary>
-    internal readonly struct Entry
-    {
-        private readonly ushort _count;
-        private readonly byte _outcome;
-
-        internal Entry(RuleId ruleId, CheckOutcome outcome, int start, int count)
-        {
-            RuleId = ruleId;
-            Start = start;
-            _count = checked((ushort)count);
-            _outcome = (byte)outcome;
-        }
-
-        internal RuleId RuleId { get; }
-
-        internal int Start { get; }
-
-        internal int Count => _count;
-
-        internal CheckOutcome Outcome => (CheckOutcome)_outcome;
-    }
-}
-
-/// <summary>One parameter of a check as recorded: its name and its value, or the value's text when it had to be formatted at once.</summary>
-internal readonly record struct DecisionParameter(string Name, object? Value)
-{
-    /// <summary>
-    /// Keeps <paramref name="value"/> as it is when formatting it later gives the same text as now: null,
-    /// strings and immutable values whose text depends neither on the current culture nor on anything that can
-    /// change. Anything else (a mutable object, a type that might read the current culture) is formatted now.
-    /// </summary>
-    internal static DecisionParameter Record(string name, object? value) =>
-        new(name, IsFormattedTheSameLater(value) ? value : KubeCoreMessages.FormatValue(value, CultureInfo.InvariantCulture));
-
-    /// <summary>The parameters by name, formatted invariantly; a repeated name keeps its first place and its last value.</summary>
-    internal static ReadOnlyDictionary<string, string> Format(ReadOnlySpan<DecisionParameter> parameters)
-    {
-        var map = new Dictionary<string, string>(parameters.Length, StringComparer.Ordinal);
-        foreach (var (name, value) in parameters)
-        {
-            map[name] = KubeCoreMessages.FormatValue(value is DeferredValue deferred ? deferred.Compute() : value, CultureInfo.InvariantCulture);
-        }
-        return new ReadOnlyDictionary<string, string>(map);
-    }
-
-    private static bool IsFormattedTheSameLater(object? value) => value switch
-    {
-        null or string or DeferredValue => true,
-        // KubeCoreMessages.FormatValue formats these with fixed patterns and the invariant culture.
-        Rupiah or Rate or NodaTime.LocalDate => true,
-        // A boxed value is a private copy; the base library's and NodaTime's values honour the invariant culture
-        // they are given (numbers, enums, Guid, dates). KubeCore has no IFormattable type of its own.
-        ValueType and IFormattable => true,
-        bool or char => true,
-        // KubeCore values whose ToString reads only their own fields, without the culture.
-        PersonId or HouseholdId or GroupId or PendampingId or MeetingId or LoanId or EntryId or ExerciseId => true,
-        RegionCode or Nik or FamilyCardNumber => true,
-        NodaTime.Period => true,
-        _ => false,
-    };
-}
-
-/// <summary>A parameter value computed only when it is formatted (see <c>DecisionBuilder.Deferred</c>).</summary>
-internal abstract class DeferredValue
-{
-    internal abstract object? Compute();
-}
-
-internal sealed class DeferredValue<TState>(TState state, Func<TState, object?> value) : DeferredValue
-{
-    internal override object? Compute() => value(state);
 }

@@ -40,4 +40,30 @@ public class RegionCodeTests
         tangkiling.AtLevel(RegionLevel.District).ShouldBe(other.AtLevel(RegionLevel.District));
         tangkiling.IsWithin(other).ShouldBeFalse();
     }
+
+    [Fact]
+    public void Refining_a_code_below_its_level_is_refused_with_a_message_naming_both_levels()
+    {
+        var kecamatan = RegionCode.Parse("62.71.04");
+
+        var refused = Should.Throw<ArgumentException>(() => kecamatan.AtLevel(RegionLevel.Village));
+
+        refused.ParamName.ShouldBe("level");
+        refused.Message.ShouldStartWith("A District code cannot be refined to Village.");
+    }
+
+    [Fact]
+    public void Cutting_a_code_to_a_higher_level_builds_no_failure_message()
+    {
+        var desa = RegionCode.Parse("62.71.04.1001");
+        desa.AtLevel(RegionLevel.District);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            desa.AtLevel(RegionLevel.District);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
 }
