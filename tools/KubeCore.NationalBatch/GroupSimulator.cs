@@ -228,7 +228,7 @@ internal sealed class GroupSimulator
             if (day.Month != mayLendMonth)
             {
                 mayLendMonth = day.Month;
-                mayLend = fund.MayLend(day).IsApproved;
+                mayLend = fund.CanLend(day); // MayLend(day).IsApproved, without building the decision
             }
             // LOAN-07: a group with arrears lends to nobody; its members wait (the library would refuse them).
             var groupInArrears = false;
@@ -256,18 +256,22 @@ internal sealed class GroupSimulator
                         unserved++;
                         continue;
                     }
+                    var application = new LoanApplication(_members[i], principal, LoanTermMonths, InstallmentFrequency.Weekly, Purpose, day);
                     Loan loan;
                     try
                     {
-                        loan = fund.Apply(new LoanApplication(_members[i], principal, LoanTermMonths, InstallmentFrequency.Weekly, Purpose, day));
+                        // LOAN-07: a member who still owes a tanggung renteng recovery is refused; ask for the decision
+                        // rather than have Apply throw (the violations are the same, an exception is far dearer).
+                        if (fund.RecoveryOwedBy(_members[i]).IsPositive && fund.AssessApplication(application) is { IsApproved: false } refusal)
+                        {
+                            Refused(totals, refusal.Violations);
+                            continue;
+                        }
+                        loan = fund.Apply(application);
                     }
                     catch (RuleViolationException refused)
                     {
-                        totals.RefusedApplications++; // e.g. LOAN-07: the member still owes a tanggung renteng recovery
-                        foreach (var v in refused.Violations)
-                        {
-                            totals.RefusalCodes[v.ErrorCode] = totals.RefusalCodes.GetValueOrDefault(v.ErrorCode) + 1;
-                        }
+                        Refused(totals, refused.Violations);
                         continue;
                     }
                     var approver = _members[i] == _members[0] ? _members[1] : _members[0];
@@ -383,6 +387,15 @@ internal sealed class GroupSimulator
         totals.Entries += ledger.Count;
         totals.Groups++;
         clock?.Mark(Section.YearEnd);
+    }
+
+    private static void Refused(WorkerTotals totals, IReadOnlyList<RuleViolation> violations)
+    {
+        totals.RefusedApplications++; // e.g. LOAN-07: the member still owes a tanggung renteng recovery
+        foreach (var v in violations)
+        {
+            totals.RefusalCodes[v.ErrorCode] = totals.RefusalCodes.GetValueOrDefault(v.ErrorCode) + 1;
+        }
     }
 
     /// <summary>What the borrower owes for installments 1..<paramref name="number"/> (jasa and principal), less what was paid.</summary>

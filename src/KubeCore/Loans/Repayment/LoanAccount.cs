@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using KubeCore.Common;
 using KubeCore.Rules;
 using NodaTime;
@@ -37,36 +38,33 @@ public readonly record struct InstallmentPosition(Installment Installment, Rupia
 /// </remarks>
 public sealed class LoanAccount
 {
-    private readonly RecordedPayment[] _payments;
-    private readonly IReadOnlyList<RecordedPayment> _readOnlyPayments;
-    private readonly int[] _dayNumbers;
-    private readonly long[] _serviceChargePaid;
-    private readonly long[] _principalPaid;
+    // The loan's payments, shared with the loan's earlier and later accounts; this account sees the first _count.
+    private readonly PaymentStore _store;
+    private readonly int _count;
+    private IReadOnlyList<RecordedPayment>? _readOnlyPayments;
 
-    private LoanAccount(RepaymentSchedule schedule, RecordedPayment[] payments, int[] dayNumbers, long[] serviceChargePaid, long[] principalPaid)
+    private LoanAccount(RepaymentSchedule schedule, PaymentStore store, int count)
     {
         Schedule = schedule;
-        _payments = payments;
-        _readOnlyPayments = Array.AsReadOnly(payments);
-        _dayNumbers = dayNumbers;
-        _serviceChargePaid = serviceChargePaid;
-        _principalPaid = principalPaid;
+        _store = store;
+        _count = count;
     }
 
     /// <summary>The schedule.</summary>
     public RepaymentSchedule Schedule { get; }
 
     /// <summary>The payments, in the order recorded (non-decreasing dates).</summary>
-    public IReadOnlyList<RecordedPayment> Payments => _readOnlyPayments;
+    public IReadOnlyList<RecordedPayment> Payments =>
+        _readOnlyPayments ??= new ReadOnlyCollection<RecordedPayment>(new ArraySegment<RecordedPayment>(_store.Payments, 0, _count));
 
     /// <summary>The date of the latest payment, or null when none.</summary>
-    public LocalDate? LastPaymentDate => _payments.Length == 0 ? null : _payments[^1].Date;
+    public LocalDate? LastPaymentDate => _count == 0 ? null : _store.Payments[_count - 1].Date;
 
     /// <summary>Principal repaid over all recorded payments.</summary>
-    public Rupiah PrincipalRepaid => Rupiah.Of(_payments.Length == 0 ? 0 : _principalPaid[^1]);
+    public Rupiah PrincipalRepaid => Rupiah.Of(_count == 0 ? 0 : _store.Principals[_count - 1]);
 
     /// <summary>Jasa paid over all recorded payments.</summary>
-    public Rupiah ServiceChargePaid => Rupiah.Of(_payments.Length == 0 ? 0 : _serviceChargePaid[^1]);
+    public Rupiah ServiceChargePaid => Rupiah.Of(_count == 0 ? 0 : _store.Charges[_count - 1]);
 
     /// <summary>Principal not yet repaid over all recorded payments.</summary>
     public Rupiah OutstandingPrincipal => Schedule.Principal - PrincipalRepaid;
@@ -77,16 +75,19 @@ public sealed class LoanAccount
     /// <summary>True when everything is paid.</summary>
     public bool IsRepaid => Outstanding == Rupiah.Zero;
 
-    internal ReadOnlySpan<int> PaymentDayNumbers => _dayNumbers;
+    internal ReadOnlySpan<int> PaymentDayNumbers => _store.Days.AsSpan(0, _count);
 
-    internal ReadOnlySpan<long> CumulativeServiceChargePaid => _serviceChargePaid;
+    internal ReadOnlySpan<long> CumulativeServiceChargePaid => _store.Charges.AsSpan(0, _count);
 
-    internal ReadOnlySpan<long> CumulativePrincipalPaid => _principalPaid;
+    internal ReadOnlySpan<long> CumulativePrincipalPaid => _store.Principals.AsSpan(0, _count);
+
+    /// <summary>The latest payment (the account has at least one).</summary>
+    internal RecordedPayment LastPayment => _store.Payments[_count - 1];
 
     /// <summary>Opens the account of a loan just disbursed on its schedule's date, with no payment.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
     public static LoanAccount Open(RepaymentSchedule schedule) =>
-        new(Preconditions.CheckNotNull(schedule), [], [], [], []);
+        new(Preconditions.CheckNotNull(schedule), new PaymentStore(Math.Min(schedule.Count, 64) + 1), 0);
 
     /// <summary>
     /// The position as of <paramref name="asOf"/>, from the payments dated on or before it only (PORT-02).
@@ -99,9 +100,9 @@ public sealed class LoanAccount
             throw new ArgumentOutOfRangeException(nameof(asOf), asOf, "The loan was not yet disbursed on that date.");
         }
         var day = CalendarDay.Of(asOf);
-        var last = LastIndexOnOrBefore(_dayNumbers, day.DayNumber);
-        var charge = last < 0 ? 0 : _serviceChargePaid[last];
-        var principal = last < 0 ? 0 : _principalPaid[last];
+        var last = LastIndexOnOrBefore(PaymentDayNumbers, day.DayNumber);
+        var charge = last < 0 ? 0 : _store.Charges[last];
+        var principal = last < 0 ? 0 : _store.Principals[last];
         var shape = Schedule.Shape;
         return LoanStatus.From(shape, asOf, day, charge, principal);
     }
@@ -119,9 +120,9 @@ public sealed class LoanAccount
         {
             return false;
         }
-        var last = LastIndexOnOrBefore(_dayNumbers, dayNumber);
-        var charge = last < 0 ? 0 : _serviceChargePaid[last];
-        var principal = last < 0 ? 0 : _principalPaid[last];
+        var last = LastIndexOnOrBefore(PaymentDayNumbers, dayNumber);
+        var charge = last < 0 ? 0 : _store.Charges[last];
+        var principal = last < 0 ? 0 : _store.Principals[last];
         return due > shape.FirstUnsettled(charge, principal);
     }
 
@@ -147,7 +148,7 @@ public sealed class LoanAccount
 
     /// <summary>Jasa paid by payments dated within <paramref name="from"/>..<paramref name="to"/> (both inclusive).</summary>
     public Rupiah ServiceChargePaidBetween(LocalDate from, LocalDate to) =>
-        Rupiah.Of(PaidBetween(_dayNumbers, _serviceChargePaid, ScheduleShape.DayNumberOf(from), ScheduleShape.DayNumberOf(to)));
+        Rupiah.Of(PaidBetween(PaymentDayNumbers, CumulativeServiceChargePaid, ScheduleShape.DayNumberOf(from), ScheduleShape.DayNumberOf(to)));
 
     /// <summary>
     /// Null when a borrower payment of <paramref name="amount"/> on <paramref name="date"/> can be
@@ -239,27 +240,18 @@ public sealed class LoanAccount
     private LoanAccount Append(LocalDate date, Rupiah amount, PaymentSource source, bool coverOnly)
     {
         var allocation = Compute(date, amount, coverOnly, out var charge, out var principal);
-        var n = _payments.Length;
-        var payments = new RecordedPayment[n + 1];
-        var days = new int[n + 1];
-        var charges = new long[n + 1];
-        var principals = new long[n + 1];
-        _payments.CopyTo(payments, 0);
-        _dayNumbers.CopyTo(days, 0);
-        _serviceChargePaid.CopyTo(charges, 0);
-        _principalPaid.CopyTo(principals, 0);
-        payments[n] = new RecordedPayment(date, amount, source, allocation);
-        days[n] = ScheduleShape.DayNumberOf(date);
-        charges[n] = charge;
-        principals[n] = principal;
-        return new LoanAccount(Schedule, payments, days, charges, principals);
+        var payment = new RecordedPayment(date, amount, source, allocation);
+        var day = ScheduleShape.DayNumberOf(date);
+        // The latest account of the loan appends in place; an earlier one (a branch) copies its payments first.
+        var store = _store.TryAppend(_count, payment, day, charge, principal) ? _store : _store.Branch(_count, payment, day, charge, principal);
+        return new LoanAccount(Schedule, store, _count + 1);
     }
 
     private PaymentAllocation Compute(LocalDate date, Rupiah amount, bool coverOnly, out long charge, out long principal)
     {
         var shape = Schedule.Shape;
-        charge = _payments.Length == 0 ? 0 : _serviceChargePaid[^1];
-        principal = _payments.Length == 0 ? 0 : _principalPaid[^1];
+        charge = _count == 0 ? 0 : _store.Charges[_count - 1];
+        principal = _count == 0 ? 0 : _store.Principals[_count - 1];
         var overdue = shape.DueBefore(CalendarDay.Of(date));
         var dueSet = coverOnly ? overdue : shape.DueOnOrBefore(date);
         var split = shape.Allocate(overdue, dueSet, amount.Amount, ref charge, ref principal);
@@ -321,6 +313,83 @@ public sealed class LoanAccount
         if (violation is not null)
         {
             throw new RuleViolationException(violation);
+        }
+    }
+
+    /// <summary>
+    /// The payments of one loan, shared by its successive accounts: an account created with <c>n</c> payments reads
+    /// slots 0..n−1 only, which never change once written. Recording on the latest account claims the next slot and
+    /// writes it in place (the arrays grow by doubling); recording on an earlier account, whose next slot is taken,
+    /// copies its own payments into a new store. So each account stays immutable, and a loan's payments cost
+    /// amortised O(1) each instead of a copy of every array per payment.
+    /// </summary>
+    private sealed class PaymentStore
+    {
+        private int _claimed;
+
+        public PaymentStore(int capacity)
+        {
+            Payments = new RecordedPayment[capacity];
+            Days = new int[capacity];
+            Charges = new long[capacity];
+            Principals = new long[capacity];
+        }
+
+        public RecordedPayment[] Payments { get; private set; }
+
+        public int[] Days { get; private set; }
+
+        public long[] Charges { get; private set; }
+
+        public long[] Principals { get; private set; }
+
+        /// <summary>Writes slot <paramref name="count"/> when no account has claimed it yet; false otherwise.</summary>
+        public bool TryAppend(int count, RecordedPayment payment, int day, long charge, long principal)
+        {
+            if (Interlocked.CompareExchange(ref _claimed, count + 1, count) != count)
+            {
+                return false;
+            }
+            if (count == Payments.Length)
+            {
+                // Grown copies are published only once complete; readers of the old arrays still see their slots.
+                var capacity = count * 2;
+                var payments = new RecordedPayment[capacity];
+                var days = new int[capacity];
+                var charges = new long[capacity];
+                var principals = new long[capacity];
+                Array.Copy(Payments, payments, count);
+                Array.Copy(Days, days, count);
+                Array.Copy(Charges, charges, count);
+                Array.Copy(Principals, principals, count);
+                Payments = payments;
+                Days = days;
+                Charges = charges;
+                Principals = principals;
+            }
+            Write(count, payment, day, charge, principal);
+            return true;
+        }
+
+        /// <summary>A new store with slots 0..<paramref name="count"/>−1 of this one and the payment after them.</summary>
+        public PaymentStore Branch(int count, RecordedPayment payment, int day, long charge, long principal)
+        {
+            var branch = new PaymentStore(Math.Max(4, (count + 1) * 2));
+            Array.Copy(Payments, branch.Payments, count);
+            Array.Copy(Days, branch.Days, count);
+            Array.Copy(Charges, branch.Charges, count);
+            Array.Copy(Principals, branch.Principals, count);
+            branch._claimed = count + 1;
+            branch.Write(count, payment, day, charge, principal);
+            return branch;
+        }
+
+        private void Write(int at, RecordedPayment payment, int day, long charge, long principal)
+        {
+            Payments[at] = payment;
+            Days[at] = day;
+            Charges[at] = charge;
+            Principals[at] = principal;
         }
     }
 }

@@ -35,6 +35,8 @@ public sealed record LoanApproval(MeetingDecision Decision, PersonId ApprovedBy,
 /// </summary>
 public sealed class Loan
 {
+    private string? _repaymentReference;
+
     internal Loan(LoanId id, LoanApplication application, int memberLoanNumber, Rate monthlyServiceCharge)
     {
         Id = id;
@@ -114,6 +116,9 @@ public sealed class Loan
 
     /// <summary>True when disbursed on or before <paramref name="asOf"/> and, as of that date, in arrears.</summary>
     public bool HasArrearsAsOf(LocalDate asOf) => Account is { } a && a.Schedule.DisbursedOn <= asOf && a.HasArrearsAsOf(asOf);
+
+    /// <summary>The reference of every repayment entry in the ledger ("Angsuran " and the loan id), made once.</summary>
+    internal string RepaymentReference => _repaymentReference ??= $"Angsuran {Id}";
 
     internal void MarkApproved(LoanApproval approval)
     {

@@ -185,6 +185,12 @@ public sealed class LoanRevolving
         return builder.Build();
     }
 
+    /// <summary>
+    /// True when <see cref="MayLend"/> as of <paramref name="asOf"/> approves (LOAN-01), without building the decision:
+    /// for a host that asks often (e.g. every week) and needs the explanation only when lending is refused.
+    /// </summary>
+    public bool CanLend(LocalDate asOf) => LendingOf(asOf).Holds;
+
     // ------------------------------------------------------------------------------------------------
     // Eligibility, application, approval, disbursement
     // ------------------------------------------------------------------------------------------------
@@ -402,8 +408,8 @@ public sealed class LoanRevolving
             throw new RuleViolationException(violation);
         }
         var updated = account.Record(date, amount);
-        var allocation = updated.Payments[^1].Allocation;
-        var entry = Ledger.RecordRepayment(date, loan.Id, allocation.Principal, allocation.ServiceCharge, Reference("Angsuran", loan.Id));
+        var allocation = updated.LastPayment.Allocation;
+        var entry = Ledger.RecordRepayment(date, loan.Id, allocation.Principal, allocation.ServiceCharge, loan.RepaymentReference);
         loan.Update(updated, date);
         _events.Add(new RepaymentRecorded(Group, date, loan.Id, allocation, entry.Id));
         if (loan.State == LoanState.Repaid)
@@ -469,7 +475,7 @@ public sealed class LoanRevolving
                 return;
             }
             working = working.RecordCover(date, Rupiah.Of(amount));
-            plan.Add((source, amount, working.Payments[^1].Allocation, contributions));
+            plan.Add((source, amount, working.LastPayment.Allocation, contributions));
         }
         Plan(RentengSource.BorrowerSavings, own, own > 0 ? [RentengContribution.FromBorrowerSavings(Rupiah.Of(own))] : []);
         Plan(RentengSource.Iks, iks, iks > 0 ? [RentengContribution.FromIks(Rupiah.Of(iks))] : []);
@@ -927,14 +933,13 @@ public sealed class LoanRevolving
 
         public LoanIdSource()
         {
-            Span<byte> bytes = stackalloc byte[16];
+            // Ids need uniqueness, not secrecy: the shared pseudo-random generator (randomly seeded) is enough.
             do
             {
-                Guid.NewGuid().TryWriteBytes(bytes, bigEndian: true, out _);
-                _head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes);
-                _tail = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
+                _head = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
             }
             while (_head == 0);
+            _tail = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
         }
 
         public LoanId Next()
