@@ -19,6 +19,16 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The CPU time the API process has used so far (user and system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ApiProcess> StartAsync(string apiDll, TextWriter output, CancellationToken ct)
     {
         var dll = Path.GetFullPath(apiDll);

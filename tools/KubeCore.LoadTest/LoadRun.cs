@@ -17,7 +17,9 @@ internal sealed record LoadResult(
     int LedgerDeposits,
     int ExpectedDeposits,
     bool ChainsIntact,
-    bool IdsMatch)
+    bool IdsMatch,
+    TimeSpan ToolCpu,
+    TimeSpan? ApiCpu)
 {
     public double PerSecond => Acknowledged / Elapsed.TotalSeconds;
 
@@ -42,7 +44,8 @@ internal sealed record LoadResult(
 /// </summary>
 internal static class LoadRun
 {
-    public static async Task<LoadResult> RunAsync(Api api, LoadOptions options, IReadOnlyList<ReadyGroup> groups, TextWriter output, CancellationToken ct)
+    // apiCpu: the API process's CPU time so far, when this tool started it (null otherwise).
+    public static async Task<LoadResult> RunAsync(Api api, LoadOptions options, IReadOnlyList<ReadyGroup> groups, TextWriter output, Func<TimeSpan>? apiCpu, CancellationToken ct)
     {
         var acknowledged = new ConcurrentDictionary<Guid, ConcurrentBag<string>>();
         foreach (var g in groups)
@@ -58,7 +61,11 @@ internal static class LoadRun
         errors.Clear();
 
         var latencies = new ConcurrentBag<double[]>();
+        var toolCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var apiCpuBefore = apiCpu?.Invoke();
         var measured = await SendAsync(api, options, groups, options.Requests, depositDay, "run", acknowledged, errors, latencies, TimeSpan.FromSeconds(options.MaxSeconds), ct);
+        var toolCpu = Process.GetCurrentProcess().TotalProcessorTime - toolCpuBefore;
+        var apiCpuUsed = apiCpu?.Invoke() - apiCpuBefore;
         var all = latencies.SelectMany(l => l).Where(l => l >= 0).Order().ToArray();
 
         // Read back: exactly the acknowledged entries, by id, and an intact chain.
@@ -92,7 +99,7 @@ internal static class LoadRun
             intact &= chain.GetProperty("intact").GetBoolean();
         }
         var expected = acknowledged.Values.Sum(b => b.Count);
-        return new LoadResult(measured.Sent, measured.Acknowledged, measured.Errors, new Dictionary<string, int>(errors), measured.Elapsed, all, ledgerDeposits, expected, intact, idsMatch);
+        return new LoadResult(measured.Sent, measured.Acknowledged, measured.Errors, new Dictionary<string, int>(errors), measured.Elapsed, all, ledgerDeposits, expected, intact, idsMatch, toolCpu, apiCpuUsed);
     }
 
     private static async Task<(int Sent, int Acknowledged, int Errors, TimeSpan Elapsed)> SendAsync(

@@ -39,7 +39,7 @@ try
     }
     Console.WriteLine($"  {groups.Count} groups formed, verified, activated, books opened");
 
-    var result = await LoadRun.RunAsync(api, options, groups, Console.Out, ct);
+    var result = await LoadRun.RunAsync(api, options, groups, Console.Out, server is null ? null : () => server.CpuTime, ct);
     var ok = Report(result, options);
     return ok ? 0 : 1;
 }
@@ -64,6 +64,11 @@ static bool Report(LoadResult r, LoadOptions o)
     var noErrors = r.Errors == 0;
     Console.WriteLine();
     Console.WriteLine($"  sent {r.Sent:N0}, acknowledged {r.Acknowledged:N0} in {F(r.Elapsed.TotalSeconds)} s; latency p50 {F(r.Percentile(50))} ms, p90 {F(r.Percentile(90))} ms, p99 {F(r.Percentile(99))} ms, max {F(r.Percentile(100))} ms");
+    // CPU per request is what to compare on a shared machine: wall-clock figures move with the other load.
+    double PerRequest(TimeSpan cpu) => r.Sent == 0 ? 0 : cpu.TotalMicroseconds / r.Sent;
+    Console.WriteLine($"  cpu during the measured phase: load tool {PerRequest(r.ToolCpu):0} µs/request"
+        + (r.ApiCpu is { } apiCpu ? $", API {PerRequest(apiCpu):0} µs/request" : string.Empty)
+        + $" ({Environment.ProcessorCount} cores)");
     Console.WriteLine($"{(throughput ? "PASS" : "FAIL")}  throughput   {F(r.PerSecond),8} req/s   budget ≥ {o.BudgetPerSecond:0} req/s at {o.Clients} clients");
     Console.WriteLine($"{(p99 ? "PASS" : "FAIL")}  p99 latency  {F(r.Percentile(99)),8} ms      budget ≤ {o.BudgetP99Milliseconds:0} ms");
     Console.WriteLine($"{(noErrors ? "PASS" : "FAIL")}  errors       {r.Errors,8:N0}         budget 0{(r.ErrorKinds.Count > 0 ? " (" + string.Join(", ", r.ErrorKinds.Select(k => $"{k.Key}: {k.Value}")) + ")" : string.Empty)}");

@@ -1,19 +1,22 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using KubeCore.Api.Errors;
 using KubeCore.Api.Persistence;
 using KubeCore.Api.Security;
 using KubeCore.Rules;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KubeCore.Api.Commands;
 
 /// <summary>
-/// Runs one state-changing request as one database transaction, with idempotency and retries.
+/// Runs one state-changing request as one unit of work in a database transaction, with idempotency and retries.
 /// <list type="number">
 /// <item>The <c>Idempotency-Key</c> header (required for money-moving requests, honoured on every other
 /// command) is looked up, scoped to the caller: the same request again gets the first answer back
@@ -22,21 +25,30 @@ namespace KubeCore.Api.Commands;
 /// <item>The work runs against a fresh DbContext; its rows, and the answer under the key, are saved in
 /// the same transaction, so an acknowledged answer and its effects are stored together or not at all.</item>
 /// <item>When the save loses a race (a concurrency token moved, or a key was taken meanwhile), the
-/// whole unit is rolled back and run again from fresh state (up to <see cref="MaxAttempts"/> times):
+/// unit is rolled back and run again from fresh state (up to <see cref="MaxAttempts"/> times):
 /// the rules are checked again against what the other request wrote, so no update is lost. If it
 /// still conflicts, 409 <see cref="ApiErrors.ConcurrencyConflict"/>.</item>
 /// <item>A rule violation is the answer too: it is kept under the key, and nothing else is saved.</item>
 /// </list>
 /// </summary>
 /// <remarks>
-/// SQLite takes one writer at a time, and a writer that finds the database locked backs off in steps of 150 ms
-/// (Microsoft.Data.Sqlite's busy loop). So on SQLite this process queues its own write transactions (readers are not
-/// held: WAL lets them read meanwhile); the busy loop is left for other processes on the same file. PostgreSQL
-/// writers run side by side and meet only through the versions.
+/// <para><b>PostgreSQL:</b> each unit is its own transaction; writers run side by side and meet only through the versions.</para>
+/// <para><b>SQLite (group commit):</b> SQLite takes one writer at a time, and each commit waits for an fsync (WAL,
+/// <c>synchronous=FULL</c>). So one writer loop in this process runs the units one after the other on one connection,
+/// in one <c>BEGIN IMMEDIATE</c> transaction shared by the units that are waiting, each unit in its own
+/// <c>SAVEPOINT</c>: a unit that fails is rolled back to its savepoint alone and changes nothing, its neighbours land.
+/// The transaction commits when no further unit is waiting, or after <see cref="MaxGroupSize"/> units or
+/// <see cref="MaxGroupTime"/>; only then, once the commit has returned, are the units' answers sent. If the commit
+/// itself fails, no unit of the group is acknowledged (each gets the error). One fsync thus serves a whole group of
+/// requests, and acknowledged still means stored. Readers are not held: WAL lets them read the last commit meanwhile.
+/// The busy loop of Microsoft.Data.Sqlite is left for other processes on the same file.</para>
 /// </remarks>
-public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases, IOptions<JsonOptions> json, TimeProvider time, DatabaseInfo database)
+public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases, IOptions<JsonOptions> json, TimeProvider time, DatabaseInfo database, StateCache cache)
+    : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly Channel<WriteUnit> _units = Channel.CreateUnbounded<WriteUnit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _start = new();
+    private Task? _writer;
 
     /// <summary>The request header carrying the client's idempotency key.</summary>
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -47,6 +59,17 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
     /// <summary>The longest accepted key.</summary>
     public const int MaxKeyLength = 200;
 
+    /// <summary>SQLite: the most units one shared transaction holds before it commits.</summary>
+    public const int MaxGroupSize = 64;
+
+    /// <summary>SQLite: the longest a shared transaction takes in new units before it commits.</summary>
+    public static readonly TimeSpan MaxGroupTime = TimeSpan.FromMilliseconds(10);
+
+    // Compiled per instance: a compiled query belongs to one model, and each host (SQLite or PostgreSQL) has its own.
+    private readonly Func<KubeCoreDbContext, string, string, CancellationToken, Task<IdempotencyRow?>> _findRecord =
+        EF.CompileAsyncQuery((KubeCoreDbContext db, string subject, string key, CancellationToken _) =>
+            db.IdempotencyRecords.AsNoTracking().SingleOrDefault(r => r.Subject == subject && r.Key == key));
+
     private JsonSerializerOptions Json => json.Value.SerializerOptions;
 
     /// <summary>Runs <paramref name="work"/> as described on the class.</summary>
@@ -56,58 +79,41 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
     /// <param name="work">Adds rows to the context and returns the answer; may throw <see cref="RuleViolationException"/> or <see cref="ApiException"/>.</param>
     public async Task<IResult> RunAsync(HttpContext http, object? request, bool moneyMoving, Func<KubeCoreDbContext, CancellationToken, Task<ApiResponse>> work)
     {
-        var cancellationToken = http.RequestAborted;
         var key = ReadKey(http, moneyMoving);
         var subject = http.User.Subject();
         var hash = key is null ? null : Hash(http, request);
+        Task<StoredResult> Unit(KubeCoreDbContext db, CancellationToken cancellationToken) => RunUnitAsync(db, http, key, subject, hash, work, cancellationToken);
+
+        if (database.Engine == DatabaseEngine.Sqlite)
+        {
+            // The unit runs on the writer, in the request's execution context (culture, trace, HttpContext).
+            var unit = new WriteUnit(Unit, ExecutionContext.Capture(), http.RequestAborted);
+            EnsureWriter();
+            if (!_units.Writer.TryWrite(unit))
+            {
+                throw new ObjectDisposedException(nameof(CommandRunner));
+            }
+            return await unit.Answer.Task;
+        }
+        return await RunAloneAsync(Unit, http.RequestAborted);
+    }
+
+    /// <summary>PostgreSQL: the unit in its own transaction, run again when it lost a race.</summary>
+    private async Task<StoredResult> RunAloneAsync(Func<KubeCoreDbContext, CancellationToken, Task<StoredResult>> unit, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            using var turn = await WriterTurnAsync(cancellationToken);
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (key is not null)
-            {
-                var first = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Subject == subject && r.Key == key, cancellationToken);
-                if (first is not null)
-                {
-                    return first.RequestHash == hash
-                        ? new StoredResult(first.StatusCode, first.ContentType, first.Body, first.Location, first.ETag, replayed: true)
-                        : throw new ApiException(StatusCodes.Status422UnprocessableEntity, ApiErrors.IdempotencyKeyReused);
-                }
-            }
-
-            StoredResult answer;
             try
             {
-                answer = Serialize(await work(db, cancellationToken));
-            }
-            catch (RuleViolationException violation) when (key is not null)
-            {
-                db.ChangeTracker.Clear();
-                answer = Serialize(new ApiResponse(StatusCodes.Status422UnprocessableEntity,
-                    Problems.WithTrace(Problems.FromViolations(violation.Violations, CultureInfo.CurrentUICulture), http)), "application/problem+json");
-            }
-
-            if (key is not null)
-            {
-                db.IdempotencyRecords.Add(new IdempotencyRow
-                {
-                    Subject = subject,
-                    Key = key,
-                    RequestHash = hash!,
-                    StatusCode = answer.Status,
-                    ContentType = answer.ContentType,
-                    Body = answer.Body,
-                    Location = answer.Location,
-                    ETag = answer.ETag,
-                    CreatedAt = time.GetUtcNow(),
-                });
-            }
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
+                var answer = await unit(db, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 db.AfterCommit.ForEach(action => action());
+                foreach (var (id, (version, state)) in db.WrittenStates)
+                {
+                    cache.Return(id, version, state);
+                }
                 return answer;
             }
             catch (DbUpdateException conflict) when (Database.IsConflict(conflict))
@@ -122,19 +128,275 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
         }
     }
 
-    private async Task<IDisposable?> WriterTurnAsync(CancellationToken cancellationToken)
+    /// <summary>The unit itself: the idempotency record, the work, the answer under the key, all saved on <paramref name="db"/>.</summary>
+    private async Task<StoredResult> RunUnitAsync(KubeCoreDbContext db, HttpContext http, string? key, string subject, string? hash,
+        Func<KubeCoreDbContext, CancellationToken, Task<ApiResponse>> work, CancellationToken cancellationToken)
     {
-        if (database.Engine != DatabaseEngine.Sqlite)
+        if (key is not null)
         {
-            return null;
+            var first = await _findRecord(db, subject, key, cancellationToken);
+            if (first is not null)
+            {
+                return first.RequestHash == hash
+                    ? new StoredResult(first.StatusCode, first.ContentType, first.Body, first.Location, first.ETag, replayed: true)
+                    : throw new ApiException(StatusCodes.Status422UnprocessableEntity, ApiErrors.IdempotencyKeyReused);
+            }
         }
-        await _sqliteWriter.WaitAsync(cancellationToken);
-        return new Release(_sqliteWriter);
+
+        StoredResult answer;
+        try
+        {
+            answer = Serialize(await work(db, cancellationToken));
+        }
+        catch (RuleViolationException violation) when (key is not null)
+        {
+            db.ChangeTracker.Clear();
+            db.AfterCommit.Clear();
+            db.WrittenStates.Clear();
+            answer = Serialize(new ApiResponse(StatusCodes.Status422UnprocessableEntity,
+                Problems.WithTrace(Problems.FromViolations(violation.Violations, CultureInfo.CurrentUICulture), http)), "application/problem+json");
+        }
+
+        if (key is not null)
+        {
+            var record = new IdempotencyRow
+            {
+                Subject = subject,
+                Key = key,
+                RequestHash = hash!,
+                StatusCode = answer.Status,
+                ContentType = answer.ContentType,
+                Body = answer.Body,
+                Location = answer.Location,
+                ETag = answer.ETag,
+                CreatedAt = time.GetUtcNow(),
+            };
+            if (db.DirectRows is { } rows)
+            {
+                await rows.InsertAsync(record);
+            }
+            else
+            {
+                db.IdempotencyRecords.Add(record);
+            }
+        }
+        if (db.DirectRows is null || db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return answer;
     }
 
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    private void EnsureWriter()
     {
-        public void Dispose() => gate.Release();
+        if (_writer is not null)
+        {
+            return;
+        }
+        lock (_start)
+        {
+            // Not in the first request's execution context: each unit brings its own.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _writer ??= Task.Run(WriteLoopAsync);
+            }
+        }
+    }
+
+    /// <summary>SQLite: the one writer. Takes the waiting units into one shared transaction, commits, then answers them.</summary>
+    private async Task WriteLoopAsync()
+    {
+        SqliteConnection? connection = null;
+        DirectRows? rows = null;
+        var group = new List<WriteUnit>(MaxGroupSize);
+        try
+        {
+            while (await _units.Reader.WaitToReadAsync())
+            {
+                group.Clear();
+                var earlier = new Dictionary<Guid, (long Version, object State)>();
+                try
+                {
+                    connection ??= await OpenWriterAsync();
+                    await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(); // BEGIN IMMEDIATE
+                    // One context for the group's units (its change tracker is cleared between them): creating one per unit cost more than the unit's SQL.
+                    await using var db = await databases.CreateDbContextAsync();
+                    db.Database.SetDbConnection(connection);
+                    await db.Database.UseTransactionAsync(transaction);
+                    db.Database.AutoSavepointsEnabled = false;
+                    db.EarlierStates = earlier;
+                    rows ??= new DirectRows(connection, db.Model);
+                    rows.Transaction = transaction;
+                    db.DirectRows = rows;
+                    var started = Stopwatch.GetTimestamp();
+                    while (group.Count < MaxGroupSize && Stopwatch.GetElapsedTime(started) < MaxGroupTime && _units.Reader.TryRead(out var unit))
+                    {
+                        group.Add(unit);
+                        await RunInSavepointAsync(unit, db, transaction, earlier);
+                    }
+                    await transaction.CommitAsync(CancellationToken.None);
+                }
+                catch (Exception failure)
+                {
+                    // The shared transaction is lost (the commit failed, or SQLite rolled it back): nothing of the group is stored.
+                    foreach (var unit in group)
+                    {
+                        unit.Lost(failure);
+                    }
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync();
+                        connection = null;
+                        rows = null;
+                    }
+                    continue;
+                }
+                foreach (var (id, (version, state)) in earlier)
+                {
+                    cache.Return(id, version, state);
+                }
+                foreach (var unit in group)
+                {
+                    unit.Complete();
+                }
+            }
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Runs one unit inside the shared transaction, between a savepoint and its release; a failed unit is rolled back alone.</summary>
+    private async Task RunInSavepointAsync(WriteUnit unit, KubeCoreDbContext db, SqliteTransaction transaction, Dictionary<Guid, (long Version, object State)> earlier)
+    {
+        if (unit.RequestAborted.IsCancellationRequested)
+        {
+            unit.Fail(new OperationCanceledException(unit.RequestAborted));
+            return;
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            await transaction.SaveAsync(Savepoint);
+            try
+            {
+                // Never the request's token inside (RunIn): cancelling a statement may make SQLite roll back the whole shared transaction.
+                var answer = await unit.RunIn(db);
+                await transaction.ReleaseAsync(Savepoint);
+                foreach (var (id, written) in db.WrittenStates)
+                {
+                    earlier[id] = written;
+                }
+                unit.Succeeded(answer, db.AfterCommit.Count == 0 ? null : [.. db.AfterCommit]);
+                return;
+            }
+            catch (DbUpdateException conflict) when (Database.IsConflict(conflict) && attempt < MaxAttempts)
+            {
+                // Another process wrote meanwhile: run the unit again from fresh state.
+                await RollBackToSavepointAsync(transaction);
+            }
+            catch (Exception failure)
+            {
+                await RollBackToSavepointAsync(transaction);
+                unit.Fail(failure is DbUpdateException conflict && Database.IsConflict(conflict)
+                    ? new ApiException(StatusCodes.Status409Conflict, ApiErrors.ConcurrencyConflict)
+                    : failure);
+                return;
+            }
+            finally
+            {
+                // What this unit tracked or kept is its own: the next unit starts clean.
+                db.ChangeTracker.Clear();
+                db.AfterCommit.Clear();
+                db.WrittenStates.Clear();
+            }
+        }
+    }
+
+    private const string Savepoint = "kubecore_unit";
+
+    private static async Task RollBackToSavepointAsync(SqliteTransaction transaction)
+    {
+        await transaction.RollbackAsync(Savepoint);
+        await transaction.ReleaseAsync(Savepoint);
+    }
+
+    private async Task<SqliteConnection> OpenWriterAsync()
+    {
+        await using var db = await databases.CreateDbContextAsync();
+        var connection = new SqliteConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Stops the SQLite writer once the units already queued have been run and committed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _units.Writer.TryComplete();
+        if (_writer is { } writer)
+        {
+            await writer;
+        }
+    }
+
+    /// <summary>One request's unit waiting for, or in, the SQLite writer; answered once the transaction holding it has committed.</summary>
+    private sealed class WriteUnit(Func<KubeCoreDbContext, CancellationToken, Task<StoredResult>> run, ExecutionContext? context, CancellationToken requestAborted)
+    {
+        private StoredResult? _answer;
+        private Exception? _failure;
+        private List<Action>? _afterCommit;
+
+        /// <summary>Starts the unit on <paramref name="db"/> in the request's execution context (its awaits continue in it).</summary>
+        public Task<StoredResult> RunIn(KubeCoreDbContext db)
+        {
+            if (context is null)
+            {
+                return run(db, CancellationToken.None);
+            }
+            Task<StoredResult>? started = null;
+            ExecutionContext.Run(context, _ => started = run(db, CancellationToken.None), null);
+            return started!;
+        }
+
+        public CancellationToken RequestAborted => requestAborted;
+
+        public TaskCompletionSource<StoredResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Succeeded(StoredResult answer, List<Action>? afterCommit)
+        {
+            _answer = answer;
+            _afterCommit = afterCommit;
+        }
+
+        /// <summary>The unit failed and changed nothing: its error is the answer, once the group is done.</summary>
+        public void Fail(Exception failure)
+        {
+            _failure = failure;
+            _answer = null;
+            _afterCommit = null;
+        }
+
+        /// <summary>The shared transaction was lost: nothing of the unit is stored; it answers with its own error, or this one.</summary>
+        public void Lost(Exception failure)
+        {
+            _failure ??= failure;
+            Complete();
+        }
+
+        /// <summary>The transaction has committed: the answer (or the unit's own failure) goes out.</summary>
+        public void Complete()
+        {
+            if (_failure is not null)
+            {
+                Answer.TrySetException(_failure);
+                return;
+            }
+            _afterCommit?.ForEach(action => action());
+            Answer.TrySetResult(_answer!);
+        }
     }
 
     private static string? ReadKey(HttpContext http, bool required)
@@ -165,6 +427,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             response.Version is { } version ? ETags.Format(version) : null,
             replayed: false);
 }
+
 
 /// <summary>Versions as entity tags: <c>"7"</c>.</summary>
 public static class ETags

@@ -21,6 +21,15 @@ public sealed record Loaded<TState>(TState State, long Version);
 /// </summary>
 public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCoreDbContext> databases, IOptions<JsonOptions> json, TimeProvider time, StateCache cache, IHttpContextAccessor accessor)
 {
+    // The stream row, tracked (the append updates its version under the concurrency token). Compiled per instance: a compiled
+    // query belongs to one model, and each host (SQLite or PostgreSQL) has its own.
+    private readonly Func<KubeCoreDbContext, Guid, string, CancellationToken, Task<StreamRow?>> _findStream =
+        EF.CompileAsyncQuery((KubeCoreDbContext db, Guid id, string type, CancellationToken _) => db.Streams.SingleOrDefault(s => s.Id == id && s.Type == type));
+
+    // The stream row, untracked (the SQLite writer bumps its version with DirectRows).
+    private readonly Func<KubeCoreDbContext, Guid, string, CancellationToken, Task<StreamRow?>> _findStreamUntracked =
+        EF.CompileAsyncQuery((KubeCoreDbContext db, Guid id, string type, CancellationToken _) => db.Streams.AsNoTracking().SingleOrDefault(s => s.Id == id && s.Type == type));
+
     private JsonSerializerOptions Json => json.Value.SerializerOptions;
 
     /// <summary>
@@ -86,7 +95,7 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
             db.Streams.Add(new StreamRow { Id = id, Type = type.Name, Version = 1, Summary = Serialize(type.Summary(state)), CreatedAt = now, UpdatedAt = now });
             db.Commands.Add(new CommandRow { StreamId = id, Sequence = 1, Type = type.NameOf(first), Payload = Serialize(first), RecordedAt = now, RecordedBy = http.User.Subject() });
             AddLedger(db, type, id, state, 0, 1, now);
-            db.AfterCommit.Add(() => cache.Return(id, 1, state));
+            db.WrittenStates[id] = (1, state);
             return respond(state, 1);
         });
 
@@ -118,7 +127,8 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
         where TCommand : notnull =>
         runner.RunAsync(http, request, moneyMoving, async (db, cancellationToken) =>
         {
-            var row = await db.Streams.SingleOrDefaultAsync(s => s.Id == id && s.Type == type.Name, cancellationToken) ?? throw ApiException.NotFound(resource);
+            var direct = db.DirectRows;
+            var row = await (direct is null ? _findStream : _findStreamUntracked)(db, id, type.Name, cancellationToken) ?? throw ApiException.NotFound(resource);
             if (ETags.IfMatch(http) is { } expected && expected != row.Version)
             {
                 throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.VersionMismatch, ("Resource", resource), ("Expected", expected), ("Actual", row.Version));
@@ -134,12 +144,26 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
 
             var now = time.GetUtcNow();
             var version = row.Version + 1;
-            db.AfterCommit.Add(() => cache.Return(id, version, state));
-            row.Version = version;
-            row.UpdatedAt = now;
-            row.Summary = Serialize(type.Summary(state));
-            db.Commands.Add(new CommandRow { StreamId = id, Sequence = version, Type = type.NameOf(next), Payload = Serialize(next), RecordedAt = now, RecordedBy = http.User.Subject() });
-            AddLedger(db, type, id, state, ledgerBefore, version, now);
+            db.WrittenStates[id] = (version, state);
+            var summary = Serialize(type.Summary(state));
+            var commandRow = new CommandRow { StreamId = id, Sequence = version, Type = type.NameOf(next), Payload = Serialize(next), RecordedAt = now, RecordedBy = http.User.Subject() };
+            if (direct is null)
+            {
+                row.Version = version;
+                row.UpdatedAt = now;
+                row.Summary = summary;
+                db.Commands.Add(commandRow);
+                AddLedger(db, type, id, state, ledgerBefore, version, now);
+            }
+            else
+            {
+                await direct.BumpStreamAsync(id, row.Version, version, summary, now);
+                await direct.InsertAsync(commandRow);
+                foreach (var entry in LedgerRows(type, id, state, ledgerBefore, version, now))
+                {
+                    await direct.InsertAsync(entry);
+                }
+            }
             return respond(state, next, version);
         });
 
@@ -150,7 +174,7 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
     private async Task<TState> ReplayAsync<TState>(KubeCoreDbContext db, StreamType<TState> type, StreamRow row, CancellationToken cancellationToken)
         where TState : class
     {
-        if (cache.Take<TState>(row.Id, row.Version) is { } cached)
+        if (TakeState<TState>(db, row.Id, row.Version) is { } cached)
         {
             return cached;
         }
@@ -193,7 +217,30 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
         return state;
     }
 
+    /// <summary>
+    /// The in-memory state at <paramref name="version"/>: from an earlier unit of the same uncommitted transaction when it
+    /// wrote this stream (it holds the newest state), otherwise from the cache; null when neither has that version.
+    /// </summary>
+    private TState? TakeState<TState>(KubeCoreDbContext db, Guid id, long version)
+        where TState : class
+    {
+        if (db.EarlierStates is { } earlier && earlier.Remove(id, out var entry))
+        {
+            return entry.Version == version ? entry.State as TState : null;
+        }
+        return cache.Take<TState>(id, version);
+    }
+
     private static void AddLedger<TState>(KubeCoreDbContext db, StreamType<TState> type, Guid id, TState state, int from, long commandSequence, DateTimeOffset now)
+        where TState : class
+    {
+        foreach (var row in LedgerRows(type, id, state, from, commandSequence, now))
+        {
+            db.LedgerEntries.Add(row);
+        }
+    }
+
+    private static IEnumerable<LedgerEntryRow> LedgerRows<TState>(StreamType<TState> type, Guid id, TState state, int from, long commandSequence, DateTimeOffset now)
         where TState : class
     {
         foreach (var row in type.LedgerRows(state, from))
@@ -201,7 +248,7 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
             row.GroupId = id;
             row.CommandSequence = commandSequence;
             row.RecordedAt = now;
-            db.LedgerEntries.Add(row);
+            yield return row;
         }
     }
 

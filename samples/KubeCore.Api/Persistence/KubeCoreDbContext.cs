@@ -22,8 +22,23 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
 
     public DbSet<IdempotencyRow> IdempotencyRecords => Set<IdempotencyRow>();
 
-    /// <summary>Actions to run once this context's transaction has committed (the command runner runs them, e.g. to cache a state).</summary>
+    /// <summary>Actions to run once this context's transaction has committed (the command runner runs them).</summary>
     public List<Action> AfterCommit { get; } = [];
+
+    /// <summary>
+    /// The in-memory states of the streams this unit wrote, by stream id, at the version it wrote: given to the state cache
+    /// once the transaction holding the unit has committed, and dropped if the unit or that transaction fails.
+    /// </summary>
+    public Dictionary<Guid, (long Version, object State)> WrittenStates { get; } = [];
+
+    /// <summary>
+    /// In a transaction shared by several units (SQLite group commit): the states written by the earlier units that
+    /// succeeded, not committed yet, so a later unit on the same stream need not replay it. Null otherwise.
+    /// </summary>
+    public Dictionary<Guid, (long Version, object State)>? EarlierStates { get; set; }
+
+    /// <summary>On the SQLite writer: the prepared statements the hot path writes its own rows with (see <see cref="Persistence.DirectRows"/>). Null otherwise: rows go through <c>SaveChanges</c>.</summary>
+    public DirectRows? DirectRows { get; set; }
 
     /// <summary>Tables that take inserts only (SAV-01); the database refuses the rest with triggers too.</summary>
     public static IReadOnlyList<string> AppendOnlyTables { get; } = ["stream_commands", "ledger_entries"];

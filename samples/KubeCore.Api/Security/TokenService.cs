@@ -7,11 +7,37 @@ using Microsoft.IdentityModel.Tokens;
 namespace KubeCore.Api.Security;
 
 /// <summary>Issues and validates the API's HS256 bearer tokens (<see cref="AuthOptions"/>).</summary>
-public sealed class TokenService(IOptions<AuthOptions> options, TimeProvider time)
+/// <remarks>The key and the validation parameters are built once (the options are read at start and never change).</remarks>
+public sealed class TokenService
 {
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly IOptions<AuthOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly SymmetricSecurityKey _key;
+    private readonly TokenValidationParameters _validation;
 
-    private SymmetricSecurityKey Key => new(Encoding.UTF8.GetBytes(options.Value.SigningKey));
+    /// <summary>Builds the signing key and validation parameters from <paramref name="options"/>.</summary>
+    public TokenService(IOptions<AuthOptions> options, TimeProvider time)
+    {
+        _options = options;
+        _time = time;
+        _key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.Value.SigningKey));
+        _validation = new TokenValidationParameters
+        {
+            ValidIssuer = options.Value.Issuer,
+            ValidAudience = options.Value.Audience,
+            IssuerSigningKey = _key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = TimeSpan.FromMinutes(1),
+            LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                return expires is { } e && now < e.AddMinutes(1) && (notBefore is null || notBefore.Value.AddMinutes(-1) <= now);
+            },
+            NameClaimType = Roles.SubjectClaim,
+            RoleClaimType = Roles.RoleClaim,
+        };
+    }
 
     /// <summary>Issues a token for one role.</summary>
     /// <param name="subject">The caller's id (never personal data: a staff id, not a NIK).</param>
@@ -39,37 +65,23 @@ public sealed class TokenService(IOptions<AuthOptions> options, TimeProvider tim
         {
             claims[Roles.PendampingClaim] = pendamping.ToString();
         }
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = _time.GetUtcNow().UtcDateTime;
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = options.Value.Issuer,
-            Audience = options.Value.Audience,
+            Issuer = _options.Value.Issuer,
+            Audience = _options.Value.Audience,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now + options.Value.TokenLifetime,
+            Expires = now + _options.Value.TokenLifetime,
             Claims = claims,
-            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
         });
     }
 
     /// <summary>The caller a token names, or null when the token is not valid (signature, issuer, audience, lifetime, role).</summary>
     public async Task<ClaimsPrincipal?> ValidateAsync(string token)
     {
-        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            ValidIssuer = options.Value.Issuer,
-            ValidAudience = options.Value.Audience,
-            IssuerSigningKey = Key,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TimeSpan.FromMinutes(1),
-            LifetimeValidator = (notBefore, expires, _, _) =>
-            {
-                var now = time.GetUtcNow().UtcDateTime;
-                return expires is { } e && now < e.AddMinutes(1) && (notBefore is null || notBefore.Value.AddMinutes(-1) <= now);
-            },
-            NameClaimType = Roles.SubjectClaim,
-            RoleClaimType = Roles.RoleClaim,
-        });
+        var result = await _handler.ValidateTokenAsync(token, _validation);
         if (!result.IsValid || !Roles.All.Contains(result.ClaimsIdentity.FindFirst(Roles.RoleClaim)?.Value ?? string.Empty))
         {
             return null;
