@@ -103,6 +103,10 @@ public readonly record struct LedgerAccount
     /// <summary>Expenses.</summary>
     public static LedgerAccount Expenses => new(AccountKind.Expenses, null, null);
 
+    // From ids already checked (Guid.Empty when absent), for entries that rebuild their own legs.
+    internal static LedgerAccount Trusted(AccountKind kind, Guid member, Guid loan) =>
+        new(kind, member == Guid.Empty ? null : new PersonId(member), loan == Guid.Empty ? null : new LoanId(loan));
+
     /// <summary>The savings of <paramref name="member"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="member"/> is the default (empty) id.</exception>
     public static LedgerAccount MemberSavings(PersonId member) =>
@@ -173,6 +177,11 @@ public readonly record struct LedgerLeg
     /// <summary>A credit of <paramref name="amount"/> to <paramref name="account"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The amount is not positive.</exception>
     public static LedgerLeg Credit(LedgerAccount account, Rupiah amount) => new(account, LegSide.Credit, Positive(amount));
+
+    // A leg of an amount already checked positive.
+    internal static LedgerLeg DebitTrusted(LedgerAccount account, long amount) => new(account, LegSide.Debit, Rupiah.Of(amount));
+
+    internal static LedgerLeg CreditTrusted(LedgerAccount account, long amount) => new(account, LegSide.Credit, Rupiah.Of(amount));
 
     /// <summary>The same amount on the other side of the same account (used by reversals).</summary>
     public LedgerLeg Mirror() => new(Account, Side == LegSide.Debit ? LegSide.Credit : LegSide.Debit, Amount);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -79,24 +80,45 @@ public sealed class LedgerEntry
     private readonly Guid _member;
     private readonly Guid _loan;
     private readonly Guid _reverses;
+
+    // The previous hash: the previous entry itself when the ledger wrote this one (its Hash is the previous hash),
+    // otherwise the hash as given (a StrongBox), or null for zeros. Saves 24 bytes per entry.
+    private readonly object? _previous;
+
+    // The legs: an array, or (null array) a "pair": one debit and one credit of _pairAmount between the accounts of kinds
+    // _pairDebit and _pairCredit, each naming the entry's own member and loan where its kind needs them (a deposit, a
+    // withdrawal, most fund movements). The array of a pair is built on the first read of Legs only.
+    private LedgerLeg[]? _legs;
+    private readonly long _pairAmount;
+    private readonly AccountKind _pairDebit;
+    private readonly AccountKind _pairCredit;
     private byte _format = Format2;
 
     private LedgerEntry(
-        GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ImmutableArray<LedgerLeg> legs,
-        PersonId? member, LoanId? loan, string reference, string memo, EntryId? reverses, EntryHash previousHash)
+        GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? legArray,
+        PersonId? member, LoanId? loan, string reference, string memo, EntryId? reverses, object? previous)
     {
         Group = group;
         Id = id;
         Sequence = sequence;
         BookDate = bookDate;
         Kind = kind;
-        Legs = legs;
         _member = member?.Value ?? Guid.Empty;
         _loan = loan?.Value ?? Guid.Empty;
         Reference = reference;
         Memo = memo;
         _reverses = reverses?.Value ?? Guid.Empty;
-        PreviousHash = previousHash;
+        _previous = previous;
+        if (IsPair(legs))
+        {
+            _pairAmount = legs[0].Amount.Amount;
+            _pairDebit = legs[0].Account.Kind;
+            _pairCredit = legs[1].Account.Kind;
+        }
+        else
+        {
+            _legs = legArray ?? (legs.IsEmpty ? [] : legs.ToArray());
+        }
     }
 
     /// <summary>The group whose ledger this is.</summary>
@@ -115,7 +137,22 @@ public sealed class LedgerEntry
     public EntryKind Kind { get; }
 
     /// <summary>The postings; debits and credits balance. Empty only for <see cref="EntryKind.BooksOpened"/> and <see cref="EntryKind.WeekClosed"/>.</summary>
-    public ImmutableArray<LedgerLeg> Legs { get; }
+    public ImmutableArray<LedgerLeg> Legs => ImmutableCollectionsMarshal.AsImmutableArray(_legs ?? MaterializePair());
+
+    /// <summary>The number of legs.</summary>
+    internal int LegCount => _legs?.Length ?? 2;
+
+    /// <summary>The legs without allocating: the array, or the pair written into <paramref name="scratch"/> (2 legs).</summary>
+    internal ReadOnlySpan<LedgerLeg> LegsInto(Span<LedgerLeg> scratch)
+    {
+        if (_legs is { } legs)
+        {
+            return legs;
+        }
+        scratch[0] = LedgerLeg.DebitTrusted(PairAccount(_pairDebit), _pairAmount);
+        scratch[1] = LedgerLeg.CreditTrusted(PairAccount(_pairCredit), _pairAmount);
+        return scratch[..2];
+    }
 
     /// <summary>The member concerned: the saver, the borrower of a loan entry, or null.</summary>
     public PersonId? Member => _member == Guid.Empty ? null : new PersonId(_member);
@@ -133,7 +170,12 @@ public sealed class LedgerEntry
     public EntryId? Reverses => _reverses == Guid.Empty ? null : new EntryId(_reverses);
 
     /// <summary>The hash of the previous entry (<see cref="EntryHash.Zero"/> for entry 1).</summary>
-    public EntryHash PreviousHash { get; }
+    public EntryHash PreviousHash => _previous switch
+    {
+        LedgerEntry entry => entry.Hash,
+        StrongBox<EntryHash> box => box.Value,
+        _ => EntryHash.Zero,
+    };
 
     /// <summary>
     /// The canonical encoding <see cref="Hash"/> is computed over: <see cref="CurrentFormat"/> (2) for every entry the
@@ -155,8 +197,12 @@ public sealed class LedgerEntry
     {
         get
         {
+            if (_legs is null)
+            {
+                return Rupiah.Of(_pairAmount);
+            }
             long total = 0;
-            foreach (var leg in Legs)
+            foreach (var leg in _legs)
             {
                 if (leg.Side == LegSide.Debit)
                 {
@@ -175,8 +221,9 @@ public sealed class LedgerEntry
     {
         get
         {
+            Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
             long delta = 0;
-            foreach (var leg in Legs)
+            foreach (ref readonly var leg in LegsInto(scratch))
             {
                 if (leg.Account.Kind == AccountKind.Cash)
                 {
@@ -229,7 +276,19 @@ public sealed class LedgerEntry
     /// <summary>Creates an entry and computes its hash. Argument checks only; ledger rules are checked by the ledger.</summary>
     internal static LedgerEntry Create(
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, LedgerLeg[] legs,
-        PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, EntryHash previousHash, bool computeHash = true)
+        PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, EntryHash previousHash, bool computeHash = true) =>
+        Create(group, id, sequence, bookDate, kind, legs, legs, member, loan, reference, memo, reverses,
+            previousHash == EntryHash.Zero ? null : new StrongBox<EntryHash>(previousHash), computeHash);
+
+    /// <summary>Creates an entry that follows <paramref name="previous"/> (null for the opening) in the ledger that writes it.</summary>
+    internal static LedgerEntry CreateNext(
+        GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? owned,
+        PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, LedgerEntry? previous) =>
+        Create(group, id, sequence, bookDate, kind, legs, owned, member, loan, reference, memo, reverses, previous, computeHash: true);
+
+    private static LedgerEntry Create(
+        GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? legArray,
+        PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, object? previous, bool computeHash)
     {
         IdGuard.Check(group);
         IdGuard.Check(id, nameof(id));
@@ -253,7 +312,7 @@ public sealed class LedgerEntry
         memo ??= string.Empty;
         Preconditions.CheckArgument(reference.Length <= MaxReferenceLength, nameof(reference), "The reference is too long.");
         Preconditions.CheckArgument(memo.Length <= MaxMemoLength, nameof(memo), "The memo is too long.");
-        var entry = new LedgerEntry(group, id, sequence, bookDate, kind, ImmutableCollectionsMarshal.AsImmutableArray(legs), member, loan, reference, memo, reverses, previousHash);
+        var entry = new LedgerEntry(group, id, sequence, bookDate, kind, legs, legArray, member, loan, reference, memo, reverses, previous);
         if (computeHash)
         {
             entry.Hash = entry.ComputeHash();
@@ -265,6 +324,30 @@ public sealed class LedgerEntry
     public override string ToString() =>
         $"#{Sequence} {KubeCore.Rules.KubeCoreMessages.FormatValue(BookDate, System.Globalization.CultureInfo.InvariantCulture)} {Kind} {Amount}"
         + (Reference.Length == 0 ? string.Empty : $" [{Reference}]");
+
+    // A pair: exactly one debit then one credit of the same amount, each leg's account being what PairAccount rebuilds
+    // from its kind and the entry's own member and loan.
+    private bool IsPair(ReadOnlySpan<LedgerLeg> legs) =>
+        legs.Length == 2
+        && legs[0].Side == LegSide.Debit && legs[1].Side == LegSide.Credit
+        && legs[0].Amount == legs[1].Amount
+        && legs[0].Account == PairAccount(legs[0].Account.Kind)
+        && legs[1].Account == PairAccount(legs[1].Account.Kind);
+
+    private LedgerAccount PairAccount(AccountKind kind) => kind switch
+    {
+        AccountKind.MemberSavings => LedgerAccount.Trusted(kind, _member, Guid.Empty),
+        AccountKind.LoanReceivable => LedgerAccount.Trusted(kind, _member, _loan),
+        _ => LedgerAccount.Trusted(kind, Guid.Empty, Guid.Empty),
+    };
+
+    private LedgerLeg[] MaterializePair()
+    {
+        var legs = new LedgerLeg[2];
+        LegsInto(legs);
+        _legs = legs;
+        return legs;
+    }
 
     private EntryHash HashInFormat(byte format)
     {
@@ -290,7 +373,7 @@ public sealed class LedgerEntry
     // An upper bound of both formats' length: format 2's varints (at most 10 bytes for a sequence or an amount, 5 for a
     // length, 3 for the leg count) are covered by the slack added to format 1's fixed widths.
     private int MaxEncodedSize() =>
-        1 + 16 + 10 + 16 + 6 + 1 + 1 + (3 * 16) + 3 + (Legs.Length * (1 + 1 + 16 + 16 + 1 + 10))
+        1 + 16 + 10 + 16 + 6 + 1 + 1 + (3 * 16) + 3 + (LegCount * (1 + 1 + 16 + 16 + 1 + 10))
         + 5 + Utf8Length(Reference) + 5 + Utf8Length(Memo) + EntryHash.Length;
 
     private static int Utf8Length(string text) => text.Length == 0 ? 0 : Encoding.UTF8.GetByteCount(text);
@@ -323,7 +406,8 @@ public sealed class LedgerEntry
         {
             p += WriteGuid(buffer[p..], _reverses);
         }
-        var legs = Legs.AsSpan();
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+        var legs = LegsInto(scratch);
         p += WriteVarint(buffer[p..], (ulong)legs.Length);
         foreach (ref readonly var leg in legs)
         {
@@ -405,9 +489,11 @@ public sealed class LedgerEntry
         {
             p += WriteGuid(buffer[p..], reverses.Value);
         }
-        BinaryPrimitives.WriteUInt16BigEndian(buffer[p..], (ushort)Legs.Length);
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+        var legs = LegsInto(scratch);
+        BinaryPrimitives.WriteUInt16BigEndian(buffer[p..], (ushort)legs.Length);
         p += 2;
-        foreach (var leg in Legs)
+        foreach (var leg in legs)
         {
             var account = leg.Account;
             buffer[p++] = (byte)account.Kind;

@@ -512,7 +512,7 @@ public sealed class SavingsLedger
         {
             legs[i] = LedgerLeg.Credit(LedgerAccount.ServiceChargeIncome, serviceCharge);
         }
-        return Post(date, EntryKind.LoanRepayment, legs, borrower, loan, reference, null, null, null);
+        return PostOwned(date, EntryKind.LoanRepayment, legs, borrower, loan, reference, null, null, null);
     }
 
     /// <summary>
@@ -566,7 +566,7 @@ public sealed class SavingsLedger
         {
             legs[p] = LedgerLeg.Credit(LedgerAccount.ServiceChargeIncome, serviceCharge);
         }
-        return Post(date, EntryKind.RentengCover, legs, borrower, loan, reference, null, null, ClaimChanges(EntryKind.RentengCover, legs, borrower));
+        return PostOwned(date, EntryKind.RentengCover, legs, borrower, loan, reference, null, null, ClaimChanges(EntryKind.RentengCover, legs, borrower));
     }
 
     /// <summary>
@@ -581,7 +581,7 @@ public sealed class SavingsLedger
         CheckText(reference);
         ThrowIf(CheckDate(date) ?? CheckPositive(amount));
         LedgerLeg[] legs = [LedgerLeg.Debit(LedgerAccount.Cash, amount), LedgerLeg.Credit(claimant.Account, amount)];
-        return Post(date, EntryKind.RentengRecovery, legs, borrower, loan, reference, null, null, ClaimChanges(EntryKind.RentengRecovery, legs, borrower));
+        return PostOwned(date, EntryKind.RentengRecovery, legs, borrower, loan, reference, null, null, ClaimChanges(EntryKind.RentengRecovery, legs, borrower));
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -609,13 +609,15 @@ public sealed class SavingsLedger
         }
         var original = _entries[index];
         ThrowIf(CheckReversible(original) ?? CheckDate(date));
-        var legs = new LedgerLeg[original.Legs.Length];
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+        var originalLegs = original.LegsInto(scratch);
+        var legs = new LedgerLeg[originalLegs.Length];
         for (var i = 0; i < legs.Length; i++)
         {
-            legs[i] = original.Legs[i].Mirror();
+            legs[i] = originalLegs[i].Mirror();
         }
-        var claims = Negate(ClaimChanges(original.Kind, original.Legs.AsSpan(), original.Member));
-        return Post(date, EntryKind.Reversal, legs, original.Member, original.Loan, reference, reason, original.Id, claims);
+        var claims = Negate(ClaimChanges(original.Kind, originalLegs, original.Member));
+        return PostOwned(date, EntryKind.Reversal, legs, original.Member, original.Loan, reference, reason, original.Id, claims);
     }
 
     /// <summary>
@@ -637,9 +639,9 @@ public sealed class SavingsLedger
         {
             throw new InvalidOperationException("SAV-05: the week's totals do not reconcile with the running cash balance; the ledger is corrupt.");
         }
-        var entry = LedgerEntry.Create(_group.Id, _ids.Next(_entries.Count + 1), _entries.Count + 1, closedOn, EntryKind.WeekClosed, [], null, null,
-            IsoDate.Format(week.Start), totals.ToCanonicalText(), null, _lastHash);
-        Append(entry, null, totals);
+        var entry = LedgerEntry.CreateNext(_group.Id, _ids.Next(_entries.Count + 1), _entries.Count + 1, closedOn, EntryKind.WeekClosed, [], null, null, null,
+            IsoDate.Format(week.Start), totals.ToCanonicalText(), null, LastEntry);
+        Append(entry, null, totals, ownId: true);
         return _closes[^1].CloseEntry == entry.Id ? _closes[^1] : throw new InvalidOperationException("The close was not registered.");
     }
 
@@ -676,10 +678,11 @@ public sealed class SavingsLedger
         var kindsPresent = 0;
         var byKind = default(WeekTotals.KindAmounts);
         var entries = CollectionsMarshal.AsSpan(_entries);
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
         for (var i = entries.Length - 1; i >= 0 && entries[i].BookDate >= week.Start; i--)
         {
             var entry = entries[i];
-            var legs = entry.Legs.AsSpan();
+            var legs = entry.LegsInto(scratch);
             long delta = 0;
             long debits = 0;
             long entryIn = 0;
@@ -756,16 +759,19 @@ public sealed class SavingsLedger
     {
         var balances = new LedgerBalances();
         var count = 0;
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+        Span<LedgerLeg> originalScratch = stackalloc LedgerLeg[2];
         foreach (var entry in _entries)
         {
             if (entry.BookDate > asOf)
             {
                 break;
             }
-            balances.Apply(entry.Legs.AsSpan());
+            var legs = entry.LegsInto(scratch);
+            balances.Apply(legs);
             var claims = entry.Kind == EntryKind.Reversal
-                ? Negate(ClaimChanges(Original(entry).Kind, Original(entry).Legs.AsSpan(), entry.Member))
-                : ClaimChanges(entry.Kind, entry.Legs.AsSpan(), entry.Member);
+                ? Negate(ClaimChanges(Original(entry).Kind, Original(entry).LegsInto(originalScratch), entry.Member))
+                : ClaimChanges(entry.Kind, legs, entry.Member);
             if (claims is not null)
             {
                 balances.ApplyClaims(entry.Loan!.Value, ToTuples(claims));
@@ -780,22 +786,32 @@ public sealed class SavingsLedger
     // Internals
     // ----------------------------------------------------------------------------------------------
 
-    private LedgerEntry Post(LocalDate date, EntryKind kind, LedgerLeg[] legs, PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, ClaimChange[]? claims)
+    private LedgerEntry Post(LocalDate date, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, ClaimChange[]? claims) =>
+        Post(date, kind, legs, null, member, loan, reference, memo, reverses, claims);
+
+    // The entry keeps the caller's fresh array as its legs (no copy).
+    private LedgerEntry PostOwned(LocalDate date, EntryKind kind, LedgerLeg[] legs, PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, ClaimChange[]? claims) =>
+        Post(date, kind, legs, legs, member, loan, reference, memo, reverses, claims);
+
+    private LedgerEntry Post(LocalDate date, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? owned, PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, ClaimChange[]? claims)
     {
         ThrowIf(_balances.Check(legs) ?? CheckClaims(loan, claims));
-        var entry = LedgerEntry.Create(_group.Id, _ids.Next(_entries.Count + 1), _entries.Count + 1, date, kind, legs, member, loan, reference, memo, reverses, _lastHash);
-        Append(entry, claims);
+        var entry = LedgerEntry.CreateNext(_group.Id, _ids.Next(_entries.Count + 1), _entries.Count + 1, date, kind, legs, owned, member, loan, reference, memo, reverses, LastEntry);
+        Append(entry, claims, ownId: true);
         return entry;
     }
 
-    private void Append(LedgerEntry entry, ClaimChange[]? claims, WeekTotals? closedWeekTotals = null)
+    private LedgerEntry? LastEntry => _entries.Count == 0 ? null : _entries[^1];
+
+    private void Append(LedgerEntry entry, ClaimChange[]? claims, WeekTotals? closedWeekTotals = null, bool ownId = false)
     {
-        if (entry.Id != _ids.Next(entry.Sequence))
+        if (!ownId && entry.Id != _ids.Next(entry.Sequence))
         {
             _foreignIds.Add(entry.Id, _entries.Count);
         }
         _entries.Add(entry);
-        _balances.Apply(entry.Legs.AsSpan());
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+        _balances.Apply(entry.LegsInto(scratch));
         if (claims is not null)
         {
             _balances.ApplyClaims(entry.Loan!.Value, ToTuples(claims));
@@ -864,11 +880,14 @@ public sealed class SavingsLedger
                     {
                         return violation;
                     }
-                    if (original.Member != entry.Member || original.Loan != entry.Loan || !IsMirror(original.Legs, entry.Legs))
+                    Span<LedgerLeg> originalScratch = stackalloc LedgerLeg[2];
+                    Span<LedgerLeg> entryScratch = stackalloc LedgerLeg[2];
+                    var originalLegs = original.LegsInto(originalScratch);
+                    if (original.Member != entry.Member || original.Loan != entry.Loan || !IsMirror(originalLegs, entry.LegsInto(entryScratch)))
                     {
                         return Broken(entry.Sequence, entry.Id, ChainBreak.RuleBroken);
                     }
-                    var claims = Negate(ClaimChanges(original.Kind, original.Legs.AsSpan(), original.Member));
+                    var claims = Negate(ClaimChanges(original.Kind, originalLegs, original.Member));
                     return ReplayPost(entry, claims);
                 }
             default:
@@ -882,14 +901,16 @@ public sealed class SavingsLedger
                     {
                         return violation;
                     }
-                    return ReplayPost(entry, ClaimChanges(entry.Kind, entry.Legs.AsSpan(), entry.Member));
+                    Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+                    return ReplayPost(entry, ClaimChanges(entry.Kind, entry.LegsInto(scratch), entry.Member));
                 }
         }
     }
 
     private RuleViolation? ReplayPost(LedgerEntry entry, ClaimChange[]? claims)
     {
-        var violation = _balances.Check(entry.Legs.AsSpan()) ?? CheckClaims(entry.Loan, claims);
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+        var violation = _balances.Check(entry.LegsInto(scratch)) ?? CheckClaims(entry.Loan, claims);
         if (violation is null)
         {
             Append(entry, claims);
@@ -905,7 +926,8 @@ public sealed class SavingsLedger
         {
             return false;
         }
-        foreach (var leg in entry.Legs)
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+        foreach (var leg in entry.LegsInto(scratch))
         {
             if (leg.Account.Kind == AccountKind.LoanReceivable)
             {
@@ -1017,13 +1039,14 @@ public sealed class SavingsLedger
     private static bool IsBalanced(LedgerEntry entry)
     {
         var legless = entry.Kind is EntryKind.BooksOpened or EntryKind.WeekClosed;
-        if (legless != entry.Legs.IsEmpty)
+        if (legless != (entry.LegCount == 0))
         {
             return false;
         }
         long debits = 0;
         long credits = 0;
-        foreach (var leg in entry.Legs)
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+        foreach (var leg in entry.LegsInto(scratch))
         {
             if (leg.Side == LegSide.Debit)
             {
@@ -1037,7 +1060,7 @@ public sealed class SavingsLedger
         return debits == credits;
     }
 
-    private static bool IsMirror(System.Collections.Immutable.ImmutableArray<LedgerLeg> original, System.Collections.Immutable.ImmutableArray<LedgerLeg> reversal)
+    private static bool IsMirror(ReadOnlySpan<LedgerLeg> original, ReadOnlySpan<LedgerLeg> reversal)
     {
         if (original.Length != reversal.Length)
         {

@@ -136,7 +136,7 @@ public sealed class WeekTotals
         for (var i = _first; i <= _last; i++)
         {
             var entry = entries[i];
-            if (!entry.Legs.IsEmpty)
+            if (entry.LegCount != 0)
             {
                 ids[n++] = entry.Id;
             }

@@ -150,6 +150,61 @@ public partial class LedgerHashFormatTests
     }
 
     [Fact]
+    [Trait("Rule", "SAV-05")]
+    public void Week_totals_built_on_first_read_equal_a_plain_recount_of_the_weeks_entries() =>
+        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(150), ops =>
+        {
+            var ledger = Run(ops).Ledger;
+            var totals = ledger.Closes.Select(c => c.Totals).Append(ledger.ComputeWeekTotals(ledger.WeekOf(ledger.LastBookDate))).ToList();
+            foreach (var week in totals)
+            {
+                var inWeek = ledger.EntriesIn(week.Week).Where(e => e.Legs.Length > 0).ToList();
+                week.Entries.ShouldBe(inWeek.Select(e => e.Id).ToList());
+                var byKind = inWeek.GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => Rupiah.Of(g.Sum(e => e.Amount.Amount)));
+                week.ByKind.OrderBy(p => p.Key).ShouldBe(byKind.OrderBy(p => p.Key));
+                var net = new List<(PersonId Member, long Amount)>();
+                foreach (var e in inWeek)
+                {
+                    var sign = e.Kind == EntryKind.SavingsDeposit ? 1
+                        : e.Kind == EntryKind.Reversal && ledger.FindEntry(e.Reverses!.Value)!.Kind == EntryKind.SavingsDeposit ? -1 : 0;
+                    if (sign == 0)
+                    {
+                        continue;
+                    }
+                    var at = net.FindIndex(n => n.Member == e.Member!.Value);
+                    if (at < 0)
+                    {
+                        net.Add((e.Member!.Value, sign * e.Amount.Amount));
+                    }
+                    else
+                    {
+                        net[at] = (net[at].Member, net[at].Amount + (sign * e.Amount.Amount));
+                    }
+                }
+                week.DepositsByMember.ToList().ShouldBe(net.Where(n => n.Amount > 0).Select(n => KeyValuePair.Create(n.Member, Rupiah.Of(n.Amount))).ToList());
+                ((ICollection<KeyValuePair<PersonId, Rupiah>>)week.DepositsByMember).IsReadOnly.ShouldBeTrue();
+                week.Deposits.ShouldBe(Rupiah.Of(inWeek.Where(e => e.Kind == EntryKind.SavingsDeposit).Sum(e => e.Amount.Amount)));
+            }
+            return true;
+        }), maxTest: 40);
+
+    [Fact]
+    public void An_entry_gives_back_exactly_the_legs_it_was_written_with() =>
+        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(120), ops =>
+        {
+            var entries = Run(ops).Ledger.Entries;
+            foreach (var e in entries)
+            {
+                var copy = Copy(e, e.PreviousHash, e.Hash);
+                copy.Legs.ShouldBe(e.Legs);
+                copy.HashIsValid.ShouldBeTrue();
+                copy.Amount.ShouldBe(e.Amount);
+                copy.CashDelta.ShouldBe(e.CashDelta);
+            }
+            return true;
+        }), maxTest: 40);
+
+    [Fact]
     public void The_native_and_the_BCL_SHA256_agree_on_random_messages() =>
         Support.Rulebook.Verify(Prop.ForAll(
             Gen.Choose(0, 700).SelectMany(n => Gen.ArrayOf(ArbMap.Default.GeneratorFor<byte>(), n)).ToArbitrary(),
