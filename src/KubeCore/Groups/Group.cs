@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using KubeCore.Common;
 using KubeCore.Households;
 using KubeCore.Meetings;
@@ -151,16 +152,16 @@ public sealed class Group : IGroupStanding
     {
         CheckShape(command);
         var profile = command.Profile;
-        var founders = command.FoundingMembers;
+        var founders = Span(command.FoundingMembers);
         var builder = new DecisionBuilder("Formation of group ", command.GroupId, profile, command.ProposedOn,
-            checks: 5 + (MemberEligibility.ChecksPerPerson * founders.Count), parameters: 9 + (MemberEligibility.MaxParametersPerPerson * founders.Count));
+            checks: 5 + (MemberEligibility.ChecksPerPerson * founders.Length), parameters: 9 + (MemberEligibility.MaxParametersPerPerson * founders.Length));
 
-        AddSizeCheck(builder, profile, founders.Count);
+        AddSizeCheck(builder, profile, founders.Length);
         AddAll(builder, RuleIds.Grp02, ConsentViolations(command), ("Consents", DecisionBoxes.Int(command.Consents.Count)), ("InitialMeetingOn", command.InitialMeetingOn));
         AddSeatChecks(builder, profile, founders);
         AddResidenceChecks(builder, profile, command.Desa, founders);
         var eligibility = new MemberEligibility.ProfileValues(profile);
-        for (var i = 0; i < founders.Count; i++)
+        for (var i = 0; i < founders.Length; i++)
         {
             if (IsFirstOfPerson(founders, i))
             {
@@ -290,12 +291,12 @@ public sealed class Group : IGroupStanding
         var builder = new DecisionBuilder($"Verification of group {Id}", Profile, command.VerifiedOn);
         builder.Check(RuleIds.Grp06, Status == GroupStatus.Formed ? null : Illegal(GroupStatus.Verified), ("From", Status), ("To", GroupStatus.Verified));
         builder.Check(RuleIds.Grp06, CheckDate(command.VerifiedOn), ("Date", command.VerifiedOn), ("LastChangedOn", _lastChangedOn));
-        var members = command.Members;
-        AddSizeCheck(builder, Profile, members.Count);
+        var members = Span(command.Members);
+        AddSizeCheck(builder, Profile, members.Length);
         AddSeatChecks(builder, Profile, members);
         AddResidenceChecks(builder, Profile, Desa, members);
         var eligibility = new MemberEligibility.ProfileValues(Profile);
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < members.Length; i++)
         {
             MemberEligibility.AddChecks(builder, members[i], Profile, command.VerifiedOn, eligibility);
         }
@@ -547,9 +548,9 @@ public sealed class Group : IGroupStanding
     internal static List<RuleViolation>? ConsentViolations(ProposeGroup command)
     {
         List<RuleViolation>? violations = null;
-        var founders = command.FoundingMembers;
-        var consents = command.Consents;
-        for (var i = 0; i < founders.Count; i++)
+        var founders = Span(command.FoundingMembers);
+        var consents = Span(command.Consents);
+        for (var i = 0; i < founders.Length; i++)
         {
             if (!IsFirstOfPerson(founders, i))
             {
@@ -558,7 +559,7 @@ public sealed class Group : IGroupStanding
             var founder = founders[i].Person;
             var given = 0;
             var earliest = default(LocalDate);
-            for (var c = 0; c < consents.Count; c++)
+            for (var c = 0; c < consents.Length; c++)
             {
                 var consent = consents[c];
                 if (consent.PersonId == founder.Id && (given++ == 0 || consent.GivenOn < earliest))
@@ -575,7 +576,7 @@ public sealed class Group : IGroupStanding
                 Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentAfterProposal, MemberEligibility.Who(founder), ("PersonId", founder.Id), ("ConsentedOn", earliest), ("ProposedOn", command.ProposedOn)));
             }
         }
-        for (var i = 0; i < consents.Count; i++)
+        for (var i = 0; i < consents.Length; i++)
         {
             var person = consents[i].PersonId;
             if (!IsFounder(founders, person) && !IsEarlierConsentOf(consents, i, person))
@@ -589,9 +590,9 @@ public sealed class Group : IGroupStanding
         }
         return violations;
 
-        static bool IsFounder(IReadOnlyList<MemberDossier> founders, PersonId person)
+        static bool IsFounder(ReadOnlySpan<MemberDossier> founders, PersonId person)
         {
-            for (var f = 0; f < founders.Count; f++)
+            for (var f = 0; f < founders.Length; f++)
             {
                 if (founders[f].Person.Id == person)
                 {
@@ -601,7 +602,7 @@ public sealed class Group : IGroupStanding
             return false;
         }
 
-        static bool IsEarlierConsentOf(IReadOnlyList<MemberConsent> consents, int index, PersonId person)
+        static bool IsEarlierConsentOf(ReadOnlySpan<MemberConsent> consents, int index, PersonId person)
         {
             for (var j = 0; j < index; j++)
             {
@@ -619,10 +620,10 @@ public sealed class Group : IGroupStanding
     /// Kartu Keluarga with more distinct persons than <c>Membership.MembersPerHousehold</c> (in order of first
     /// appearance); null when there is no violation.
     /// </summary>
-    internal static List<RuleViolation>? SeatViolations(ProgramProfile profile, IReadOnlyList<MemberDossier> members)
+    internal static List<RuleViolation>? SeatViolations(ProgramProfile profile, ReadOnlySpan<MemberDossier> members)
     {
         List<RuleViolation>? violations = null;
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < members.Length; i++)
         {
             if (!IsFirstOfPerson(members, i))
             {
@@ -630,7 +631,7 @@ public sealed class Group : IGroupStanding
             }
             var person = members[i].Person.Id;
             var times = 1;
-            for (var j = i + 1; j < members.Count; j++)
+            for (var j = i + 1; j < members.Length; j++)
             {
                 times += members[j].Person.Id == person ? 1 : 0;
             }
@@ -640,7 +641,7 @@ public sealed class Group : IGroupStanding
             }
         }
         var perHousehold = profile.Membership.MembersPerHousehold;
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < members.Length; i++)
         {
             if (!IsFirstOfPerson(members, i) || IsEarlierSeatOfCard(members, i))
             {
@@ -648,7 +649,7 @@ public sealed class Group : IGroupStanding
             }
             var card = members[i].Household.FamilyCard;
             var seats = 1;
-            for (var j = i + 1; j < members.Count; j++)
+            for (var j = i + 1; j < members.Length; j++)
             {
                 seats += members[j].Household.FamilyCard == card && IsFirstOfPerson(members, j) ? 1 : 0;
             }
@@ -659,7 +660,7 @@ public sealed class Group : IGroupStanding
         }
         return violations;
 
-        static bool IsEarlierSeatOfCard(IReadOnlyList<MemberDossier> members, int index)
+        static bool IsEarlierSeatOfCard(ReadOnlySpan<MemberDossier> members, int index)
         {
             var card = members[index].Household.FamilyCard;
             for (var j = 0; j < index; j++)
@@ -674,7 +675,7 @@ public sealed class Group : IGroupStanding
     }
 
     /// <summary>True when <paramref name="index"/> is the first dossier of its person in <paramref name="members"/>.</summary>
-    private static bool IsFirstOfPerson(IReadOnlyList<MemberDossier> members, int index)
+    private static bool IsFirstOfPerson(ReadOnlySpan<MemberDossier> members, int index)
     {
         var person = members[index].Person.Id;
         for (var j = 0; j < index; j++)
@@ -691,6 +692,14 @@ public sealed class Group : IGroupStanding
     private static string Describe(MemberDossier member) => $"{member.Person.Name} ({member.Person.Nik})";
 
     private static void Add(ref List<RuleViolation>? violations, RuleViolation violation) => (violations ??= []).Add(violation);
+
+    /// <summary>The list as a span (no copy for an array or a List), so the formation loops make no interface calls.</summary>
+    private static ReadOnlySpan<T> Span<T>(IReadOnlyList<T> list) => list switch
+    {
+        T[] array => array,
+        List<T> items => CollectionsMarshal.AsSpan(items),
+        _ => list.ToArray(),
+    };
 
     private static RuleViolation HouseholdOverSeats(FamilyCardNumber familyCard, int members, int perHousehold) =>
         RuleViolation.Of(RuleIds.Grp03, GroupErrors.HouseholdOverSeats, ("FamilyCard", familyCard.ToString()), ("Members", members), ("MaxPerHousehold", perHousehold));
@@ -761,13 +770,13 @@ public sealed class Group : IGroupStanding
         builder.Check(RuleIds.Grp01, SizeViolation(profile, members), ("Members", DecisionBoxes.Int(members)),
             ("Membership.MinMembers", DecisionBoxes.Int(profile.Membership.MinMembers)), ("Membership.MaxMembers", DecisionBoxes.Int(profile.Membership.MaxMembers)));
 
-    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, IReadOnlyList<MemberDossier> members) =>
+    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<MemberDossier> members) =>
         AddAll(builder, RuleIds.Grp03, SeatViolations(profile, members), ("Membership.MembersPerHousehold", DecisionBoxes.Int(profile.Membership.MembersPerHousehold)));
 
-    private static void AddResidenceChecks(DecisionBuilder builder, ProgramProfile profile, RegionCode seat, IReadOnlyList<MemberDossier> members)
+    private static void AddResidenceChecks(DecisionBuilder builder, ProgramProfile profile, RegionCode seat, ReadOnlySpan<MemberDossier> members)
     {
         List<RuleViolation>? violations = null;
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < members.Length; i++)
         {
             var member = members[i];
             if (ResidenceViolation(profile, seat, member.Household.Desa, member.Person.Id, member, Describe) is { } violation)
@@ -779,7 +788,7 @@ public sealed class Group : IGroupStanding
     }
 
     /// <summary>MEM-05 over the distinct persons of <paramref name="members"/> (a person listed twice counts once).</summary>
-    private static void AddWomenShareCheck(DecisionBuilder builder, ProgramProfile profile, IReadOnlyList<MemberDossier> members)
+    private static void AddWomenShareCheck(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<MemberDossier> members)
     {
         if (profile.Membership.MinWomenShare is null)
         {
@@ -788,7 +797,7 @@ public sealed class Group : IGroupStanding
         }
         var persons = 0;
         var women = 0;
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < members.Length; i++)
         {
             if (IsFirstOfPerson(members, i))
             {

@@ -92,17 +92,18 @@ internal readonly struct DecisionRecord
 
     private static bool IsFormattedTheSameLater(object? value) => value switch
     {
-        null or string or DeferredValue => true,
+        // Exact type tests first (cheap), the interface test last.
+        null or string => true,
         // KubeCoreMessages.FormatValue formats these with fixed patterns and the invariant culture.
         Rupiah or Rate or NodaTime.LocalDate => true,
-        // A boxed value is a private copy; the base library's and NodaTime's values honour the invariant culture
-        // they are given (numbers, enums, Guid, dates). KubeCore has no IFormattable type of its own.
-        ValueType and IFormattable => true,
-        bool or char => true,
         // KubeCore values whose ToString reads only their own fields, never the culture.
         PersonId or HouseholdId or GroupId or PendampingId or MeetingId or LoanId or EntryId or ExerciseId => true,
         RegionCode or Nik or FamilyCardNumber => true,
-        NodaTime.Period => true,
+        int or long or bool or char or decimal => true,
+        NodaTime.Period or DeferredValue => true,
+        // A boxed value is a private copy; the base library's and NodaTime's values honour the invariant culture
+        // they are given (numbers, enums, Guid, dates). KubeCore has no IFormattable type of its own.
+        ValueType and IFormattable => true,
         _ => false,
     };
 }
