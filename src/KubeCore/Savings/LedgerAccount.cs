@@ -104,8 +104,14 @@ public readonly record struct LedgerAccount
     public static LedgerAccount Expenses => new(AccountKind.Expenses, null, null);
 
     // From ids already checked (Guid.Empty when absent), for entries that rebuild their own legs.
-    internal static LedgerAccount Trusted(AccountKind kind, Guid member, Guid loan) =>
-        new(kind, member == Guid.Empty ? null : new PersonId(member), loan == Guid.Empty ? null : new LoanId(loan));
+    internal static LedgerAccount Trusted(AccountKind kind, Guid member, Guid loan) => new(kind, member, loan);
+
+    private LedgerAccount(AccountKind kind, Guid member, Guid loan)
+    {
+        _kind = kind == AccountKind.Cash ? default : kind;
+        _member = member;
+        _loan = loan;
+    }
 
     /// <summary>The savings of <paramref name="member"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="member"/> is the default (empty) id.</exception>

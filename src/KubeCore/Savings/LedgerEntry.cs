@@ -221,9 +221,13 @@ public sealed class LedgerEntry
     {
         get
         {
-            Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+            if (_legs is null)
+            {
+                // A pair: cash is debit-normal, so a cash debit brings cash in and a cash credit takes it out.
+                return (_pairDebit == AccountKind.Cash ? _pairAmount : 0) - (_pairCredit == AccountKind.Cash ? _pairAmount : 0);
+            }
             long delta = 0;
-            foreach (ref readonly var leg in LegsInto(scratch))
+            foreach (var leg in _legs)
             {
                 if (leg.Account.Kind == AccountKind.Cash)
                 {
