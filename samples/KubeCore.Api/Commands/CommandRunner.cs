@@ -248,6 +248,15 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
                 catch (Exception failure)
                 {
                     // The shared transaction is lost (the commit failed, or SQLite rolled it back): nothing of the group is stored.
+                    // When it could not even begin (the file cannot be opened, or another process held the lock past the busy
+                    // timeout), the units waiting now get the error too, instead of waiting on a writer that retries in a loop.
+                    if (group.Count == 0)
+                    {
+                        while (group.Count < MaxGroupSize && _units.Reader.TryRead(out var waiting))
+                        {
+                            group.Add(waiting);
+                        }
+                    }
                     foreach (var unit in group)
                     {
                         unit.Lost(failure);
