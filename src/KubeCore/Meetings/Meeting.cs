@@ -138,7 +138,8 @@ public sealed class Meeting
                 throw new RuleViolationException(RuleViolation.Of(RuleIds.Five02, MeetingErrors.AttendeeNotAMember, ("Member", mark.Member)));
             }
         }
-        var missing = CountUnmarked(members, list);
+        // The marks are distinct current members: as many marks as members leaves no one unmarked.
+        var missing = members.Count == list.Length ? 0 : CountUnmarked(members, list);
         if (missing > 0)
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Five02, MeetingErrors.AttendanceIncomplete, ("Missing", missing)));
