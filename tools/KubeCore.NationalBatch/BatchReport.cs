@@ -49,8 +49,16 @@ internal static class BatchReport
         output.WriteLine(Line($"{Verdict(result.WithinMemory)}  peak memory {result.PeakWorkingSetBytes / (double)(1 << 30),8:0.00} GB   budget ≤ {result.Options.BudgetPeakBytes / (double)(1 << 30):0} GB (peak working set)"));
         output.WriteLine(Line($"{Verdict(result.IsConsistent)}  consistency (every group and week checked, chains, SAV-03, collectibility cross-check)"));
         result.Breakdown?.Print(output, t.Groups);
-        output.WriteLine(Line($"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections; {GC.GetTotalAllocatedBytes() / (double)(1L << 30):0.0} GB allocated in all; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC"));
+        output.WriteLine(Line($"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections; {GC.GetTotalAllocatedBytes() / (double)(1L << 30):0.0} GB allocated in all; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, gen0 budget {Gen0BudgetSetting()}"));
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime.TotalSeconds;
+        output.WriteLine(Line($"CPU time: {cpu:0.0} s in all (start-up included), {cpu * 1e6 / Math.Max(1, t.Groups):0} µs per group-year"));
     }
+
+    private static string Gen0BudgetSetting() =>
+        Environment.GetEnvironmentVariable(Gen0Budget.Variable) is { Length: > 0 } value ? $"{Gen0Budget.Variable}={value}"
+        : Environment.GetEnvironmentVariable(Gen0Budget.LegacyVariable) is { Length: > 0 } legacy ? $"{Gen0Budget.LegacyVariable}={legacy}"
+        : "default";
 
     private static string Verdict(bool ok) => ok ? "PASS" : "FAIL";
 

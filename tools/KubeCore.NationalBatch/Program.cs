@@ -13,6 +13,12 @@ catch (ArgumentException e)
     return 2;
 }
 
+// The gen0 budget is an environment setting only: a run without it starts itself again with it (see Gen0Budget).
+if (Gen0Budget.ShouldRestart(Environment.GetEnvironmentVariable) && Gen0Budget.Restart(args, Console.Error) is { } exitCode)
+{
+    return exitCode;
+}
+
 var result = NationalBatchRunner.Run(options, Console.Out);
 BatchReport.Print(result, Console.Out);
 var ok = result.IsConsistent && (!options.BudgetsApply || (result.WithinTime && result.WithinMemory));

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using KubeCore.Common;
 using KubeCore.Rules;
 using NodaTime;
@@ -248,17 +249,28 @@ public static class FiveBasicRules
             }
             return true;
         }
-        for (var i = 1; i < rows.Count; i++)
+        // Pairwise on a 64-bit fold of each id (both halves of the Guid), the whole ids compared only when folds match.
+        Span<long> keys = stackalloc long[32];
+        keys = keys[..rows.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            var member = rows[i].Member;
+            var key = KeyOf(rows[i].Member);
             for (var j = 0; j < i; j++)
             {
-                if (rows[j].Member == member)
+                if (keys[j] == key && rows[j].Member == rows[i].Member)
                 {
                     return false;
                 }
             }
+            keys[i] = key;
         }
         return true;
+    }
+
+    private static long KeyOf(PersonId member)
+    {
+        var value = member.Value;
+        var halves = MemoryMarshal.Cast<Guid, long>(new ReadOnlySpan<Guid>(in value));
+        return halves[0] ^ halves[1];
     }
 }

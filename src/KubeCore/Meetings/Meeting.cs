@@ -138,7 +138,8 @@ public sealed class Meeting
                 throw new RuleViolationException(RuleViolation.Of(RuleIds.Five02, MeetingErrors.AttendeeNotAMember, ("Member", mark.Member)));
             }
         }
-        var missing = CountUnmarked(members, list);
+        // The marks are distinct current members: as many marks as members leaves no one unmarked.
+        var missing = members.Count == list.Length ? 0 : CountUnmarked(members, list);
         if (missing > 0)
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Five02, MeetingErrors.AttendanceIncomplete, ("Missing", missing)));
@@ -289,7 +290,10 @@ public sealed record WeeklyMeetingEvidence(BookWeek Week, IReadOnlyList<MeetingE
 /// <summary>The register of a group's meetings (notulen), queried per week for FIVE-02.</summary>
 public sealed class MeetingRegister
 {
+    // Up to this many meetings, the duplicate check scans them; beyond, it asks a set of their ids.
+    private const int ScanLimit = 16;
     private readonly List<Meeting> _meetings = [];
+    private HashSet<MeetingId>? _ids;
     // The same meetings by date (ties in the order added), for the weekly queries; null once a meeting in another
     // calendar than ISO makes dates incomparable (the queries then filter and sort as they go).
     private List<Meeting>? _byDate = [];
@@ -312,6 +316,18 @@ public sealed class MeetingRegister
         Preconditions.CheckArgument(meeting.Group == Group, nameof(meeting), "The meeting is of another group.");
         Preconditions.CheckArgument(!IsRegistered(meeting.Id), nameof(meeting), "The meeting is already registered.");
         _meetings.Add(meeting);
+        if (_ids is not null)
+        {
+            _ids.Add(meeting.Id);
+        }
+        else if (_meetings.Count > ScanLimit)
+        {
+            _ids = new HashSet<MeetingId>(_meetings.Count * 4);
+            foreach (var m in _meetings)
+            {
+                _ids.Add(m.Id);
+            }
+        }
         if (_byDate is null)
         {
             return;
@@ -347,6 +363,10 @@ public sealed class MeetingRegister
 
     private bool IsRegistered(MeetingId id)
     {
+        if (_ids is not null)
+        {
+            return _ids.Contains(id);
+        }
         foreach (var m in _meetings)
         {
             if (m.Id == id)

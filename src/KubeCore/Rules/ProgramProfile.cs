@@ -85,6 +85,7 @@ public sealed class ProgramProfile
         Parameters = Preconditions.CheckNotNull(parameters);
         parameters.Validate();
         BasedOn = basedOn;
+        Id = $"{Code}@{Version}";
     }
 
     /// <summary>The profile code, e.g. <c>KubePermensos2019</c>.</summary>
@@ -94,7 +95,8 @@ public sealed class ProgramProfile
     public int Version { get; }
 
     /// <summary><c>Code@Version</c>, e.g. <c>KubePermensos2019@1</c>.</summary>
-    public string Id => $"{Code}@{Version}";
+    /// <remarks>Built once: the profile is immutable, and every decision and weekly report records it.</remarks>
+    public string Id { get; }
 
     /// <summary>The kind of group the profile governs.</summary>
     public GroupKind Kind { get; }

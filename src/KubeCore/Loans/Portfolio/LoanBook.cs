@@ -210,18 +210,10 @@ public sealed class LoanBook
         {
             ArgumentNullException.ThrowIfNull(account);
             _shapes.Add(account.Schedule.Shape);
-            foreach (var d in account.PaymentDayNumbers)
-            {
-                _paymentDays.Add(d);
-            }
-            foreach (var c in account.CumulativeServiceChargePaid)
-            {
-                _serviceChargePaid.Add(c);
-            }
-            foreach (var p in account.CumulativePrincipalPaid)
-            {
-                _principalPaid.Add(p);
-            }
+            // Each list grows once per account (by at least doubling), not once per payment.
+            _paymentDays.AddRange(account.PaymentDayNumbers);
+            _serviceChargePaid.AddRange(account.CumulativeServiceChargePaid);
+            _principalPaid.AddRange(account.CumulativePrincipalPaid);
             _firstPayment.Add(_paymentDays.Count);
             return _shapes.Count - 1;
         }

@@ -207,6 +207,9 @@ public sealed class LoanAccount
         return Append(date, amount, PaymentSource.Borrower, coverOnly: false);
     }
 
+    /// <summary>Records a borrower payment that <see cref="CheckPayment"/> has just accepted, without checking it again.</summary>
+    internal LoanAccount RecordChecked(LocalDate date, Rupiah amount) => Append(date, amount, PaymentSource.Borrower, coverOnly: false);
+
     /// <summary>
     /// Null when a tanggung renteng cover of <paramref name="amount"/> on <paramref name="date"/> can be
     /// recorded: the payment checks of <see cref="CheckPayment"/>, and LOAN-08 when the amount is above

@@ -407,7 +407,7 @@ public sealed class LoanRevolving
         {
             throw new RuleViolationException(violation);
         }
-        var updated = account.Record(date, amount);
+        var updated = account.RecordChecked(date, amount);
         var allocation = updated.LastPayment.Allocation;
         var entry = Ledger.RecordRepayment(date, loan.Id, allocation.Principal, allocation.ServiceCharge, loan.RepaymentReference);
         loan.Update(updated, date);

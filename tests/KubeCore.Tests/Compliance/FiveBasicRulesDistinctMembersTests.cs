@@ -1,0 +1,51 @@
+using FsCheck;
+using FsCheck.Fluent;
+using KubeCore.Common;
+using KubeCore.Compliance;
+using KubeCore.Rules;
+using KubeCore.Tests.Support;
+using NodaTime;
+
+namespace KubeCore.Tests.Compliance;
+
+/// <summary>
+/// FiveBasicRules refuses a week that gives a member two savings rows. For a group-sized list it compares a 64-bit fold
+/// of each id first; these tests hold it to the definition (the ids are distinct), ids whose folds collide included.
+/// </summary>
+public class FiveBasicRulesDistinctMembersTests
+{
+    // Pairs of ids whose two 64-bit halves are swapped: the same fold (lo ^ hi), different ids.
+    private static readonly PersonId[] Pool = [.. Enumerable.Range(1, 12).SelectMany(i => new[] { Id(i, i + 100), Id(i + 100, i) })];
+
+    [Fact]
+    public void A_week_is_refused_exactly_when_some_member_has_two_savings_rows() =>
+        Rulebook.Verify(Prop.ForAll(Gen.Choose(0, Pool.Length - 1).ListOf().ToArbitrary(), picks =>
+        {
+            var members = picks.Take(40).Select(i => Pool[i]).ToArray();
+            var week = new GroupWeek(
+                GroupId.New(), new LocalDate(2025, 1, 6), members.Select(m => new MemberWeekSavings(m, [])).ToArray(),
+                null, null, false, [], 0, []);
+
+            var refused = Record.Exception(() => FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)) is ArgumentException;
+
+            refused.ShouldBe(members.Distinct().Count() != members.Length);
+        }), maxTest: 300);
+
+    [Fact]
+    public void Two_members_whose_ids_fold_alike_are_still_two_members()
+    {
+        var week = new GroupWeek(
+            GroupId.New(), new LocalDate(2025, 1, 6), [new MemberWeekSavings(Pool[0], []), new MemberWeekSavings(Pool[1], [])],
+            null, null, false, [], 0, []);
+
+        FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five01].MembersMissing.ShouldBe([Pool[0], Pool[1]]);
+    }
+
+    private static PersonId Id(long first, long second)
+    {
+        var bytes = new byte[16];
+        BitConverter.TryWriteBytes(bytes.AsSpan(0, 8), first);
+        BitConverter.TryWriteBytes(bytes.AsSpan(8, 8), second);
+        return new PersonId(new Guid(bytes));
+    }
+}

@@ -1,0 +1,39 @@
+using FsCheck;
+using FsCheck.Fluent;
+using KubeCore.Common;
+using KubeCore.Meetings;
+using KubeCore.Rules;
+using KubeCore.Tests.Support;
+using NodaTime;
+
+namespace KubeCore.Tests.Meetings;
+
+/// <summary>
+/// The register scans its meetings for a duplicate id while it holds few, and asks a set of their ids once it holds
+/// more; either way a meeting is refused exactly when one with its id is already registered.
+/// </summary>
+public class MeetingRegisterDuplicateTests
+{
+    [Fact]
+    public void A_meeting_is_refused_exactly_when_its_id_is_already_registered_however_many_are_held() =>
+        Rulebook.Verify(Prop.ForAll(Gen.Choose(0, 40).ListOf().ToArbitrary(), picks =>
+        {
+            var group = TestGroupStanding.Active(ProgramProfiles.KsmP2kp);
+            var ids = Enumerable.Range(0, 41).Select(_ => MeetingId.New()).ToArray();
+            var register = new MeetingRegister(group.Id);
+            var registered = new List<MeetingId>();
+            var day = 0;
+            foreach (var pick in picks.Take(60))
+            {
+                var meeting = Meeting.Open(group, ids[pick], new LocalDate(2025, 1, 6).PlusDays(day++));
+                var refused = Record.Exception(() => register.Add(meeting)) is ArgumentException;
+
+                refused.ShouldBe(registered.Contains(ids[pick]));
+                if (!refused)
+                {
+                    registered.Add(ids[pick]);
+                }
+            }
+            register.Meetings.Select(m => m.Id).ShouldBe(registered);
+        }), maxTest: 100);
+}
