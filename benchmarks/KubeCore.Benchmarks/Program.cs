@@ -11,8 +11,8 @@ namespace KubeCore.Benchmarks;
 public static class Program
 {
     /// <summary>
-    /// The quick-mode suites of this assembly, in <see cref="QuickOrderAttribute"/> order. Found by reflection because
-    /// each area's benchmarks compile only once that area is in src (see the project file).
+    /// The quick-mode suites of this assembly, in <see cref="QuickOrderAttribute"/> order. Found by reflection, so a new
+    /// suite needs only to implement <see cref="IQuickSuite"/> and carry its order.
     /// </summary>
     public static IReadOnlyList<IQuickSuite> QuickSuites { get; } = typeof(Program).Assembly.GetTypes()
         .Where(t => typeof(IQuickSuite).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
