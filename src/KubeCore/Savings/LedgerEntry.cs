@@ -455,10 +455,19 @@ public sealed class LedgerEntry
         {
             p += WriteGuid(buffer[p..], _reverses);
         }
-        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
-        var legs = LegsInto(scratch);
+        if (_legs is null)
+        {
+            // A pair: its accounts name only the entry's own ids (if any), so each leg is its head and its amount.
+            buffer[p++] = 2;
+            buffer[p++] = PairLegHead(_pairDebit, credit: false);
+            p += WriteVarint(buffer[p..], (ulong)_pairAmount);
+            buffer[p++] = PairLegHead(_pairCredit, credit: true);
+            p += WriteVarint(buffer[p..], (ulong)_pairAmount);
+            return p + WriteTail2(buffer[p..]);
+        }
+        var legs = _legs;
         p += WriteVarint(buffer[p..], (ulong)legs.Length);
-        foreach (ref readonly var leg in legs)
+        foreach (ref readonly var leg in legs.AsSpan())
         {
             var account = leg.Account;
             var legMember = account.MemberValue;
@@ -481,12 +490,33 @@ public sealed class LedgerEntry
             }
             p += WriteVarint(buffer[p..], (ulong)leg.Amount.Amount);
         }
-        p += WriteText2(buffer[p..], Reference);
+        return p + WriteTail2(buffer[p..]);
+    }
+
+    // Format 2 after the legs: reference, memo, previous hash.
+    private int WriteTail2(Span<byte> buffer)
+    {
+        var p = WriteText2(buffer, Reference);
         p += WriteText2(buffer[p..], Memo);
         PreviousHash.WriteTo(buffer[p..]);
-        p += EntryHash.Length;
-        return p;
+        return p + EntryHash.Length;
     }
+
+    // The format 2 leg head of a pair leg of account kind <paramref name="kind"/> (what the general loop writes for the
+    // account PairAccount builds): its ids are the entry's own, so the 0x80 flag is set whenever it has one.
+    private byte PairLegHead(AccountKind kind, bool credit)
+    {
+        var hasMember = kind is AccountKind.MemberSavings or AccountKind.LoanReceivable && _member != Guid.Empty;
+        var hasLoan = kind == AccountKind.LoanReceivable && _loan != Guid.Empty;
+        return (byte)((byte)kind | (credit ? 0x10 : 0) | (hasMember ? 0x20 : 0) | (hasLoan ? 0x40 : 0) | (hasMember || hasLoan ? 0x80 : 0));
+    }
+
+    /// <summary>True when the entry is a pair (no leg array): see <see cref="PairFacts"/>.</summary>
+    internal bool IsPairEntry => _legs is null;
+
+    /// <summary>For a pair entry: its amount and the money it brings into and takes out of cash (each 0 or the amount).</summary>
+    internal (long Amount, long CashIn, long CashOut) PairFacts =>
+        (_pairAmount, _pairDebit == AccountKind.Cash ? _pairAmount : 0, _pairCredit == AccountKind.Cash ? _pairAmount : 0);
 
     private static int WriteVarint(Span<byte> destination, ulong value)
     {

@@ -688,11 +688,17 @@ public sealed class SavingsLedger
         for (var i = entries.Length - 1; i >= 0 && entries[i].BookDate >= week.Start; i--)
         {
             var entry = entries[i];
-            var legs = entry.LegsInto(scratch);
             long delta = 0;
             long debits = 0;
             long entryIn = 0;
             long entryOut = 0;
+            var legs = entry.IsPairEntry ? default : entry.LegsInto(scratch);
+            if (entry.IsPairEntry)
+            {
+                // One debit and one credit of the amount; cash (debit-normal) gains on a cash debit, loses on a cash credit.
+                (debits, entryIn, entryOut) = entry.PairFacts;
+                delta = entryIn - entryOut;
+            }
             foreach (ref readonly var leg in legs)
             {
                 var amount = leg.Amount.Amount;
@@ -720,7 +726,7 @@ public sealed class SavingsLedger
                 afterEnd += delta;
                 continue;
             }
-            if (legs.IsEmpty)
+            if (legs.IsEmpty && !entry.IsPairEntry)
             {
                 continue;
             }
