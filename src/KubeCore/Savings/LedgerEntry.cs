@@ -121,6 +121,26 @@ public sealed class LedgerEntry
         }
     }
 
+    // A pair entry from its parts (see _legs): the caller guarantees the pair's accounts need no ids beyond the entry's
+    // member (a deposit: cash and the member's savings) and a positive amount.
+    private LedgerEntry(
+        GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, AccountKind debit, AccountKind credit, long amount,
+        PersonId member, string reference, object? previous)
+    {
+        Group = group;
+        Id = id;
+        Sequence = sequence;
+        BookDate = bookDate;
+        Kind = kind;
+        _member = member.Value;
+        Reference = reference;
+        Memo = string.Empty;
+        _previous = previous;
+        _pairAmount = amount;
+        _pairDebit = debit;
+        _pairCredit = credit;
+    }
+
     /// <summary>The group whose ledger this is.</summary>
     public GroupId Group { get; }
 
@@ -290,6 +310,31 @@ public sealed class LedgerEntry
         PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, LedgerEntry? previous) =>
         Create(group, id, sequence, bookDate, kind, legs, owned, member, loan, reference, memo, reverses, previous, computeHash: true);
 
+    /// <summary>
+    /// Creates a two-leg entry of a member (a deposit): debit <paramref name="debit"/>, credit <paramref name="credit"/>,
+    /// both of <paramref name="amount"/>, neither account naming a loan. The same entry (fields and hash) as
+    /// <see cref="CreateNext"/> with those two legs, without building them.
+    /// </summary>
+    internal static LedgerEntry CreateNextPair(
+        GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, AccountKind debit, AccountKind credit, long amount,
+        PersonId member, string? reference, LedgerEntry? previous)
+    {
+        IdGuard.Check(group);
+        IdGuard.Check(id, nameof(id));
+        IdGuard.Check(member);
+        Preconditions.CheckArgumentRange(sequence, 1, long.MaxValue);
+        Preconditions.CheckArgumentRange(amount, 1, long.MaxValue, nameof(amount));
+        Preconditions.CheckArgument(bookDate.Calendar == CalendarSystem.Iso, nameof(bookDate), "Book dates use the ISO calendar.");
+        Preconditions.CheckArgument(Enum.IsDefined(kind), nameof(kind), "Unknown entry kind.");
+        Preconditions.CheckArgument(debit is AccountKind.Cash or AccountKind.MemberSavings && credit is AccountKind.Cash or AccountKind.MemberSavings && debit != credit,
+            nameof(debit), "A member pair moves money between cash and the member's savings.");
+        reference ??= string.Empty;
+        Preconditions.CheckArgument(reference.Length <= MaxReferenceLength, nameof(reference), "The reference is too long.");
+        var entry = new LedgerEntry(group, id, sequence, bookDate, kind, debit, credit, amount, member, reference, previous);
+        entry.Hash = entry.ComputeHash();
+        return entry;
+    }
+
     private static LedgerEntry Create(
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? legArray,
         PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, object? previous, bool computeHash)
@@ -410,10 +455,19 @@ public sealed class LedgerEntry
         {
             p += WriteGuid(buffer[p..], _reverses);
         }
-        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
-        var legs = LegsInto(scratch);
+        if (_legs is null)
+        {
+            // A pair: its accounts name only the entry's own ids (if any), so each leg is its head and its amount.
+            buffer[p++] = 2;
+            buffer[p++] = PairLegHead(_pairDebit, credit: false);
+            p += WriteVarint(buffer[p..], (ulong)_pairAmount);
+            buffer[p++] = PairLegHead(_pairCredit, credit: true);
+            p += WriteVarint(buffer[p..], (ulong)_pairAmount);
+            return p + WriteTail2(buffer[p..]);
+        }
+        var legs = _legs;
         p += WriteVarint(buffer[p..], (ulong)legs.Length);
-        foreach (ref readonly var leg in legs)
+        foreach (ref readonly var leg in legs.AsSpan())
         {
             var account = leg.Account;
             var legMember = account.MemberValue;
@@ -436,12 +490,33 @@ public sealed class LedgerEntry
             }
             p += WriteVarint(buffer[p..], (ulong)leg.Amount.Amount);
         }
-        p += WriteText2(buffer[p..], Reference);
+        return p + WriteTail2(buffer[p..]);
+    }
+
+    // Format 2 after the legs: reference, memo, previous hash.
+    private int WriteTail2(Span<byte> buffer)
+    {
+        var p = WriteText2(buffer, Reference);
         p += WriteText2(buffer[p..], Memo);
         PreviousHash.WriteTo(buffer[p..]);
-        p += EntryHash.Length;
-        return p;
+        return p + EntryHash.Length;
     }
+
+    // The format 2 leg head of a pair leg of account kind <paramref name="kind"/> (what the general loop writes for the
+    // account PairAccount builds): its ids are the entry's own, so the 0x80 flag is set whenever it has one.
+    private byte PairLegHead(AccountKind kind, bool credit)
+    {
+        var hasMember = kind is AccountKind.MemberSavings or AccountKind.LoanReceivable && _member != Guid.Empty;
+        var hasLoan = kind == AccountKind.LoanReceivable && _loan != Guid.Empty;
+        return (byte)((byte)kind | (credit ? 0x10 : 0) | (hasMember ? 0x20 : 0) | (hasLoan ? 0x40 : 0) | (hasMember || hasLoan ? 0x80 : 0));
+    }
+
+    /// <summary>True when the entry is a pair (no leg array): see <see cref="PairFacts"/>.</summary>
+    internal bool IsPairEntry => _legs is null;
+
+    /// <summary>For a pair entry: its amount and the money it brings into and takes out of cash (each 0 or the amount).</summary>
+    internal (long Amount, long CashIn, long CashOut) PairFacts =>
+        (_pairAmount, _pairDebit == AccountKind.Cash ? _pairAmount : 0, _pairCredit == AccountKind.Cash ? _pairAmount : 0);
 
     private static int WriteVarint(Span<byte> destination, ulong value)
     {

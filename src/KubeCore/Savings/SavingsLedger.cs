@@ -258,9 +258,15 @@ public sealed class SavingsLedger
         IdGuard.Check(member);
         CheckText(reference);
         ThrowIf(CheckDate(date) ?? CheckPositive(amount) ?? CheckCurrentMember(member, RuleIds.Sav04, SavingsErrors.NotACurrentMember));
-        return Post(date, EntryKind.SavingsDeposit,
-            [LedgerLeg.Debit(LedgerAccount.Cash, amount), LedgerLeg.Credit(LedgerAccount.MemberSavings(member), amount)],
-            member, null, reference, null, null, null);
+        // The legs (debit cash, credit the member's savings) only raise balances, so SAV-02 cannot refuse them: the entry
+        // is built as a pair and applied directly (the same entry, hash and balances as posting the two legs).
+        var sequence = _entries.Count + 1;
+        var entry = LedgerEntry.CreateNextPair(_group.Id, _ids.Next(sequence), sequence, date, EntryKind.SavingsDeposit,
+            AccountKind.Cash, AccountKind.MemberSavings, amount.Amount, member, reference, LastEntry);
+        _entries.Add(entry);
+        _balances.ApplyDeposit(member, amount.Amount);
+        Appended(entry);
+        return entry;
     }
 
     /// <summary>
@@ -640,7 +646,7 @@ public sealed class SavingsLedger
             throw new InvalidOperationException("SAV-05: the week's totals do not reconcile with the running cash balance; the ledger is corrupt.");
         }
         var entry = LedgerEntry.CreateNext(_group.Id, _ids.Next(_entries.Count + 1), _entries.Count + 1, closedOn, EntryKind.WeekClosed, [], null, null, null,
-            IsoDate.Format(week.Start), totals.ToCanonicalText(), null, LastEntry);
+            IsoDateText.Format(week.Start), totals.ToCanonicalText(), null, LastEntry);
         Append(entry, null, totals, ownId: true);
         return _closes[^1].CloseEntry == entry.Id ? _closes[^1] : throw new InvalidOperationException("The close was not registered.");
     }
@@ -682,11 +688,17 @@ public sealed class SavingsLedger
         for (var i = entries.Length - 1; i >= 0 && entries[i].BookDate >= week.Start; i--)
         {
             var entry = entries[i];
-            var legs = entry.LegsInto(scratch);
             long delta = 0;
             long debits = 0;
             long entryIn = 0;
             long entryOut = 0;
+            var legs = entry.IsPairEntry ? default : entry.LegsInto(scratch);
+            if (entry.IsPairEntry)
+            {
+                // One debit and one credit of the amount; cash (debit-normal) gains on a cash debit, loses on a cash credit.
+                (debits, entryIn, entryOut) = entry.PairFacts;
+                delta = entryIn - entryOut;
+            }
             foreach (ref readonly var leg in legs)
             {
                 var amount = leg.Amount.Amount;
@@ -714,7 +726,7 @@ public sealed class SavingsLedger
                 afterEnd += delta;
                 continue;
             }
-            if (legs.IsEmpty)
+            if (legs.IsEmpty && !entry.IsPairEntry)
             {
                 continue;
             }
@@ -829,6 +841,12 @@ public sealed class SavingsLedger
             _closedThrough = week.End;
             _nextWeekToClose = week.Next;
         }
+        Appended(entry);
+    }
+
+    // After every append: the chain head, the last date, and SAV-03 from the running totals (O(1)).
+    private void Appended(LedgerEntry entry)
+    {
         _lastHash = entry.Hash;
         _lastDate = entry.BookDate;
         if (!_balances.IsConserved)
@@ -988,7 +1006,15 @@ public sealed class SavingsLedger
     }
 
     private RuleViolation? CheckCurrentMember(PersonId member, RuleId rule, string code) =>
-        _group.CurrentMembers.Contains(member) ? null : RuleViolation.Of(rule, code, ("Member", member));
+        IsCurrentMember(member) ? null : RuleViolation.Of(rule, code, ("Member", member));
+
+    // The standing's own Contains (a set's is O(1)) without going through Enumerable.Contains.
+    private bool IsCurrentMember(PersonId member) => _group.CurrentMembers switch
+    {
+        HashSet<PersonId> set => set.Contains(member),
+        ICollection<PersonId> collection => collection.Contains(member),
+        var members => members.Contains(member),
+    };
 
     private RuleViolation? CheckClaims(LoanId? loan, ClaimChange[]? claims) =>
         claims is null || loan is not { } l ? null : _balances.CheckClaims(l, ToTuples(claims));

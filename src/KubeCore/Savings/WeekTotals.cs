@@ -16,6 +16,9 @@ public sealed class WeekTotals
 {
     private const int KindSlots = 17;
 
+    // The names of the entry kinds by value (Enum.ToString of each, computed once).
+    private static readonly string[] KindNames = BuildKindNames();
+
     // The week's entries with legs are the ledger's entries at positions [_first, _last] (0-based, inclusive; none
     // when _count is 0): the ledger is append-only, so the range stays valid. The lists a caller may read are built
     // from it on first read only (a week close reads none of them).
@@ -93,9 +96,9 @@ public sealed class WeekTotals
     {
         var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[512]);
         text.AppendLiteral("week=");
-        text.AppendFormatted(Week.Start, "uuuu-MM-dd");
+        AppendDate(ref text, Week.Start);
         text.AppendLiteral("/");
-        text.AppendFormatted(Week.End, "uuuu-MM-dd");
+        AppendDate(ref text, Week.End);
         text.AppendLiteral(";entries=");
         text.AppendFormatted(_count);
         text.AppendLiteral(";cashIn=");
@@ -116,12 +119,26 @@ public sealed class WeekTotals
             if ((_kindsPresent & (1 << kind)) != 0)
             {
                 text.AppendLiteral(";kind:");
-                text.AppendLiteral(((EntryKind)kind).ToString());
+                text.AppendLiteral(KindNames[kind]);
                 text.AppendLiteral("=");
                 text.AppendFormatted(_byKindAmounts[kind]);
             }
         }
         return text.ToStringAndClear();
+    }
+
+    private static void AppendDate(ref DefaultInterpolatedStringHandler text, LocalDate date)
+    {
+        if (IsoDateText.IsFast(date))
+        {
+            Span<char> chars = stackalloc char[IsoDateText.Length];
+            IsoDateText.Write(chars, date);
+            text.AppendFormatted((ReadOnlySpan<char>)chars);
+        }
+        else
+        {
+            text.AppendFormatted(date, "uuuu-MM-dd");
+        }
     }
 
     private ReadOnlyCollection<EntryId> BuildEntries()
@@ -188,6 +205,16 @@ public sealed class WeekTotals
     }
 
     /// <summary>Per-kind totals of a week, indexed by the kind's value (1..16), held inline.</summary>
+    private static string[] BuildKindNames()
+    {
+        var names = new string[KindSlots];
+        for (var kind = 0; kind < KindSlots; kind++)
+        {
+            names[kind] = ((EntryKind)kind).ToString();
+        }
+        return names;
+    }
+
     [InlineArray(KindSlots)]
     internal struct KindAmounts
     {
