@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using KubeCore.Groups;
 using KubeCore.Rules;
+using KubeCore.Tests.Conventions;
 
 namespace KubeCore.Tests.Groups;
 
@@ -51,6 +51,7 @@ public class FormationDecisionTests
         perCheck.ShouldBeLessThan(4 * 1024);
     }
 
-    private static string GoldenPath([CallerFilePath] string source = "") =>
-        Path.Combine(Path.GetDirectoryName(source)!, "FormationTranscript.golden.txt");
+    // From the repository root, not [CallerFilePath]: CI builds map source paths to /_/ (deterministic builds).
+    private static string GoldenPath() =>
+        Path.Combine(RepositoryLayout.FindRoot(AppContext.BaseDirectory), "tests", "KubeCore.Tests", "Groups", "FormationTranscript.golden.txt");
 }
