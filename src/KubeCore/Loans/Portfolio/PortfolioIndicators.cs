@@ -69,10 +69,7 @@ public static class PortfolioIndicators
     public static IndicatorBand RepaymentBand(Ratio ratio, PortfolioParameters parameters)
     {
         Preconditions.CheckNotNull(parameters);
-        return !ratio.IsDefined ? IndicatorBand.Undefined
-            : ratio.IsAbove(parameters.RepaymentGoodAbove) ? IndicatorBand.Good
-            : ratio.IsAtLeast(parameters.RepaymentAdequateFrom) ? IndicatorBand.Adequate
-            : IndicatorBand.Poor;
+        return HigherIsBetter(ratio, parameters.RepaymentGoodAbove, parameters.RepaymentAdequateFrom);
     }
 
     /// <summary>The band of a CCr ratio.</summary>
@@ -80,11 +77,15 @@ public static class PortfolioIndicators
     public static IndicatorBand CostCoverageBand(Ratio ratio, PortfolioParameters parameters)
     {
         Preconditions.CheckNotNull(parameters);
-        return !ratio.IsDefined ? IndicatorBand.Undefined
-            : ratio.IsAbove(parameters.CostCoverageGoodAbove) ? IndicatorBand.Good
-            : ratio.IsAtLeast(parameters.CostCoverageAdequateFrom) ? IndicatorBand.Adequate
-            : IndicatorBand.Poor;
+        return HigherIsBetter(ratio, parameters.CostCoverageGoodAbove, parameters.CostCoverageAdequateFrom);
     }
+
+    // RR and CCr: good above one threshold, adequate from a lower one inclusive, poor below it.
+    private static IndicatorBand HigherIsBetter(Ratio ratio, Rate goodAbove, Rate adequateFrom) =>
+        !ratio.IsDefined ? IndicatorBand.Undefined
+            : ratio.IsAbove(goodAbove) ? IndicatorBand.Good
+            : ratio.IsAtLeast(adequateFrom) ? IndicatorBand.Adequate
+            : IndicatorBand.Poor;
 
     /// <summary>LAR: <paramref name="loansAtRisk"/> / <paramref name="activeLoans"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or the loans at risk exceed the active loans.</exception>
