@@ -962,7 +962,8 @@ public sealed class SavingsLedger
         return true;
     }
 
-    private RuleViolation? CheckDate(LocalDate date)
+    /// <summary>SAV-05 for a posting on <paramref name="date"/>; also used by the loan fund before an operation that posts several entries.</summary>
+    internal RuleViolation? CheckDate(LocalDate date)
     {
         if (date < OpenedOn)
         {

@@ -442,7 +442,7 @@ public sealed class LoanRevolving
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan08, LoanErrors.BelowRentengThreshold, ("InstallmentsOverdue", status.InstallmentsOverdue), ("Threshold", threshold)));
         }
-        ThrowIfViolated(CheckBookDate(date));
+        ThrowIfViolated(Ledger.CheckDate(date));
 
         var arrears = status.Arrears;
         var remaining = arrears.Amount;
@@ -555,7 +555,7 @@ public sealed class LoanRevolving
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan08, LoanErrors.RecoveryExceedsDebt, ("Amount", amount), ("Owed", owed)));
         }
-        ThrowIfViolated(CheckBookDate(date));
+        ThrowIfViolated(Ledger.CheckDate(date));
         var claims = Ledger.Balances.RentengClaimsOn(loan.Id);
         var members = claims.Where(c => !c.Claimant.IsIks && c.Claim.IsPositive).OrderBy(c => c.Claimant.Member!.Value).ToArray();
         var membersTotal = members.Sum(c => c.Claim.Amount);
@@ -817,22 +817,6 @@ public sealed class LoanRevolving
         LoanState.Repaid => throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan05, LoanErrors.LoanAlreadyRepaid, ("Date", loan.ClosedOn))),
         _ => throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan05, LoanErrors.LoanNotDisbursed, ("LoanId", loan.Id))),
     };
-
-    // The ledger's SAV-05 date rule, checked before an operation that posts several entries.
-    private RuleViolation? CheckBookDate(LocalDate date)
-    {
-        if (date < Ledger.OpenedOn)
-        {
-            return RuleViolation.Of(RuleIds.Sav05, SavingsErrors.DateBeforeOpening, ("Date", date), ("OpenedOn", Ledger.OpenedOn));
-        }
-        if (Ledger.ClosedThrough is { } through && date <= through)
-        {
-            return RuleViolation.Of(RuleIds.Sav05, SavingsErrors.WeekClosed, ("Date", date), ("ClosedThrough", through));
-        }
-        return date < Ledger.LastBookDate
-            ? RuleViolation.Of(RuleIds.Sav05, SavingsErrors.DateBeforeLastEntry, ("Date", date), ("LastDate", Ledger.LastBookDate))
-            : null;
-    }
 
     /// <summary>
     /// Splits <paramref name="amount"/> pro rata to <paramref name="weights"/> exactly (largest remainder):
