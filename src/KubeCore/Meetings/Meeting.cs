@@ -290,10 +290,8 @@ public sealed record WeeklyMeetingEvidence(BookWeek Week, IReadOnlyList<MeetingE
 /// <summary>The register of a group's meetings (notulen), queried per week for FIVE-02.</summary>
 public sealed class MeetingRegister
 {
-    // Up to this many meetings, the duplicate check scans them; beyond, it asks a set of their ids.
-    private const int ScanLimit = 16;
     private readonly List<Meeting> _meetings = [];
-    private HashSet<MeetingId>? _ids;
+    private readonly HashSet<MeetingId> _ids = [];
     // The same meetings by date (ties in the order added), for the weekly queries; null once a meeting in another
     // calendar than ISO makes dates incomparable (the queries then filter and sort as they go).
     private List<Meeting>? _byDate = [];
@@ -314,20 +312,9 @@ public sealed class MeetingRegister
     {
         ArgumentNullException.ThrowIfNull(meeting);
         Preconditions.CheckArgument(meeting.Group == Group, nameof(meeting), "The meeting is of another group.");
-        Preconditions.CheckArgument(!IsRegistered(meeting.Id), nameof(meeting), "The meeting is already registered.");
+        Preconditions.CheckArgument(!_ids.Contains(meeting.Id), nameof(meeting), "The meeting is already registered.");
+        _ids.Add(meeting.Id);
         _meetings.Add(meeting);
-        if (_ids is not null)
-        {
-            _ids.Add(meeting.Id);
-        }
-        else if (_meetings.Count > ScanLimit)
-        {
-            _ids = new HashSet<MeetingId>(_meetings.Count * 4);
-            foreach (var m in _meetings)
-            {
-                _ids.Add(m.Id);
-            }
-        }
         if (_byDate is null)
         {
             return;
@@ -359,22 +346,6 @@ public sealed class MeetingRegister
             evidence.Add(new MeetingEvidence(m.Id, m.Date, m.PresentCount, m.MemberCount, m.HasQuorum));
         }
         return new(week, evidence);
-    }
-
-    private bool IsRegistered(MeetingId id)
-    {
-        if (_ids is not null)
-        {
-            return _ids.Contains(id);
-        }
-        foreach (var m in _meetings)
-        {
-            if (m.Id == id)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private List<Meeting> HeldInList(BookWeek week)

@@ -9,8 +9,7 @@ using NodaTime;
 namespace KubeCore.Tests.Meetings;
 
 /// <summary>
-/// The register scans its meetings for a duplicate id while it holds few, and asks a set of their ids once it holds
-/// more; either way a meeting is refused exactly when one with its id is already registered.
+/// The register refuses a meeting exactly when one with its id is already registered, however many it holds.
 /// </summary>
 public class MeetingRegisterDuplicateTests
 {
