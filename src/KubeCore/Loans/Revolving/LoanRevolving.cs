@@ -335,7 +335,11 @@ public sealed class LoanRevolving
     public Decision AssessDisbursement(LoanId loanId, LocalDate date)
     {
         var loan = GetLoan(loanId);
-        var facts = EligibilityOf(loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, date, loan);
+        return DisbursementDecision(loan, date, DisbursementEligibilityOf(loan, date));
+    }
+
+    private Decision DisbursementDecision(Loan loan, LocalDate date, in EligibilityFacts facts)
+    {
         var builder = Eligibility("Loan disbursement", facts, loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, date);
         builder.Check(RuleIds.Loan06, loan.State == LoanState.Approved ? null : WrongState(loan, LoanState.Approved), ("State", loan.State));
         if (loan.Approval is { } approval)
@@ -358,25 +362,18 @@ public sealed class LoanRevolving
     public Loan Disburse(LoanId loanId, LocalDate date)
     {
         var loan = GetLoan(loanId);
-        if (!MayDisburse(loan, date))
+        var facts = DisbursementEligibilityOf(loan, date);
+        if (!MayDisburse(loan, date, facts))
         {
-            AssessDisbursement(loanId, date).ThrowIfRejected();
+            DisbursementDecision(loan, date, facts).ThrowIfRejected();
         }
         var account = LoanAccount.Open(RepaymentSchedule.Compute(loan.Terms, date));
         var entry = Ledger.DisburseLoan(date, loan.Id, loan.Borrower, loan.Principal, Reference("Pencairan", loan.Id));
         loan.MarkDisbursed(account, entry.Id);
         _events.Add(new LoanDisbursed(Group, date, loan.Id, loan.Borrower, loan.Principal, entry.Id));
         // The member's disbursed loans, this one included.
-        var count = 0;
-        var largest = loan.Principal;
-        foreach (var other in _loans)
-        {
-            if (other.Borrower == loan.Borrower && other.WasDisbursed)
-            {
-                count++;
-                largest = Rupiah.Max(largest, other.Principal);
-            }
-        }
+        var count = facts.PreviousLoans + 1;
+        var largest = Rupiah.Max(facts.LargestPrincipal, loan.Principal);
         if (!_referrals.ContainsKey(loan.Borrower) && LoanRules.IsReferredToBank(count, largest, Profile.Loans))
         {
             var reason = count >= Profile.Loans.BankReferralAfterLoans ? BankReferralReason.LoanCount : BankReferralReason.Principal;
@@ -748,13 +745,17 @@ public sealed class LoanRevolving
 
     // True when every check of AssessDisbursement passes (then the decision need not be built); false when any may
     // fail, and the decision tells which.
-    private bool MayDisburse(Loan loan, LocalDate date) =>
+    private bool MayDisburse(Loan loan, LocalDate date, in EligibilityFacts facts) =>
         loan.State == LoanState.Approved
         && loan.Approval is { } approval
         && date >= approval.ApprovedOn
         && CheckSegregation(loan.Borrower, approval.ApprovedBy) is null
         && loan.Principal <= AvailableToLend
-        && EligibilityOf(loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, date, loan).AllHold(Profile.Loans);
+        && facts.AllHold(Profile.Loans);
+
+    // The borrower's eligibility for disbursing loan (the loan itself not counted among their previous loans).
+    private EligibilityFacts DisbursementEligibilityOf(Loan loan, LocalDate date) =>
+        EligibilityOf(loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, date, loan);
 
     // LOAN-01 for the group: the savings months and the members without a statement signed on or before the date.
     private LendingFacts LendingOf(LocalDate asOf)
