@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using KubeCore.Common;
 using KubeCore.Rules;
 using NodaTime;
@@ -249,28 +248,16 @@ public static class FiveBasicRules
             }
             return true;
         }
-        // Pairwise on a 64-bit fold of each id (both halves of the Guid), the whole ids compared only when folds match.
-        Span<long> keys = stackalloc long[32];
-        keys = keys[..rows.Count];
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 1; i < rows.Count; i++)
         {
-            var key = KeyOf(rows[i].Member);
             for (var j = 0; j < i; j++)
             {
-                if (keys[j] == key && rows[j].Member == rows[i].Member)
+                if (rows[j].Member == rows[i].Member)
                 {
                     return false;
                 }
             }
-            keys[i] = key;
         }
         return true;
-    }
-
-    private static long KeyOf(PersonId member)
-    {
-        var value = member.Value;
-        var halves = MemoryMarshal.Cast<Guid, long>(new ReadOnlySpan<Guid>(in value));
-        return halves[0] ^ halves[1];
     }
 }

@@ -9,12 +9,12 @@ using NodaTime;
 namespace KubeCore.Tests.Compliance;
 
 /// <summary>
-/// FiveBasicRules refuses a week that gives a member two savings rows. For a group-sized list it compares a 64-bit fold
-/// of each id first; these tests hold it to the definition (the ids are distinct), ids whose folds collide included.
+/// FiveBasicRules refuses a week that gives a member two savings rows (pairwise for a group-sized list, a set for a
+/// large one); these tests hold it to the definition (the ids are distinct), ids that differ only by swapped halves included.
 /// </summary>
 public class FiveBasicRulesDistinctMembersTests
 {
-    // Pairs of ids whose two 64-bit halves are swapped: the same fold (lo ^ hi), different ids.
+    // Pairs of ids whose two 64-bit halves are swapped: equal under a fold such as lo ^ hi, different ids.
     private static readonly PersonId[] Pool = [.. Enumerable.Range(1, 12).SelectMany(i => new[] { Id(i, i + 100), Id(i + 100, i) })];
 
     [Fact]
