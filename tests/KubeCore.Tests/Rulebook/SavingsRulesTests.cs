@@ -1,13 +1,13 @@
-using FsCheck;
-using FsCheck.Fluent;
+using FsCheck.Xunit;
 using KubeCore.Common;
 using KubeCore.Rules;
 using KubeCore.Savings;
 using KubeCore.Tests.Builders;
 using KubeCore.Tests.Savings;
-using KubeCore.Tests.Support;
 using NodaTime;
 using static KubeCore.Tests.Builders.LedgerBuilders;
+using static KubeCore.Tests.RulebookProperties.SavingsRulesArbitraries;
+using static KubeCore.Tests.Savings.LedgerRunArbitraries;
 
 namespace KubeCore.Tests.RulebookProperties;
 
@@ -27,28 +27,29 @@ public class SavingsRulesTests
     // The model-based property: every operation, accepted or refused, agrees with a plain-dictionary model.
     // ------------------------------------------------------------------------------------------------
 
-    [Fact]
+    [Property(MaxTest = 15, Arbitrary = [typeof(LedgerRunArbitraries)])]
     [Trait("Rule", "SAV-01")]
     [Trait("Rule", "SAV-02")]
     [Trait("Rule", "SAV-03")]
     [Trait("Rule", "SAV-05")]
     [Trait("Rule", "SAV-06")]
     [Trait("Rule", "SAV-07")]
-    public void Over_a_thousand_random_operations_the_ledger_agrees_with_a_reference_model_and_refused_operations_change_nothing() =>
-        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(1_200), ops =>
-        {
-            var model = Run(ops);
-            model.Accepted.ShouldBeGreaterThan(300);
-            model.Refused.ShouldBeGreaterThan(30);
-            model.Ledger.VerifyChain().IsIntact.ShouldBeTrue();
-            return true;
-        }), maxTest: 15);
+    public bool Over_a_thousand_random_operations_the_ledger_agrees_with_a_reference_model_and_refused_operations_change_nothing(LedgerRun1200 run)
+    {
+        var ops = run.Ops;
+        var model = Run(ops);
+        model.Accepted.ShouldBeGreaterThan(300);
+        model.Refused.ShouldBeGreaterThan(30);
+        model.Ledger.VerifyChain().IsIntact.ShouldBeTrue();
+        return true;
+    }
 
     // ------------------------------------------------------------------------------------------------
     // SAV-01 append-only, hash-chained, corrections by reversal
     // ------------------------------------------------------------------------------------------------
 
-    private static readonly int TamperableFields = 13;
+    /// <summary>The fields <see cref="Tamper"/> can change: 0 to 12.</summary>
+    internal const int TamperableFields = 13;
 
     private static LedgerEntry Tamper(LedgerEntry e, int field)
     {
@@ -99,56 +100,50 @@ public class SavingsRulesTests
             e.Legs.Select(l => LedgerLeg.FromParts(LedgerAccount.FromParts(l.Account.Kind, l.Account.Member, l.Account.Loan), l.Side, l.Amount)),
             e.Member, e.Loan, e.Reference, e.Memo, e.Reverses, e.PreviousHash, e.Hash);
 
-    [Fact]
+    [Property(MaxTest = 100, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "SAV-01")]
-    public void Tampering_with_any_field_of_any_entry_is_detected_at_exactly_that_entry() =>
-        Support.Rulebook.Verify(Prop.ForAll(
-            LedgerOps.Sequence(80),
-            Gen.Choose(0, 10_000).ToArbitrary(),
-            Gen.Choose(0, TamperableFields - 1).ToArbitrary(),
-            (ops, pick, field) =>
-            {
-                var model = Run(ops);
-                var entries = model.Ledger.Entries.Select(Copy).ToList();
-                var index = pick % entries.Count;
-                entries[index] = Tamper(entries[index], field);
-                var verification = SavingsLedger.VerifyChain(entries);
-                verification.IsIntact.ShouldBeFalse();
-                verification.FirstBrokenPosition.ShouldBe(index + 1, $"field {field}");
-                verification.Reason.ShouldBe(ChainBreak.HashMismatch);
-                var ex = Should.Throw<RuleViolationException>(() => SavingsLedger.Rehydrate(model.Group, entries));
-                ex.Violation.ErrorCode.ShouldBe(SavingsErrors.ChainBroken);
-                ex.Violation.Arguments["Position"].ShouldBe((long)(index + 1));
-                return true;
-            }), maxTest: 100);
+    public bool Tampering_with_any_field_of_any_entry_is_detected_at_exactly_that_entry(TamperCase c)
+    {
+        var (run, pick, field) = c;
+        var ops = run.Ops;
+        var model = Run(ops);
+        var entries = model.Ledger.Entries.Select(Copy).ToList();
+        var index = pick % entries.Count;
+        entries[index] = Tamper(entries[index], field);
+        var verification = SavingsLedger.VerifyChain(entries);
+        verification.IsIntact.ShouldBeFalse();
+        verification.FirstBrokenPosition.ShouldBe(index + 1, $"field {field}");
+        verification.Reason.ShouldBe(ChainBreak.HashMismatch);
+        var ex = Should.Throw<RuleViolationException>(() => SavingsLedger.Rehydrate(model.Group, entries));
+        ex.Violation.ErrorCode.ShouldBe(SavingsErrors.ChainBroken);
+        ex.Violation.Arguments["Position"].ShouldBe((long)(index + 1));
+        return true;
+    }
 
-    [Fact]
+    [Property(MaxTest = 100, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "SAV-01")]
-    public void Removing_inserting_or_swapping_entries_is_detected_at_the_first_displaced_position() =>
-        Support.Rulebook.Verify(Prop.ForAll(
-            LedgerOps.Sequence(80),
-            Gen.Choose(0, 10_000).ToArbitrary(),
-            Gen.Choose(0, 2).ToArbitrary(),
-            (ops, pick, change) =>
-            {
-                var model = Run(ops);
-                var entries = model.Ledger.Entries.ToList();
-                if (entries.Count < 3)
-                {
-                    return true;
-                }
-                var index = 1 + (pick % (entries.Count - 2));
-                switch (change)
-                {
-                    case 0: entries.RemoveAt(index); break;
-                    case 1: entries.Insert(index, entries[index + 1]); break;
-                    default: (entries[index], entries[index + 1]) = (entries[index + 1], entries[index]); break;
-                }
-                var verification = SavingsLedger.VerifyChain(entries);
-                verification.IsIntact.ShouldBeFalse();
-                verification.FirstBrokenPosition.ShouldBe(index + 1);
-                return true;
-            }), maxTest: 100);
+    public bool Removing_inserting_or_swapping_entries_is_detected_at_the_first_displaced_position(DisplacementCase c)
+    {
+        var (run, pick, change) = c;
+        var ops = run.Ops;
+        var model = Run(ops);
+        var entries = model.Ledger.Entries.ToList();
+        if (entries.Count < 3)
+        {
+            return true;
+        }
+        var index = 1 + (pick % (entries.Count - 2));
+        switch (change)
+        {
+            case 0: entries.RemoveAt(index); break;
+            case 1: entries.Insert(index, entries[index + 1]); break;
+            default: (entries[index], entries[index + 1]) = (entries[index + 1], entries[index]); break;
+        }
+        var verification = SavingsLedger.VerifyChain(entries);
+        verification.IsIntact.ShouldBeFalse();
+        verification.FirstBrokenPosition.ShouldBe(index + 1);
+        return true;
+    }
 
     [Fact]
     [Trait("Rule", "SAV-01")]
@@ -164,55 +159,51 @@ public class SavingsRulesTests
         SavingsLedger.VerifyChain(ledger.Entries, published).IsIntact.ShouldBeTrue();
     }
 
-    [Fact]
+    [Property(MaxTest = 100, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "SAV-01")]
-    public void An_entry_is_reversed_at_most_once_and_a_reversal_is_never_reversed() =>
-        Support.Rulebook.Verify(Prop.ForAll(
-            LedgerOps.Sequence(60),
-            Gen.Choose(0, 10_000).ToArbitrary(),
-            (ops, pick) =>
-            {
-                var model = Run(ops);
-                var ledger = model.Ledger;
-                var date = model.Today.PlusWeeks(2);
-                ledger.Deposit(date, model.Group.Members[pick % 3], Rupiah.Of(5_000 + pick));
-                var candidates = ledger.Entries
-                    .Where(e => e.Kind == EntryKind.SavingsDeposit && !ledger.IsReversed(e.Id) && ledger.SavingsOf(e.Member!.Value) >= e.Amount && ledger.Cash >= e.Amount)
-                    .ToList();
-                var target = candidates[pick % candidates.Count];
-                var reversal = ledger.Reverse(date, target.Id, "salah catat");
-                reversal.Reverses.ShouldBe(target.Id);
-                ledger.ReversalOf(target.Id).ShouldBe(reversal.Id);
-                var count = ledger.Count;
-                Should.Throw<RuleViolationException>(() => ledger.Reverse(date, target.Id, "lagi")).Violation.ErrorCode.ShouldBe(SavingsErrors.AlreadyReversed);
-                Should.Throw<RuleViolationException>(() => ledger.Reverse(date, reversal.Id, "batal batal")).Violation.ErrorCode.ShouldBe(SavingsErrors.NotReversible);
-                Should.Throw<RuleViolationException>(() => ledger.Reverse(date, ledger.Entries[0].Id, "pembukaan")).Violation.ErrorCode.ShouldBe(SavingsErrors.NotReversible);
-                Should.Throw<RuleViolationException>(() => ledger.Reverse(date, EntryId.New(), "tidak ada")).Violation.ErrorCode.ShouldBe(SavingsErrors.UnknownEntry);
-                ledger.Count.ShouldBe(count);
-                return true;
-            }), maxTest: 100);
+    public bool An_entry_is_reversed_at_most_once_and_a_reversal_is_never_reversed(ReversalPick c)
+    {
+        var (run, pick) = c;
+        var ops = run.Ops;
+        var model = Run(ops);
+        var ledger = model.Ledger;
+        var date = model.Today.PlusWeeks(2);
+        ledger.Deposit(date, model.Group.Members[pick % 3], Rupiah.Of(5_000 + pick));
+        var candidates = ledger.Entries
+            .Where(e => e.Kind == EntryKind.SavingsDeposit && !ledger.IsReversed(e.Id) && ledger.SavingsOf(e.Member!.Value) >= e.Amount && ledger.Cash >= e.Amount)
+            .ToList();
+        var target = candidates[pick % candidates.Count];
+        var reversal = ledger.Reverse(date, target.Id, "salah catat");
+        reversal.Reverses.ShouldBe(target.Id);
+        ledger.ReversalOf(target.Id).ShouldBe(reversal.Id);
+        var count = ledger.Count;
+        Should.Throw<RuleViolationException>(() => ledger.Reverse(date, target.Id, "lagi")).Violation.ErrorCode.ShouldBe(SavingsErrors.AlreadyReversed);
+        Should.Throw<RuleViolationException>(() => ledger.Reverse(date, reversal.Id, "batal batal")).Violation.ErrorCode.ShouldBe(SavingsErrors.NotReversible);
+        Should.Throw<RuleViolationException>(() => ledger.Reverse(date, ledger.Entries[0].Id, "pembukaan")).Violation.ErrorCode.ShouldBe(SavingsErrors.NotReversible);
+        Should.Throw<RuleViolationException>(() => ledger.Reverse(date, EntryId.New(), "tidak ada")).Violation.ErrorCode.ShouldBe(SavingsErrors.UnknownEntry);
+        ledger.Count.ShouldBe(count);
+        return true;
+    }
 
-    [Fact]
+    [Property(MaxTest = 150, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "SAV-01")]
-    public void Reversing_an_entry_restores_every_balance() =>
-        Support.Rulebook.Verify(Prop.ForAll(
-            LedgerOps.Sequence(120),
-            LedgerOps.Op.ToArbitrary(),
-            (ops, extra) =>
-            {
-                var model = Run(ops);
-                var ledger = model.Ledger;
-                var before = BalanceSheet(ledger, model);
-                var count = ledger.Count;
-                model.Step(extra with { Days = 0 });
-                if (ledger.Count == count || ledger.Entries[^1].Kind is EntryKind.Reversal or EntryKind.WeekClosed)
-                {
-                    return true;
-                }
-                ledger.Reverse(ledger.LastBookDate, ledger.Entries[^1].Id, "koreksi");
-                BalanceSheet(ledger, model).ShouldBe(before);
-                return true;
-            }), maxTest: 150);
+    public bool Reversing_an_entry_restores_every_balance(ExtraOperation c)
+    {
+        var (run, extra) = c;
+        var ops = run.Ops;
+        var model = Run(ops);
+        var ledger = model.Ledger;
+        var before = BalanceSheet(ledger, model);
+        var count = ledger.Count;
+        model.Step(extra with { Days = 0 });
+        if (ledger.Count == count || ledger.Entries[^1].Kind is EntryKind.Reversal or EntryKind.WeekClosed)
+        {
+            return true;
+        }
+        ledger.Reverse(ledger.LastBookDate, ledger.Entries[^1].Id, "koreksi");
+        BalanceSheet(ledger, model).ShouldBe(before);
+        return true;
+    }
 
     private static List<string> BalanceSheet(SavingsLedger ledger, LedgerModel model)
     {
@@ -234,33 +225,33 @@ public class SavingsRulesTests
         return sheet;
     }
 
-    [Fact]
+    [Property(MaxTest = 40, Arbitrary = [typeof(LedgerRunArbitraries)])]
     [Trait("Rule", "SAV-01")]
-    public void A_ledger_rebuilt_from_stored_entries_has_the_same_balances_and_continues_the_chain() =>
-        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(150), ops =>
+    public bool A_ledger_rebuilt_from_stored_entries_has_the_same_balances_and_continues_the_chain(LedgerRun150 run)
+    {
+        var ops = run.Ops;
+        var model = Run(ops);
+        var original = model.Ledger;
+        var stored = original.Entries.Select(Copy).ToList();
+        var rebuilt = SavingsLedger.Rehydrate(model.Group, stored, original.LastHash);
+        BalanceSheet(rebuilt, model).ShouldBe(BalanceSheet(original, model));
+        rebuilt.LastHash.ShouldBe(original.LastHash);
+        rebuilt.Closes.Select(c => c.Totals.ToCanonicalText()).ShouldBe(original.Closes.Select(c => c.Totals.ToCanonicalText()));
+        rebuilt.NextWeekToClose.ShouldBe(original.NextWeekToClose);
+        foreach (var e in original.Entries)
         {
-            var model = Run(ops);
-            var original = model.Ledger;
-            var stored = original.Entries.Select(Copy).ToList();
-            var rebuilt = SavingsLedger.Rehydrate(model.Group, stored, original.LastHash);
-            BalanceSheet(rebuilt, model).ShouldBe(BalanceSheet(original, model));
-            rebuilt.LastHash.ShouldBe(original.LastHash);
-            rebuilt.Closes.Select(c => c.Totals.ToCanonicalText()).ShouldBe(original.Closes.Select(c => c.Totals.ToCanonicalText()));
-            rebuilt.NextWeekToClose.ShouldBe(original.NextWeekToClose);
-            foreach (var e in original.Entries)
-            {
-                rebuilt.FindEntry(e.Id).ShouldNotBeNull();
-                rebuilt.IsReversed(e.Id).ShouldBe(original.IsReversed(e.Id));
-            }
-            var date = original.LastBookDate.PlusWeeks(1);
-            var member = model.Group.Members[0];
-            var next = rebuilt.Deposit(date, member, Rupiah.Of(5_000));
-            next.PreviousHash.ShouldBe(original.LastHash);
-            original.FindEntry(next.Id).ShouldBeNull();
-            rebuilt.FindEntry(next.Id).ShouldBe(next);
-            rebuilt.VerifyChain().IsIntact.ShouldBeTrue();
-            return true;
-        }), maxTest: 40);
+            rebuilt.FindEntry(e.Id).ShouldNotBeNull();
+            rebuilt.IsReversed(e.Id).ShouldBe(original.IsReversed(e.Id));
+        }
+        var date = original.LastBookDate.PlusWeeks(1);
+        var member = model.Group.Members[0];
+        var next = rebuilt.Deposit(date, member, Rupiah.Of(5_000));
+        next.PreviousHash.ShouldBe(original.LastHash);
+        original.FindEntry(next.Id).ShouldBeNull();
+        rebuilt.FindEntry(next.Id).ShouldBe(next);
+        rebuilt.VerifyChain().IsIntact.ShouldBeTrue();
+        return true;
+    }
 
     [Fact]
     [Trait("Rule", "SAV-01")]
@@ -287,229 +278,218 @@ public class SavingsRulesTests
     // SAV-02 never negative
     // ------------------------------------------------------------------------------------------------
 
-    [Fact]
+    [Property(MaxTest = 30, Arbitrary = [typeof(LedgerRunArbitraries)])]
     [Trait("Rule", "SAV-02")]
-    public void No_sequence_of_operations_ever_makes_a_member_balance_or_a_fund_negative() =>
-        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(400), ops =>
+    public bool No_sequence_of_operations_ever_makes_a_member_balance_or_a_fund_negative(LedgerRun400 run)
+    {
+        var ops = run.Ops;
+        var model = new LedgerModel();
+        foreach (var op in ops)
         {
-            var model = new LedgerModel();
-            foreach (var op in ops)
-            {
-                model.Step(op);
-                var b = model.Ledger.Balances;
-                b.Savers.ShouldAllBe(s => !s.Savings.IsNegative);
-                b.Loans.ShouldAllBe(l => !l.Outstanding.IsNegative);
-                new[] { b.Cash, b.Iks, b.Grant, b.LoanFund, b.LoanFundAvailable, b.ServiceChargeIncome, b.Expenses, b.MaxDisbursement }
-                    .ShouldAllBe(x => !x.IsNegative);
-            }
-            return true;
-        }), maxTest: 30);
+            model.Step(op);
+            var b = model.Ledger.Balances;
+            b.Savers.ShouldAllBe(s => !s.Savings.IsNegative);
+            b.Loans.ShouldAllBe(l => !l.Outstanding.IsNegative);
+            new[] { b.Cash, b.Iks, b.Grant, b.LoanFund, b.LoanFundAvailable, b.ServiceChargeIncome, b.Expenses, b.MaxDisbursement }
+                .ShouldAllBe(x => !x.IsNegative);
+        }
+        return true;
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "SAV-02")]
-    public void A_withdrawal_above_a_member_balance_is_refused_with_the_balance_in_the_message() =>
-        Support.Rulebook.Verify(Prop.ForAll(
-            Gen.Choose(1, 1_000_000).ToArbitrary(),
-            Gen.Choose(1, 1_000_000).ToArbitrary(),
-            (saved, extra) =>
-            {
-                var group = Ksm();
-                var ledger = OpenLedger(group);
-                var member = group.Members[1];
-                ledger.Deposit(GuyubRukunStart, member, Rupiah.Of(saved));
-                var ex = Should.Throw<RuleViolationException>(() => ledger.Withdraw(GuyubRukunStart, member, Rupiah.Of((long)saved + extra)));
-                ex.Violation.ErrorCode.ShouldBe(SavingsErrors.InsufficientSavings);
-                ex.Violation.Arguments["Balance"].ShouldBe(Rupiah.Of(saved));
-                ledger.Withdraw(GuyubRukunStart, member, Rupiah.Of(saved));
-                ledger.SavingsOf(member).ShouldBe(Rupiah.Zero);
-                return true;
-            }));
+    public bool A_withdrawal_above_a_member_balance_is_refused_with_the_balance_in_the_message(WithdrawalCase c)
+    {
+        var (saved, extra) = c;
+        var group = Ksm();
+        var ledger = OpenLedger(group);
+        var member = group.Members[1];
+        ledger.Deposit(GuyubRukunStart, member, Rupiah.Of(saved));
+        var ex = Should.Throw<RuleViolationException>(() => ledger.Withdraw(GuyubRukunStart, member, Rupiah.Of((long)saved + extra)));
+        ex.Violation.ErrorCode.ShouldBe(SavingsErrors.InsufficientSavings);
+        ex.Violation.Arguments["Balance"].ShouldBe(Rupiah.Of(saved));
+        ledger.Withdraw(GuyubRukunStart, member, Rupiah.Of(saved));
+        ledger.SavingsOf(member).ShouldBe(Rupiah.Zero);
+        return true;
+    }
 
     // ------------------------------------------------------------------------------------------------
     // SAV-03 conservation
     // ------------------------------------------------------------------------------------------------
 
-    [Fact]
+    [Property(MaxTest = 15, Arbitrary = [typeof(LedgerRunArbitraries)])]
     [Trait("Rule", "SAV-03")]
-    public void Conservation_holds_after_every_entry_recomputed_from_the_legs_alone() =>
-        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(250), ops =>
+    public bool Conservation_holds_after_every_entry_recomputed_from_the_legs_alone(LedgerRun250 run)
+    {
+        var ops = run.Ops;
+        var model = new LedgerModel();
+        foreach (var op in ops)
         {
-            var model = new LedgerModel();
-            foreach (var op in ops)
+            model.Step(op);
+            var sums = new Dictionary<AccountKind, long>();
+            foreach (var entry in model.Ledger.Entries)
             {
-                model.Step(op);
-                var sums = new Dictionary<AccountKind, long>();
-                foreach (var entry in model.Ledger.Entries)
+                foreach (var leg in entry.Legs)
                 {
-                    foreach (var leg in entry.Legs)
-                    {
-                        sums[leg.Account.Kind] = sums.GetValueOrDefault(leg.Account.Kind) + leg.SignedAmount;
-                    }
+                    sums[leg.Account.Kind] = sums.GetValueOrDefault(leg.Account.Kind) + leg.SignedAmount;
                 }
-                long S(AccountKind k) => sums.GetValueOrDefault(k);
-                var rhs = S(AccountKind.MemberSavings) + S(AccountKind.Iks) + S(AccountKind.Grant) + S(AccountKind.LoanFund)
-                    - S(AccountKind.LoanReceivable) + S(AccountKind.ServiceChargeIncome) - S(AccountKind.Expenses);
-                S(AccountKind.Cash).ShouldBe(rhs);
-                model.Ledger.Cash.Amount.ShouldBe(S(AccountKind.Cash));
-                model.Ledger.CheckConservation().ShouldBeTrue();
             }
-            return true;
-        }), maxTest: 15);
+            long S(AccountKind k) => sums.GetValueOrDefault(k);
+            var rhs = S(AccountKind.MemberSavings) + S(AccountKind.Iks) + S(AccountKind.Grant) + S(AccountKind.LoanFund)
+                - S(AccountKind.LoanReceivable) + S(AccountKind.ServiceChargeIncome) - S(AccountKind.Expenses);
+            S(AccountKind.Cash).ShouldBe(rhs);
+            model.Ledger.Cash.Amount.ShouldBe(S(AccountKind.Cash));
+            model.Ledger.CheckConservation().ShouldBeTrue();
+        }
+        return true;
+    }
 
     // ------------------------------------------------------------------------------------------------
     // SAV-04 weekly routine savings
     // ------------------------------------------------------------------------------------------------
 
-    [Fact]
+    [Property(MaxTest = 150, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "SAV-04")]
-    public void Missing_weeks_are_exactly_the_due_weeks_that_cumulative_deposits_do_not_cover_oldest_first() =>
-        Support.Rulebook.Verify(Prop.ForAll(
-            Gen.Choose(0, 4).ListOf(3).ToArbitrary(),
-            Gen.Choose(0, 7).ListOf(60).ToArbitrary(),
-            Gen.Zip(Gen.Choose(1, 20), Gen.Choose(0, 6)).ToArbitrary(),
-            (joinWeeks, pattern, span) =>
-            {
-                var (weeks, asOfDay) = span;
-                var group = Ksm(3);
-                var ledger = OpenLedger(group);
-                var weekly = group.Profile.Savings.WeeklySavingsAmount.Amount;
-                var joined = new Dictionary<PersonId, LocalDate>();
-                var deposits = new Dictionary<PersonId, List<(LocalDate Date, long Amount)>>();
-                for (var m = 0; m < 3; m++)
-                {
-                    joined[group.Members[m]] = GuyubRukunStart.PlusWeeks(joinWeeks[m]).PlusDays(m);
-                    deposits[group.Members[m]] = [];
-                }
-                for (var w = 0; w < weeks; w++)
-                {
-                    for (var m = 0; m < 3; m++)
-                    {
-                        // 0: skip; 1..3: that many weeks; 4: half a week; 5..7: one week
-                        var code = pattern[((w * 3) + m) % pattern.Count];
-                        var amount = code switch { 0 => 0, 1 or 2 or 3 => code * weekly, 4 => weekly / 2, _ => weekly };
-                        var date = GuyubRukunStart.PlusWeeks(w).PlusDays(2);
-                        if (amount > 0)
-                        {
-                            ledger.Deposit(date, group.Members[m], Rupiah.Of(amount));
-                            deposits[group.Members[m]].Add((date, amount));
-                        }
-                    }
-                }
-                var asOf = GuyubRukunStart.PlusWeeks(weeks - 1).PlusDays(asOfDay);
-                var report = ledger.SavingsArrears(asOf, joined);
-                report.Members.Count.ShouldBe(3);
-                foreach (var line in report.Members)
-                {
-                    var start = joined[line.Member];
-                    var firstWeek = ledger.WeekOf(start);
-                    var due = asOf < start ? 0 : (Period.Between(firstWeek.Start, ledger.WeekOf(asOf).Start, PeriodUnits.Days).Days / 7) + 1;
-                    var paid = deposits[line.Member].Where(d => d.Date <= asOf).Sum(d => d.Amount);
-                    var covered = (int)Math.Min(due, paid / weekly);
-                    var expectedMissing = Enumerable.Range(covered, due - covered).Select(k => firstWeek.PlusWeeks(k)).ToList();
-                    line.WeeksDue.ShouldBe(due);
-                    line.WeeksCovered.ShouldBe(covered);
-                    line.MissingWeeks.ShouldBe(expectedMissing);
-                    line.Deposited.Amount.ShouldBe(paid);
-                    line.Shortfall.Amount.ShouldBe(Math.Max(0, (due * weekly) - paid));
-                    line.Ahead.Amount.ShouldBe(Math.Max(0, paid - (due * weekly)));
-                }
-                return true;
-            }), maxTest: 150);
-
-    [Fact]
-    [Trait("Rule", "SAV-04")]
-    public void Only_current_members_save_and_a_former_member_still_withdraws_their_savings() =>
-        Support.Rulebook.Verify(Prop.ForAll(Gen.Choose(1, 200_000).ToArbitrary(), amount =>
+    public bool Missing_weeks_are_exactly_the_due_weeks_that_cumulative_deposits_do_not_cover_oldest_first(SavingsPattern c)
+    {
+        var (joinWeeks, pattern, span) = c;
+        var (weeks, asOfDay) = span;
+        var group = Ksm(3);
+        var ledger = OpenLedger(group);
+        var weekly = group.Profile.Savings.WeeklySavingsAmount.Amount;
+        var joined = new Dictionary<PersonId, LocalDate>();
+        var deposits = new Dictionary<PersonId, List<(LocalDate Date, long Amount)>>();
+        for (var m = 0; m < 3; m++)
         {
-            var group = Ksm(6);
-            var ledger = OpenLedger(group);
-            var leaver = group.Members[5];
-            ledger.Deposit(GuyubRukunStart, leaver, Rupiah.Of(amount));
-            group.Leave(leaver);
-            Should.Throw<RuleViolationException>(() => ledger.Deposit(GuyubRukunStart, leaver, Rupiah.Of(amount)))
-                .Violation.ErrorCode.ShouldBe(SavingsErrors.NotACurrentMember);
-            Should.Throw<RuleViolationException>(() => ledger.Deposit(GuyubRukunStart, PersonId.New(), Rupiah.Of(amount)))
-                .Violation.RuleId.ShouldBe(RuleIds.Sav04);
-            ledger.Withdraw(GuyubRukunStart, leaver, Rupiah.Of(amount));
-            ledger.SavingsOf(leaver).ShouldBe(Rupiah.Zero);
-            ledger.SavingsArrears(GuyubRukunStart).Members.Select(m => m.Member).ShouldNotContain(leaver);
-            return true;
-        }));
+            joined[group.Members[m]] = GuyubRukunStart.PlusWeeks(joinWeeks[m]).PlusDays(m);
+            deposits[group.Members[m]] = [];
+        }
+        for (var w = 0; w < weeks; w++)
+        {
+            for (var m = 0; m < 3; m++)
+            {
+                // 0: skip; 1..3: that many weeks; 4: half a week; 5..7: one week
+                var code = pattern[((w * 3) + m) % pattern.Count];
+                var amount = code switch { 0 => 0, 1 or 2 or 3 => code * weekly, 4 => weekly / 2, _ => weekly };
+                var date = GuyubRukunStart.PlusWeeks(w).PlusDays(2);
+                if (amount > 0)
+                {
+                    ledger.Deposit(date, group.Members[m], Rupiah.Of(amount));
+                    deposits[group.Members[m]].Add((date, amount));
+                }
+            }
+        }
+        var asOf = GuyubRukunStart.PlusWeeks(weeks - 1).PlusDays(asOfDay);
+        var report = ledger.SavingsArrears(asOf, joined);
+        report.Members.Count.ShouldBe(3);
+        foreach (var line in report.Members)
+        {
+            var start = joined[line.Member];
+            var firstWeek = ledger.WeekOf(start);
+            var due = asOf < start ? 0 : (Period.Between(firstWeek.Start, ledger.WeekOf(asOf).Start, PeriodUnits.Days).Days / 7) + 1;
+            var paid = deposits[line.Member].Where(d => d.Date <= asOf).Sum(d => d.Amount);
+            var covered = (int)Math.Min(due, paid / weekly);
+            var expectedMissing = Enumerable.Range(covered, due - covered).Select(k => firstWeek.PlusWeeks(k)).ToList();
+            line.WeeksDue.ShouldBe(due);
+            line.WeeksCovered.ShouldBe(covered);
+            line.MissingWeeks.ShouldBe(expectedMissing);
+            line.Deposited.Amount.ShouldBe(paid);
+            line.Shortfall.Amount.ShouldBe(Math.Max(0, (due * weekly) - paid));
+            line.Ahead.Amount.ShouldBe(Math.Max(0, paid - (due * weekly)));
+        }
+        return true;
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(SavingsRulesArbitraries)])]
+    [Trait("Rule", "SAV-04")]
+    public bool Only_current_members_save_and_a_former_member_still_withdraws_their_savings(SavedAmount c)
+    {
+        var amount = c.Amount;
+        var group = Ksm(6);
+        var ledger = OpenLedger(group);
+        var leaver = group.Members[5];
+        ledger.Deposit(GuyubRukunStart, leaver, Rupiah.Of(amount));
+        group.Leave(leaver);
+        Should.Throw<RuleViolationException>(() => ledger.Deposit(GuyubRukunStart, leaver, Rupiah.Of(amount)))
+            .Violation.ErrorCode.ShouldBe(SavingsErrors.NotACurrentMember);
+        Should.Throw<RuleViolationException>(() => ledger.Deposit(GuyubRukunStart, PersonId.New(), Rupiah.Of(amount)))
+            .Violation.RuleId.ShouldBe(RuleIds.Sav04);
+        ledger.Withdraw(GuyubRukunStart, leaver, Rupiah.Of(amount));
+        ledger.SavingsOf(leaver).ShouldBe(Rupiah.Zero);
+        ledger.SavingsArrears(GuyubRukunStart).Members.Select(m => m.Member).ShouldNotContain(leaver);
+        return true;
+    }
 
     // ------------------------------------------------------------------------------------------------
     // SAV-05 weekly close
     // ------------------------------------------------------------------------------------------------
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "SAV-05")]
-    public void A_closed_week_never_takes_a_new_entry() =>
-        Support.Rulebook.Verify(Prop.ForAll(
-            Gen.Choose(1, 8).ToArbitrary(),
-            Gen.Choose(0, 1_000).ToArbitrary(),
-            Gen.Choose(0, 4).ToArbitrary(),
-            (closedWeeks, dayPick, kind) =>
-            {
-                var group = Ksm();
-                var ledger = FundedLedger(group);
-                var loan = LoanId.New();
-                ledger.DisburseLoan(GuyubRukunStart, loan, group.Members[3], Rupiah.Of(100_000));
-                for (var w = 0; w < closedWeeks; w++)
-                {
-                    var week = ledger.NextWeekToClose;
-                    ledger.Deposit(week.Start.PlusDays(3), group.Members[w % 10], Rupiah.Of(5_000));
-                    ledger.CloseWeek(week, week.End.PlusDays(w % 2));
-                }
-                var through = ledger.ClosedThrough!.Value;
-                var span = Period.Between(GuyubRukunStart, through, PeriodUnits.Days).Days + 1;
-                var date = GuyubRukunStart.PlusDays(dayPick % span);
-                var count = ledger.Count;
-                var hash = ledger.LastHash;
-                var code = Should.Throw<RuleViolationException>(() =>
-                {
-                    _ = kind switch
-                    {
-                        0 => ledger.Deposit(date, group.Members[0], Rupiah.Of(5_000)),
-                        1 => ledger.Withdraw(date, group.Members[0], Rupiah.Of(1)),
-                        2 => ledger.Reverse(date, ledger.Entries[1].Id, "koreksi"),
-                        3 => ledger.RecordRepayment(date, loan, Rupiah.Of(1_000), Rupiah.Zero),
-                        _ => (object)ledger.AddLoanCapital(date, Rupiah.Of(1_000)),
-                    };
-                }).Violation.ErrorCode;
-                code.ShouldBe(SavingsErrors.WeekClosed);
-                ledger.Count.ShouldBe(count);
-                ledger.LastHash.ShouldBe(hash);
-                ledger.Reverse(through.PlusDays(1), ledger.Entries[1].Id, "koreksi di minggu terbuka").Kind.ShouldBe(EntryKind.Reversal);
-                return true;
-            }));
-
-    [Fact]
-    [Trait("Rule", "SAV-05")]
-    public void Week_totals_reconcile_with_the_entries_dated_in_that_week_and_with_dated_snapshots() =>
-        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(400), ops =>
+    public bool A_closed_week_never_takes_a_new_entry(ClosedWeekCase c)
+    {
+        var (closedWeeks, dayPick, kind) = c;
+        var group = Ksm();
+        var ledger = FundedLedger(group);
+        var loan = LoanId.New();
+        ledger.DisburseLoan(GuyubRukunStart, loan, group.Members[3], Rupiah.Of(100_000));
+        for (var w = 0; w < closedWeeks; w++)
         {
-            var model = Run(ops);
-            var ledger = model.Ledger;
-            foreach (var close in ledger.Closes)
+            var week = ledger.NextWeekToClose;
+            ledger.Deposit(week.Start.PlusDays(3), group.Members[w % 10], Rupiah.Of(5_000));
+            ledger.CloseWeek(week, week.End.PlusDays(w % 2));
+        }
+        var through = ledger.ClosedThrough!.Value;
+        var span = Period.Between(GuyubRukunStart, through, PeriodUnits.Days).Days + 1;
+        var date = GuyubRukunStart.PlusDays(dayPick % span);
+        var count = ledger.Count;
+        var hash = ledger.LastHash;
+        var code = Should.Throw<RuleViolationException>(() =>
+        {
+            _ = kind switch
             {
-                var week = close.Week;
-                var inWeek = ledger.Entries.Where(e => week.Contains(e.BookDate) && !e.Legs.IsEmpty).ToList();
-                var totals = close.Totals;
-                totals.Reconciles.ShouldBeTrue();
-                totals.Entries.ShouldBe(inWeek.Select(e => e.Id));
-                foreach (var group in inWeek.GroupBy(e => e.Kind))
-                {
-                    totals.ByKind[group.Key].ShouldBe(Rupiah.Of(group.Sum(e => e.Amount.Amount)));
-                }
-                totals.ByKind.Count.ShouldBe(inWeek.Select(e => e.Kind).Distinct().Count());
-                totals.CashIn.Amount.ShouldBe(inWeek.Sum(e => e.Legs.Where(l => l.Account.Kind == AccountKind.Cash && l.Side == LegSide.Debit).Sum(l => l.Amount.Amount)));
-                totals.CashOut.Amount.ShouldBe(inWeek.Sum(e => e.Legs.Where(l => l.Account.Kind == AccountKind.Cash && l.Side == LegSide.Credit).Sum(l => l.Amount.Amount)));
-                totals.Deposits.Amount.ShouldBe(inWeek.Where(e => e.Kind == EntryKind.SavingsDeposit).Sum(e => e.Amount.Amount));
-                totals.OpeningCash.ShouldBe(ledger.SnapshotAsOf(week.Start.PlusDays(-1)).Balances.Cash);
-                totals.ClosingCash.ShouldBe(ledger.SnapshotAsOf(week.End).Balances.Cash);
-                ledger.FindEntry(close.CloseEntry)!.Memo.ShouldBe(totals.ToCanonicalText());
+                0 => ledger.Deposit(date, group.Members[0], Rupiah.Of(5_000)),
+                1 => ledger.Withdraw(date, group.Members[0], Rupiah.Of(1)),
+                2 => ledger.Reverse(date, ledger.Entries[1].Id, "koreksi"),
+                3 => ledger.RecordRepayment(date, loan, Rupiah.Of(1_000), Rupiah.Zero),
+                _ => (object)ledger.AddLoanCapital(date, Rupiah.Of(1_000)),
+            };
+        }).Violation.ErrorCode;
+        code.ShouldBe(SavingsErrors.WeekClosed);
+        ledger.Count.ShouldBe(count);
+        ledger.LastHash.ShouldBe(hash);
+        ledger.Reverse(through.PlusDays(1), ledger.Entries[1].Id, "koreksi di minggu terbuka").Kind.ShouldBe(EntryKind.Reversal);
+        return true;
+    }
+
+    [Property(MaxTest = 25, Arbitrary = [typeof(LedgerRunArbitraries)])]
+    [Trait("Rule", "SAV-05")]
+    public bool Week_totals_reconcile_with_the_entries_dated_in_that_week_and_with_dated_snapshots(LedgerRun400 run)
+    {
+        var ops = run.Ops;
+        var model = Run(ops);
+        var ledger = model.Ledger;
+        foreach (var close in ledger.Closes)
+        {
+            var week = close.Week;
+            var inWeek = ledger.Entries.Where(e => week.Contains(e.BookDate) && !e.Legs.IsEmpty).ToList();
+            var totals = close.Totals;
+            totals.Reconciles.ShouldBeTrue();
+            totals.Entries.ShouldBe(inWeek.Select(e => e.Id));
+            foreach (var group in inWeek.GroupBy(e => e.Kind))
+            {
+                totals.ByKind[group.Key].ShouldBe(Rupiah.Of(group.Sum(e => e.Amount.Amount)));
             }
-            return true;
-        }), maxTest: 25);
+            totals.ByKind.Count.ShouldBe(inWeek.Select(e => e.Kind).Distinct().Count());
+            totals.CashIn.Amount.ShouldBe(inWeek.Sum(e => e.Legs.Where(l => l.Account.Kind == AccountKind.Cash && l.Side == LegSide.Debit).Sum(l => l.Amount.Amount)));
+            totals.CashOut.Amount.ShouldBe(inWeek.Sum(e => e.Legs.Where(l => l.Account.Kind == AccountKind.Cash && l.Side == LegSide.Credit).Sum(l => l.Amount.Amount)));
+            totals.Deposits.Amount.ShouldBe(inWeek.Where(e => e.Kind == EntryKind.SavingsDeposit).Sum(e => e.Amount.Amount));
+            totals.OpeningCash.ShouldBe(ledger.SnapshotAsOf(week.Start.PlusDays(-1)).Balances.Cash);
+            totals.ClosingCash.ShouldBe(ledger.SnapshotAsOf(week.End).Balances.Cash);
+            ledger.FindEntry(close.CloseEntry)!.Memo.ShouldBe(totals.ToCanonicalText());
+        }
+        return true;
+    }
 
     [Fact]
     [Trait("Rule", "SAV-05")]
@@ -533,151 +513,147 @@ public class SavingsRulesTests
     // SAV-06 IKS
     // ------------------------------------------------------------------------------------------------
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "SAV-06")]
-    public void The_IKS_share_is_the_profile_share_of_profit_truncated_and_the_rest_stays_with_the_business() =>
-        Support.Rulebook.Verify(Prop.ForAll(
-            Gen.Choose(1, int.MaxValue).ToArbitrary(),
-            Gen.Choose(0, 10_000).ToArbitrary(),
-            (profit, bp) =>
-            {
-                var profile = ProgramProfiles.KsmP2kp.Derive("KsmIksTest", 1, "test", GuyubRukunStart,
-                    p => p with { Savings = p.Savings with { IksShareOfProfit = Rate.FromBasisPoints(bp) } });
-                var group = new TestGroup(profile, 5);
-                var ledger = OpenLedger(group);
-                var expected = (long)((decimal)profit * bp / 10_000m);
-                if (expected == 0)
-                {
-                    Should.Throw<RuleViolationException>(() => ledger.RecordBusinessProfit(GuyubRukunStart, Rupiah.Of(profit)))
-                        .Violation.ErrorCode.ShouldBe(SavingsErrors.NoIksShare);
-                    ledger.Count.ShouldBe(1);
-                    return true;
-                }
-                var entry = ledger.RecordBusinessProfit(GuyubRukunStart, Rupiah.Of(profit), "LR-2017-01");
-                ledger.Balances.Iks.Amount.ShouldBe(expected);
-                ledger.Cash.Amount.ShouldBe(expected);
-                entry.Memo.ShouldBe($"profit={profit};rateBp={bp};iks={expected};retained={profit - expected}");
-                return true;
-            }));
-
-    [Fact]
-    [Trait("Rule", "SAV-06")]
-    public void IKS_is_never_paid_out_to_a_member_only_spent_on_solidarity_or_renteng_cover() =>
-        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(300), Gen.Choose(1, 100_000).ToArbitrary(), (ops, amount) =>
+    public bool The_IKS_share_is_the_profile_share_of_profit_truncated_and_the_rest_stays_with_the_business(ProfitShare c)
+    {
+        var (profit, bp) = c;
+        var profile = ProgramProfiles.KsmP2kp.Derive("KsmIksTest", 1, "test", GuyubRukunStart,
+            p => p with { Savings = p.Savings with { IksShareOfProfit = Rate.FromBasisPoints(bp) } });
+        var group = new TestGroup(profile, 5);
+        var ledger = OpenLedger(group);
+        var expected = (long)((decimal)profit * bp / 10_000m);
+        if (expected == 0)
         {
-            var model = Run(ops);
-            var ledger = model.Ledger;
-            ledger.RecordBusinessProfit(ledger.LastBookDate.PlusDays(1), Rupiah.Of(1_000_000));
-            var count = ledger.Count;
-            foreach (var member in model.EverMembers)
-            {
-                Should.Throw<RuleViolationException>(() => ledger.TransferBetweenFunds(ledger.LastBookDate, LedgerAccount.Iks, LedgerAccount.MemberSavings(member), Rupiah.Of(amount)))
-                    .Violation.ErrorCode.ShouldBe(SavingsErrors.IksNotPaidOut);
-            }
-            Should.Throw<RuleViolationException>(() => ledger.TransferBetweenFunds(ledger.LastBookDate, LedgerAccount.Iks, LedgerAccount.LoanFund, Rupiah.Of(amount)))
-                .Violation.RuleId.ShouldBe(RuleIds.Sav06);
-            ledger.Count.ShouldBe(count);
-            foreach (var entry in ledger.Entries.Where(e => e.Kind != EntryKind.Reversal))
-            {
-                var iksOut = entry.Legs.Any(l => l.Account.Kind == AccountKind.Iks && l.SignedAmount < 0);
-                if (iksOut)
-                {
-                    entry.Kind.ShouldBeOneOf(EntryKind.IksSpend, EntryKind.RentengCover);
-                    entry.Legs.ShouldNotContain(l => l.Account.Kind == AccountKind.MemberSavings && l.SignedAmount > 0);
-                }
-            }
+            Should.Throw<RuleViolationException>(() => ledger.RecordBusinessProfit(GuyubRukunStart, Rupiah.Of(profit)))
+                .Violation.ErrorCode.ShouldBe(SavingsErrors.NoIksShare);
+            ledger.Count.ShouldBe(1);
             return true;
-        }), maxTest: 30);
+        }
+        var entry = ledger.RecordBusinessProfit(GuyubRukunStart, Rupiah.Of(profit), "LR-2017-01");
+        ledger.Balances.Iks.Amount.ShouldBe(expected);
+        ledger.Cash.Amount.ShouldBe(expected);
+        entry.Memo.ShouldBe($"profit={profit};rateBp={bp};iks={expected};retained={profit - expected}");
+        return true;
+    }
+
+    [Property(MaxTest = 30, Arbitrary = [typeof(SavingsRulesArbitraries)])]
+    [Trait("Rule", "SAV-06")]
+    public bool IKS_is_never_paid_out_to_a_member_only_spent_on_solidarity_or_renteng_cover(IksPayoutAttempt c)
+    {
+        var (run, amount) = c;
+        var ops = run.Ops;
+        var model = Run(ops);
+        var ledger = model.Ledger;
+        ledger.RecordBusinessProfit(ledger.LastBookDate.PlusDays(1), Rupiah.Of(1_000_000));
+        var count = ledger.Count;
+        foreach (var member in model.EverMembers)
+        {
+            Should.Throw<RuleViolationException>(() => ledger.TransferBetweenFunds(ledger.LastBookDate, LedgerAccount.Iks, LedgerAccount.MemberSavings(member), Rupiah.Of(amount)))
+                .Violation.ErrorCode.ShouldBe(SavingsErrors.IksNotPaidOut);
+        }
+        Should.Throw<RuleViolationException>(() => ledger.TransferBetweenFunds(ledger.LastBookDate, LedgerAccount.Iks, LedgerAccount.LoanFund, Rupiah.Of(amount)))
+            .Violation.RuleId.ShouldBe(RuleIds.Sav06);
+        ledger.Count.ShouldBe(count);
+        foreach (var entry in ledger.Entries.Where(e => e.Kind != EntryKind.Reversal))
+        {
+            var iksOut = entry.Legs.Any(l => l.Account.Kind == AccountKind.Iks && l.SignedAmount < 0);
+            if (iksOut)
+            {
+                entry.Kind.ShouldBeOneOf(EntryKind.IksSpend, EntryKind.RentengCover);
+                entry.Legs.ShouldNotContain(l => l.Account.Kind == AccountKind.MemberSavings && l.SignedAmount > 0);
+            }
+        }
+        return true;
+    }
 
     // ------------------------------------------------------------------------------------------------
     // SAV-07 whole rupiah, positive postings
     // ------------------------------------------------------------------------------------------------
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "SAV-07")]
-    public void Every_posting_operation_refuses_an_amount_that_is_not_positive() =>
-        Support.Rulebook.Verify(Prop.ForAll(
-            Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Choose(-1_000_000, -1))).ToArbitrary(),
-            Gen.Choose(0, 10).ToArbitrary(),
-            (raw, op) =>
-            {
-                var group = Ksm();
-                var ledger = FundedLedger(group);
-                var loan = LoanId.New();
-                ledger.DisburseLoan(GuyubRukunStart, loan, group.Members[3], Rupiah.Of(100_000));
-                var amount = Rupiah.Of(raw);
-                var d = GuyubRukunStart;
-                var m = group.Members[0];
-                var count = ledger.Count;
-                Action act = op switch
-                {
-                    0 => () => ledger.Deposit(d, m, amount),
-                    1 => () => ledger.Withdraw(d, m, amount),
-                    2 => () => ledger.RecordBusinessProfit(d, amount),
-                    3 => () => ledger.SpendIks(d, amount, "bantuan"),
-                    4 => () => ledger.CreditGrant(d, amount),
-                    5 => () => ledger.SpendGrant(d, amount, "KW-1"),
-                    6 => () => ledger.AddLoanCapital(d, amount),
-                    7 => () => ledger.RecordExpense(d, amount),
-                    8 => () => ledger.DisburseLoan(d, LoanId.New(), m, amount),
-                    9 => () => ledger.RecordRepayment(d, loan, amount, amount),
-                    _ => () => ledger.RecoverCover(d, loan, RentengClaimant.Iks, amount),
-                };
-                var violation = Should.Throw<RuleViolationException>(act).Violation;
-                violation.RuleId.ShouldBe(RuleIds.Sav07);
-                violation.ErrorCode.ShouldBe(SavingsErrors.AmountNotPositive);
-                ledger.Count.ShouldBe(count);
-                return true;
-            }));
-
-    [Fact]
-    [Trait("Rule", "SAV-07")]
-    public void Every_leg_of_every_entry_is_a_positive_whole_rupiah_amount_and_every_entry_balances() =>
-        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(300), ops =>
+    public bool Every_posting_operation_refuses_an_amount_that_is_not_positive(NonPositivePosting c)
+    {
+        var (raw, op) = c;
+        var group = Ksm();
+        var ledger = FundedLedger(group);
+        var loan = LoanId.New();
+        ledger.DisburseLoan(GuyubRukunStart, loan, group.Members[3], Rupiah.Of(100_000));
+        var amount = Rupiah.Of(raw);
+        var d = GuyubRukunStart;
+        var m = group.Members[0];
+        var count = ledger.Count;
+        Action act = op switch
         {
-            var model = Run(ops);
-            foreach (var entry in model.Ledger.Entries)
-            {
-                entry.Legs.ShouldAllBe(l => l.Amount.IsPositive);
-                entry.Legs.Where(l => l.Side == LegSide.Debit).Sum(l => l.Amount.Amount)
-                    .ShouldBe(entry.Legs.Where(l => l.Side == LegSide.Credit).Sum(l => l.Amount.Amount));
-            }
-            return true;
-        }), maxTest: 30);
+            0 => () => ledger.Deposit(d, m, amount),
+            1 => () => ledger.Withdraw(d, m, amount),
+            2 => () => ledger.RecordBusinessProfit(d, amount),
+            3 => () => ledger.SpendIks(d, amount, "bantuan"),
+            4 => () => ledger.CreditGrant(d, amount),
+            5 => () => ledger.SpendGrant(d, amount, "KW-1"),
+            6 => () => ledger.AddLoanCapital(d, amount),
+            7 => () => ledger.RecordExpense(d, amount),
+            8 => () => ledger.DisburseLoan(d, LoanId.New(), m, amount),
+            9 => () => ledger.RecordRepayment(d, loan, amount, amount),
+            _ => () => ledger.RecoverCover(d, loan, RentengClaimant.Iks, amount),
+        };
+        var violation = Should.Throw<RuleViolationException>(act).Violation;
+        violation.RuleId.ShouldBe(RuleIds.Sav07);
+        violation.ErrorCode.ShouldBe(SavingsErrors.AmountNotPositive);
+        ledger.Count.ShouldBe(count);
+        return true;
+    }
+
+    [Property(MaxTest = 30, Arbitrary = [typeof(LedgerRunArbitraries)])]
+    [Trait("Rule", "SAV-07")]
+    public bool Every_leg_of_every_entry_is_a_positive_whole_rupiah_amount_and_every_entry_balances(LedgerRun300 run)
+    {
+        var ops = run.Ops;
+        var model = Run(ops);
+        foreach (var entry in model.Ledger.Entries)
+        {
+            entry.Legs.ShouldAllBe(l => l.Amount.IsPositive);
+            entry.Legs.Where(l => l.Side == LegSide.Debit).Sum(l => l.Amount.Amount)
+                .ShouldBe(entry.Legs.Where(l => l.Side == LegSide.Credit).Sum(l => l.Amount.Amount));
+        }
+        return true;
+    }
 
     // ------------------------------------------------------------------------------------------------
     // PORT-02 dated snapshots
     // ------------------------------------------------------------------------------------------------
 
-    [Fact]
+    [Property(MaxTest = 30, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "PORT-02")]
-    public void A_snapshot_as_of_a_date_equals_the_ledger_rebuilt_from_the_entries_up_to_that_date() =>
-        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(300), Gen.Choose(0, 400).ToArbitrary(), (ops, dayPick) =>
+    public bool A_snapshot_as_of_a_date_equals_the_ledger_rebuilt_from_the_entries_up_to_that_date(SnapshotCase c)
+    {
+        var (run, dayPick) = c;
+        var ops = run.Ops;
+        var model = Run(ops);
+        var ledger = model.Ledger;
+        var span = Period.Between(ledger.OpenedOn, ledger.LastBookDate, PeriodUnits.Days).Days + 1;
+        var asOf = ledger.OpenedOn.PlusDays(dayPick % span);
+        var snapshot = ledger.SnapshotAsOf(asOf);
+        var prefix = ledger.Entries.TakeWhile(e => e.BookDate <= asOf).ToList();
+        var rebuilt = SavingsLedger.Rehydrate(model.Group, prefix);
+        snapshot.EntryCount.ShouldBe(prefix.Count);
+        snapshot.LastHash.ShouldBe(prefix[^1].Hash);
+        var s = snapshot.Balances;
+        var r = rebuilt.Balances;
+        (s.Cash, s.Iks, s.Grant, s.LoanFund, s.OutstandingPrincipal, s.ServiceChargeIncome, s.Expenses, s.MemberSavingsTotal)
+            .ShouldBe((r.Cash, r.Iks, r.Grant, r.LoanFund, r.OutstandingPrincipal, r.ServiceChargeIncome, r.Expenses, r.MemberSavingsTotal));
+        foreach (var member in model.EverMembers)
         {
-            var model = Run(ops);
-            var ledger = model.Ledger;
-            var span = Period.Between(ledger.OpenedOn, ledger.LastBookDate, PeriodUnits.Days).Days + 1;
-            var asOf = ledger.OpenedOn.PlusDays(dayPick % span);
-            var snapshot = ledger.SnapshotAsOf(asOf);
-            var prefix = ledger.Entries.TakeWhile(e => e.BookDate <= asOf).ToList();
-            var rebuilt = SavingsLedger.Rehydrate(model.Group, prefix);
-            snapshot.EntryCount.ShouldBe(prefix.Count);
-            snapshot.LastHash.ShouldBe(prefix[^1].Hash);
-            var s = snapshot.Balances;
-            var r = rebuilt.Balances;
-            (s.Cash, s.Iks, s.Grant, s.LoanFund, s.OutstandingPrincipal, s.ServiceChargeIncome, s.Expenses, s.MemberSavingsTotal)
-                .ShouldBe((r.Cash, r.Iks, r.Grant, r.LoanFund, r.OutstandingPrincipal, r.ServiceChargeIncome, r.Expenses, r.MemberSavingsTotal));
-            foreach (var member in model.EverMembers)
-            {
-                s.SavingsOf(member).ShouldBe(r.SavingsOf(member));
-            }
-            foreach (var loan in model.Loans)
-            {
-                s.OutstandingPrincipalOf(loan).ShouldBe(r.OutstandingPrincipalOf(loan));
-                s.RentengClaim(loan, RentengClaimant.Iks).ShouldBe(r.RentengClaim(loan, RentengClaimant.Iks));
-            }
-            s.CheckConservation().ShouldBeTrue();
-            ledger.SnapshotAsOf(ledger.LastBookDate).Balances.Cash.ShouldBe(ledger.Cash);
-            return true;
-        }), maxTest: 30);
+            s.SavingsOf(member).ShouldBe(r.SavingsOf(member));
+        }
+        foreach (var loan in model.Loans)
+        {
+            s.OutstandingPrincipalOf(loan).ShouldBe(r.OutstandingPrincipalOf(loan));
+            s.RentengClaim(loan, RentengClaimant.Iks).ShouldBe(r.RentengClaim(loan, RentengClaimant.Iks));
+        }
+        s.CheckConservation().ShouldBeTrue();
+        ledger.SnapshotAsOf(ledger.LastBookDate).Balances.Cash.ShouldBe(ledger.Cash);
+        return true;
+    }
 }
