@@ -1,9 +1,8 @@
-using FsCheck;
-using FsCheck.Fluent;
+using FsCheck.Xunit;
 using KubeCore.Common;
 using KubeCore.Loans;
-using KubeCore.Tests.Support;
 using static KubeCore.Tests.Builders.LoanGenerators;
+using static KubeCore.Tests.Loans.LoanArbitraries;
 
 namespace KubeCore.Tests.Loans;
 
@@ -13,41 +12,33 @@ namespace KubeCore.Tests.Loans;
 /// </summary>
 public class LoanAccountHistoryTests
 {
-    private static Gen<(RepaymentSchedule Schedule, IReadOnlyList<Payment> Payments, int BranchAt, int Extra)> Histories =>
-        from schedule in Schedule
-        from payments in PaymentsFor(schedule)
-        from branchAt in Gen.Choose(0, payments.Count)
-        from extra in Gen.Choose(1, 1_000_000)
-        select (schedule, payments, branchAt, extra);
-
-    [Fact]
-    public void Recording_on_an_earlier_account_of_a_loan_changes_neither_the_later_accounts_nor_the_earlier_one() =>
-        Rulebook.Verify(Prop.ForAll(Histories.ToArbitrary(), h =>
+    [Property(MaxTest = 300, Arbitrary = [typeof(LoanArbitraries)])]
+    public bool Recording_on_an_earlier_account_of_a_loan_changes_neither_the_later_accounts_nor_the_earlier_one(BranchedHistory h)
+    {
+        // Every account of the history, from the open one to the last.
+        var accounts = new List<LoanAccount> { LoanAccount.Open(h.Schedule) };
+        foreach (var payment in h.Payments)
         {
-            // Every account of the history, from the open one to the last.
-            var accounts = new List<LoanAccount> { LoanAccount.Open(h.Schedule) };
-            foreach (var payment in h.Payments)
-            {
-                accounts.Add(accounts[^1].Record(payment.Date, payment.Amount));
-            }
-            var before = accounts.Select(Describe).ToList();
+            accounts.Add(accounts[^1].Record(payment.Date, payment.Amount));
+        }
+        var before = accounts.Select(Describe).ToList();
 
-            // Branch: record another payment on an earlier account (when it would be accepted).
-            var earlier = accounts[h.BranchAt];
-            var date = earlier.LastPaymentDate ?? h.Schedule.DisbursedOn;
-            var amount = Rupiah.Of(Math.Min(h.Extra, Math.Max(1, earlier.Outstanding.Amount)));
-            LoanAccount? branch = earlier.CheckPayment(date, amount) is null ? earlier.Record(date, amount) : null;
-            // And keep recording on the branch, so it grows past the store it started from.
-            if (branch is not null && branch.CheckPayment(date, Rupiah.Of(1)) is null)
-            {
-                branch = branch.Record(date, Rupiah.Of(1));
-            }
+        // Branch: record another payment on an earlier account (when it would be accepted).
+        var earlier = accounts[h.BranchAt];
+        var date = earlier.LastPaymentDate ?? h.Schedule.DisbursedOn;
+        var amount = Rupiah.Of(Math.Min(h.Extra, Math.Max(1, earlier.Outstanding.Amount)));
+        LoanAccount? branch = earlier.CheckPayment(date, amount) is null ? earlier.Record(date, amount) : null;
+        // And keep recording on the branch, so it grows past the store it started from.
+        if (branch is not null && branch.CheckPayment(date, Rupiah.Of(1)) is null)
+        {
+            branch = branch.Record(date, Rupiah.Of(1));
+        }
 
-            // The branch is what a fresh account with the same payments gives.
-            var fresh = branch is null ? null : RecordAll(h.Schedule, branch.Payments.Select(p => new Payment(p.Date, p.Amount)));
-            return accounts.Select(Describe).SequenceEqual(before)
-                && (branch is null || Describe(branch) == Describe(fresh!));
-        }), maxTest: 300);
+        // The branch is what a fresh account with the same payments gives.
+        var fresh = branch is null ? null : RecordAll(h.Schedule, branch.Payments.Select(p => new Payment(p.Date, p.Amount)));
+        return accounts.Select(Describe).SequenceEqual(before)
+            && (branch is null || Describe(branch) == Describe(fresh!));
+    }
 
     [Fact]
     public void A_recorded_payment_lists_what_was_recorded_in_order_and_counts_only_this_accounts_payments()

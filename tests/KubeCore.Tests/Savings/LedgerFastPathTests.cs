@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
-using FsCheck;
-using FsCheck.Fluent;
+using FsCheck.Xunit;
 using KubeCore.Common;
 using KubeCore.Savings;
 using NodaTime;
 using NodaTime.Text;
+using static KubeCore.Tests.Savings.LedgerFastPathArbitraries;
+using static KubeCore.Tests.Savings.LedgerRunArbitraries;
 
 namespace KubeCore.Tests.Savings;
 
@@ -25,159 +26,142 @@ public class LedgerFastPathTests
         return model;
     }
 
-    private static Gen<Guid> NonEmptyGuid => ArbMap.Default.GeneratorFor<Guid>().Where(g => g != Guid.Empty);
-
-    [Fact]
+    [Property(MaxTest = 300, Arbitrary = [typeof(LedgerFastPathArbitraries)])]
     [Trait("Rule", "SAV-01")]
-    public void A_deposit_built_as_a_pair_equals_the_entry_built_from_its_two_legs_field_by_field_and_hash_for_hash() =>
-        Support.Rulebook.Verify(Prop.ForAll(
-            (from g in NonEmptyGuid
-             from id in NonEmptyGuid
-             from member in NonEmptyGuid
-             from sequence in Gen.Choose(1, int.MaxValue)
-             from days in Gen.Choose(-800_000, 2_900_000)
-             from amount in Gen.Choose(1, int.MaxValue).Select(a => (long)a * (a % 7 == 0 ? 4_000_000_000L : 1))
-             from reference in Gen.Elements("", "R-1", "kuitansi 0042", "ü€漢", new string('x', 100))
-             from withPrevious in ArbMap.Default.GeneratorFor<bool>()
-             select (g, id, member, sequence, days, amount, reference, withPrevious)).ToArbitrary(),
-            c =>
-            {
-                var date = new LocalDate(2000, 1, 1).PlusDays(c.days);
-                var group = new GroupId(c.g);
-                var previous = c.withPrevious
-                    ? LedgerEntry.CreateNext(group, new EntryId(Guid.NewGuid()), 1, date, EntryKind.BooksOpened, [], null, null, null, "x", "y", null, null)
-                    : null;
-                var person = new PersonId(c.member);
-                var fast = LedgerEntry.CreateNextPair(group, new EntryId(c.id), c.sequence, date, EntryKind.SavingsDeposit,
-                    AccountKind.Cash, AccountKind.MemberSavings, c.amount, person, c.reference, previous);
-                var slow = LedgerEntry.CreateNext(group, new EntryId(c.id), c.sequence, date, EntryKind.SavingsDeposit,
-                    [LedgerLeg.Debit(LedgerAccount.Cash, Rupiah.Of(c.amount)), LedgerLeg.Credit(LedgerAccount.MemberSavings(person), Rupiah.Of(c.amount))],
-                    null, person, null, c.reference, null, null, previous);
-                fast.Hash.ShouldBe(slow.Hash);
-                fast.CanonicalBytes().ShouldBe(slow.CanonicalBytes());
-                fast.Legs.ShouldBe(slow.Legs);
-                (fast.Group, fast.Id, fast.Sequence, fast.BookDate, fast.Kind, fast.Member, fast.Loan, fast.Reverses).ShouldBe(
-                    (slow.Group, slow.Id, slow.Sequence, slow.BookDate, slow.Kind, slow.Member, slow.Loan, slow.Reverses));
-                (fast.Reference, fast.Memo, fast.PreviousHash, fast.Amount, fast.CashDelta, fast.Format).ShouldBe(
-                    (slow.Reference, slow.Memo, slow.PreviousHash, slow.Amount, slow.CashDelta, slow.Format));
-                fast.HashIsValid.ShouldBeTrue();
-                return true;
-            }), maxTest: 300);
+    public bool A_deposit_built_as_a_pair_equals_the_entry_built_from_its_two_legs_field_by_field_and_hash_for_hash(PairDeposit c)
+    {
+        var date = new LocalDate(2000, 1, 1).PlusDays(c.Days);
+        var group = new GroupId(c.Group);
+        var previous = c.WithPrevious
+            ? LedgerEntry.CreateNext(group, new EntryId(Guid.NewGuid()), 1, date, EntryKind.BooksOpened, [], null, null, null, "x", "y", null, null)
+            : null;
+        var person = new PersonId(c.Member);
+        var fast = LedgerEntry.CreateNextPair(group, new EntryId(c.Id), c.Sequence, date, EntryKind.SavingsDeposit,
+            AccountKind.Cash, AccountKind.MemberSavings, c.Amount, person, c.Reference, previous);
+        var slow = LedgerEntry.CreateNext(group, new EntryId(c.Id), c.Sequence, date, EntryKind.SavingsDeposit,
+            [LedgerLeg.Debit(LedgerAccount.Cash, Rupiah.Of(c.Amount)), LedgerLeg.Credit(LedgerAccount.MemberSavings(person), Rupiah.Of(c.Amount))],
+            null, person, null, c.Reference, null, null, previous);
+        fast.Hash.ShouldBe(slow.Hash);
+        fast.CanonicalBytes().ShouldBe(slow.CanonicalBytes());
+        fast.Legs.ShouldBe(slow.Legs);
+        (fast.Group, fast.Id, fast.Sequence, fast.BookDate, fast.Kind, fast.Member, fast.Loan, fast.Reverses).ShouldBe(
+            (slow.Group, slow.Id, slow.Sequence, slow.BookDate, slow.Kind, slow.Member, slow.Loan, slow.Reverses));
+        (fast.Reference, fast.Memo, fast.PreviousHash, fast.Amount, fast.CashDelta, fast.Format).ShouldBe(
+            (slow.Reference, slow.Memo, slow.PreviousHash, slow.Amount, slow.CashDelta, slow.Format));
+        fast.HashIsValid.ShouldBeTrue();
+        return true;
+    }
 
-    [Fact]
+    [Property(MaxTest = 60, Arbitrary = [typeof(LedgerRunArbitraries)])]
     [Trait("Rule", "SAV-01")]
-    public void A_pair_entry_encodes_and_hashes_the_same_before_and_after_its_legs_are_built_as_an_array() =>
-        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(150), ops =>
+    public bool A_pair_entry_encodes_and_hashes_the_same_before_and_after_its_legs_are_built_as_an_array(LedgerRun150 run)
+    {
+        var ops = run.Ops;
+        var ledger = Run(ops).Ledger;
+        var pairs = 0;
+        foreach (var entry in ledger.Entries)
         {
-            var ledger = Run(ops).Ledger;
-            var pairs = 0;
-            foreach (var entry in ledger.Entries)
+            var wasPair = entry.IsPairEntry;
+            var bytes = entry.CanonicalBytes();
+            var facts = wasPair ? entry.PairFacts : default;
+            _ = entry.Legs; // builds the leg array: from now on the general encoder and totals loop read it
+            entry.IsPairEntry.ShouldBeFalse();
+            entry.CanonicalBytes().ShouldBe(bytes);
+            entry.ComputeHash().ShouldBe(entry.Hash);
+            if (wasPair)
             {
-                var wasPair = entry.IsPairEntry;
-                var bytes = entry.CanonicalBytes();
-                var facts = wasPair ? entry.PairFacts : default;
-                _ = entry.Legs; // builds the leg array: from now on the general encoder and totals loop read it
-                entry.IsPairEntry.ShouldBeFalse();
-                entry.CanonicalBytes().ShouldBe(bytes);
-                entry.ComputeHash().ShouldBe(entry.Hash);
-                if (wasPair)
-                {
-                    pairs++;
-                    facts.Amount.ShouldBe(entry.Amount.Amount);
-                    (facts.CashIn - facts.CashOut).ShouldBe(entry.CashDelta);
-                    facts.CashIn.ShouldBe(entry.Legs.Where(l => l.Account.Kind == AccountKind.Cash && l.Side == LegSide.Debit).Sum(l => l.Amount.Amount));
-                    facts.CashOut.ShouldBe(entry.Legs.Where(l => l.Account.Kind == AccountKind.Cash && l.Side == LegSide.Credit).Sum(l => l.Amount.Amount));
-                }
+                pairs++;
+                facts.Amount.ShouldBe(entry.Amount.Amount);
+                (facts.CashIn - facts.CashOut).ShouldBe(entry.CashDelta);
+                facts.CashIn.ShouldBe(entry.Legs.Where(l => l.Account.Kind == AccountKind.Cash && l.Side == LegSide.Debit).Sum(l => l.Amount.Amount));
+                facts.CashOut.ShouldBe(entry.Legs.Where(l => l.Account.Kind == AccountKind.Cash && l.Side == LegSide.Credit).Sum(l => l.Amount.Amount));
             }
-            return true;
-        }), maxTest: 60);
+        }
+        return true;
+    }
 
-    [Fact]
+    [Property(MaxTest = 40, Arbitrary = [typeof(LedgerRunArbitraries)])]
     [Trait("Rule", "SAV-05")]
-    public void Week_totals_are_the_same_whether_pair_entries_are_read_as_pairs_or_as_leg_arrays() =>
-        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(150), ops =>
+    public bool Week_totals_are_the_same_whether_pair_entries_are_read_as_pairs_or_as_leg_arrays(LedgerRun150 run)
+    {
+        var ops = run.Ops;
+        var ledger = Run(ops).Ledger;
+        var weeks = ledger.Entries.Select(e => ledger.WeekOf(e.BookDate)).Distinct().ToList();
+        var asPairs = weeks.Select(w => ledger.ComputeWeekTotals(w)).Select(t => (t.ToCanonicalText(), t.Reconciles)).ToList();
+        foreach (var entry in ledger.Entries)
         {
-            var ledger = Run(ops).Ledger;
-            var weeks = ledger.Entries.Select(e => ledger.WeekOf(e.BookDate)).Distinct().ToList();
-            var asPairs = weeks.Select(w => ledger.ComputeWeekTotals(w)).Select(t => (t.ToCanonicalText(), t.Reconciles)).ToList();
-            foreach (var entry in ledger.Entries)
-            {
-                _ = entry.Legs;
-            }
-            weeks.Select(w => ledger.ComputeWeekTotals(w)).Select(t => (t.ToCanonicalText(), t.Reconciles)).ToList().ShouldBe(asPairs);
-            return true;
-        }), maxTest: 40);
+            _ = entry.Legs;
+        }
+        weeks.Select(w => ledger.ComputeWeekTotals(w)).Select(t => (t.ToCanonicalText(), t.Reconciles)).ToList().ShouldBe(asPairs);
+        return true;
+    }
 
-    [Fact]
+    [Property(MaxTest = 60, Arbitrary = [typeof(LedgerRunArbitraries)])]
     [Trait("Rule", "SAV-03")]
-    public void Every_balance_after_random_operations_equals_a_plain_recount_of_the_legs_and_the_chain_replays_to_the_same_head() =>
-        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(150), ops =>
+    public bool Every_balance_after_random_operations_equals_a_plain_recount_of_the_legs_and_the_chain_replays_to_the_same_head(LedgerRun150 run)
+    {
+        var ops = run.Ops;
+        var ledger = Run(ops).Ledger;
+        var savings = new Dictionary<PersonId, long>();
+        long cash = 0;
+        long savingsTotal = 0;
+        foreach (var entry in ledger.Entries)
         {
-            var ledger = Run(ops).Ledger;
-            var savings = new Dictionary<PersonId, long>();
-            long cash = 0;
-            long savingsTotal = 0;
-            foreach (var entry in ledger.Entries)
+            foreach (var leg in entry.Legs)
             {
-                foreach (var leg in entry.Legs)
+                if (leg.Account.Kind == AccountKind.Cash)
                 {
-                    if (leg.Account.Kind == AccountKind.Cash)
-                    {
-                        cash += leg.Side == LegSide.Debit ? leg.Amount.Amount : -leg.Amount.Amount;
-                    }
-                    else if (leg.Account.Kind == AccountKind.MemberSavings)
-                    {
-                        var signed = leg.Side == LegSide.Credit ? leg.Amount.Amount : -leg.Amount.Amount;
-                        savings[leg.Account.Member!.Value] = savings.GetValueOrDefault(leg.Account.Member!.Value) + signed;
-                        savingsTotal += signed;
-                    }
+                    cash += leg.Side == LegSide.Debit ? leg.Amount.Amount : -leg.Amount.Amount;
+                }
+                else if (leg.Account.Kind == AccountKind.MemberSavings)
+                {
+                    var signed = leg.Side == LegSide.Credit ? leg.Amount.Amount : -leg.Amount.Amount;
+                    savings[leg.Account.Member!.Value] = savings.GetValueOrDefault(leg.Account.Member!.Value) + signed;
+                    savingsTotal += signed;
                 }
             }
-            ledger.Cash.ShouldBe(Rupiah.Of(cash));
-            ledger.Balances.MemberSavingsTotal.ShouldBe(Rupiah.Of(savingsTotal));
-            foreach (var (member, amount) in savings)
-            {
-                ledger.SavingsOf(member).ShouldBe(Rupiah.Of(amount));
-            }
-            ledger.CheckConservation().ShouldBeTrue();
-            var replayed = SavingsLedger.Rehydrate(ledger.Standing, ledger.Entries, ledger.LastHash);
-            replayed.LastHash.ShouldBe(ledger.LastHash);
-            replayed.Cash.ShouldBe(ledger.Cash);
-            foreach (var member in savings.Keys)
-            {
-                replayed.SavingsOf(member).ShouldBe(ledger.SavingsOf(member));
-            }
-            return true;
-        }), maxTest: 60);
-
-    [Fact]
-    [Trait("Rule", "SAV-05")]
-    public void A_week_close_memo_and_reference_are_the_text_NodaTime_and_Enum_ToString_would_write() =>
-        Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(150), ops =>
+        }
+        ledger.Cash.ShouldBe(Rupiah.Of(cash));
+        ledger.Balances.MemberSavingsTotal.ShouldBe(Rupiah.Of(savingsTotal));
+        foreach (var (member, amount) in savings)
         {
-            var ledger = Run(ops).Ledger;
-            foreach (var close in ledger.Closes)
-            {
-                var entry = ledger.FindEntry(close.CloseEntry)!;
-                entry.Reference.ShouldBe(LocalDatePattern.Iso.Format(close.Week.Start));
-                entry.Memo.ShouldBe(NaiveCanonicalText(close.Totals));
-                close.Totals.ToCanonicalText().ShouldBe(entry.Memo);
-            }
-            return true;
-        }), maxTest: 40);
+            ledger.SavingsOf(member).ShouldBe(Rupiah.Of(amount));
+        }
+        ledger.CheckConservation().ShouldBeTrue();
+        var replayed = SavingsLedger.Rehydrate(ledger.Standing, ledger.Entries, ledger.LastHash);
+        replayed.LastHash.ShouldBe(ledger.LastHash);
+        replayed.Cash.ShouldBe(ledger.Cash);
+        foreach (var member in savings.Keys)
+        {
+            replayed.SavingsOf(member).ShouldBe(ledger.SavingsOf(member));
+        }
+        return true;
+    }
 
-    [Fact]
-    public void An_ISO_date_written_digit_by_digit_equals_NodaTime_s_ISO_pattern_for_every_year() =>
-        Support.Rulebook.Verify(Prop.ForAll(
-            Gen.OneOf(Gen.Choose(-9998, 9999), Gen.Choose(1, 12), Gen.Choose(9990, 9999), Gen.Choose(-5, 5))
-                .SelectMany(year => Gen.Choose(1, 12).SelectMany(month => Gen.Choose(1, 28).Select(day => new LocalDate(year, month, day))))
-                .ToArbitrary(),
-            date =>
-            {
-                IsoDateText.Format(date).ShouldBe(LocalDatePattern.Iso.Format(date));
-                IsoDateText.IsFast(date).ShouldBe(date.Year is >= 1 and <= 9999);
-                return true;
-            }), maxTest: 500);
+    [Property(MaxTest = 40, Arbitrary = [typeof(LedgerRunArbitraries)])]
+    [Trait("Rule", "SAV-05")]
+    public bool A_week_close_memo_and_reference_are_the_text_NodaTime_and_Enum_ToString_would_write(LedgerRun150 run)
+    {
+        var ops = run.Ops;
+        var ledger = Run(ops).Ledger;
+        foreach (var close in ledger.Closes)
+        {
+            var entry = ledger.FindEntry(close.CloseEntry)!;
+            entry.Reference.ShouldBe(LocalDatePattern.Iso.Format(close.Week.Start));
+            entry.Memo.ShouldBe(NaiveCanonicalText(close.Totals));
+            close.Totals.ToCanonicalText().ShouldBe(entry.Memo);
+        }
+        return true;
+    }
+
+    [Property(MaxTest = 500, Arbitrary = [typeof(LedgerFastPathArbitraries)])]
+    public bool An_ISO_date_written_digit_by_digit_equals_NodaTime_s_ISO_pattern_for_every_year(IsoDate c)
+    {
+        var date = c.Date;
+        IsoDateText.Format(date).ShouldBe(LocalDatePattern.Iso.Format(date));
+        IsoDateText.IsFast(date).ShouldBe(date.Year is >= 1 and <= 9999);
+        return true;
+    }
 
     [Fact]
     public void An_ISO_date_outside_the_ISO_calendar_is_left_to_NodaTime()
