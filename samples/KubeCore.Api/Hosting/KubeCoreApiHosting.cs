@@ -7,6 +7,7 @@ using KubeCore.Api.OpenApi;
 using KubeCore.Api.Persistence;
 using KubeCore.Api.Security;
 using KubeCore.Rules;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -42,8 +43,8 @@ public static class KubeCoreApiHosting
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenService>();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenService>(TokenService.ConfigureBearer);
         services.AddSingleton<IAuthorizationHandler, GroupScopeHandler>();
         services.AddSingleton<IAuthorizationHandler, PendampingScopeHandler>();
         services.AddAuthorizationBuilder().AddKubeCorePolicies();

@@ -3,13 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using KubeCore.Common;
 using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
 
 namespace KubeCore.Api.Json;
 
 /// <summary>
-/// The JSON shapes of KubeCore's value types on the wire. NodaTime.Serialization.SystemTextJson is not
-/// available, so the few converters the API needs are written here:
+/// The JSON shapes of KubeCore's value types on the wire. NodaTime's types use NodaTime.Serialization.SystemTextJson's
+/// converters (wrapped so that a refusal names the expected form); KubeCore's own value types have theirs here:
 /// <list type="bullet">
 /// <item><see cref="LocalDate"/> as an ISO-8601 date string <c>"2019-04-05"</c>;</item>
 /// <item><see cref="Period"/> as an ISO-8601 duration string <c>"P90D"</c>;</item>
@@ -43,8 +44,8 @@ public static class KubeCoreJsonConverters
     public static JsonSerializerOptions AddKubeCoreConverters(this JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Converters.Add(new LocalDateJsonConverter());
-        options.Converters.Add(new PeriodJsonConverter());
+        options.Converters.Add(new WireValueConverter<LocalDate>(NodaConverters.LocalDateConverter, WireValueKind.Date));
+        options.Converters.Add(new WireValueConverter<Period>(NodaConverters.NormalizingIsoPeriodConverter, WireValueKind.Period));
         options.Converters.Add(new RupiahJsonConverter());
         options.Converters.Add(new RateJsonConverter());
         options.Converters.Add(new RegionCodeJsonConverter());
@@ -93,41 +94,43 @@ public sealed class WireValueException(WireValueKind kind, Exception? inner = nu
     public WireValueKind Kind { get; } = kind;
 }
 
-/// <summary><see cref="LocalDate"/> as an ISO-8601 calendar date, <c>uuuu-MM-dd</c>.</summary>
-public sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
+/// <summary>
+/// A NodaTime.Serialization.SystemTextJson converter whose refusals carry the API's <see cref="WireValueKind"/>:
+/// its converters throw a plain <see cref="JsonException"/>, which the API would otherwise answer without saying
+/// what form the value should have had.
+/// </summary>
+/// <typeparam name="T">The NodaTime type.</typeparam>
+public sealed class WireValueConverter<T>(JsonConverter<T> inner, WireValueKind kind) : JsonConverter<T>
+    where T : notnull
 {
-    public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String)
+        try
         {
-            throw new WireValueException(WireValueKind.Date);
+            return inner.Read(ref reader, typeToConvert, options)!;
         }
-        var result = LocalDatePattern.Iso.Parse(reader.GetString()!);
-        return result.Success ? result.Value : throw new WireValueException(WireValueKind.Date);
+        catch (JsonException e) when (e is not WireValueException)
+        {
+            throw new WireValueException(kind, e);
+        }
     }
 
-    public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => inner.Write(writer, value, options);
 
-    public override LocalDate ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Read(ref reader, typeToConvert, options);
-
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
-        writer.WritePropertyName(LocalDatePattern.Iso.Format(value));
-}
-
-/// <summary><see cref="Period"/> as an ISO-8601 duration (<c>P3M</c>, <c>P90D</c>).</summary>
-public sealed class PeriodJsonConverter : JsonConverter<Period>
-{
-    public override Period Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-        var result = text is null ? null : PeriodPattern.NormalizingIso.Parse(text);
-        return result is { Success: true } ? result.Value : throw new WireValueException(WireValueKind.Period);
+        try
+        {
+            return inner.ReadAsPropertyName(ref reader, typeToConvert, options);
+        }
+        catch (JsonException e) when (e is not WireValueException)
+        {
+            throw new WireValueException(kind, e);
+        }
     }
 
-    public override void Write(Utf8JsonWriter writer, Period value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(PeriodPattern.Roundtrip.Format(value));
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        inner.WriteAsPropertyName(writer, value, options);
 }
 
 /// <summary><see cref="Rupiah"/> as a JSON integer of whole rupiah; no fractions, no strings (SAV-07).</summary>

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -78,14 +78,34 @@ public sealed class TokenService
         });
     }
 
-    /// <summary>The caller a token names, or null when the token is not valid (signature, issuer, audience, lifetime, role).</summary>
-    public async Task<ClaimsPrincipal?> ValidateAsync(string token)
+    /// <summary>
+    /// What the JwtBearer scheme checks: issuer, audience, HS256 signature under the signing key, and lifetime on
+    /// this service's clock with one minute of skew (JwtBearer's default would allow five). Claims keep their
+    /// JWT names (<see cref="Roles.SubjectClaim"/>, <see cref="Roles.RoleClaim"/>): inbound mapping is off.
+    /// </summary>
+    public TokenValidationParameters ValidationParameters => _validation;
+
+    /// <summary>
+    /// Sets the JwtBearer scheme to this service's validation: JWT claim names kept, tokens not saved, and a token
+    /// whose role is not one of <see cref="Roles.All"/> refused. A refused or missing token gets a bare 401
+    /// challenge, which the status-code pages turn into KubeCore's problem+json (<c>API_UNAUTHENTICATED</c>).
+    /// </summary>
+    public static void ConfigureBearer(JwtBearerOptions options, TokenService tokens)
     {
-        var result = await _handler.ValidateTokenAsync(token, _validation);
-        if (!result.IsValid || !Roles.All.Contains(result.ClaimsIdentity.FindFirst(Roles.RoleClaim)?.Value ?? string.Empty))
+        options.MapInboundClaims = false;
+        options.SaveToken = false;
+        options.TokenValidationParameters = tokens.ValidationParameters;
+        options.Events = new JwtBearerEvents
         {
-            return null;
-        }
-        return new ClaimsPrincipal(result.ClaimsIdentity);
+            OnTokenValidated = context =>
+            {
+                var role = context.Principal?.FindFirst(Roles.RoleClaim)?.Value;
+                if (role is null || !Roles.All.Contains(role))
+                {
+                    context.Fail("The token names no known role.");
+                }
+                return Task.CompletedTask;
+            },
+        };
     }
 }

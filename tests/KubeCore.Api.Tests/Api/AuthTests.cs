@@ -29,6 +29,40 @@ public sealed class AuthTests(ApiHosts hosts)
     }
 
     [Fact]
+    public async Task A_token_expired_two_minutes_ago_is_refused_because_the_clock_skew_is_one_minute_not_five()
+    {
+        var api = hosts.For(DatabaseEngine.Sqlite);
+        var options = api.Services.GetRequiredService<IOptions<AuthOptions>>();
+        var stale = new TokenService(options, new ShiftedTime(-(options.Value.TokenLifetime + TimeSpan.FromMinutes(2)))).Issue("old-officer", Roles.Dinsos);
+        var fresh = new TokenService(options, new ShiftedTime(-(options.Value.TokenLifetime - TimeSpan.FromMinutes(2)))).Issue("officer", Roles.Dinsos);
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", stale);
+        await (await client.GetAsync("/households", Http.Ct)).ExpectProblemAsync(HttpStatusCode.Unauthorized, "API_UNAUTHENTICATED");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", fresh);
+        (await client.GetAsync("/households", Http.Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("superuser")]
+    [InlineData("")]
+    public async Task A_validly_signed_token_naming_no_known_role_is_refused_with_a_problem(string role)
+    {
+        var api = hosts.For(DatabaseEngine.Sqlite);
+        var auth = api.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = auth.Issuer,
+            Audience = auth.Audience,
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            Claims = new Dictionary<string, object> { [Roles.SubjectClaim] = "intruder", [Roles.RoleClaim] = role },
+            SigningCredentials = new(new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(auth.SigningKey)), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        await (await client.GetAsync("/households", Http.Ct)).ExpectProblemAsync(HttpStatusCode.Unauthorized, "API_UNAUTHENTICATED");
+    }
+
+    [Fact]
     public async Task The_dev_token_endpoint_issues_role_tokens_and_refuses_a_bendahara_without_a_group()
     {
         var client = hosts.For(DatabaseEngine.Sqlite).CreateClient();

@@ -45,6 +45,20 @@ public sealed class ProblemTests(ApiHosts hosts)
         problem.GetProperty("errors")[0].Str("field").ShouldBe(field);
     }
 
+    [Theory]
+    [InlineData("\"12/03/1980\"")]
+    [InlineData("\"1980-02-30\"")]
+    [InlineData("19800312")]
+    [InlineData("null")]
+    public async Task A_malformed_date_is_a_400_problem_naming_the_iso_form_it_should_have(string birthDate)
+    {
+        var body = "{\"familyCard\":\"6271010101100001\",\"desa\":\"62.71.01.1001\",\"size\":3,\"persons\":[{\"name\":\"A\",\"nik\":\"6271015203800001\",\"sex\":\"Female\",\"birthDate\":"
+            + birthDate + ",\"role\":\"Head\",\"employment\":\"Trader\"}]}";
+        var problem = await (await _api.ClientAs(Roles.Dinsos).PostAsync("/households", body)).ExpectProblemAsync(HttpStatusCode.BadRequest, "API_INVALID_VALUE");
+        problem.GetProperty("errors")[0].Str("field").ShouldBe("$.persons[0].birthDate");
+        problem.Str("detail").ShouldContain("an ISO-8601 date such as \"2019-04-05\"");
+    }
+
     [Fact]
     public async Task Missing_required_values_are_a_400_problem_naming_them()
     {
