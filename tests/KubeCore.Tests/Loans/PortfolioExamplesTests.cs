@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using KubeCore.Common;
 using KubeCore.Loans;
 using KubeCore.Rules;
@@ -69,21 +68,10 @@ public class PortfolioExamplesTests
         }
         var book = builder.Build();
         var asOf = new LocalDate(2024, 6, 30);
-        book.Evaluate(asOf, ProgramProfiles.KsmP2kp);
-
-        // The best of several runs: wall-clock time on a shared machine includes other processes' turns.
-        var best = long.MaxValue;
-        PortfolioReport report = null!;
-        for (var run = 0; run < 5; run++)
-        {
-            var watch = Stopwatch.StartNew();
-            report = book.Evaluate(asOf, ProgramProfiles.KsmP2kp);
-            best = Math.Min(best, watch.ElapsedMilliseconds);
-        }
-        _output.WriteLine($"1 000 000 loans, {book.PaymentCount} payments: {best} ms; LAR {report.LoanAtRisk.Ratio}, PAR {report.PortfolioAtRisk.Ratio}, RR {report.RepaymentRate.Ratio}");
+        // Its speed (≤ 200 ms) is a budget of the quick benchmarks, never a timed unit test: this checks the result.
+        var report = book.Evaluate(asOf, ProgramProfiles.KsmP2kp);
+        _output.WriteLine($"1 000 000 loans, {book.PaymentCount} payments: LAR {report.LoanAtRisk.Ratio}, PAR {report.PortfolioAtRisk.Ratio}, RR {report.RepaymentRate.Ratio}");
 
         report.LoansDisbursed.ShouldBe(1_000_000);
-        // Target ≤ 200 ms (measured about 50-100 ms on 2 shared cores); the bound allows for a loaded test machine.
-        best.ShouldBeLessThan(2_000);
     }
 }
