@@ -302,6 +302,12 @@ public enum GroupOpKind
 /// <summary>One operation of a random group history: the kind, a number to pick a member with, and the days that pass before it.</summary>
 public sealed record GroupOp(GroupOpKind Kind, int Pick, int Days);
 
+/// <summary>A random group history: a profile, how many founders above its minimum, and the operations applied in order.</summary>
+public sealed record GroupHistory(ProgramProfile Profile, int Extra, GroupOp[] Ops)
+{
+    public override string ToString() => $"GroupHistory {{ Profile = {Profile}, Extra = {Extra}, Ops = {CounterexampleText.Items(Ops)} }}";
+}
+
 /// <summary>One applied operation: the status before and after, and the refusal if any, with snapshots.</summary>
 public sealed record GroupStep(GroupOp Op, GroupStatus Before, GroupStatus After, RuleViolationException? Refusal, string SnapshotBefore, string SnapshotAfter, LocalDate Date, LocalDate? DeadlineBefore, int MembersBefore);
 
@@ -469,15 +475,12 @@ public static class GroupGen
         select new GroupOp(kind, pick, days);
 
     /// <summary>A profile, how many founders above its minimum, and a history of up to 40 operations.</summary>
-    public static Gen<(ProgramProfile Profile, int Extra, GroupOp[] Ops)> History =>
+    public static Gen<GroupHistory> History =>
         from profile in Profile
         from extra in Gen.Choose(0, 4)
         from length in Gen.Choose(0, 40)
         from ops in Gen.ArrayOf(Op, length)
-        select (profile, extra, ops);
-
-    public static Arbitrary<(ProgramProfile Profile, int Extra, GroupOp[] Ops)> Histories =>
-        History.ToArbitrary();
+        select new GroupHistory(profile, extra, ops);
 }
 
 /// <summary>Pendamping for tests.</summary>

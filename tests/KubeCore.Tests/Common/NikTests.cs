@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using KubeCore.Common;
 using KubeCore.Rules;
 using KubeCore.Tests.Support;
@@ -9,50 +10,69 @@ namespace KubeCore.Tests.Common;
 
 public class NikTests
 {
-    [Fact]
-    [Trait("Rule", "MEM-06")]
-    public void A_well_formed_NIK_parses_and_agrees_with_the_sex_and_birth_date_it_encodes() =>
-        Rulebook.Verify(Prop.ForAll(Generators.ValidNik.ToArbitrary(), nik =>
-        {
-            var ok = Nik.TryParse(nik.Digits, out var parsed, out var violation);
-            return ok && violation is null
-                && parsed.CheckAgreesWith(nik.Sex, nik.BirthDate) is null
-                && parsed.EncodedSex == nik.Sex
-                && parsed.Reveal() == nik.Digits;
-        }));
+    /// <summary>The digits of a valid NIK with the sex and birth date it encodes.</summary>
+    public sealed record WellFormedNik(string Digits, Sex Sex, LocalDate BirthDate);
 
-    [Fact]
-    [Trait("Rule", "MEM-06")]
-    public void A_NIK_never_agrees_with_the_other_sex() =>
-        Rulebook.Verify(Prop.ForAll(Generators.ValidNik.ToArbitrary(), nik =>
-        {
-            var other = nik.Sex == Sex.Male ? Sex.Female : Sex.Male;
-            var violation = Nik.Parse(nik.Digits).CheckAgreesWith(other, nik.BirthDate);
-            return violation is { ErrorCode: CommonErrors.NikSexMismatch } && violation.RuleId == RuleIds.Mem06;
-        }));
+    /// <summary>Days added to a birth date.</summary>
+    public sealed record BirthDateShift(int Days);
 
-    [Fact]
-    [Trait("Rule", "MEM-06")]
-    public void A_NIK_never_agrees_with_another_birth_date() =>
-        Rulebook.Verify(Prop.ForAll(Generators.ValidNik.ToArbitrary(), Gen.Choose(1, 20_000).ToArbitrary(), (nik, shift) =>
-        {
-            var other = nik.BirthDate.PlusDays(shift);
-            var violation = Nik.Parse(nik.Digits).CheckAgreesWith(nik.Sex, other);
-            // Only a date a whole number of centuries away has the same DDMMYY; shifts here are under 55 years.
-            return violation is { ErrorCode: CommonErrors.NikBirthDateMismatch };
-        }));
+    /// <summary>Where a NIK is cut short, and the character that replaces its last digit.</summary>
+    public sealed record Defacement(int Cut, char Junk);
 
-    [Fact]
+    public static class NikArbitraries
+    {
+        public static Arbitrary<WellFormedNik> WellFormedNiks() => Generators.ValidNik.Select(n => new WellFormedNik(n.Digits, n.Sex, n.BirthDate)).ToArbitrary();
+
+        public static Arbitrary<BirthDateShift> BirthDateShifts() => Gen.Choose(1, 20_000).Select(d => new BirthDateShift(d)).ToArbitrary();
+
+        public static Arbitrary<Defacement> Defacements() =>
+            (from cut in Gen.Choose(0, 30)
+             from junk in Gen.Elements('a', ' ', '-', 'x')
+             select new Defacement(cut, junk)).ToArbitrary();
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(NikArbitraries)])]
     [Trait("Rule", "MEM-06")]
-    public void A_number_that_is_not_sixteen_digits_is_refused_with_its_code() =>
-        Rulebook.Verify(Prop.ForAll(Generators.ValidNik.ToArbitrary(), Gen.Choose(0, 30).ToArbitrary(), Gen.Elements('a', ' ', '-', 'x').ToArbitrary(), (nik, cut, junk) =>
-        {
-            var shorter = nik.Digits[..Math.Min(cut, 15)];
-            var withJunk = nik.Digits[..15] + junk;
-            var longer = nik.Digits + "1";
-            return new[] { shorter, withJunk, longer }.All(text =>
-                !Nik.TryParse(text, out _, out var v) && v!.ErrorCode == CommonErrors.NikNotSixteenDigits);
-        }));
+    public bool A_well_formed_NIK_parses_and_agrees_with_the_sex_and_birth_date_it_encodes(WellFormedNik nik)
+    {
+        var ok = Nik.TryParse(nik.Digits, out var parsed, out var violation);
+        return ok && violation is null
+            && parsed.CheckAgreesWith(nik.Sex, nik.BirthDate) is null
+            && parsed.EncodedSex == nik.Sex
+            && parsed.Reveal() == nik.Digits;
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(NikArbitraries)])]
+    [Trait("Rule", "MEM-06")]
+    public bool A_NIK_never_agrees_with_the_other_sex(WellFormedNik nik)
+    {
+        var other = nik.Sex == Sex.Male ? Sex.Female : Sex.Male;
+        var violation = Nik.Parse(nik.Digits).CheckAgreesWith(other, nik.BirthDate);
+        return violation is { ErrorCode: CommonErrors.NikSexMismatch } && violation.RuleId == RuleIds.Mem06;
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(NikArbitraries)])]
+    [Trait("Rule", "MEM-06")]
+    public bool A_NIK_never_agrees_with_another_birth_date(WellFormedNik nik, BirthDateShift birthDateShift)
+    {
+        var shift = birthDateShift.Days;
+        var other = nik.BirthDate.PlusDays(shift);
+        var violation = Nik.Parse(nik.Digits).CheckAgreesWith(nik.Sex, other);
+        // Only a date a whole number of centuries away has the same DDMMYY; shifts here are under 55 years.
+        return violation is { ErrorCode: CommonErrors.NikBirthDateMismatch };
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(NikArbitraries)])]
+    [Trait("Rule", "MEM-06")]
+    public bool A_number_that_is_not_sixteen_digits_is_refused_with_its_code(WellFormedNik nik, Defacement defacement)
+    {
+        var (cut, junk) = defacement;
+        var shorter = nik.Digits[..Math.Min(cut, 15)];
+        var withJunk = nik.Digits[..15] + junk;
+        var longer = nik.Digits + "1";
+        return new[] { shorter, withJunk, longer }.All(text =>
+            !Nik.TryParse(text, out _, out var v) && v!.ErrorCode == CommonErrors.NikNotSixteenDigits);
+    }
 
     [Theory]
     [Trait("Rule", "MEM-06")]
@@ -82,19 +102,18 @@ public class NikTests
         nik.CheckAgreesWith(Sex.Male, new LocalDate(1985, 5, 9))!.ErrorCode.ShouldBe(CommonErrors.NikSexMismatch);
     }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(NikArbitraries)])]
     [Trait("Rule", "PRIV-01")]
-    public void A_NIK_or_family_card_shown_anywhere_keeps_only_the_first_six_and_last_two_digits() =>
-        Rulebook.Verify(Prop.ForAll(Generators.ValidNik.ToArbitrary(), nik =>
-        {
-            var parsed = Nik.Parse(nik.Digits);
-            var card = FamilyCardNumber.Parse(nik.Digits);
-            var expected = nik.Digits[..6] + new string('*', 8) + nik.Digits[^2..];
-            return parsed.ToString() == expected && parsed.Masked == expected
-                && $"{parsed}" == expected
-                && card.ToString() == expected
-                && !parsed.ToString().Contains(nik.Digits[6..14], StringComparison.Ordinal);
-        }));
+    public bool A_NIK_or_family_card_shown_anywhere_keeps_only_the_first_six_and_last_two_digits(WellFormedNik nik)
+    {
+        var parsed = Nik.Parse(nik.Digits);
+        var card = FamilyCardNumber.Parse(nik.Digits);
+        var expected = nik.Digits[..6] + new string('*', 8) + nik.Digits[^2..];
+        return parsed.ToString() == expected && parsed.Masked == expected
+            && $"{parsed}" == expected
+            && card.ToString() == expected
+            && !parsed.ToString().Contains(nik.Digits[6..14], StringComparison.Ordinal);
+    }
 
     [Fact]
     [Trait("Rule", "PRIV-01")]

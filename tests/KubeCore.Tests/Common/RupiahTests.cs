@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using KubeCore.Common;
 using KubeCore.Tests.Support;
 
@@ -7,34 +8,47 @@ namespace KubeCore.Tests.Common;
 
 public class RupiahTests
 {
-    [Fact]
-    [Trait("Rule", "SAV-07")]
-    public void Splitting_an_amount_loses_no_rupiah_and_puts_the_remainder_on_the_last_part() =>
-        Rulebook.Verify(Prop.ForAll(
-            Gen.Choose(0, int.MaxValue).ToArbitrary(),
-            Gen.Choose(1, 520).ToArbitrary(),
-            (amount, parts) =>
-            {
-                var split = Rupiah.Of(amount).Split(parts);
-                return split.Length == parts
-                    && Rupiah.Sum(split) == Rupiah.Of(amount)
-                    && split.Take(parts - 1).All(p => p == split[0])
-                    && split[^1] >= split[0]
-                    && split[^1] - split[0] < Rupiah.Of(parts);
-            }));
+    /// <summary>An amount and the number of parts to split it into.</summary>
+    public sealed record SplitCase(int Amount, int Parts);
 
-    [Fact]
+    /// <summary>An amount and a rate in basis points.</summary>
+    public sealed record RateCase(int Amount, int BasisPoints);
+
+    public static class RupiahArbitraries
+    {
+        public static Arbitrary<SplitCase> SplitCases() =>
+            (from amount in Gen.Choose(0, int.MaxValue)
+             from parts in Gen.Choose(1, 520)
+             select new SplitCase(amount, parts)).ToArbitrary();
+
+        public static Arbitrary<RateCase> RateCases() =>
+            (from amount in Gen.Choose(0, 1_000_000_000)
+             from bp in Gen.Choose(0, 10_000)
+             select new RateCase(amount, bp)).ToArbitrary();
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(RupiahArbitraries)])]
     [Trait("Rule", "SAV-07")]
-    public void A_rate_of_an_amount_is_truncated_toward_zero_never_rounded_up() =>
-        Rulebook.Verify(Prop.ForAll(
-            Gen.Choose(0, 1_000_000_000).ToArbitrary(),
-            Gen.Choose(0, 10_000).ToArbitrary(),
-            (amount, bp) =>
-            {
-                var charge = Rate.FromBasisPoints(bp).Of(Rupiah.Of(amount));
-                var exact = (decimal)amount * bp / 10_000m;
-                return charge.Amount == decimal.Truncate(exact) && charge.Amount <= exact;
-            }));
+    public bool Splitting_an_amount_loses_no_rupiah_and_puts_the_remainder_on_the_last_part(SplitCase c)
+    {
+        var (amount, parts) = c;
+        var split = Rupiah.Of(amount).Split(parts);
+        return split.Length == parts
+            && Rupiah.Sum(split) == Rupiah.Of(amount)
+            && split.Take(parts - 1).All(p => p == split[0])
+            && split[^1] >= split[0]
+            && split[^1] - split[0] < Rupiah.Of(parts);
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(RupiahArbitraries)])]
+    [Trait("Rule", "SAV-07")]
+    public bool A_rate_of_an_amount_is_truncated_toward_zero_never_rounded_up(RateCase c)
+    {
+        var (amount, bp) = c;
+        var charge = Rate.FromBasisPoints(bp).Of(Rupiah.Of(amount));
+        var exact = (decimal)amount * bp / 10_000m;
+        return charge.Amount == decimal.Truncate(exact) && charge.Amount <= exact;
+    }
 
     [Fact]
     [Trait("Rule", "SAV-07")]

@@ -13,7 +13,7 @@ namespace KubeCore.Tests.Conventions;
 /// <param name="Rule">The trait value as written (may be a malformed or unknown id: conventions check that).</param>
 /// <param name="ClassName">The test class, nested classes joined with a dot.</param>
 /// <param name="MethodName">The test method.</param>
-/// <param name="IsTest">True when the method carries an xunit <c>[Fact]</c> or <c>[Theory]</c> (or a subclass).</param>
+/// <param name="IsTest">True when the method carries an xunit <c>[Fact]</c> or <c>[Theory]</c> or a subclass, such as FsCheck's <c>[Property]</c>.</param>
 /// <param name="IsSkipped">True when the test attribute has an unconditional <c>Skip</c>.</param>
 internal sealed record RuleTag(string Rule, string ClassName, string MethodName, bool IsTest, bool IsSkipped)
 {

@@ -1,3 +1,5 @@
+using System.Reflection;
+using FsCheck.Xunit;
 using KubeCore.Rules;
 using KubeCore.Tests.PublicApi;
 
@@ -29,6 +31,26 @@ public class RulebookDocumentTests
         tags.ShouldContain(new RuleTag("MEM-06", "NikTests", "A_NIK_never_agrees_with_the_other_sex", IsTest: true, IsSkipped: false));
         tags.Single(t => t.MethodName == "A_NIK_never_agrees_with_the_other_sex").Sentence.ShouldBe("A NIK never agrees with the other sex");
         tags.ShouldNotContain(t => t.ClassName == nameof(RulebookDocumentTests));
+    }
+
+    [Fact]
+    public void The_tag_scanner_counts_every_FsCheck_property_tagged_with_a_rule_as_a_running_test()
+    {
+        // The scanner knows xunit's FactAttribute by name and accepts subclasses: FsCheck.Xunit's [Property] is one.
+        typeof(PropertyAttribute).IsSubclassOf(typeof(FactAttribute)).ShouldBeTrue();
+        var assembly = typeof(RulebookDocumentTests).Assembly;
+        var tagged = assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static))
+            .Where(m => m.IsDefined(typeof(PropertyAttribute), inherit: false)
+                && m.GetCustomAttributesData().Any(a => a.AttributeType == typeof(TraitAttribute) && a.ConstructorArguments is [{ Value: "Rule" }, _]))
+            .Select(m => m.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        var tags = RuleTagScanner.Scan(assembly).Where(t => tagged.Contains(t.MethodName)).ToList();
+
+        tagged.ShouldNotBeEmpty();
+        tags.Select(t => t.MethodName).ToHashSet(StringComparer.Ordinal).SetEquals(tagged).ShouldBeTrue();
+        tags.ShouldAllBe(t => t.IsTest && !t.IsSkipped);
+        tags.ShouldContain(new RuleTag("GRP-01", "GroupRulesTests", "A_group_is_proposed_only_with_a_member_count_within_its_profile_range", IsTest: true, IsSkipped: false));
     }
 
     [Fact]

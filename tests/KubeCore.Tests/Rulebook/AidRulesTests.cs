@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using KubeCore.Aid;
 using KubeCore.Common;
 using KubeCore.Compliance;
@@ -14,6 +15,47 @@ public class AidRulesTests
 {
     private static readonly LocalDate Start = new(2011, 1, 3);
 
+    /// <summary>A date this many days from 1 January 2018, when the first grant amount came into force.</summary>
+    public sealed record GrantDay(int Offset);
+
+    /// <summary>The name on the account a grant would be paid to (empty: no account).</summary>
+    public sealed record AccountHolder(string Name);
+
+    /// <summary>Candidates for development aid and the number of slots to fill.</summary>
+    public sealed record CandidatesAndSlots(IReadOnlyList<DevelopmentAidCandidate> Candidates, int Slots)
+    {
+        public override string ToString() => $"CandidatesAndSlots {{ Candidates = {CounterexampleText.Items(Candidates)}, Slots = {Slots} }}";
+    }
+
+    /// <summary>Spends recorded one after the other against a grant.</summary>
+    public sealed record SpendSequence(IReadOnlyList<AidSpend> Spends)
+    {
+        public override string ToString() => $"SpendSequence {{ Spends = {CounterexampleText.Items(Spends)} }}";
+    }
+
+    /// <summary>Days since the grant was disbursed.</summary>
+    public sealed record DaysSinceDisbursement(int Days);
+
+    public static class AidArbitraries
+    {
+        public static Arbitrary<GrantDay> GrantDays() => Gen.Choose(-3_000, 6_000).Select(o => new GrantDay(o)).ToArbitrary();
+
+        public static Arbitrary<AccountHolder> AccountHolders() =>
+            Gen.Elements("KUBE Maju Bersama", "kube  maju bersama", "Siti Aminah", "", "KUBE Maju").Select(h => new AccountHolder(h)).ToArbitrary();
+
+        public static Arbitrary<DevelopmentAidCandidate> Candidates() => Candidate.ToArbitrary();
+
+        public static Arbitrary<CandidatesAndSlots> Selections() =>
+            (from candidates in Candidate.ListOf()
+             from slots in Gen.Choose(0, 15)
+             select new CandidatesAndSlots(candidates, slots)).ToArbitrary();
+
+        public static Arbitrary<SpendSequence> SpendSequences() =>
+            Spend(Gen.Choose(-100_000, 12_000_000).Select(v => (long)v)).ListOf().Select(s => new SpendSequence(s)).ToArbitrary();
+
+        public static Arbitrary<DaysSinceDisbursement> DaysSinceDisbursements() => Gen.Choose(0, 60).Select(d => new DaysSinceDisbursement(d)).ToArbitrary();
+    }
+
     private static Gen<AidSpend> Spend(Gen<long> amount) =>
         from days in Gen.Choose(0, 60)
         from category in Gen.Elements(Enum.GetValues<SpendCategory>())
@@ -21,31 +63,30 @@ public class AidRulesTests
         from receipt in Gen.Choose(1, 40)
         select new AidSpend(Start.PlusDays(days - 5), category, Rupiah.Of(value), receipt == 40 ? " " : $"NOTA-{receipt}", "pembelian");
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(AidArbitraries)])]
     [Trait("Rule", "AID-01")]
-    public void The_grant_is_the_amount_in_force_on_the_date_and_none_before_the_first() =>
-        Rulebook.Verify(Prop.ForAll(Gen.Choose(-3_000, 6_000).ToArbitrary(), offset =>
-        {
-            var date = new LocalDate(2018, 1, 1).PlusDays(offset);
-            var amount = AidGrants.AmountOn(ProgramProfiles.KubePermensos2019, date);
-            var expected = date < new LocalDate(2018, 1, 1) ? (Rupiah?)null
-                : date < new LocalDate(2019, 1, 1) ? Rupiah.Of(25_000_000) : Rupiah.Of(20_000_000);
-            return amount == expected && AidGrants.AmountOn(ProgramProfiles.KsmP2kp, date) is null;
-        }));
+    public bool The_grant_is_the_amount_in_force_on_the_date_and_none_before_the_first(GrantDay day)
+    {
+        var date = new LocalDate(2018, 1, 1).PlusDays(day.Offset);
+        var amount = AidGrants.AmountOn(ProgramProfiles.KubePermensos2019, date);
+        var expected = date < new LocalDate(2018, 1, 1) ? (Rupiah?)null
+            : date < new LocalDate(2019, 1, 1) ? Rupiah.Of(25_000_000) : Rupiah.Of(20_000_000);
+        return amount == expected && AidGrants.AmountOn(ProgramProfiles.KsmP2kp, date) is null;
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(AidArbitraries)])]
     [Trait("Rule", "AID-01")]
     [Trait("Rule", "GRP-07")]
-    public void A_grant_is_paid_only_to_an_account_in_the_groups_own_name() =>
-        Rulebook.Verify(Prop.ForAll(Gen.Elements("KUBE Maju Bersama", "kube  maju bersama", "Siti Aminah", "", "KUBE Maju").ToArbitrary(), holder =>
-        {
-            var group = TestGroupStanding.Active(ProgramProfiles.KubePermensos2019);
-            var decision = AidGrants.Decide(group, "KUBE Maju Bersama", holder.Length == 0 ? null : holder, new LocalDate(2019, 6, 1));
-            var inGroupName = holder is "KUBE Maju Bersama" or "kube  maju bersama";
-            return decision.IsApproved == inGroupName
-                && (inGroupName || decision.Violations.Single().RuleId == RuleIds.Grp07)
-                && decision.RuleIds.Contains(RuleIds.Aid01);
-        }));
+    public bool A_grant_is_paid_only_to_an_account_in_the_groups_own_name(AccountHolder account)
+    {
+        var holder = account.Name;
+        var group = TestGroupStanding.Active(ProgramProfiles.KubePermensos2019);
+        var decision = AidGrants.Decide(group, "KUBE Maju Bersama", holder.Length == 0 ? null : holder, new LocalDate(2019, 6, 1));
+        var inGroupName = holder is "KUBE Maju Bersama" or "kube  maju bersama";
+        return decision.IsApproved == inGroupName
+            && (inGroupName || decision.Violations.Single().RuleId == RuleIds.Grp07)
+            && decision.RuleIds.Contains(RuleIds.Aid01);
+    }
 
     [Fact]
     [Trait("Rule", "AID-01")]
@@ -64,73 +105,71 @@ public class AidRulesTests
         from savings in Gen.Choose(0, 5_000_000)
         select new DevelopmentAidCandidate(GroupId.New(), status, Start.PlusDays(-ageDays), stage, Rupiah.Of(savings));
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(AidArbitraries)])]
     [Trait("Rule", "AID-02")]
-    public void Development_aid_goes_only_to_active_groups_of_the_minimum_age_and_stage() =>
-        Rulebook.Verify(Prop.ForAll(Candidate.ToArbitrary(), c =>
-        {
-            var decision = DevelopmentAid.CheckEligibility(c, ProgramProfiles.KubeBlps, Start);
-            var expected = c.Status == GroupStatus.Active && c.ActiveSince.PlusYears(2) <= Start && c.Stage >= GroupStage.Berkembang;
-            return decision.IsApproved == expected;
-        }));
+    public bool Development_aid_goes_only_to_active_groups_of_the_minimum_age_and_stage(DevelopmentAidCandidate c)
+    {
+        var decision = DevelopmentAid.CheckEligibility(c, ProgramProfiles.KubeBlps, Start);
+        var expected = c.Status == GroupStatus.Active && c.ActiveSince.PlusYears(2) <= Start && c.Stage >= GroupStage.Berkembang;
+        return decision.IsApproved == expected;
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(AidArbitraries)])]
     [Trait("Rule", "AID-02")]
-    public void A_selection_fills_the_slots_with_eligible_groups_each_outranking_every_eligible_group_left_out() =>
-        Rulebook.Verify(Prop.ForAll(Candidate.ListOf().ToArbitrary(), Gen.Choose(0, 15).ToArbitrary(), (candidates, slots) =>
-        {
-            var selection = DevelopmentAid.Select(candidates, slots, ProgramProfiles.KubeBlps, Start);
-            var eligible = selection.Candidates.Where(c => c.Rank is not null).ToList();
-            var selected = eligible.Where(c => c.Selected).ToList();
-            var left = eligible.Where(c => !c.Selected).ToList();
-            static (int Stage, LocalDate Since, long Savings) Key(RankedCandidate c) => (-(int)c.Candidate.Stage, c.Candidate.ActiveSince, -c.Candidate.MemberSavings.Amount);
-            return selected.Count == Math.Min(slots, eligible.Count)
-                && selected.All(s => s.Eligibility.IsApproved)
-                && selection.Candidates.Count == candidates.Count
-                && selected.All(s => left.All(l => Key(s).CompareTo(Key(l)) <= 0))
-                && eligible.Select(c => c.Rank).SequenceEqual(Enumerable.Range(1, eligible.Count).Select(i => (int?)i));
-        }));
+    public bool A_selection_fills_the_slots_with_eligible_groups_each_outranking_every_eligible_group_left_out(CandidatesAndSlots input)
+    {
+        var (candidates, slots) = input;
+        var selection = DevelopmentAid.Select(candidates, slots, ProgramProfiles.KubeBlps, Start);
+        var eligible = selection.Candidates.Where(c => c.Rank is not null).ToList();
+        var selected = eligible.Where(c => c.Selected).ToList();
+        var left = eligible.Where(c => !c.Selected).ToList();
+        static (int Stage, LocalDate Since, long Savings) Key(RankedCandidate c) => (-(int)c.Candidate.Stage, c.Candidate.ActiveSince, -c.Candidate.MemberSavings.Amount);
+        return selected.Count == Math.Min(slots, eligible.Count)
+            && selected.All(s => s.Eligibility.IsApproved)
+            && selection.Candidates.Count == candidates.Count
+            && selected.All(s => left.All(l => Key(s).CompareTo(Key(l)) <= 0))
+            && eligible.Select(c => c.Rank).SequenceEqual(Enumerable.Range(1, eligible.Count).Select(i => (int?)i));
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(AidArbitraries)])]
     [Trait("Rule", "AID-03")]
-    public void Spends_never_exceed_the_grant_and_every_spend_kept_has_a_unique_receipt() =>
-        Rulebook.Verify(Prop.ForAll(Spend(Gen.Choose(-100_000, 12_000_000).Select(v => (long)v)).ListOf().ToArbitrary(), spends =>
+    public bool Spends_never_exceed_the_grant_and_every_spend_kept_has_a_unique_receipt(SpendSequence c)
+    {
+        var report = AccountabilityReport.Open(GroupId.New(), Rupiah.Of(30_000_000), Start, ProgramProfiles.KubeBlps);
+        foreach (var spend in c.Spends)
         {
-            var report = AccountabilityReport.Open(GroupId.New(), Rupiah.Of(30_000_000), Start, ProgramProfiles.KubeBlps);
-            foreach (var spend in spends)
+            var before = (report.Spent, report.Spends.Count);
+            try
             {
-                var before = (report.Spent, report.Spends.Count);
-                try
+                report.RecordSpend(spend);
+            }
+            catch (RuleViolationException e) when (e.Violation.RuleId == RuleIds.Aid03)
+            {
+                if ((report.Spent, report.Spends.Count) != before)
                 {
-                    report.RecordSpend(spend);
-                }
-                catch (RuleViolationException e) when (e.Violation.RuleId == RuleIds.Aid03)
-                {
-                    if ((report.Spent, report.Spends.Count) != before)
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
-            var summary = report.SummaryOn(Start.PlusDays(60));
-            return report.Spent <= report.Grant
-                && !report.Remaining.IsNegative
-                && report.Spends.All(s => s.Amount.IsPositive && !string.IsNullOrWhiteSpace(s.ReceiptReference) && s.Date >= Start)
-                && report.Spends.Select(s => s.ReceiptReference).Distinct(StringComparer.OrdinalIgnoreCase).Count() == report.Spends.Count
-                && Rupiah.Sum(summary.SpentByCategory.Values) == summary.Spent
-                && summary.Spent + summary.Remaining == summary.Grant;
-        }));
+        }
+        var summary = report.SummaryOn(Start.PlusDays(60));
+        return report.Spent <= report.Grant
+            && !report.Remaining.IsNegative
+            && report.Spends.All(s => s.Amount.IsPositive && !string.IsNullOrWhiteSpace(s.ReceiptReference) && s.Date >= Start)
+            && report.Spends.Select(s => s.ReceiptReference).Distinct(StringComparer.OrdinalIgnoreCase).Count() == report.Spends.Count
+            && Rupiah.Sum(summary.SpentByCategory.Values) == summary.Spent
+            && summary.Spent + summary.Remaining == summary.Grant;
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(AidArbitraries)])]
     [Trait("Rule", "AID-03")]
-    public void An_LPJ_is_due_the_profile_period_after_disbursement_and_overdue_only_after_that() =>
-        Rulebook.Verify(Prop.ForAll(Gen.Choose(0, 60).ToArbitrary(), days =>
-        {
-            var report = AccountabilityReport.Open(GroupId.New(), Rupiah.Of(20_000_000), Start, ProgramProfiles.KubePermensos2019);
-            var date = Start.PlusDays(days);
-            return report.DueOn == Start.PlusDays(21)
-                && report.StatusOn(date) == (days > 21 ? LpjStatus.Overdue : LpjStatus.Open);
-        }));
+    public bool An_LPJ_is_due_the_profile_period_after_disbursement_and_overdue_only_after_that(DaysSinceDisbursement c)
+    {
+        var days = c.Days;
+        var report = AccountabilityReport.Open(GroupId.New(), Rupiah.Of(20_000_000), Start, ProgramProfiles.KubePermensos2019);
+        var date = Start.PlusDays(days);
+        return report.DueOn == Start.PlusDays(21)
+            && report.StatusOn(date) == (days > 21 ? LpjStatus.Overdue : LpjStatus.Open);
+    }
 
     [Fact]
     [Trait("Rule", "AID-03")]

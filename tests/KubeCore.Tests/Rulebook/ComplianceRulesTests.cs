@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using KubeCore.Common;
 using KubeCore.Compliance;
 using KubeCore.Rules;
@@ -11,6 +12,25 @@ namespace KubeCore.Tests.Rules;
 public class ComplianceRulesTests
 {
     private static readonly LocalDate Monday = new(2017, 1, 30);
+
+    /// <summary>The least share of members who saved, in percent, for the savings rule to be kept.</summary>
+    public sealed record SavingsShare(int Percent);
+
+    /// <summary>Which checklist item is met in addition: 0..4 one flag, 5 IKS for outsiders and one more partnership.</summary>
+    public sealed record ChecklistItem(int Index);
+
+    public static class ComplianceArbitraries
+    {
+        public static Arbitrary<GroupWeek> Weeks() => Week.ToArbitrary();
+
+        public static Arbitrary<SavingsShare> SavingsShares() => Gen.Elements(100, 80, 50).Select(p => new SavingsShare(p)).ToArbitrary();
+
+        public static Arbitrary<StageEvidence> StageEvidences() => Evidence.ToArbitrary();
+
+        public static Arbitrary<ChecklistItem> ChecklistItems() => Gen.Choose(0, 5).Select(i => new ChecklistItem(i)).ToArbitrary();
+
+        public static Arbitrary<SustainabilityEvidence> Periods() => Period.ToArbitrary();
+    }
 
     private static Gen<MemberWeekSavings> MemberSavings =>
         from deposits in Gen.Choose(0, 2)
@@ -35,64 +55,60 @@ public class ComplianceRulesTests
     private static ProgramProfile WithSavingsShare(int percent) => ProgramProfiles.KsmP2kp.Derive("KsmShare" + percent, 1, "test", Monday,
         p => p with { Compliance = p.Compliance with { SavingsShareOfMembers = Rate.FromPercent(percent) } });
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(ComplianceArbitraries)])]
     [Trait("Rule", "FIVE-01")]
-    public void Savings_are_kept_exactly_when_the_profiles_share_of_members_saved_and_every_non_saver_is_named() =>
-        Rulebook.Verify(Prop.ForAll(Week.ToArbitrary(), Gen.Elements(100, 80, 50).ToArbitrary(), (week, percent) =>
-        {
-            var outcome = FiveBasicRules.Check(week, WithSavingsShare(percent))[RuleIds.Five01];
-            var savers = week.Savings.Count(s => s.Deposits.Count > 0);
-            var expected = week.Savings.Count == 0 ? RuleStatus.NotApplicable
-                : savers * 100 >= week.Savings.Count * percent ? RuleStatus.Met : RuleStatus.NotMet;
-            return outcome.Status == expected
-                && outcome.MembersMissing.SequenceEqual(week.Savings.Where(s => s.Deposits.Count == 0).Select(s => s.Member))
-                && outcome.EntryEvidence.Count == week.Savings.Sum(s => s.Deposits.Count);
-        }));
+    public bool Savings_are_kept_exactly_when_the_profiles_share_of_members_saved_and_every_non_saver_is_named(GroupWeek week, SavingsShare share)
+    {
+        var percent = share.Percent;
+        var outcome = FiveBasicRules.Check(week, WithSavingsShare(percent))[RuleIds.Five01];
+        var savers = week.Savings.Count(s => s.Deposits.Count > 0);
+        var expected = week.Savings.Count == 0 ? RuleStatus.NotApplicable
+            : savers * 100 >= week.Savings.Count * percent ? RuleStatus.Met : RuleStatus.NotMet;
+        return outcome.Status == expected
+            && outcome.MembersMissing.SequenceEqual(week.Savings.Where(s => s.Deposits.Count == 0).Select(s => s.Member))
+            && outcome.EntryEvidence.Count == week.Savings.Sum(s => s.Deposits.Count);
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(ComplianceArbitraries)])]
     [Trait("Rule", "FIVE-02")]
-    public void The_meeting_rule_is_met_only_by_a_meeting_held_that_week_and_names_it() =>
-        Rulebook.Verify(Prop.ForAll(Week.ToArbitrary(), week =>
-        {
-            var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five02];
-            return (outcome.Status == RuleStatus.Met) == (week.Meeting is not null) && outcome.MeetingEvidence == week.Meeting;
-        }));
+    public bool The_meeting_rule_is_met_only_by_a_meeting_held_that_week_and_names_it(GroupWeek week)
+    {
+        var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five02];
+        return (outcome.Status == RuleStatus.Met) == (week.Meeting is not null) && outcome.MeetingEvidence == week.Meeting;
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(ComplianceArbitraries)])]
     [Trait("Rule", "FIVE-03")]
-    public void The_bookkeeping_rule_is_met_only_when_the_week_was_closed_and_names_the_close() =>
-        Rulebook.Verify(Prop.ForAll(Week.ToArbitrary(), week =>
-        {
-            var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five03];
-            return (outcome.Status == RuleStatus.Met) == (week.BookClose is not null)
-                && outcome.EntryEvidence.SequenceEqual(week.BookClose is { } c ? [c] : []);
-        }));
+    public bool The_bookkeeping_rule_is_met_only_when_the_week_was_closed_and_names_the_close(GroupWeek week)
+    {
+        var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five03];
+        return (outcome.Status == RuleStatus.Met) == (week.BookClose is not null)
+            && outcome.EntryEvidence.SequenceEqual(week.BookClose is { } c ? [c] : []);
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(ComplianceArbitraries)])]
     [Trait("Rule", "FIVE-04")]
-    public void Lending_is_not_applicable_before_the_group_may_lend_and_fails_only_when_a_servable_request_waited() =>
-        Rulebook.Verify(Prop.ForAll(Week.ToArbitrary(), week =>
-        {
-            var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five04];
-            var expected = !week.MayLend ? RuleStatus.NotApplicable
-                : week.LoansDisbursed.Count > 0 || week.UnservedRequests == 0 ? RuleStatus.Met : RuleStatus.NotMet;
-            return outcome.Status == expected && outcome.LoanEvidence.SequenceEqual(week.LoansDisbursed);
-        }));
+    public bool Lending_is_not_applicable_before_the_group_may_lend_and_fails_only_when_a_servable_request_waited(GroupWeek week)
+    {
+        var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five04];
+        var expected = !week.MayLend ? RuleStatus.NotApplicable
+            : week.LoansDisbursed.Count > 0 || week.UnservedRequests == 0 ? RuleStatus.Met : RuleStatus.NotMet;
+        return outcome.Status == expected && outcome.LoanEvidence.SequenceEqual(week.LoansDisbursed);
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(ComplianceArbitraries)])]
     [Trait("Rule", "FIVE-05")]
-    public void Repayment_is_kept_when_every_installment_due_was_paid_or_covered_by_tanggung_renteng() =>
-        Rulebook.Verify(Prop.ForAll(Week.ToArbitrary(), week =>
-        {
-            var report = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp);
-            var outcome = report[RuleIds.Five05];
-            var expected = week.InstallmentsDue.Count == 0 ? RuleStatus.NotApplicable
-                : week.InstallmentsDue.All(i => i.Settlement.Count > 0) ? RuleStatus.Met : RuleStatus.NotMet;
-            return outcome.Status == expected
-                && outcome.LoanEvidence.ToHashSet().SetEquals(week.InstallmentsDue.Where(i => i.Settlement.Count == 0).Select(i => i.Loan))
-                && report.AllKept == report.Outcomes.All(o => o.Status != RuleStatus.NotMet)
-                && report.Outcomes.Select(o => o.RuleId).SequenceEqual([RuleIds.Five01, RuleIds.Five02, RuleIds.Five03, RuleIds.Five04, RuleIds.Five05]);
-        }));
+    public bool Repayment_is_kept_when_every_installment_due_was_paid_or_covered_by_tanggung_renteng(GroupWeek week)
+    {
+        var report = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp);
+        var outcome = report[RuleIds.Five05];
+        var expected = week.InstallmentsDue.Count == 0 ? RuleStatus.NotApplicable
+            : week.InstallmentsDue.All(i => i.Settlement.Count > 0) ? RuleStatus.Met : RuleStatus.NotMet;
+        return outcome.Status == expected
+            && outcome.LoanEvidence.ToHashSet().SetEquals(week.InstallmentsDue.Where(i => i.Settlement.Count == 0).Select(i => i.Loan))
+            && report.AllKept == report.Outcomes.All(o => o.Status != RuleStatus.NotMet)
+            && report.Outcomes.Select(o => o.RuleId).SequenceEqual([RuleIds.Five01, RuleIds.Five02, RuleIds.Five03, RuleIds.Five04, RuleIds.Five05]);
+    }
 
     private static Gen<StageEvidence> Evidence =>
         from flags in Gen.Choose(0, 127)
@@ -102,28 +118,28 @@ public class ComplianceRulesTests
         select new StageEvidence((flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0, (flags & 16) != 0,
             profit, capital, (flags & 32) != 0, partnerships);
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(ComplianceArbitraries)])]
     [Trait("Rule", "STG-01")]
-    public void Meeting_one_more_checklist_item_never_lowers_a_groups_stage() =>
-        Rulebook.Verify(Prop.ForAll(Evidence.ToArbitrary(), Gen.Choose(0, 5).ToArbitrary(), (evidence, item) =>
+    public bool Meeting_one_more_checklist_item_never_lowers_a_groups_stage(StageEvidence evidence, ChecklistItem extra)
+    {
+        var item = extra.Index;
+        var profile = ProgramProfiles.KubePermensos2019;
+        var better = item switch
         {
-            var profile = ProgramProfiles.KubePermensos2019;
-            var better = item switch
-            {
-                0 => evidence with { HasPendamping = true },
-                1 => evidence with { TrainingReceived = true },
-                2 => evidence with { OfficersComplete = true },
-                3 => evidence with { AidReceived = true },
-                4 => evidence with { ProfitSplit = true },
-                _ => evidence with { IksForOutsiders = true, Partnerships = evidence.Partnerships + 1 },
-            };
-            var before = GroupStages.AssessStage(evidence, profile);
-            var after = GroupStages.AssessStage(better, profile);
-            return after.Stage >= before.Stage
-                && (before.Stage == GroupStage.Tumbuh) == GroupStages.BerkembangItems.Any(i => !before.Items[i])
-                && (before.Stage != GroupStage.Maju || GroupStages.MajuItems.All(i => before.Items[i]))
-                && (before.Stage == GroupStage.Maju || before.MissingForNextStage.Count > 0);
-        }));
+            0 => evidence with { HasPendamping = true },
+            1 => evidence with { TrainingReceived = true },
+            2 => evidence with { OfficersComplete = true },
+            3 => evidence with { AidReceived = true },
+            4 => evidence with { ProfitSplit = true },
+            _ => evidence with { IksForOutsiders = true, Partnerships = evidence.Partnerships + 1 },
+        };
+        var before = GroupStages.AssessStage(evidence, profile);
+        var after = GroupStages.AssessStage(better, profile);
+        return after.Stage >= before.Stage
+            && (before.Stage == GroupStage.Tumbuh) == GroupStages.BerkembangItems.Any(i => !before.Items[i])
+            && (before.Stage != GroupStage.Maju || GroupStages.MajuItems.All(i => before.Items[i]))
+            && (before.Stage == GroupStage.Maju || before.MissingForNextStage.Count > 0);
+    }
 
     [Fact]
     [Trait("Rule", "STG-01")]
@@ -157,17 +173,16 @@ public class ComplianceRulesTests
         select new SustainabilityEvidence(weeks, meetings, closed, officers, recorded, present, Rupiah.Of(iks), decided, members,
             Rupiah.Of(start), Rupiah.Of(savingsEnd), due, paid, Rupiah.Of(first), Rupiah.Of(second));
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(ComplianceArbitraries)])]
     [Trait("Rule", "STG-02")]
-    public void Each_sustainability_indicator_is_met_exactly_when_all_its_checks_hold() =>
-        Rulebook.Verify(Prop.ForAll(Period.ToArbitrary(), e =>
-        {
-            var outcomes = GroupStages.AssessSustainability(e, ProgramProfiles.KubePermensos2019);
-            var institutional = e.Weeks > 0 && e.WeeksWithMeeting == e.Weeks && e.WeeksClosed == e.Weeks && e.OfficersComplete;
-            var social = e.AttendanceRecorded > 0 && e.AttendancePresent * 100 >= e.AttendanceRecorded * 75 && e.IksContributed.IsPositive && e.MembersWhoDecided * 2 > e.Members;
-            var economic = e.SavingsAtEnd > e.SavingsAtStart && (e.InstallmentsDue == 0 || e.InstallmentsPaidOnTime * 10 >= e.InstallmentsDue * 9) && e.IncomeSecondHalf >= e.IncomeFirstHalf;
-            return outcomes.Select(o => o.Indicator).SequenceEqual([SustainabilityIndicator.Institutional, SustainabilityIndicator.Social, SustainabilityIndicator.Economic])
-                && outcomes[0].Met == institutional && outcomes[1].Met == social && outcomes[2].Met == economic
-                && outcomes.All(o => o.Met == o.Checks.Values.All(v => v));
-        }));
+    public bool Each_sustainability_indicator_is_met_exactly_when_all_its_checks_hold(SustainabilityEvidence e)
+    {
+        var outcomes = GroupStages.AssessSustainability(e, ProgramProfiles.KubePermensos2019);
+        var institutional = e.Weeks > 0 && e.WeeksWithMeeting == e.Weeks && e.WeeksClosed == e.Weeks && e.OfficersComplete;
+        var social = e.AttendanceRecorded > 0 && e.AttendancePresent * 100 >= e.AttendanceRecorded * 75 && e.IksContributed.IsPositive && e.MembersWhoDecided * 2 > e.Members;
+        var economic = e.SavingsAtEnd > e.SavingsAtStart && (e.InstallmentsDue == 0 || e.InstallmentsPaidOnTime * 10 >= e.InstallmentsDue * 9) && e.IncomeSecondHalf >= e.IncomeFirstHalf;
+        return outcomes.Select(o => o.Indicator).SequenceEqual([SustainabilityIndicator.Institutional, SustainabilityIndicator.Social, SustainabilityIndicator.Economic])
+            && outcomes[0].Met == institutional && outcomes[1].Met == social && outcomes[2].Met == economic
+            && outcomes.All(o => o.Met == o.Checks.Values.All(v => v));
+    }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using KubeCore.Common;
 using KubeCore.Households;
 using KubeCore.Rules;
@@ -15,6 +16,108 @@ namespace KubeCore.Tests.RulebookTests;
 /// <summary>The rulebook of poverty criteria and the registry: POV-01, POV-02, POV-03.</summary>
 public class HouseholdRulesTests
 {
+    /// <summary>A profile whose BPS thresholds (criteria needed, floor area, head's income) are generated.</summary>
+    public sealed record BpsProfile(ProgramProfile Profile);
+
+    /// <summary>A BPS survey and the same survey with one observation moved toward poverty.</summary>
+    public sealed record PoorerBpsPair(BpsHouseholdSurvey Survey, BpsHouseholdSurvey Poorer);
+
+    /// <summary>A floor-area threshold per person and a household size.</summary>
+    public sealed record FloorThreshold(int Threshold, int Size);
+
+    /// <summary>A BPS survey with exactly one observation out of range, and the code that names it.</summary>
+    public sealed record MalformedSurvey(BpsHouseholdSurvey Survey, string Code);
+
+    /// <summary>A profile whose Kepmensos 262 thresholds (criteria needed, food share, electricity) are generated.</summary>
+    public sealed record KepmensosProfile(ProgramProfile Profile);
+
+    /// <summary>A food share of spending in basis points and a monthly total spending.</summary>
+    public sealed record FoodShareCase(int BasisPoints, int Total);
+
+    /// <summary>A Kepmensos 262 survey and the same survey with one observation moved toward poverty.</summary>
+    public sealed record PoorerKepmensosPair(Kepmensos262HouseholdSurvey Survey, Kepmensos262HouseholdSurvey Poorer);
+
+    /// <summary>A Kepmensos 262 survey, well formed or with one observation out of range.</summary>
+    public sealed record AnyKepmensosSurvey(Kepmensos262HouseholdSurvey Survey);
+
+    /// <summary>A date, a validity and registry rows ranked near the cut-off or anywhere.</summary>
+    public sealed record CutOffCase(LocalDate AsOf, Period Validity, HouseholdRegistryView[] Views)
+    {
+        public override string ToString() => $"CutOffCase {{ AsOf = {AsOf}, Validity = {Validity}, Views = {CounterexampleText.Items(Views)} }}";
+    }
+
+    /// <summary>A registry entry and a validity period.</summary>
+    public sealed record EntryAndValidity(RegistryEntry Entry, Period Validity);
+
+    /// <summary>The greatest eligible decile of a profile.</summary>
+    public sealed record MaxDecile(int Value);
+
+    /// <summary>A decile on both registries' common range, a maximum decile and a date.</summary>
+    public sealed record DecileCase(int Decile, int Max, LocalDate Date);
+
+    public static class HouseholdArbitraries
+    {
+        public static Arbitrary<BpsHouseholdSurvey> BpsSurveys() => HouseholdGenerators.BpsSurvey.ToArbitrary();
+
+        public static Arbitrary<BpsProfile> BpsProfileArbitrary() => BpsProfiles.Select(p => new BpsProfile(p)).ToArbitrary();
+
+        public static Arbitrary<PoorerBpsPair> PoorerBpsPairs() =>
+            (from survey in HouseholdGenerators.BpsSurvey
+             from poorer in PoorerInOneObservation(survey)
+             select new PoorerBpsPair(survey, poorer)).ToArbitrary();
+
+        public static Arbitrary<FloorThreshold> FloorThresholds() =>
+            (from threshold in Gen.Choose(1, 15)
+             from size in Gen.Choose(1, 100)
+             select new FloorThreshold(threshold, size)).ToArbitrary();
+
+        public static Arbitrary<MalformedSurvey> MalformedSurveys() => MalformedBpsSurvey.Select(m => new MalformedSurvey(m.Survey, m.Code)).ToArbitrary();
+
+        public static Arbitrary<Kepmensos262HouseholdSurvey> KepmensosSurveys() => HouseholdGenerators.KepmensosSurvey.ToArbitrary();
+
+        public static Arbitrary<KepmensosProfile> KepmensosProfileArbitrary() => KepmensosProfiles.Select(p => new KepmensosProfile(p)).ToArbitrary();
+
+        public static Arbitrary<FoodShareCase> FoodShareCases() =>
+            (from basisPoints in Gen.Choose(1, 9_999)
+             from total in Gen.OneOf(Gen.Choose(1, 1_000_000), Gen.Choose(1, 100).Select(k => k * 10_000))
+             select new FoodShareCase(basisPoints, total)).ToArbitrary();
+
+        public static Arbitrary<PoorerKepmensosPair> PoorerKepmensosPairs() =>
+            (from survey in HouseholdGenerators.KepmensosSurvey
+             from poorer in PoorerInOneKepmensosObservation(survey)
+             select new PoorerKepmensosPair(survey, poorer)).ToArbitrary();
+
+        public static Arbitrary<AnyKepmensosSurvey> AnyKepmensosSurveys() =>
+            Gen.OneOf(
+                HouseholdGenerators.KepmensosSurvey,
+                from s in HouseholdGenerators.KepmensosSurvey
+                from which in Gen.Choose(0, 4)
+                from bad in Gen.Choose(-5_000, -1)
+                select which switch
+                {
+                    0 => s with { MonthlyFoodSpending = Rupiah.Of(bad) },
+                    1 => s with { MonthlyTotalSpending = s.MonthlyFoodSpending + Rupiah.Of(bad) },
+                    2 => s with { Floor = (FloorType)(-bad % 200 + 7) },
+                    3 => s with { Wall = (WallType)0 },
+                    _ => s with { ElectricityVa = bad },
+                }).Select(s => new AnyKepmensosSurvey(s)).ToArbitrary();
+
+        public static Arbitrary<CutOffCase> CutOffCases() => NearTheCutOff.Select(c => new CutOffCase(c.AsOf, c.Validity, c.Views)).ToArbitrary();
+
+        public static Arbitrary<EntryAndValidity> EntriesAndValidities() =>
+            (from entry in HouseholdGenerators.RegistryEntryAround(new LocalDate(2025, 6, 30), 400)
+             from validity in Validities
+             select new EntryAndValidity(entry, validity)).ToArbitrary();
+
+        public static Arbitrary<MaxDecile> MaxDeciles() => Gen.Choose(1, 10).Select(m => new MaxDecile(m)).ToArbitrary();
+
+        public static Arbitrary<DecileCase> DecileCases() =>
+            (from decile in Gen.Choose(1, 4)
+             from max in Gen.Choose(1, 10)
+             from date in HouseholdGenerators.Date
+             select new DecileCase(decile, max, date)).ToArbitrary();
+    }
+
     // ---------------------------------------------------------------- POV-01
 
     /// <summary>An independent reading of the 14 BPS criteria (decimal division, explicit lists).</summary>
@@ -44,29 +147,29 @@ public class HouseholdRulesTests
         from income in Gen.Elements(300_000, 600_000, 1_000_000)
         select Surveys.WithPoverty(p => p with { BpsMinCriteriaMet = min, BpsFloorAreaPerPersonM2 = floor, BpsHeadMonthlyIncome = Rupiah.Of(income) });
 
-    [Fact]
+    [Property(MaxTest = 500, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-01")]
-    public void The_criteria_met_are_exactly_the_fourteen_BPS_criteria_read_one_by_one() =>
-        Rulebook.Verify(Prop.ForAll(HouseholdGenerators.BpsSurvey.ToArbitrary(), BpsProfiles.ToArbitrary(), (survey, profile) =>
-        {
-            var assessment = new BpsPovertyAssessor(profile).Assess(survey);
-            var oracle = BpsOracle(survey, profile.Poverty);
-            var expected = Enumerable.Range(1, 14).Where(n => oracle[n - 1]).Select(n => (BpsCriterion)n).ToList();
-            return assessment.MetCriteria().SequenceEqual(expected)
-                && assessment.Count == expected.Count
-                && Enumerable.Range(1, 14).All(n => assessment.IsMet((BpsCriterion)n) == oracle[n - 1]);
-        }), 500);
+    public bool The_criteria_met_are_exactly_the_fourteen_BPS_criteria_read_one_by_one(BpsHouseholdSurvey survey, BpsProfile bps)
+    {
+        var profile = bps.Profile;
+        var assessment = new BpsPovertyAssessor(profile).Assess(survey);
+        var oracle = BpsOracle(survey, profile.Poverty);
+        var expected = Enumerable.Range(1, 14).Where(n => oracle[n - 1]).Select(n => (BpsCriterion)n).ToList();
+        return assessment.MetCriteria().SequenceEqual(expected)
+            && assessment.Count == expected.Count
+            && Enumerable.Range(1, 14).All(n => assessment.IsMet((BpsCriterion)n) == oracle[n - 1]);
+    }
 
-    [Fact]
+    [Property(MaxTest = 500, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-01")]
-    public void A_household_meeting_fewer_than_the_threshold_criteria_is_never_poor_and_one_meeting_it_always_is() =>
-        Rulebook.Verify(Prop.ForAll(HouseholdGenerators.BpsSurvey.ToArbitrary(), BpsProfiles.ToArbitrary(), (survey, profile) =>
-        {
-            var assessment = new BpsPovertyAssessor(profile).Assess(survey);
-            var met = BpsOracle(survey, profile.Poverty).Count(m => m);
-            return assessment.IsPoor == (met >= profile.Poverty.BpsMinCriteriaMet)
-                && assessment.MinCriteriaMet == profile.Poverty.BpsMinCriteriaMet;
-        }), 500);
+    public bool A_household_meeting_fewer_than_the_threshold_criteria_is_never_poor_and_one_meeting_it_always_is(BpsHouseholdSurvey survey, BpsProfile bps)
+    {
+        var profile = bps.Profile;
+        var assessment = new BpsPovertyAssessor(profile).Assess(survey);
+        var met = BpsOracle(survey, profile.Poverty).Count(m => m);
+        return assessment.IsPoor == (met >= profile.Poverty.BpsMinCriteriaMet)
+            && assessment.MinCriteriaMet == profile.Poverty.BpsMinCriteriaMet;
+    }
 
     /// <summary>Changes one observation toward poverty (in the BPS sense), leaving the others as they are.</summary>
     private static Gen<BpsHouseholdSurvey> PoorerInOneObservation(BpsHouseholdSurvey s) =>
@@ -89,55 +192,49 @@ public class HouseholdRulesTests
             Gen.Choose(1, (int)s.HeadSchooling).Select(n => s with { HeadSchooling = (Schooling)n }),
             Gen.Choose(0, (int)s.SaleableAssets.Amount).Select(a => s with { SaleableAssets = Rupiah.Of(a) }));
 
-    [Fact]
+    [Property(MaxTest = 500, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-01")]
-    public void Raising_any_single_observation_toward_poverty_never_makes_a_poor_household_non_poor()
+    public bool Raising_any_single_observation_toward_poverty_never_makes_a_poor_household_non_poor(PoorerBpsPair pair, BpsProfile bps)
     {
-        var pairs =
-            from survey in HouseholdGenerators.BpsSurvey
-            from poorer in PoorerInOneObservation(survey)
-            select (survey, poorer);
-        Rulebook.Verify(Prop.ForAll(pairs.ToArbitrary(), BpsProfiles.ToArbitrary(), (pair, profile) =>
-        {
-            var assessor = new BpsPovertyAssessor(profile);
-            var before = assessor.Assess(pair.survey);
-            var after = assessor.Assess(pair.poorer);
-            var stillMet = before.MetCriteria().All(after.IsMet);
-            return stillMet && after.Count >= before.Count && (!before.IsPoor || after.IsPoor);
-        }), 500);
+        var profile = bps.Profile;
+        var assessor = new BpsPovertyAssessor(profile);
+        var before = assessor.Assess(pair.Survey);
+        var after = assessor.Assess(pair.Poorer);
+        var stillMet = before.MetCriteria().All(after.IsMet);
+        return stillMet && after.Count >= before.Count && (!before.IsPoor || after.IsPoor);
     }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-01")]
-    public void Criterion_1_holds_exactly_when_the_floor_area_per_person_is_below_the_threshold() =>
-        Rulebook.Verify(Prop.ForAll(Gen.Choose(1, 15).ToArbitrary(), Gen.Choose(1, 100).ToArbitrary(), (threshold, size) =>
-        {
-            var assessor = new BpsPovertyAssessor(Surveys.WithPoverty(p => p with { BpsFloorAreaPerPersonM2 = threshold }));
-            var atThreshold = assessor.Assess(Surveys.WellOff with { HouseholdSize = size, FloorAreaM2 = threshold * size });
-            var justBelow = Surveys.WellOff with { HouseholdSize = size, FloorAreaM2 = (threshold * size) - 1 };
-            return !atThreshold.IsMet(BpsCriterion.SmallFloorArea)
-                && (justBelow.FloorAreaM2 < 1 || assessor.Assess(justBelow).IsMet(BpsCriterion.SmallFloorArea));
-        }));
+    public bool Criterion_1_holds_exactly_when_the_floor_area_per_person_is_below_the_threshold(FloorThreshold c)
+    {
+        var (threshold, size) = c;
+        var assessor = new BpsPovertyAssessor(Surveys.WithPoverty(p => p with { BpsFloorAreaPerPersonM2 = threshold }));
+        var atThreshold = assessor.Assess(Surveys.WellOff with { HouseholdSize = size, FloorAreaM2 = threshold * size });
+        var justBelow = Surveys.WellOff with { HouseholdSize = size, FloorAreaM2 = (threshold * size) - 1 };
+        return !atThreshold.IsMet(BpsCriterion.SmallFloorArea)
+            && (justBelow.FloorAreaM2 < 1 || assessor.Assess(justBelow).IsMet(BpsCriterion.SmallFloorArea));
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-01")]
-    public void The_explanation_names_POV_01_its_thresholds_and_agrees_with_the_assessment() =>
-        Rulebook.Verify(Prop.ForAll(HouseholdGenerators.BpsSurvey.ToArbitrary(), BpsProfiles.ToArbitrary(), (survey, profile) =>
-        {
-            var assessor = new BpsPovertyAssessor(profile);
-            var assessment = assessor.Assess(survey);
-            var decision = assessor.Explain(survey);
-            var check = decision.Checks.Single();
-            return check.RuleId == RuleIds.Pov01
-                && decision.ProfileId == profile.Id
-                && decision.IsApproved == assessment.IsPoor
-                && check.Parameters["Poverty.BpsMinCriteriaMet"] == profile.Poverty.BpsMinCriteriaMet.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                && check.Parameters["CriteriaMet"] == assessment.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                && check.Parameters.Count(kv => kv.Value.StartsWith("met: ", StringComparison.Ordinal)) == assessment.Count
-                && (assessment.IsPoor
-                    ? check.Violation is null
-                    : check.Violation!.ErrorCode == HouseholdErrors.BpsTooFewCriteriaMet && (int)check.Violation.Arguments["Met"]! == assessment.Count);
-        }));
+    public bool The_explanation_names_POV_01_its_thresholds_and_agrees_with_the_assessment(BpsHouseholdSurvey survey, BpsProfile bps)
+    {
+        var profile = bps.Profile;
+        var assessor = new BpsPovertyAssessor(profile);
+        var assessment = assessor.Assess(survey);
+        var decision = assessor.Explain(survey);
+        var check = decision.Checks.Single();
+        return check.RuleId == RuleIds.Pov01
+            && decision.ProfileId == profile.Id
+            && decision.IsApproved == assessment.IsPoor
+            && check.Parameters["Poverty.BpsMinCriteriaMet"] == profile.Poverty.BpsMinCriteriaMet.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            && check.Parameters["CriteriaMet"] == assessment.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            && check.Parameters.Count(kv => kv.Value.StartsWith("met: ", StringComparison.Ordinal)) == assessment.Count
+            && (assessment.IsPoor
+                ? check.Violation is null
+                : check.Violation!.ErrorCode == HouseholdErrors.BpsTooFewCriteriaMet && (int)check.Violation.Arguments["Met"]! == assessment.Count);
+    }
 
     /// <summary>A survey with exactly one observation out of range, and the code that names it.</summary>
     private static Gen<(BpsHouseholdSurvey Survey, string Code)> MalformedBpsSurvey =>
@@ -163,28 +260,27 @@ public class HouseholdRulesTests
             _ => (s with { SaleableAssets = Rupiah.Of(bad) }, HouseholdErrors.BpsSaleableAssetsNegative),
         };
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-01")]
-    public void A_survey_with_an_observation_out_of_range_is_refused_by_the_validator_with_its_code_and_by_the_assessor() =>
-        Rulebook.Verify(Prop.ForAll(MalformedBpsSurvey.ToArbitrary(), HouseholdGenerators.BpsSurvey.ToArbitrary(), (malformed, valid) =>
+    public bool A_survey_with_an_observation_out_of_range_is_refused_by_the_validator_with_its_code_and_by_the_assessor(MalformedSurvey malformed, BpsHouseholdSurvey valid)
+    {
+        var validator = new BpsHouseholdSurveyValidator();
+        var assessor = new BpsPovertyAssessor(ProgramProfiles.Kub);
+        var refused = validator.Validate(malformed.Survey);
+        var accepted = validator.Validate(valid);
+        var threw = false;
+        try
         {
-            var validator = new BpsHouseholdSurveyValidator();
-            var assessor = new BpsPovertyAssessor(ProgramProfiles.Kub);
-            var refused = validator.Validate(malformed.Survey);
-            var accepted = validator.Validate(valid);
-            var threw = false;
-            try
-            {
-                assessor.Assess(malformed.Survey);
-            }
-            catch (ArgumentException)
-            {
-                threw = true;
-            }
-            return refused.Errors.Select(e => e.ErrorCode).SequenceEqual([malformed.Code])
-                && !malformed.Survey.IsWellFormed && threw
-                && accepted.IsValid && valid.IsWellFormed;
-        }));
+            assessor.Assess(malformed.Survey);
+        }
+        catch (ArgumentException)
+        {
+            threw = true;
+        }
+        return refused.Errors.Select(e => e.ErrorCode).SequenceEqual([malformed.Code])
+            && !malformed.Survey.IsWellFormed && threw
+            && accepted.IsValid && valid.IsWellFormed;
+    }
 
     // ---------------------------------------------------------------- POV-02
 
@@ -207,46 +303,46 @@ public class HouseholdRulesTests
         from va in Gen.Elements(450, 900)
         select Surveys.WithPoverty(p => p with { Kepmensos262MinFurtherCriteriaMet = min, Kepmensos262FoodShare = Rate.FromPercent(share), Kepmensos262MaxElectricityVa = va });
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-02")]
-    public void A_household_without_shelter_is_fakir_miskin_whatever_else_is_observed() =>
-        Rulebook.Verify(Prop.ForAll(HouseholdGenerators.KepmensosSurvey.ToArbitrary(), KepmensosProfiles.ToArbitrary(), (survey, profile) =>
-        {
-            var assessor = new Kepmensos262Assessor(profile);
-            var homeless = assessor.Assess(survey with { HasShelter = false, Floor = (FloorType)0, ElectricityVa = -1 });
-            var decision = assessor.Explain(survey with { HasShelter = false });
-            return homeless.IsFakirMiskin && homeless.HasNoShelter && homeless.Count == 0
-                && decision.IsApproved && decision.Checks.Single().RuleId == RuleIds.Pov02;
-        }));
+    public bool A_household_without_shelter_is_fakir_miskin_whatever_else_is_observed(Kepmensos262HouseholdSurvey survey, KepmensosProfile kepmensos)
+    {
+        var profile = kepmensos.Profile;
+        var assessor = new Kepmensos262Assessor(profile);
+        var homeless = assessor.Assess(survey with { HasShelter = false, Floor = (FloorType)0, ElectricityVa = -1 });
+        var decision = assessor.Explain(survey with { HasShelter = false });
+        return homeless.IsFakirMiskin && homeless.HasNoShelter && homeless.Count == 0
+            && decision.IsApproved && decision.Checks.Single().RuleId == RuleIds.Pov02;
+    }
 
-    [Fact]
+    [Property(MaxTest = 500, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-02")]
-    public void A_sheltered_household_is_fakir_miskin_exactly_when_it_meets_the_threshold_of_the_eight_further_criteria() =>
-        Rulebook.Verify(Prop.ForAll(HouseholdGenerators.KepmensosSurvey.ToArbitrary(), KepmensosProfiles.ToArbitrary(), (survey, profile) =>
-        {
-            var sheltered = survey with { HasShelter = true };
-            var assessment = new Kepmensos262Assessor(profile).Assess(sheltered);
-            var oracle = KepmensosOracle(sheltered, profile.Poverty);
-            var expected = Enumerable.Range(1, 8).Where(n => oracle[n - 1]).Select(n => (Kepmensos262Criterion)n).ToList();
-            return assessment.MetCriteria().SequenceEqual(expected)
-                && !assessment.HasNoShelter
-                && assessment.IsFakirMiskin == (expected.Count >= profile.Poverty.Kepmensos262MinFurtherCriteriaMet);
-        }), 500);
+    public bool A_sheltered_household_is_fakir_miskin_exactly_when_it_meets_the_threshold_of_the_eight_further_criteria(Kepmensos262HouseholdSurvey survey, KepmensosProfile kepmensos)
+    {
+        var profile = kepmensos.Profile;
+        var sheltered = survey with { HasShelter = true };
+        var assessment = new Kepmensos262Assessor(profile).Assess(sheltered);
+        var oracle = KepmensosOracle(sheltered, profile.Poverty);
+        var expected = Enumerable.Range(1, 8).Where(n => oracle[n - 1]).Select(n => (Kepmensos262Criterion)n).ToList();
+        return assessment.MetCriteria().SequenceEqual(expected)
+            && !assessment.HasNoShelter
+            && assessment.IsFakirMiskin == (expected.Count >= profile.Poverty.Kepmensos262MinFurtherCriteriaMet);
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-02")]
-    public void Food_counts_as_more_than_the_share_of_spending_only_when_it_exceeds_it_exactly() =>
-        Rulebook.Verify(Prop.ForAll(Gen.Choose(1, 9_999).ToArbitrary(), Gen.OneOf(Gen.Choose(1, 1_000_000), Gen.Choose(1, 100).Select(k => k * 10_000)).ToArbitrary(), (basisPoints, total) =>
-        {
-            var share = Rate.FromBasisPoints(basisPoints);
-            var assessor = new Kepmensos262Assessor(Surveys.WithPoverty(p => p with { Kepmensos262FoodShare = share }));
-            // The largest food amount that is not more than the share: floor(total × bp / 10 000); for totals in
-            // whole multiples of Rp 10.000 it is exactly the share.
-            var atMost = (long)total * basisPoints / 10_000;
-            bool Met(long food) => assessor.Assess(Surveys.KepmensosWellOff with { MonthlyFoodSpending = Rupiah.Of(food), MonthlyTotalSpending = Rupiah.Of(total) })
-                .IsMet(Kepmensos262Criterion.FoodShareOfSpending);
-            return !Met(atMost) && (atMost + 1 > total || Met(atMost + 1));
-        }));
+    public bool Food_counts_as_more_than_the_share_of_spending_only_when_it_exceeds_it_exactly(FoodShareCase c)
+    {
+        var (basisPoints, total) = c;
+        var share = Rate.FromBasisPoints(basisPoints);
+        var assessor = new Kepmensos262Assessor(Surveys.WithPoverty(p => p with { Kepmensos262FoodShare = share }));
+        // The largest food amount that is not more than the share: floor(total × bp / 10 000); for totals in
+        // whole multiples of Rp 10.000 it is exactly the share.
+        var atMost = (long)total * basisPoints / 10_000;
+        bool Met(long food) => assessor.Assess(Surveys.KepmensosWellOff with { MonthlyFoodSpending = Rupiah.Of(food), MonthlyTotalSpending = Rupiah.Of(total) })
+            .IsMet(Kepmensos262Criterion.FoodShareOfSpending);
+        return !Met(atMost) && (atMost + 1 > total || Met(atMost + 1));
+    }
 
     private static Gen<Kepmensos262HouseholdSurvey> PoorerInOneKepmensosObservation(Kepmensos262HouseholdSurvey s) =>
         Gen.OneOf(
@@ -261,56 +357,35 @@ public class HouseholdRulesTests
             Gen.Constant(s with { HasOwnLatrine = false }),
             Gen.Choose(0, Math.Max(0, s.ElectricityVa)).Select(va => s with { ElectricityVa = va }));
 
-    [Fact]
+    [Property(MaxTest = 500, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-02")]
-    public void Raising_any_single_observation_toward_poverty_never_makes_a_fakir_miskin_household_stop_being_one()
+    public bool Raising_any_single_observation_toward_poverty_never_makes_a_fakir_miskin_household_stop_being_one(PoorerKepmensosPair pair, KepmensosProfile kepmensos)
     {
-        var pairs =
-            from survey in HouseholdGenerators.KepmensosSurvey
-            from poorer in PoorerInOneKepmensosObservation(survey)
-            select (survey, poorer);
-        Rulebook.Verify(Prop.ForAll(pairs.ToArbitrary(), KepmensosProfiles.ToArbitrary(), (pair, profile) =>
-        {
-            var assessor = new Kepmensos262Assessor(profile);
-            var before = assessor.Assess(pair.survey);
-            var after = assessor.Assess(pair.poorer);
-            var criteriaKept = before.HasNoShelter || after.HasNoShelter || before.MetCriteria().All(after.IsMet);
-            return criteriaKept && (!before.IsFakirMiskin || after.IsFakirMiskin);
-        }), 500);
+        var profile = kepmensos.Profile;
+        var assessor = new Kepmensos262Assessor(profile);
+        var before = assessor.Assess(pair.Survey);
+        var after = assessor.Assess(pair.Poorer);
+        var criteriaKept = before.HasNoShelter || after.HasNoShelter || before.MetCriteria().All(after.IsMet);
+        return criteriaKept && (!before.IsFakirMiskin || after.IsFakirMiskin);
     }
 
-    [Fact]
+    [Property(MaxTest = 500, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-02")]
-    public void A_survey_the_validator_accepts_is_exactly_one_the_assessor_accepts()
+    public bool A_survey_the_validator_accepts_is_exactly_one_the_assessor_accepts(AnyKepmensosSurvey input)
     {
-        var surveys = Gen.OneOf(
-            HouseholdGenerators.KepmensosSurvey,
-            from s in HouseholdGenerators.KepmensosSurvey
-            from which in Gen.Choose(0, 4)
-            from bad in Gen.Choose(-5_000, -1)
-            select which switch
-            {
-                0 => s with { MonthlyFoodSpending = Rupiah.Of(bad) },
-                1 => s with { MonthlyTotalSpending = s.MonthlyFoodSpending + Rupiah.Of(bad) },
-                2 => s with { Floor = (FloorType)(-bad % 200 + 7) },
-                3 => s with { Wall = (WallType)0 },
-                _ => s with { ElectricityVa = bad },
-            });
-        Rulebook.Verify(Prop.ForAll(surveys.ToArbitrary(), survey =>
+        var survey = input.Survey;
+        var valid = new Kepmensos262HouseholdSurveyValidator().Validate(survey).IsValid;
+        bool accepted;
+        try
         {
-            var valid = new Kepmensos262HouseholdSurveyValidator().Validate(survey).IsValid;
-            bool accepted;
-            try
-            {
-                new Kepmensos262Assessor(ProgramProfiles.Kub).Assess(survey);
-                accepted = true;
-            }
-            catch (ArgumentException)
-            {
-                accepted = false;
-            }
-            return valid == accepted && valid == survey.IsWellFormed;
-        }), 500);
+            new Kepmensos262Assessor(ProgramProfiles.Kub).Assess(survey);
+            accepted = true;
+        }
+        catch (ArgumentException)
+        {
+            accepted = false;
+        }
+        return valid == accepted && valid == survey.IsWellFormed;
     }
 
     // ---------------------------------------------------------------- POV-03
@@ -334,55 +409,54 @@ public class HouseholdRulesTests
             8)
         select (asOf, validity, views);
 
-    [Fact]
+    [Property(MaxTest = 500, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-03")]
-    public void A_decile_is_stale_exactly_when_ranked_more_than_the_validity_period_before_the_date_in_memory_and_as_a_query() =>
-        Rulebook.Verify(Prop.ForAll(NearTheCutOff.ToArbitrary(), c =>
-        {
-            var (asOf, validity, views) = c;
-            var spec = new HouseholdsWithStaleDecile(asOf, validity);
-            var expected = views.Where(v => v.Registry.RankedOn.Plus(validity) < asOf).ToList();
-            return spec.Evaluate(views).SequenceEqual(expected)
-                && spec.Evaluate(views.AsQueryable()).SequenceEqual(expected)
-                && views.All(v => spec.IsSatisfiedBy(v) == v.Registry.IsStaleOn(asOf, validity));
-        }), 500);
+    public bool A_decile_is_stale_exactly_when_ranked_more_than_the_validity_period_before_the_date_in_memory_and_as_a_query(CutOffCase c)
+    {
+        var (asOf, validity, views) = c;
+        var spec = new HouseholdsWithStaleDecile(asOf, validity);
+        var expected = views.Where(v => v.Registry.RankedOn.Plus(validity) < asOf).ToList();
+        return spec.Evaluate(views).SequenceEqual(expected)
+            && spec.Evaluate(views.AsQueryable()).SequenceEqual(expected)
+            && views.All(v => spec.IsSatisfiedBy(v) == v.Registry.IsStaleOn(asOf, validity));
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-03")]
-    public void A_decile_is_fresh_through_ranking_date_plus_validity_and_stale_the_day_after() =>
-        Rulebook.Verify(Prop.ForAll(HouseholdGenerators.RegistryEntryAround(new LocalDate(2025, 6, 30), 400).ToArbitrary(), Validities.ToArbitrary(), (entry, validity) =>
-        {
-            var last = entry.FreshThrough(validity);
-            return !entry.IsStaleOn(last, validity) && entry.IsStaleOn(last.PlusDays(1), validity) && !entry.IsStaleOn(entry.RankedOn, validity);
-        }));
+    public bool A_decile_is_fresh_through_ranking_date_plus_validity_and_stale_the_day_after(EntryAndValidity c)
+    {
+        var (entry, validity) = c;
+        var last = entry.FreshThrough(validity);
+        return !entry.IsStaleOn(last, validity) && entry.IsStaleOn(last.PlusDays(1), validity) && !entry.IsStaleOn(entry.RankedOn, validity);
+    }
 
-    [Fact]
+    [Property(MaxTest = 500, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-03")]
-    public void A_household_is_registry_poor_only_with_a_fresh_decile_at_most_the_maximum_in_memory_and_as_a_query() =>
-        Rulebook.Verify(Prop.ForAll(NearTheCutOff.ToArbitrary(), Gen.Choose(1, 10).ToArbitrary(), (c, max) =>
-        {
-            var (asOf, validity, views) = c;
-            var poverty = new PovertyParameters { MaxEligibleDecile = max, DecileValidity = validity };
-            var spec = new HouseholdsWithEligibleDecile(asOf, poverty);
-            var stale = new HouseholdsWithStaleDecile(asOf, poverty);
-            var expected = views.Where(v => !v.Registry.IsStaleOn(asOf, validity) && v.Registry.Decile <= max).ToList();
-            return spec.Evaluate(views).SequenceEqual(expected)
-                && spec.Evaluate(views.AsQueryable()).SequenceEqual(expected)
-                && views.All(v => v.Registry.IsEligibleOn(asOf, poverty) == spec.IsSatisfiedBy(v))
-                && views.All(v => new PovertyEvidence(v.Registry, null, false).HasEligibleRegistryEntryOn(asOf, poverty) == spec.IsSatisfiedBy(v))
-                && views.All(v => !(stale.IsSatisfiedBy(v) && spec.IsSatisfiedBy(v)));
-        }), 500);
+    public bool A_household_is_registry_poor_only_with_a_fresh_decile_at_most_the_maximum_in_memory_and_as_a_query(CutOffCase c, MaxDecile maxDecile)
+    {
+        var max = maxDecile.Value;
+        var (asOf, validity, views) = c;
+        var poverty = new PovertyParameters { MaxEligibleDecile = max, DecileValidity = validity };
+        var spec = new HouseholdsWithEligibleDecile(asOf, poverty);
+        var stale = new HouseholdsWithStaleDecile(asOf, poverty);
+        var expected = views.Where(v => !v.Registry.IsStaleOn(asOf, validity) && v.Registry.Decile <= max).ToList();
+        return spec.Evaluate(views).SequenceEqual(expected)
+            && spec.Evaluate(views.AsQueryable()).SequenceEqual(expected)
+            && views.All(v => v.Registry.IsEligibleOn(asOf, poverty) == spec.IsSatisfiedBy(v))
+            && views.All(v => new PovertyEvidence(v.Registry, null, false).HasEligibleRegistryEntryOn(asOf, poverty) == spec.IsSatisfiedBy(v))
+            && views.All(v => !(stale.IsSatisfiedBy(v) && spec.IsSatisfiedBy(v)));
+    }
 
-    [Fact]
+    [Property(MaxTest = 200, Arbitrary = [typeof(HouseholdArbitraries)])]
     [Trait("Rule", "POV-03")]
-    public void DTKS_and_DTSEN_deciles_compare_against_the_maximum_on_one_scale() =>
-        Rulebook.Verify(Prop.ForAll(Gen.Choose(1, 4).ToArbitrary(), Gen.Choose(1, 10).ToArbitrary(), HouseholdGenerators.Date.ToArbitrary(), (decile, max, date) =>
-        {
-            var poverty = new PovertyParameters { MaxEligibleDecile = max };
-            var dtks = new RegistryEntry(RegistrySource.Dtks, decile, date);
-            var dtsen = new RegistryEntry(RegistrySource.Dtsen, decile, date);
-            return dtks.IsEligibleOn(date, poverty) == dtsen.IsEligibleOn(date, poverty)
-                && dtks.IsEligibleOn(date, poverty) == (decile <= max)
-                && (max < 4 || dtks.IsEligibleOn(date, poverty));
-        }));
+    public bool DTKS_and_DTSEN_deciles_compare_against_the_maximum_on_one_scale(DecileCase c)
+    {
+        var (decile, max, date) = c;
+        var poverty = new PovertyParameters { MaxEligibleDecile = max };
+        var dtks = new RegistryEntry(RegistrySource.Dtks, decile, date);
+        var dtsen = new RegistryEntry(RegistrySource.Dtsen, decile, date);
+        return dtks.IsEligibleOn(date, poverty) == dtsen.IsEligibleOn(date, poverty)
+            && dtks.IsEligibleOn(date, poverty) == (decile <= max)
+            && (max < 4 || dtks.IsEligibleOn(date, poverty));
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using KubeCore.Common;
 using KubeCore.Groups;
 using KubeCore.Loans;
@@ -55,37 +56,46 @@ public class DecisionTests
 
     private static Gen<CultureInfo> Culture => Gen.Elements(Cultures);
 
-    [Fact]
-    public void Parameters_read_later_and_in_any_culture_have_the_text_they_had_when_the_check_was_recorded()
+    /// <summary>Up to eight checks' parameters, the culture they are recorded in and the culture they are read in.</summary>
+    public sealed record RecordedChecks((string Name, object? Value)[][] Checks, CultureInfo RecordIn, CultureInfo ReadIn)
     {
-        var cases = from checks in Parameters.ArrayOf().Select(a => a.Take(8).ToArray())
-                    from recordIn in Culture
-                    from readIn in Culture
-                    select (checks, recordIn, readIn);
-        Rulebook.Verify(Prop.ForAll(cases.ToArbitrary(), c =>
+        public override string ToString() =>
+            $"RecordedChecks {{ Checks = {CounterexampleText.Items(Checks.Select(CounterexampleText.Items))}, RecordIn = {RecordIn.Name}, ReadIn = {ReadIn.Name} }}";
+    }
+
+    public static class DecisionArbitraries
+    {
+        public static Arbitrary<RecordedChecks> RecordedChecksArbitrary() =>
+            (from checks in Parameters.ArrayOf().Select(a => a.Take(8).ToArray())
+             from recordIn in Culture
+             from readIn in Culture
+             select new RecordedChecks(checks, recordIn, readIn)).ToArbitrary();
+    }
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(DecisionArbitraries)])]
+    public void Parameters_read_later_and_in_any_culture_have_the_text_they_had_when_the_check_was_recorded(RecordedChecks c)
+    {
+        var (checks, recordIn, readIn) = c;
+        var builder = new DecisionBuilder("Property", ProgramProfiles.KubePermensos2019);
+        List<IReadOnlyDictionary<string, string>> expected;
+        using (new CultureScope(recordIn))
         {
-            var (checks, recordIn, readIn) = c;
-            var builder = new DecisionBuilder("Property", ProgramProfiles.KubePermensos2019);
-            List<IReadOnlyDictionary<string, string>> expected;
-            using (new CultureScope(recordIn))
+            expected = checks.Select(EagerFormat).ToList();
+            foreach (var parameters in checks)
             {
-                expected = checks.Select(EagerFormat).ToList();
-                foreach (var parameters in checks)
-                {
-                    builder.Check(Rule, null, parameters);
-                }
+                builder.Check(Rule, null, parameters);
             }
-            var decision = builder.Build();
-            Mutate(checks);
-            using (new CultureScope(readIn))
+        }
+        var decision = builder.Build();
+        Mutate(checks);
+        using (new CultureScope(readIn))
+        {
+            decision.Checks.Count.ShouldBe(checks.Length);
+            for (var i = 0; i < checks.Length; i++)
             {
-                decision.Checks.Count.ShouldBe(checks.Length);
-                for (var i = 0; i < checks.Length; i++)
-                {
-                    decision.Checks[i].Parameters.ToList().ShouldBe(expected[i].ToList());
-                }
+                decision.Checks[i].Parameters.ToList().ShouldBe(expected[i].ToList());
             }
-        }), maxTest: 300);
+        }
     }
 
     [Fact]
