@@ -23,14 +23,13 @@ public class AidRulesTests
 
     [Fact]
     [Trait("Rule", "AID-01")]
-    public void The_grant_is_the_amount_in_force_on_the_date_and_none_before_the_first() =>
+    public void The_grant_is_the_rate_in_force_on_the_date_and_none_before_the_first() =>
         Rulebook.Verify(Prop.ForAll(Gen.Choose(-3_000, 6_000).ToArbitrary(), offset =>
         {
-            var date = new LocalDate(2018, 1, 1).PlusDays(offset);
-            var amount = AidGrants.AmountOn(ProgramProfiles.KubePermensos2019, date);
-            var expected = date < new LocalDate(2018, 1, 1) ? (Rupiah?)null
-                : date < new LocalDate(2019, 1, 1) ? Rupiah.Of(25_000_000) : Rupiah.Of(20_000_000);
-            return amount == expected && AidGrants.AmountOn(ProgramProfiles.KsmP2kp, date) is null;
+            var date = new LocalDate(2016, 1, 1).PlusDays(offset);
+            var amount = AidGrants.AmountOn(ProgramProfiles.KubePermensos2019, date, 10);
+            var expected = date < new LocalDate(2016, 1, 1) ? (Rupiah?)null : Rupiah.Of(20_000_000);
+            return amount == expected && AidGrants.AmountOn(ProgramProfiles.KsmP2kp, date, 10) is null;
         }));
 
     [Fact]
@@ -66,11 +65,11 @@ public class AidRulesTests
 
     [Fact]
     [Trait("Rule", "AID-02")]
-    public void Development_aid_goes_only_to_active_groups_of_the_minimum_age_and_stage() =>
+    public void Development_aid_goes_only_to_active_groups_of_the_minimum_age_at_any_stage() =>
         Rulebook.Verify(Prop.ForAll(Candidate.ToArbitrary(), c =>
         {
             var decision = DevelopmentAid.CheckEligibility(c, ProgramProfiles.KubeBlps, Start);
-            var expected = c.Status == GroupStatus.Active && c.ActiveSince.PlusYears(2) <= Start && c.Stage >= GroupStage.Berkembang;
+            var expected = c.Status == GroupStatus.Active && c.ActiveSince.PlusYears(2) <= Start;
             return decision.IsApproved == expected;
         }));
 
