@@ -562,7 +562,7 @@ public class SavingsRulesTests
 
     [Fact]
     [Trait("Rule", "SAV-06")]
-    public void IKS_is_never_paid_out_to_a_member_only_spent_on_solidarity_or_renteng_cover() =>
+    public void IKS_never_moves_into_savings_or_another_fund_and_leaves_only_as_an_IKS_spend_or_renteng_cover() =>
         Support.Rulebook.Verify(Prop.ForAll(LedgerOps.Sequence(300), Gen.Choose(1, 100_000).ToArbitrary(), (ops, amount) =>
         {
             var model = Run(ops);
