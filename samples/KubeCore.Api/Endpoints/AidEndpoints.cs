@@ -37,7 +37,7 @@ public static class AidEndpoints
     public static void MapAid(this IEndpointRouteBuilder app)
     {
         app.MapPost("/aid/development-selection", Select).WithTags("Aid").RequireAuthorization(Policies.Administer)
-            .WithSummary("Selects N of M groups for development aid (AID-02): eligibility (age active, stage) and the stated ranking.")
+            .WithSummary("Selects N of M groups for development aid (AID-02): eligibility (active, 2 years) and the stated ranking (stage first).")
             .Produces<SelectionView>();
 
         var aid = app.MapGroup("/groups/{groupId:guid}/aid").WithTags("Aid");
@@ -48,9 +48,9 @@ public static class AidEndpoints
                 SavingsEndpoints.Post(http, store, groupId, r, true, state =>
                 {
                     Decide(state, r.Date).ThrowIfRejected();
-                    return new CreditGrantCommand(r.Date, state.Group.Profile.Aid.GrantOn(r.Date)!.Amount, r.Reference);
+                    return new CreditGrantCommand(r.Date, AidGrants.AmountFor(state.Group, r.Date)!.Value, r.Reference);
                 }))
-            .RequireAuthorization(Policies.Administer).WithSummary("Dinas Sosial credits the profile's grant, when the decision allows it (AID-01). Idempotency-Key required.");
+            .RequireAuthorization(Policies.Administer).WithSummary("Dinas Sosial credits the profile's grant (per group, or per member household on the date), when the decision allows it (AID-01). Idempotency-Key required.");
         aid.MapGet("/accountability", async (Guid groupId, IsoDate asOf, StreamStore store, CancellationToken cancellationToken) =>
             {
                 var reports = (await store.GetGroupAsync(groupId, cancellationToken)).State.AccountabilityReports;
@@ -77,6 +77,5 @@ public static class AidEndpoints
             selection.Candidates.Select(c => new RankedView(c.Candidate, GroupViews.View(c.Eligibility), c.Rank, c.Selected)).ToList(), selection.Selected));
     }
 
-    private static Decision Decide(GroupState state, LocalDate date) =>
-        AidGrants.Decide(state.Group, state.Group.Name, state.Group.BankAccount?.HolderName, date);
+    private static Decision Decide(GroupState state, LocalDate date) => AidGrants.Decide(state.Group, date);
 }

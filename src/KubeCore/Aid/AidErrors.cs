@@ -17,9 +17,6 @@ public static class AidErrors
     /// <summary>AID-02: the group has not been active long enough.</summary>
     public const string GroupTooYoung = "AID02_GROUP_TOO_YOUNG";
 
-    /// <summary>AID-02: the group's stage is below the minimum.</summary>
-    public const string StageTooLow = "AID02_STAGE_TOO_LOW";
-
     /// <summary>AID-03: a spend has no receipt reference.</summary>
     public const string ReceiptMissing = "AID03_RECEIPT_MISSING";
 
@@ -53,7 +50,6 @@ public static class AidErrors
         new(NoGroupAccount, "Kelompok {GroupName} belum memiliki rekening bank atas nama kelompok; bantuan tidak dapat disalurkan.", "Group {GroupName} has no bank account in its name; the grant cannot be paid."),
         new(AccountNotInGroupName, "Rekening atas nama {HolderName}, bukan atas nama kelompok {GroupName}; bantuan adalah aset kelompok, bukan perorangan.", "The account is held by {HolderName}, not by group {GroupName}; aid is a group asset, never a member's."),
         new(GroupTooYoung, "Kelompok aktif sejak {ActiveSince}, belum mencapai usia minimal {MinAge} untuk bantuan pengembangan.", "The group has been active since {ActiveSince}, short of the minimum age {MinAge} for development aid."),
-        new(StageTooLow, "Tahap kelompok {Stage} di bawah tahap minimal {MinStage} untuk bantuan pengembangan.", "The group's stage {Stage} is below the minimum stage {MinStage} for development aid."),
         new(ReceiptMissing, "Pengeluaran {Amount} tidak memiliki nomor bukti (nota/kuitansi).", "The spend of {Amount} has no receipt reference."),
         new(ReceiptAlreadyClaimed, "Bukti {ReceiptReference} sudah dicatat dalam LPJ ini.", "Receipt {ReceiptReference} is already claimed in this report."),
         new(SpendNotPositive, "Jumlah pengeluaran harus lebih dari nol (tercatat {Amount}).", "A spend must be more than zero (got {Amount})."),

@@ -10,7 +10,7 @@ namespace KubeCore.Aid;
 /// <param name="GroupId">The group.</param>
 /// <param name="Status">Its lifecycle status.</param>
 /// <param name="ActiveSince">The date it became active (start of its age for AID-02).</param>
-/// <param name="Stage">Its development stage (STG-01).</param>
+/// <param name="Stage">Its development stage (STG-01): the first key of the ranking, never a gate.</param>
 /// <param name="MemberSavings">The total of its members' savings on the selection date.</param>
 public sealed record DevelopmentAidCandidate(GroupId GroupId, GroupStatus Status, LocalDate ActiveSince, GroupStage Stage, Rupiah MemberSavings);
 
@@ -38,7 +38,7 @@ public sealed class DevelopmentAidSelection
     /// <summary>The selection date.</summary>
     public LocalDate AsOf { get; }
 
-    /// <summary>The profile whose AID-02 parameters were applied.</summary>
+    /// <summary>The profile whose AID-02 parameter (the minimum group age) was applied.</summary>
     public string ProfileId { get; }
 
     /// <summary>Every candidate: eligible ones in rank order, then ineligible ones in input order.</summary>
@@ -49,19 +49,27 @@ public sealed class DevelopmentAidSelection
 }
 
 /// <summary>
-/// Development aid (BLPS) eligibility and selection (AID-02): only groups active at least
-/// <c>Aid.DevelopmentAidMinGroupAge</c> at stage <c>Aid.DevelopmentAidMinStage</c> or higher; N of M
-/// candidates are chosen by a stated ranking.
+/// Development aid (BLPS) eligibility and selection (AID-02): an active group is eligible once it has been active
+/// at least <c>Aid.DevelopmentAidMinGroupAge</c> (2 years under <c>KubeBlps</c>: "telah berjalan minimal 2 tahun");
+/// N of M eligible candidates are chosen by a stated ranking.
 /// </summary>
 /// <remarks>
+/// <para><b>The stage is not a gate</b> (corrected 2026-12-06): BLPS is "ditujukan untuk KUBE tumbuh" (seed 002), so
+/// a group at stage Tumbuh is eligible; productive (Berkembang, Maju) groups come first in the ranking instead.</para>
+/// <para><b>Age.</b> A group active since day D is old enough from D plus the minimum age (calendar arithmetic, so a
+/// group active since 2009-06-02 is eligible on 2011-06-02 and refused on 2011-06-01).</para>
 /// <para><b>The ranking</b> (no source states one; this is KubeCore's, stated so that a selection can be
-/// reproduced and contested): eligible candidates ordered by (1) stage, higher first; (2) date active since,
-/// earlier first (longer track record); (3) member savings, higher first; (4) group id, ascending, as a
-/// deterministic tie-break. The first <c>slots</c> are selected.</para>
+/// reproduced and contested): eligible candidates ordered by (1) stage, higher first (Maju, Berkembang, Tumbuh:
+/// the source's priority for productive groups); (2) date active since, earlier first (longer track record);
+/// (3) member savings, higher first; (4) group id, ascending, as a deterministic tie-break. The first
+/// <c>slots</c> are selected.</para>
 /// </remarks>
 public static class DevelopmentAid
 {
-    /// <summary>Whether one candidate may receive development aid on <paramref name="asOf"/> (AID-02).</summary>
+    /// <summary>
+    /// Whether one candidate may receive development aid on <paramref name="asOf"/> (AID-02): it is active (GRP-06) and
+    /// has been active at least the profile's minimum age. Its stage is not checked (it only ranks, see <see cref="Select"/>).
+    /// </summary>
     public static Decision CheckEligibility(DevelopmentAidCandidate candidate, ProgramProfile profile, LocalDate asOf)
     {
         ArgumentNullException.ThrowIfNull(candidate);
@@ -82,9 +90,6 @@ public static class DevelopmentAid
         {
             builder.NotApplicable(RuleIds.Aid02, ("Aid.DevelopmentAidMinGroupAge", null));
         }
-        builder.Check(RuleIds.Aid02, candidate.Stage >= aid.DevelopmentAidMinStage,
-            () => RuleViolation.Of(RuleIds.Aid02, AidErrors.StageTooLow, ("Stage", candidate.Stage), ("MinStage", aid.DevelopmentAidMinStage)),
-            ("Aid.DevelopmentAidMinStage", aid.DevelopmentAidMinStage), ("Stage", candidate.Stage));
         return builder.Build();
     }
 

@@ -42,13 +42,13 @@ public static class ProgramProfiles
 
     /// <summary>
     /// KUBE under Permensos 2/2019: 5–20 households (KK) of one kecamatan, on DTKS/DTSEN (or PRA-verified),
-    /// head or main earner, 18–59, no PNS/TNI/POLRI/pensioner; UEP grant Rp 20.000.000 (2019), Rp 25.000.000 (2018).
+    /// head or main earner, 18–59, no PNS/TNI/POLRI/pensioner; UEP grant Rp 2.000.000 per member household (AID-01).
     /// </summary>
     public static ProgramProfile KubePermensos2019 { get; } = new(
         "KubePermensos2019", 1, GroupKind.Kube,
         "KUBE menurut Permensos No. 2 Tahun 2019",
         "KUBE under Minister of Social Affairs Regulation 2/2019",
-        "Permensos No. 2 Tahun 2019 (BN 2019 No. 269) Ps 3(1)-(4), 4(2), 5; Dinsos Kalbar 2019 (age 18-59, exclusions, Rp 20 jt); Dinsos Palangka Raya (5-20 KK); medcom.id 2018 (Rp 25 jt)",
+        "Permensos No. 2 Tahun 2019 (BN 2019 No. 269) Ps 3(1)-(4), 4(2), 5; Dinsos Kalbar 2019 (age 18-59, exclusions); Dinsos Palangka Raya (5-20 KK); Mensos 2016 and 2020 (grant Rp 2 jt x member KK)",
         new LocalDate(2019, 1, 1),
         new ProgramParameters
         {
@@ -68,15 +68,15 @@ public static class ProgramProfiles
             {
                 GrantSchedule =
                 [
-                    new(new LocalDate(2018, 1, 1), Rupiah.Of(25_000_000), "medcom.id 2018: UEP KUBE Ditjen PFM, Rp 25 juta per KUBE"),
-                    new(new LocalDate(2019, 1, 1), Rupiah.Of(20_000_000), "Dinsos Kalbar 2019; Kota Ternate: Rp 20 juta per KUBE"),
+                    new(new LocalDate(2016, 1, 1), Rupiah.Of(2_000_000), GrantBasis.PerMemberHousehold,
+                        "Mensos 2016 and 2020: 'jumlah anggota KUBE dikalikan Rp2 juta', 10 KK -> Rp 20 juta (kemensos.go.id 23 Nov 2020, via portalsulut.pikiran-rakyat.com)"),
                 ],
             },
         });
 
     /// <summary>
     /// KUBE in the BLPS era (seed 002, Dawuhan 2011): exactly 10 households on DTKS, head or main earner,
-    /// 15–55; grant Rp 30.000.000 per group via bank; development aid only after 2 years at stage Berkembang.
+    /// 15–55; grant Rp 30.000.000 per group via bank; development aid after 2 years active, at any stage (AID-02).
     /// </summary>
     public static ProgramProfile KubeBlps { get; } = new(
         "KubeBlps", 1, GroupKind.Kube,
@@ -100,9 +100,8 @@ public static class ProgramProfiles
             },
             Aid = new AidParameters
             {
-                GrantSchedule = [new(new LocalDate(2011, 1, 1), Rupiah.Of(30_000_000), "Seed 002: BLPS Rp 30.000.000 per KUBE (unsourced elsewhere)")],
+                GrantSchedule = [new(new LocalDate(2011, 1, 1), Rupiah.Of(30_000_000), GrantBasis.PerGroup, "Seed 002: BLPS Rp 30.000.000 per KUBE (unsourced elsewhere)")],
                 DevelopmentAidMinGroupAge = Period.FromYears(2),
-                DevelopmentAidMinStage = GroupStage.Berkembang,
             },
         });
 

@@ -80,9 +80,10 @@ public static class RuleCatalogue
         public static readonly ParameterDefinition RrAdequate = new("Portfolio.RepaymentAdequateFrom", "%", "RR from this is adequate.", p => p.Portfolio.RepaymentAdequateFrom);
         public static readonly ParameterDefinition CcrGood = new("Portfolio.CostCoverageGoodAbove", "%", "CCr above this is good.", p => p.Portfolio.CostCoverageGoodAbove);
         public static readonly ParameterDefinition CcrAdequate = new("Portfolio.CostCoverageAdequateFrom", "%", "CCr from this is adequate.", p => p.Portfolio.CostCoverageAdequateFrom);
-        public static readonly ParameterDefinition Grants = new("Aid.GrantSchedule", "Rp from date", "Grant per group by effective date.", p => p.Aid.GrantSchedule.Select(g => $"{g.Amount} from {g.EffectiveFrom:uuuu-MM-dd}"));
+        public static readonly ParameterDefinition RoiGood = new("Portfolio.ReturnOnInvestmentGoodAbove", "%", "ROI above this is good.", p => p.Portfolio.ReturnOnInvestmentGoodAbove);
+        public static readonly ParameterDefinition RoiAdequate = new("Portfolio.ReturnOnInvestmentAdequateFrom", "%", "ROI from this is adequate; below (a loss) is poor.", p => p.Portfolio.ReturnOnInvestmentAdequateFrom);
+        public static readonly ParameterDefinition Grants = new("Aid.GrantSchedule", "Rp per group or per member household, from date", "Grant rate by effective date: per group, or per member household on the decision date.", p => p.Aid.GrantSchedule.Select(g => g.ToString()));
         public static readonly ParameterDefinition AidAge = new("Aid.DevelopmentAidMinGroupAge", "period", "Least group age for development aid.", p => p.Aid.DevelopmentAidMinGroupAge);
-        public static readonly ParameterDefinition AidStage = new("Aid.DevelopmentAidMinStage", "stage", "Least stage for development aid.", p => p.Aid.DevelopmentAidMinStage);
         public static readonly ParameterDefinition LpjDue = new("Aid.LpjDuePeriod", "period", "LPJ due after disbursement.", p => p.Aid.LpjDuePeriod);
         public static readonly ParameterDefinition SavingsShare = new("Compliance.SavingsShareOfMembers", "%", "Share of members who must save in a week.", p => p.Compliance.SavingsShareOfMembers);
         public static readonly ParameterDefinition Attendance = new("Compliance.SustainableAttendanceShare", "%", "Attendance share for the social sustainability indicator.", p => p.Compliance.SustainableAttendanceShare);
@@ -203,8 +204,10 @@ public static class RuleCatalogue
             "A week is closed with totals that reconcile with the entries; a closed week takes no new entries.",
             "Seed 004 rule 3", Seed, Pnpm2008, P.WeekStart),
         R(RuleIds.Sav06, "Iuran Kesetiakawanan Sosial (IKS)", "Solidarity fund (IKS)",
-            "A share of business profit goes to the solidarity fund, which is not paid out to members.",
-            "Seed 002 (IKS); 123dok stage criteria (share unsourced)", Medium, Seed2012, P.Iks),
+            "A share of business profit goes to the solidarity fund. The fund may help members and other poor families in social need, "
+            + "recorded as an IKS spend with its purpose (naming the member helped); it is never paid out as a profit share or dividend, nor moved into savings.",
+            "Seed 002 (IKS); 123dok stage criteria wq2vk72y ('menyisihkan dana IKS untuk anggota kelompok, keluarga miskin lainnya'); the 10 % share is a design choice (corrected 2026-12-06)",
+            Medium, Seed2012, P.Iks),
         R(RuleIds.Sav07, "Rupiah utuh tanpa pecahan", "Whole rupiah, no fractions",
             "Money is whole rupiah, never floating point; any rounding is stated and the remainder lands on a named installment.",
             "KubeCore design choice", DesignChoice, Catalogue),
@@ -246,20 +249,26 @@ public static class RuleCatalogue
             "Lancar 0; DPK 1-90; kurang lancar 91-120; diragukan 121-180; macet over 180 days; provisions 1/5/15/50/100 %.",
             "POJK 40/POJK.03/2019", High, new LocalDate(2019, 1, 1), P.DpkDays, P.KlDays, P.DDays, P.Provisions),
         R(RuleIds.Port01, "Indikator kinerja portofolio", "Portfolio indicators",
-            "LAR, PAR, RR and CCr with their bands.",
-            "POB Pinjaman Bergulir PNPM MP 2013 (123dok oz14l02vz)", MediumHigh, new LocalDate(2013, 1, 1),
-            P.AtRisk, P.AtRiskGood, P.AtRiskAdequate, P.RrGood, P.RrAdequate, P.CcrGood, P.CcrAdequate),
+            "LAR, PAR, RR, CCr and ROI with their bands: LAR, PAR below 10 % good, up to 20 % adequate; RR above 90 % good, from 80 % adequate; "
+            + "CCr above 125 % good, from 100 % adequate; ROI = (net profit of the year to date x 12 / n months) / total capital, above 10 % good, from 0 % adequate, "
+            + "below (a loss) poor. The source copy lost its <=/< signs: which band a ratio exactly on an edge takes is KubeCore's stated choice.",
+            "POB Pinjaman Bergulir PNPM MP 2013 via a thesis copy (123dok oz14l02vz); boundary inclusivity: KubeCore design choice", Medium, new LocalDate(2013, 1, 1),
+            P.AtRisk, P.AtRiskGood, P.AtRiskAdequate, P.RrGood, P.RrAdequate, P.CcrGood, P.CcrAdequate, P.RoiGood, P.RoiAdequate),
         R(RuleIds.Port02, "Indikator dapat direproduksi per tanggal", "Indicators reproducible as of a date",
             "Every indicator can be reproduced from a dated ledger snapshot.",
             "KubeCore design choice (auditors)", DesignChoice, Catalogue),
 
         // Aid
         R(RuleIds.Aid01, "Besaran bantuan per profil dan tahun", "Grant amount per profile and year",
-            "The grant amount depends on the profile and year, and is credited to the group account.",
-            "Dinsos Kalbar 2019; Kota Ternate; medcom.id 2018; seed 002", Medium, new LocalDate(2011, 1, 1), P.Grants),
+            "The grant depends on the profile and year and is counted per group or per member household (KK) on the decision date "
+            + "(members who left before or on that date do not count, members admitted on it do); it is credited to the group account. "
+            + "KUBE: Rp 2.000.000 per member household; BLPS: Rp 30.000.000 per group.",
+            "Mensos 2016 and 2020 ('jumlah anggota KUBE dikalikan Rp2 juta'; 10 KK -> Rp 20.000.000, M); seed 002 (BLPS Rp 30.000.000 per KUBE, L) (corrected 2026-12-06)",
+            Medium, new LocalDate(2011, 1, 1), P.Grants),
         R(RuleIds.Aid02, "Syarat bantuan pengembangan (BLPS)", "Development aid (BLPS) eligibility",
-            "Development aid only for groups active at least the minimum age at the minimum stage; N of M candidates are selected by a stated ranking.",
-            "scribd 434827207 (2 years); seed 002 (10 of 30)", Low, new LocalDate(2011, 1, 1), P.AidAge, P.AidStage),
+            "Development aid (BLPS) for active groups that have been active at least the minimum age (2 years). The stage is not a gate: BLPS is for KUBE Tumbuh. "
+            + "N of M candidates are selected by a stated ranking: stage (higher first, so productive groups are a priority), then longer active, then member savings, then group id.",
+            "scribd 434827207 ('telah berjalan minimal 2 tahun'); seed 002 ('ditujukan untuk KUBE tumbuh'; 10 of 30); ranking: KubeCore design choice (corrected 2026-12-06)", Low, new LocalDate(2011, 1, 1), P.AidAge),
         R(RuleIds.Aid03, "Laporan pertanggungjawaban (LPJ)", "Accountability report (LPJ)",
             "Every spend has a receipt reference; spends never exceed the grant; the report lists grant, spends by category and remaining balance, due within the set period.",
             "portalnusantara.id (Banten 2025, about 3 weeks); Permensos 2/2019 Ps 9", Medium, Permensos2019, P.LpjDue),

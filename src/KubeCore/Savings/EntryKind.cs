@@ -16,7 +16,10 @@ public enum EntryKind : byte
     /// <summary>The IKS share of a business profit was set aside (SAV-06): debit cash, credit IKS.</summary>
     IksFromProfit = 4,
 
-    /// <summary>IKS was spent on a solidarity purpose outside the membership (SAV-06): debit IKS, credit cash.</summary>
+    /// <summary>
+    /// IKS was spent on a solidarity purpose (SAV-06): help to a member or another poor family in social need, or a
+    /// community activity; debit IKS, credit cash. The entry's member is the member helped, if one is named.
+    /// </summary>
     IksSpend = 5,
 
     /// <summary>An aid grant reached the group account (AID-01, GRP-07): debit cash, credit grant.</summary>

@@ -17,7 +17,10 @@ public enum AccountKind : byte
     /// <summary>One member's savings (tabungan anggota), per member. Credit-normal: what the group owes the member.</summary>
     MemberSavings = 2,
 
-    /// <summary>The IKS solidarity fund (Iuran Kesetiakawanan Sosial). Credit-normal. Never paid out to a member (SAV-06).</summary>
+    /// <summary>
+    /// The IKS solidarity fund (Iuran Kesetiakawanan Sosial). Credit-normal. Spent on social need (a member's or another
+    /// poor family's) and community activities, never moved into savings nor paid out as a dividend (SAV-06).
+    /// </summary>
     Iks = 3,
 
     /// <summary>The unspent balance of aid grants (bantuan), a group asset (GRP-07, AID-01). Credit-normal.</summary>

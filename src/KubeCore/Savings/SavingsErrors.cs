@@ -74,8 +74,17 @@ public static class SavingsErrors
     /// <summary>SAV-05 (validator): a week cannot be closed before its last day.</summary>
     public const string ClosedBeforeWeekEnd = "SAV05_CLOSED_BEFORE_WEEK_END";
 
-    /// <summary>SAV-06: IKS is never paid out to a member nor moved to another fund (only renteng cover and solidarity spends use it).</summary>
+    /// <summary>
+    /// SAV-06: IKS is never moved into a member's savings nor into another fund; it leaves the fund only as an IKS spend
+    /// with its purpose (help to a member or another poor family in social need, a community activity) or as renteng cover.
+    /// </summary>
     public const string IksNotPaidOut = "SAV06_IKS_NOT_PAID_OUT";
+
+    /// <summary>SAV-06: IKS is never paid out as a profit share or dividend to members.</summary>
+    public const string IksNotADividend = "SAV06_IKS_NOT_A_DIVIDEND";
+
+    /// <summary>SAV-06: the member an IKS spend names as its beneficiary is not a current member of the group.</summary>
+    public const string IksBeneficiaryNotAMember = "SAV06_IKS_BENEFICIARY_NOT_A_MEMBER";
 
     /// <summary>SAV-06: the IKS share of this profit rounds down to nothing.</summary>
     public const string NoIksShare = "SAV06_NO_IKS_SHARE";
@@ -114,7 +123,9 @@ public static class SavingsErrors
         new(CloseDoesNotReconcile, "Tutup buku minggu {Week} tidak cocok dengan entri minggu itu.", "The close of week {Week} does not reconcile with the entries of that week."),
         new(WeekStartMisaligned, "Minggu pembukuan harus dimulai pada hari pertama minggu menurut profil.", "A bookkeeping week must start on the profile's first day of the week."),
         new(ClosedBeforeWeekEnd, "Minggu tidak dapat ditutup sebelum hari terakhirnya.", "A week cannot be closed before its last day."),
-        new(IksNotPaidOut, "Dana IKS tidak dibayarkan kepada anggota atau dipindah ke {To}; IKS hanya untuk tanggung renteng dan kegiatan sosial.", "IKS is never paid out to members or moved to {To}; it serves only tanggung renteng cover and solidarity spending."),
+        new(IksNotPaidOut, "Dana IKS tidak dipindahkan ke {To}; IKS bukan tabungan anggota. Bantuan IKS untuk anggota yang membutuhkan dicatat sebagai pengeluaran IKS dengan tujuannya.", "IKS is never moved to {To}; it is not members' savings. Help from IKS to a member in need is recorded as an IKS spend with its purpose."),
+        new(IksNotADividend, "Dana IKS tidak dibagikan sebagai bagi hasil atau dividen kepada anggota ({Amount}); IKS untuk kebutuhan sosial anggota dan keluarga miskin lainnya.", "IKS is never paid out as a profit share or dividend to members ({Amount}); it serves members and other poor families in social need."),
+        new(IksBeneficiaryNotAMember, "Penerima bantuan IKS {Member} bukan anggota kelompok saat ini; bantuan untuk keluarga lain dicatat tanpa nama anggota.", "The IKS beneficiary {Member} is not a current member of the group; help to another family is recorded without naming a member."),
         new(NoIksShare, "Bagian IKS dari laba {Profit} dengan tarif {Rate} adalah nol.", "The IKS share of a profit of {Profit} at {Rate} is zero."),
         new(AmountNotPositive, "Jumlah uang harus rupiah utuh lebih dari nol.", "An amount must be whole rupiah greater than zero."),
         new(GroupFundNotForMember, "Dana {From} adalah aset kelompok dan tidak dipindah ke tabungan anggota.", "The {From} fund is a group asset and is never moved into a member's savings."),

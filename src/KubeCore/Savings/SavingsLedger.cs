@@ -363,9 +363,9 @@ public sealed class SavingsLedger
     }
 
     /// <summary>
-    /// Spends IKS on a solidarity purpose outside the membership (e.g. help to a poor non-member family, a
-    /// neighbourhood activity): debit IKS, credit cash. IKS is never paid to a member (SAV-06); the purpose is
-    /// required.
+    /// Spends IKS on a solidarity purpose described in text, naming no member (e.g. help to a poor non-member family,
+    /// a neighbourhood activity): debit IKS, credit cash. The memo is the purpose text. To help a member in social need,
+    /// use <see cref="SpendIks(LocalDate, Rupiah, IksPurpose, string, PersonId?, string?)"/>, which names the member.
     /// </summary>
     /// <exception cref="ArgumentException">The purpose is blank or a text is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, SAV-02 IKS or cash insufficient.</exception>
@@ -378,6 +378,52 @@ public sealed class SavingsLedger
             [LedgerLeg.Debit(LedgerAccount.Iks, amount), LedgerLeg.Credit(LedgerAccount.Cash, amount)],
             null, null, reference, purpose, null, null);
     }
+
+    /// <summary>
+    /// Spends IKS on a stated purpose (SAV-06): debit IKS, credit cash. The fund serves "anggota kelompok, keluarga
+    /// miskin lainnya" in social need and the neighbourhood's development, so a spend may name a current member as its
+    /// <paramref name="beneficiary"/> (the entry's member): the member receives the help in cash, and the spend reduces
+    /// IKS, never the member's savings. Refused: a spend whose purpose is <see cref="IksPurpose.ProfitShare"/> (a profit
+    /// share or dividend to members, <see cref="SavingsErrors.IksNotADividend"/>), and a beneficiary who is not a current
+    /// member (<see cref="SavingsErrors.IksBeneficiaryNotAMember"/>; help to another family names no member). Moving IKS
+    /// into savings is refused by <see cref="TransferBetweenFunds"/>.
+    /// </summary>
+    /// <remarks>The memo is <c>purpose=SocialNeed;description=…</c>: the purpose by name, then the description as given.</remarks>
+    /// <param name="date">Book date.</param>
+    /// <param name="amount">Positive whole rupiah.</param>
+    /// <param name="purpose">What the spend is for.</param>
+    /// <param name="description">What happened and for whom (e.g. "biaya rumah sakit, anak Ibu Sari"); required.</param>
+    /// <param name="beneficiary">The member helped, or null when the spend helps no member (another family, the community).</param>
+    /// <param name="reference">Receipt reference, optional.</param>
+    /// <exception cref="ArgumentException">The purpose is unknown, the description is blank, the beneficiary is the default id, or a text is too long.</exception>
+    /// <exception cref="RuleViolationException">SAV-06 profit share or beneficiary not a member, SAV-05 date, SAV-07 amount, SAV-02 IKS or cash insufficient.</exception>
+    public LedgerEntry SpendIks(LocalDate date, Rupiah amount, IksPurpose purpose, string description, PersonId? beneficiary = null, string? reference = null)
+    {
+        Preconditions.CheckArgument(Enum.IsDefined(purpose), nameof(purpose), "Unknown IKS purpose.");
+        Preconditions.CheckNotBlank(description);
+        if (beneficiary is { } member)
+        {
+            IdGuard.Check(member, nameof(beneficiary));
+        }
+        var memo = IksSpendMemo(purpose, description);
+        CheckText(reference, memo);
+        var violation = purpose == IksPurpose.ProfitShare
+            ? RuleViolation.Of(RuleIds.Sav06, SavingsErrors.IksNotADividend, ("Amount", amount))
+            : beneficiary is { } named ? CheckCurrentMember(named, RuleIds.Sav06, SavingsErrors.IksBeneficiaryNotAMember) : null;
+        ThrowIf(violation ?? CheckDate(date) ?? CheckPositive(amount));
+        return Post(date, EntryKind.IksSpend,
+            [LedgerLeg.Debit(LedgerAccount.Iks, amount), LedgerLeg.Credit(LedgerAccount.Cash, amount)],
+            beneficiary, null, reference, memo, null, null);
+    }
+
+    private const string IksPurposeMemoPrefix = "purpose=";
+
+    private static string IksSpendMemo(IksPurpose purpose, string description) =>
+        IksPurposeMemoPrefix + purpose.ToString() + ";description=" + description;
+
+    // A stored IKS spend whose memo declares a profit share (SAV-06) is refused on replay, like a refused posting.
+    private static bool DeclaresProfitShare(LedgerEntry entry) =>
+        entry.Kind == EntryKind.IksSpend && entry.Memo.StartsWith(IksPurposeMemoPrefix + nameof(IksPurpose.ProfitShare) + ";", StringComparison.Ordinal);
 
     /// <summary>
     /// An aid grant reaches the group's account (AID-01, GRP-07): debit cash, credit grant. The group must be allowed
@@ -426,9 +472,10 @@ public sealed class SavingsLedger
     /// <summary>
     /// Moves money between group funds without touching cash: debit <paramref name="from"/>, credit <paramref name="to"/>.
     /// Allowed: grant → loan fund or IKS; loan fund → grant or IKS; a member's savings → loan fund, IKS or grant (a
-    /// member's voluntary contribution). Refused: anything out of IKS (SAV-06: IKS is used only for renteng cover and
-    /// solidarity spends), and the grant or the loan fund into a member's savings (GRP-07: group assets; a member
-    /// receives loan fund money only as a loan).
+    /// member's voluntary contribution). Refused: anything out of IKS (SAV-06: IKS is never moved into savings or another
+    /// fund; it leaves only as an IKS spend with its purpose, which may help a member in need, or as renteng cover), and
+    /// the grant or the loan fund into a member's savings (GRP-07: group assets; a member receives loan fund money only
+    /// as a loan).
     /// </summary>
     /// <exception cref="ArgumentException">An account is not a fund (cash, receivable, income, expenses), the accounts are
     /// equal, both are member savings, or the reference is too long.</exception>
@@ -910,7 +957,7 @@ public sealed class SavingsLedger
                 }
             default:
                 {
-                    if (entry.Reverses is not null || !LegsFitEntry(entry))
+                    if (entry.Reverses is not null || !LegsFitEntry(entry) || DeclaresProfitShare(entry))
                     {
                         return Broken(entry.Sequence, entry.Id, ChainBreak.RuleBroken);
                     }

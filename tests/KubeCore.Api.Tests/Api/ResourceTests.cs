@@ -129,7 +129,8 @@ public sealed class ResourceTests(ApiHosts hosts)
 
         await (await s.Pendamping.PostAsync($"{g}/bank-account", new { bank = "Bank Kalteng", accountNumber = "1234567890", holderName = "KUBE Sejahtera", openedOn = "2019-01-25" })).ExpectAsync(HttpStatusCode.OK);
         var credited = await (await s.Dinsos.PostAsync($"{g}/aid/grants", new { date = "2019-02-01", reference = "SP2D 2019" }, Guid.NewGuid().ToString())).ExpectAsync(HttpStatusCode.Created);
-        credited.GetProperty("entries")[0].GetProperty("amount").GetInt64().ShouldBe(20_000_000);
+        // AID-01: Rp 2.000.000 for each of the 6 member households on the date.
+        credited.GetProperty("entries")[0].GetProperty("amount").GetInt64().ShouldBe(12_000_000);
 
         var spend = new { date = "2019-02-05", amount = 3_000_000, receiptReference = "KW-001", category = "Equipment", description = "Mesin jahit" };
         await (await s.Treasurer.PostAsync($"{g}/ledger/grant-spends", spend, Guid.NewGuid().ToString())).ExpectAsync(HttpStatusCode.Created);
@@ -137,7 +138,7 @@ public sealed class ResourceTests(ApiHosts hosts)
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "AID03_RECEIPT_ALREADY_CLAIMED");
 
         var lpj = await (await s.Auditor.GetAsync($"{g}/aid/accountability?asOf=2019-03-01", Http.Ct)).ExpectAsync(HttpStatusCode.OK);
-        lpj[0].GetProperty("summary").GetProperty("remaining").GetInt64().ShouldBe(17_000_000);
+        lpj[0].GetProperty("summary").GetProperty("remaining").GetInt64().ShouldBe(9_000_000);
         lpj[0].GetProperty("summary").Str("status").ShouldBe("Overdue");
     }
 

@@ -40,15 +40,20 @@ public class DawuhanBlpsScenarioTests
     {
         var selection = DevelopmentAid.Select(ThirtyKubeOfDawuhan(), 10, ProgramProfiles.KubeBlps, SelectionDay);
 
-        // Eight eligible KUBE at stage Maju rank first, then the two longest-active at stage Berkembang.
+        // 28 of the 30 are eligible: every active KUBE of two years, whatever its stage (AID-02: BLPS is for KUBE
+        // tumbuh). Eight eligible KUBE at stage Maju rank first, then the two longest-active at stage Berkembang.
         selection.Selected.ShouldBe(new[] { 2, 5, 8, 11, 14, 17, 20, 23, 1, 4 }.Select(Kube).ToList());
+        selection.Candidates.Count(c => c.Rank is not null).ShouldBe(28);
         var byId = selection.Candidates.ToDictionary(c => c.Candidate.GroupId);
         byId[Kube(26)].Eligibility.Violations.Single().ErrorCode.ShouldBe(AidErrors.GroupTooYoung);
         byId[Kube(29)].Eligibility.Violations.Single().ErrorCode.ShouldBe(GroupErrors.NotActive);
         byId[Kube(7)].Rank.ShouldBe(11);
         byId[Kube(7)].Selected.ShouldBeFalse();
-        selection.Candidates.Where(c => c.Candidate.Stage == GroupStage.Tumbuh)
-            .ShouldAllBe(c => c.Rank == null && c.Eligibility.Violations.Any(v => v.ErrorCode == AidErrors.StageTooLow));
+        // The ten KUBE at stage Tumbuh are eligible and rank after the ten Berkembang ones (19..28), oldest first.
+        var tumbuh = selection.Candidates.Where(c => c.Candidate.Stage == GroupStage.Tumbuh).ToList();
+        tumbuh.ShouldAllBe(c => c.Eligibility.IsApproved && !c.Selected);
+        tumbuh.Select(c => c.Rank).ShouldBe(Enumerable.Range(19, 10).Select(r => (int?)r));
+        byId[Kube(0)].Rank.ShouldBe(19);
     }
 
     [Fact]
@@ -57,7 +62,7 @@ public class DawuhanBlpsScenarioTests
         var kube = TestStanding();
         var decision = AidGrants.Decide(kube, "KUBE Sapi Makmur", "KUBE Sapi Makmur", SelectionDay);
         decision.IsApproved.ShouldBeTrue(decision.ToString());
-        AidGrants.AmountOn(ProgramProfiles.KubeBlps, SelectionDay).ShouldBe(Rupiah.Of(30_000_000));
+        AidGrants.AmountOn(ProgramProfiles.KubeBlps, SelectionDay, 10).ShouldBe(Rupiah.Of(30_000_000));
 
         var lpj = AccountabilityReport.Open(kube.Id, Rupiah.Of(30_000_000), SelectionDay, ProgramProfiles.KubeBlps);
         lpj.RecordSpend(new AidSpend(SelectionDay.PlusDays(3), SpendCategory.Livestock, Rupiah.Of(24_000_000), "KW-001", "4 ekor sapi"));

@@ -65,13 +65,12 @@ public class AidRulesTests
 
     [Property(MaxTest = 200, Arbitrary = [typeof(AidArbitraries)])]
     [Trait("Rule", "AID-01")]
-    public bool The_grant_is_the_amount_in_force_on_the_date_and_none_before_the_first(GrantDay day)
+    public bool The_grant_is_the_rate_in_force_on_the_date_and_none_before_the_first(GrantDay day)
     {
-        var date = new LocalDate(2018, 1, 1).PlusDays(day.Offset);
-        var amount = AidGrants.AmountOn(ProgramProfiles.KubePermensos2019, date);
-        var expected = date < new LocalDate(2018, 1, 1) ? (Rupiah?)null
-            : date < new LocalDate(2019, 1, 1) ? Rupiah.Of(25_000_000) : Rupiah.Of(20_000_000);
-        return amount == expected && AidGrants.AmountOn(ProgramProfiles.KsmP2kp, date) is null;
+        var date = new LocalDate(2016, 1, 1).PlusDays(day.Offset);
+        var amount = AidGrants.AmountOn(ProgramProfiles.KubePermensos2019, date, 10);
+        var expected = date < new LocalDate(2016, 1, 1) ? (Rupiah?)null : Rupiah.Of(20_000_000);
+        return amount == expected && AidGrants.AmountOn(ProgramProfiles.KsmP2kp, date, 10) is null;
     }
 
     [Property(MaxTest = 200, Arbitrary = [typeof(AidArbitraries)])]
@@ -107,10 +106,10 @@ public class AidRulesTests
 
     [Property(MaxTest = 200, Arbitrary = [typeof(AidArbitraries)])]
     [Trait("Rule", "AID-02")]
-    public bool Development_aid_goes_only_to_active_groups_of_the_minimum_age_and_stage(DevelopmentAidCandidate c)
+    public bool Development_aid_goes_only_to_active_groups_of_the_minimum_age_at_any_stage(DevelopmentAidCandidate c)
     {
         var decision = DevelopmentAid.CheckEligibility(c, ProgramProfiles.KubeBlps, Start);
-        var expected = c.Status == GroupStatus.Active && c.ActiveSince.PlusYears(2) <= Start && c.Stage >= GroupStage.Berkembang;
+        var expected = c.Status == GroupStatus.Active && c.ActiveSince.PlusYears(2) <= Start;
         return decision.IsApproved == expected;
     }
 

@@ -539,7 +539,7 @@ public class SavingsRulesTests
 
     [Property(MaxTest = 30, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "SAV-06")]
-    public bool IKS_is_never_paid_out_to_a_member_only_spent_on_solidarity_or_renteng_cover(IksPayoutAttempt c)
+    public bool IKS_never_moves_into_savings_or_another_fund_and_leaves_only_as_an_IKS_spend_or_renteng_cover(IksPayoutAttempt c)
     {
         var (run, amount) = c;
         var ops = run.Ops;

@@ -14,8 +14,8 @@ public class ProfileTests
         ProgramProfiles.Kub.Membership.MaxMembers.ShouldBe(10);
         ProgramProfiles.KubePermensos2019.Membership.MaxMembers.ShouldBe(20);
         ProgramProfiles.KubePermensos2019.Membership.MinAge.ShouldBe(18);
-        ProgramProfiles.KubePermensos2019.Aid.GrantOn(new LocalDate(2019, 6, 1))!.Amount.ShouldBe(Rupiah.Of(20_000_000));
-        ProgramProfiles.KubePermensos2019.Aid.GrantOn(new LocalDate(2018, 12, 1))!.Amount.ShouldBe(Rupiah.Of(25_000_000));
+        ProgramProfiles.KubePermensos2019.Aid.GrantOn(new LocalDate(2019, 6, 1))!.Amount.ShouldBe(Rupiah.Of(2_000_000));
+        ProgramProfiles.KubePermensos2019.Aid.GrantOn(new LocalDate(2019, 6, 1))!.Basis.ShouldBe(KubeCore.Rules.Parameters.GrantBasis.PerMemberHousehold);
         ProgramProfiles.KubeBlps.Membership.MinMembers.ShouldBe(10);
         ProgramProfiles.KubeBlps.Aid.GrantOn(new LocalDate(2011, 6, 1))!.Amount.ShouldBe(Rupiah.Of(30_000_000));
         ProgramProfiles.KsmP2kp.Membership.MinWomenShare.ShouldBe(Rate.FromPercent(30));

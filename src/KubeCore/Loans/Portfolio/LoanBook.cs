@@ -85,7 +85,10 @@ public sealed class LoanBook
     /// the group fund). RR's arrears are the principal of overdue installments (jasa is excluded so the
     /// ratio is of principal to principal). CCr's income is the jasa collected from 1 January of the as-of
     /// year through the as-of date plus <see cref="OperatingFigures.OtherIncome"/>; without
-    /// <paramref name="operating"/> CCr is undefined. An empty book gives undefined LAR, PAR and RR.
+    /// <paramref name="operating"/> CCr is undefined. ROI's net profit is that income minus
+    /// <see cref="OperatingFigures.Costs"/>, annualised over the as-of month's number (January = 1), over
+    /// <see cref="OperatingFigures.Capital"/>; without <paramref name="operating"/> or with zero capital ROI is
+    /// undefined. An empty book gives undefined LAR, PAR and RR.
     /// </remarks>
     /// <param name="asOf">The as-of date.</param>
     /// <param name="profile">The profile whose portfolio and collectibility parameters apply.</param>
@@ -97,7 +100,7 @@ public sealed class LoanBook
     {
         Preconditions.CheckNotNull(profile);
         Preconditions.CheckArgument(Enum.IsDefined(scheme), nameof(scheme), "Unknown collectibility scheme.");
-        if (operating is { } figures && (figures.Costs.IsNegative || figures.OtherIncome.IsNegative))
+        if (operating is { } figures && (figures.Costs.IsNegative || figures.OtherIncome.IsNegative || figures.Capital.IsNegative))
         {
             throw new ArgumentOutOfRangeException(nameof(operating), operating, "Operating figures cannot be negative.");
         }
@@ -180,6 +183,9 @@ public sealed class LoanBook
             CostCoverage = operating is { } op
                 ? PortfolioIndicators.CostCoverage(collected + op.OtherIncome, op.Costs, portfolio)
                 : new PortfolioIndicator(PortfolioIndicatorKind.CostCoverage, default, IndicatorBand.Undefined),
+            ReturnOnInvestment = operating is { } roi
+                ? PortfolioIndicators.ReturnOnInvestment(collected + roi.OtherIncome - roi.Costs, roi.Capital, asOf.Month, portfolio)
+                : new PortfolioIndicator(PortfolioIndicatorKind.ReturnOnInvestment, default, IndicatorBand.Undefined),
             Collectibility = Array.AsReadOnly(buckets),
         };
     }

@@ -33,6 +33,9 @@ public enum PortfolioIndicatorKind
 
     /// <summary>CCr, cost coverage: income / cost of the year to date.</summary>
     CostCoverage = 4,
+
+    /// <summary>ROI, return on investment: net profit of the year to date, annualised (× 12 / n months), / total capital.</summary>
+    ReturnOnInvestment = 5,
 }
 
 /// <summary>One indicator: its exact ratio and band.</summary>
@@ -48,9 +51,16 @@ public sealed record PortfolioIndicator(PortfolioIndicatorKind Kind, Ratio Ratio
 /// RR is good strictly above <see cref="PortfolioParameters.RepaymentGoodAbove"/> (90 %), adequate from
 /// <see cref="PortfolioParameters.RepaymentAdequateFrom"/> (80 %) inclusive, poor below; CCr is good strictly
 /// above <see cref="PortfolioParameters.CostCoverageGoodAbove"/> (125 %), adequate from
-/// <see cref="PortfolioParameters.CostCoverageAdequateFrom"/> (100 %) inclusive, poor below.
+/// <see cref="PortfolioParameters.CostCoverageAdequateFrom"/> (100 %) inclusive, poor below; ROI is good strictly
+/// above <see cref="PortfolioParameters.ReturnOnInvestmentGoodAbove"/> (10 %), adequate from
+/// <see cref="PortfolioParameters.ReturnOnInvestmentAdequateFrom"/> (0 %) inclusive, poor below (a loss).
 /// An undefined ratio has the band <see cref="IndicatorBand.Undefined"/>.
 /// </summary>
+/// <remarks>
+/// The source (POB Pinjaman Bergulir PNPM MP 2013) is known only through a thesis copy that lost the ≤/&lt; signs
+/// of its band table: which side of each edge a ratio exactly on it falls is <b>KubeCore's stated choice</b>, the one
+/// above, not the source's.
+/// </remarks>
 public static class PortfolioIndicators
 {
     /// <summary>The band of a LAR or PAR ratio.</summary>
@@ -80,7 +90,15 @@ public static class PortfolioIndicators
         return HigherIsBetter(ratio, parameters.CostCoverageGoodAbove, parameters.CostCoverageAdequateFrom);
     }
 
-    // RR and CCr: good above one threshold, adequate from a lower one inclusive, poor below it.
+    /// <summary>The band of an ROI ratio (which may be negative).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    public static IndicatorBand ReturnOnInvestmentBand(Ratio ratio, PortfolioParameters parameters)
+    {
+        Preconditions.CheckNotNull(parameters);
+        return HigherIsBetter(ratio, parameters.ReturnOnInvestmentGoodAbove, parameters.ReturnOnInvestmentAdequateFrom);
+    }
+
+    // RR, CCr and ROI: good above one threshold, adequate from a lower one inclusive, poor below it.
     private static IndicatorBand HigherIsBetter(Ratio ratio, Rate goodAbove, Rate adequateFrom) =>
         !ratio.IsDefined ? IndicatorBand.Undefined
             : ratio.IsAbove(goodAbove) ? IndicatorBand.Good
@@ -120,5 +138,25 @@ public static class PortfolioIndicators
     {
         var ratio = Ratio.Of(income.Amount, costs.Amount);
         return new PortfolioIndicator(PortfolioIndicatorKind.CostCoverage, ratio, CostCoverageBand(ratio, parameters));
+    }
+
+    /// <summary>
+    /// ROI (SOURCES.md §3.7, POB 2013): (net profit of January through month <paramref name="months"/> × 12 /
+    /// <paramref name="months"/>) / total capital (P2KP + PNPM + other). The ratio keeps the exact figures
+    /// (<paramref name="netProfit"/> × 12) / (<paramref name="capital"/> × <paramref name="months"/>), so no
+    /// rounding happens; a loss gives a negative ratio (band poor); zero capital gives an undefined ratio.
+    /// </summary>
+    /// <param name="netProfit">Income minus costs from 1 January through the as-of date; negative for a loss.</param>
+    /// <param name="capital">The total capital of the loan fund; not negative.</param>
+    /// <param name="months">The number of months of the year to date (the as-of month, 1..12).</param>
+    /// <param name="parameters">The band edges.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The capital is negative or the months are not 1..12.</exception>
+    /// <exception cref="OverflowException">A product leaves the range of a 64-bit integer.</exception>
+    public static PortfolioIndicator ReturnOnInvestment(Rupiah netProfit, Rupiah capital, int months, PortfolioParameters parameters)
+    {
+        Preconditions.CheckArgumentRange(capital.Amount, 0, long.MaxValue);
+        Preconditions.CheckArgumentRange(months, 1, 12);
+        var ratio = Ratio.OfSigned(checked(netProfit.Amount * 12), checked(capital.Amount * months));
+        return new PortfolioIndicator(PortfolioIndicatorKind.ReturnOnInvestment, ratio, ReturnOnInvestmentBand(ratio, parameters));
     }
 }

@@ -4,10 +4,14 @@ using NodaTime;
 
 namespace KubeCore.Loans;
 
-/// <summary>The operating figures CCr needs, for 1 January of the as-of year through the as-of date.</summary>
+/// <summary>The operating figures CCr and ROI need, for 1 January of the as-of year through the as-of date.</summary>
 /// <param name="Costs">Operating costs of the period; not negative.</param>
 /// <param name="OtherIncome">Income other than the jasa collected on the loans of the book; not negative.</param>
-public readonly record struct OperatingFigures(Rupiah Costs, Rupiah OtherIncome);
+/// <param name="Capital">
+/// The total capital of the loan fund on the as-of date (P2KP + PNPM + other), ROI's denominator; not negative.
+/// Zero (the default) leaves ROI undefined.
+/// </param>
+public readonly record struct OperatingFigures(Rupiah Costs, Rupiah OtherIncome, Rupiah Capital = default);
 
 /// <summary>Loans of one collectibility class in a portfolio.</summary>
 /// <param name="Class">The class.</param>
@@ -68,6 +72,13 @@ public sealed record PortfolioReport
     /// <summary>CCr; undefined when no operating figures were given or costs were zero.</summary>
     public required PortfolioIndicator CostCoverage { get; init; }
 
+    /// <summary>
+    /// ROI: (net profit of the year to date × 12 / n) / capital, n the as-of month, net profit the CCr income minus
+    /// the costs (<see cref="PortfolioIndicators.ReturnOnInvestment"/>); undefined when no operating figures were
+    /// given or the capital was zero.
+    /// </summary>
+    public PortfolioIndicator ReturnOnInvestment { get; init; } = new(PortfolioIndicatorKind.ReturnOnInvestment, default, IndicatorBand.Undefined);
+
     /// <summary>Active loans by collectibility class (Kol 1..5, in order) under <see cref="Scheme"/>.</summary>
     public required IReadOnlyList<CollectibilityBucket> Collectibility { get; init; }
 
@@ -90,7 +101,7 @@ public sealed record PortfolioReport
         && ArrearsPrincipal == other.ArrearsPrincipal && ArrearsServiceCharge == other.ArrearsServiceCharge
         && ServiceChargeCollectedYearToDate == other.ServiceChargeCollectedYearToDate
         && LoanAtRisk == other.LoanAtRisk && PortfolioAtRisk == other.PortfolioAtRisk
-        && RepaymentRate == other.RepaymentRate && CostCoverage == other.CostCoverage
+        && RepaymentRate == other.RepaymentRate && CostCoverage == other.CostCoverage && ReturnOnInvestment == other.ReturnOnInvestment
         && Collectibility.SequenceEqual(other.Collectibility);
 
     /// <inheritdoc />

@@ -4,8 +4,9 @@ using KubeCore.Common;
 namespace KubeCore.Loans;
 
 /// <summary>
-/// An exact, non-negative ratio of two whole numbers (counts or rupiah), never floating point. A zero
-/// denominator gives an <b>undefined</b> ratio (e.g. PAR of an empty portfolio), which compares with no rate.
+/// An exact ratio of two whole numbers (counts or rupiah), never floating point: non-negative when made with
+/// <see cref="Of"/>, possibly negative when made with <see cref="OfSigned"/> (ROI, which a loss makes negative).
+/// A zero denominator gives an <b>undefined</b> ratio (e.g. PAR of an empty portfolio), which compares with no rate.
 /// </summary>
 /// <remarks>
 /// The numerator and denominator are kept as given, not reduced, so a report shows the figures it was
@@ -20,7 +21,7 @@ public readonly record struct Ratio
         Denominator = denominator;
     }
 
-    /// <summary>The numerator, at least 0.</summary>
+    /// <summary>The numerator: at least 0, except in a ratio made with <see cref="OfSigned"/>.</summary>
     public long Numerator { get; }
 
     /// <summary>The denominator, at least 0; 0 makes the ratio undefined.</summary>
@@ -37,6 +38,15 @@ public readonly record struct Ratio
     public static Ratio Of(long numerator, long denominator)
     {
         Preconditions.CheckArgumentRange(numerator, 0, long.MaxValue);
+        Preconditions.CheckArgumentRange(denominator, 0, long.MaxValue);
+        return new Ratio(numerator, denominator);
+    }
+
+    /// <summary>Creates a ratio whose numerator may be negative (e.g. ROI: a net loss over capital).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The denominator is negative, or the numerator is <see cref="long.MinValue"/>.</exception>
+    public static Ratio OfSigned(long numerator, long denominator)
+    {
+        Preconditions.CheckArgumentRange(numerator, -long.MaxValue, long.MaxValue);
         Preconditions.CheckArgumentRange(denominator, 0, long.MaxValue);
         return new Ratio(numerator, denominator);
     }

@@ -596,12 +596,13 @@ public sealed class LoanRevolving
     /// The fund's portfolio indicators as of <paramref name="asOf"/> (PORT-01, PORT-02). CCr's costs are the
     /// ledger's expenses of the year to date — cumulative expenses in the ledger snapshot as of the date minus
     /// those as of 31 December before (reversals count on their own book date) — and its income the jasa
-    /// collected in the same period.
+    /// collected in the same period. ROI's capital is the loan fund's capital in the ledger snapshot as of the date.
     /// </summary>
     public PortfolioReport PortfolioAsOf(LocalDate asOf, CollectibilityScheme scheme = CollectibilityScheme.InstallmentsOverdue)
     {
-        var costs = Ledger.SnapshotAsOf(asOf).Balances.Expenses - Ledger.SnapshotAsOf(new LocalDate(asOf.Year, 1, 1).PlusDays(-1)).Balances.Expenses;
-        return Book().Evaluate(asOf, Profile, new OperatingFigures(Rupiah.Max(Rupiah.Zero, costs), Rupiah.Zero), scheme);
+        var snapshot = Ledger.SnapshotAsOf(asOf).Balances;
+        var costs = snapshot.Expenses - Ledger.SnapshotAsOf(new LocalDate(asOf.Year, 1, 1).PlusDays(-1)).Balances.Expenses;
+        return Book().Evaluate(asOf, Profile, new OperatingFigures(Rupiah.Max(Rupiah.Zero, costs), Rupiah.Zero, snapshot.LoanFund), scheme);
     }
 
     /// <summary>

@@ -1,36 +1,71 @@
 using KubeCore.Common;
-using KubeCore.Compliance;
 using NodaTime;
 
 namespace KubeCore.Rules.Parameters;
 
-/// <summary>An amount in force from a date, with its source (OpenFisca-style dated parameter).</summary>
-/// <param name="EffectiveFrom">The first date the amount applies.</param>
-/// <param name="Amount">The amount.</param>
+/// <summary>What a grant amount is counted per (AID-01).</summary>
+public enum GrantBasis
+{
+    /// <summary>One amount per group, whatever its size (e.g. BLPS: Rp 30.000.000 per KUBE, seed 002).</summary>
+    PerGroup = 1,
+
+    /// <summary>
+    /// The amount times the group's member households (KK) on the decision date (e.g. KUBE: Rp 2.000.000 × members,
+    /// Mensos 2016 and 2020: 10 KK → Rp 20.000.000).
+    /// </summary>
+    PerMemberHousehold = 2,
+}
+
+/// <summary>
+/// A grant rate in force from a date, with what it is counted per and its source (OpenFisca-style dated parameter).
+/// </summary>
+/// <param name="EffectiveFrom">The first date the rate applies.</param>
+/// <param name="Amount">The rupiah per group, or per member household, as <paramref name="Basis"/> says.</param>
+/// <param name="Basis">Whether <paramref name="Amount"/> is per group or per member household.</param>
 /// <param name="Source">Where the figure comes from.</param>
-public sealed record DatedAmount(LocalDate EffectiveFrom, Rupiah Amount, string Source);
+public sealed record DatedGrant(LocalDate EffectiveFrom, Rupiah Amount, GrantBasis Basis, string Source)
+{
+    /// <summary>
+    /// The grant to a group with <paramref name="memberHouseholds"/> member households: <see cref="Amount"/> for
+    /// <see cref="GrantBasis.PerGroup"/>, <see cref="Amount"/> × <paramref name="memberHouseholds"/> (checked) for
+    /// <see cref="GrantBasis.PerMemberHousehold"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="memberHouseholds"/> is negative.</exception>
+    /// <exception cref="OverflowException">The product leaves the range of <see cref="Rupiah"/>.</exception>
+    public Rupiah For(int memberHouseholds)
+    {
+        Preconditions.CheckArgumentRange(memberHouseholds, 0, int.MaxValue);
+        return Basis == GrantBasis.PerMemberHousehold ? Amount * memberHouseholds : Amount;
+    }
+
+    /// <summary><c>Rp 2.000.000 per member household from 2016-01-01</c>, the form the rulebook shows.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Amount} {(Basis == GrantBasis.PerMemberHousehold ? "per member household" : "per group")} from {EffectiveFrom:uuuu-MM-dd}");
+}
 
 /// <summary>Parameters of aid grants and their accountability (AID-01..03).</summary>
 public sealed record AidParameters
 {
-    /// <summary>AID-01: the grant per group by effective date, oldest first; empty when the program gives no grants.</summary>
-    public IReadOnlyList<DatedAmount> GrantSchedule { get; init; } = [];
+    /// <summary>
+    /// AID-01: the grant rate (per group or per member household) by effective date, oldest first; empty when the
+    /// program gives no grants.
+    /// </summary>
+    public IReadOnlyList<DatedGrant> GrantSchedule { get; init; } = [];
 
     /// <summary>AID-02: the least age of a group for development aid (BLPS); null when the profile sets none.</summary>
     public Period? DevelopmentAidMinGroupAge { get; init; }
 
-    /// <summary>AID-02: the least stage for development aid. Default Berkembang.</summary>
-    public GroupStage DevelopmentAidMinStage { get; init; } = GroupStage.Berkembang;
-
     /// <summary>AID-03: the LPJ accountability report is due this long after disbursement. Default 21 days (Banten 2025).</summary>
     public Period LpjDuePeriod { get; init; } = Period.FromDays(21);
 
-    /// <summary>The grant in force on <paramref name="date"/>, or null when none is.</summary>
-    public DatedAmount? GrantOn(LocalDate date) => GrantSchedule.LastOrDefault(g => g.EffectiveFrom <= date);
+    /// <summary>The grant rate in force on <paramref name="date"/>, or null when none is.</summary>
+    public DatedGrant? GrantOn(LocalDate date) => GrantSchedule.LastOrDefault(g => g.EffectiveFrom <= date);
 
     internal void Validate()
     {
-        Preconditions.CheckArgument(GrantSchedule is not null && GrantSchedule.All(g => g.Amount.IsPositive), nameof(GrantSchedule), "Grant amounts must be positive.");
+        Preconditions.CheckArgument(GrantSchedule is not null && GrantSchedule.All(g => g is not null && g.Amount.IsPositive), nameof(GrantSchedule), "Grant amounts must be positive.");
+        Preconditions.CheckArgument(GrantSchedule.All(g => Enum.IsDefined(g.Basis)), nameof(GrantSchedule), "A grant is counted per group or per member household.");
         for (var i = 1; i < GrantSchedule.Count; i++)
         {
             Preconditions.CheckArgument(GrantSchedule[i].EffectiveFrom > GrantSchedule[i - 1].EffectiveFrom, nameof(GrantSchedule), "Grant dates must rise strictly.");

@@ -148,9 +148,22 @@ public sealed record PortfolioParameters
     /// <summary>PORT-01: CCr from this (inclusive) is adequate; below is poor. Default 100 %.</summary>
     public Rate CostCoverageAdequateFrom { get; init; } = Rate.FromPercent(100);
 
+    /// <summary>
+    /// PORT-01: ROI strictly above this is good. Default 10 % (POB Pinjaman Bergulir PNPM MP 2013: "&gt; 10 %"; the
+    /// thesis copy lost the ≤/&lt; signs, so "strictly above" is KubeCore's stated choice, as for RR and CCr).
+    /// </summary>
+    public Rate ReturnOnInvestmentGoodAbove { get; init; } = Rate.FromPercent(10);
+
+    /// <summary>
+    /// PORT-01: ROI from this (inclusive) up to <see cref="ReturnOnInvestmentGoodAbove"/> (inclusive) is adequate; below
+    /// (a loss) is poor. Default 0 % (POB 2013: "0–10 %"; inclusivity is KubeCore's stated choice).
+    /// </summary>
+    public Rate ReturnOnInvestmentAdequateFrom { get; init; } = Rate.FromPercent(0);
+
     internal void Validate()
     {
         Preconditions.CheckArgument(AtRiskArrearsInstallments >= 1, nameof(AtRiskArrearsInstallments), "The at-risk threshold must be positive.");
-        Preconditions.CheckArgument(AtRiskGoodBelow <= AtRiskAdequateUpTo && RepaymentAdequateFrom <= RepaymentGoodAbove && CostCoverageAdequateFrom <= CostCoverageGoodAbove, nameof(AtRiskGoodBelow), "Band edges must be ordered.");
+        Preconditions.CheckArgument(AtRiskGoodBelow <= AtRiskAdequateUpTo && RepaymentAdequateFrom <= RepaymentGoodAbove && CostCoverageAdequateFrom <= CostCoverageGoodAbove
+            && ReturnOnInvestmentAdequateFrom <= ReturnOnInvestmentGoodAbove, nameof(AtRiskGoodBelow), "Band edges must be ordered.");
     }
 }
