@@ -87,6 +87,7 @@ public static class RuleCatalogue
         public static readonly ParameterDefinition SavingsShare = new("Compliance.SavingsShareOfMembers", "%", "Share of members who must save in a week.", p => p.Compliance.SavingsShareOfMembers);
         public static readonly ParameterDefinition Attendance = new("Compliance.SustainableAttendanceShare", "%", "Attendance share for the social sustainability indicator.", p => p.Compliance.SustainableAttendanceShare);
         public static readonly ParameterDefinition RisingMonths = new("Compliance.MajuRisingMonths", "months", "Months of rising profit and capital for stage Maju.", p => p.Compliance.MajuRisingMonths);
+        public static readonly ParameterDefinition StageShare = new("Compliance.StageTraitShare", "%", "A stage is reached above this share of its traits (and of each lower stage's); exactly this share goes to the lower stage.", p => p.Compliance.StageTraitShare);
     }
 
     private static RuleDefinition R(RuleId id, string titleId, string titleEn, string statement, string source, Confidence confidence, LocalDate effectiveFrom, params ParameterDefinition[] parameters) =>
@@ -283,8 +284,11 @@ public static class RuleCatalogue
 
         // Stages
         R(RuleIds.Stg01, "Tahap tumbuh, berkembang, maju", "Stages tumbuh, berkembang, maju",
-            "Stage from checklists: pendamping, training, officers, aid received; profit split into capital, welfare and IKS; rising profit and capital, IKS for outsiders, partnerships.",
-            "123dok stage criteria (wq2vk72y)", Medium, Permensos2019, P.RisingMonths),
+            "A group is placed at the stage whose traits it shows best, not by an all-of checklist. Traits: Tumbuh — pendamping, training, officers, aid received; "
+            + "Berkembang — regular activity, profit to capital, to welfare, to IKS; Maju — rising profit, rising capital, IKS for outsiders, partnerships. "
+            + "KubeCore's reading of \"best\" (design choice): Berkembang needs more than the trait share (default half: 3 of 4) of the Tumbuh and of the Berkembang traits, "
+            + "Maju that and more than the share of the Maju traits; exactly the share goes to the lower stage. \"Rising\" means each of the last months rose (design choice, default 3).",
+            "123dok stage criteria, Kel. Kebon Waru (wq2vk72y): rates KUBE HPMBK-1 Berkembang without training or IKS; the share and the months are KubeCore design choices", Medium, Permensos2019, P.StageShare, P.RisingMonths),
         R(RuleIds.Stg02, "Indikator keberlanjutan", "Sustainability indicators",
             "Institutional (meetings, officers, books), social (attendance, IKS, participation) and economic (savings growth, repayment, income) indicators.",
             "Seed 001", Seed, Catalogue, P.Attendance),
