@@ -38,7 +38,8 @@ public static class ProgramProfiles
                 ExcludedEmployment = EmploymentExclusions.None,
                 MinWomenShare = null,
             },
-        });
+        },
+        provenance: BuiltInProvenance.Kub);
 
     /// <summary>
     /// KUBE under Permensos 2/2019: 5–20 households (KK) of one kecamatan, on DTKS/DTSEN (or PRA-verified),
@@ -72,7 +73,8 @@ public static class ProgramProfiles
                     new(new LocalDate(2019, 1, 1), Rupiah.Of(20_000_000), "Dinsos Kalbar 2019; Kota Ternate: Rp 20 juta per KUBE"),
                 ],
             },
-        });
+        },
+        provenance: BuiltInProvenance.KubePermensos2019);
 
     /// <summary>
     /// KUBE in the BLPS era (seed 002, Dawuhan 2011): exactly 10 households on DTKS, head or main earner,
@@ -104,7 +106,8 @@ public static class ProgramProfiles
                 DevelopmentAidMinGroupAge = Period.FromYears(2),
                 DevelopmentAidMinStage = GroupStage.Berkembang,
             },
-        });
+        },
+        provenance: BuiltInProvenance.KubeBlps);
 
     /// <summary>
     /// KSM under P2KP / PNPM Mandiri Perkotaan (seed 004): at least 5 members of one kelurahan on the PS2
@@ -130,7 +133,8 @@ public static class ProgramProfiles
                 ExcludedEmployment = EmploymentExclusions.None,
                 MinWomenShare = Rate.FromPercent(30),
             },
-        });
+        },
+        provenance: BuiltInProvenance.KsmP2kp);
 
     /// <summary>Every built-in profile.</summary>
     public static IReadOnlyList<ProgramProfile> All { get; } = [Kub, KubePermensos2019, KubeBlps, KsmP2kp];
