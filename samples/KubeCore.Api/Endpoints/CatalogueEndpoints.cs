@@ -17,8 +17,11 @@ public static class CatalogueEndpoints
     /// <summary>A profile with every parameter.</summary>
     public sealed record ProfileDetail(string Id, string Code, int Version, GroupKind Kind, string TitleId, string TitleEn, string Citation, LocalDate EffectiveFrom, string? BasedOn, ProgramParameters Parameters);
 
-    /// <summary>A parameter a rule reads, with its value under every built-in profile.</summary>
-    public sealed record RuleParameter(string Name, string Unit, string Description, IReadOnlyDictionary<string, string> ValueByProfile);
+    /// <summary>
+    /// A parameter a rule reads, with its value under every built-in profile and where each value comes from
+    /// (<c>sourced (citation)</c> or <c>design choice (reason)</c>).
+    /// </summary>
+    public sealed record RuleParameter(string Name, string Unit, string Description, IReadOnlyDictionary<string, string> ValueByProfile, IReadOnlyDictionary<string, string> ProvenanceByProfile);
 
     /// <summary>A rule of the catalogue.</summary>
     public sealed record Rule(string Id, string TitleId, string TitleEn, string Statement, string Source, Confidence Confidence, LocalDate EffectiveFrom, IReadOnlyList<RuleParameter> Parameters);
@@ -64,5 +67,8 @@ public static class CatalogueEndpoints
 
     private static Rule ToRule(RuleDefinition r) => new(
         r.Id.ToString(), r.TitleId, r.TitleEn, r.Statement, r.Source, r.Confidence, r.EffectiveFrom,
-        r.Parameters.Select(p => new RuleParameter(p.Name, p.Unit, p.Description, ProgramProfiles.All.ToDictionary(profile => profile.Id, p.FormattedValueIn))).ToList());
+        r.Parameters.Select(p => new RuleParameter(
+            p.Name, p.Unit, p.Description,
+            ProgramProfiles.All.ToDictionary(profile => profile.Id, p.FormattedValueIn),
+            ProgramProfiles.All.ToDictionary(profile => profile.Id, profile => RuleCatalogue.ProvenanceOf(p, profile).ToString()))).ToList());
 }

@@ -46,6 +46,6 @@ public static class ReportEndpoints
         reports.MapPost("/stage", async (Guid groupId, StageEvidence evidence, StreamStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok(GroupStages.AssessStage(evidence, (await store.GetGroupAsync(groupId, cancellationToken)).State.Group.Profile)))
             .RequireAuthorization(Policies.GroupRead)
-            .WithSummary("The group's stage, Tumbuh, Berkembang or Maju, from its checklist (STG-01); the facts the record does not hold come in the body.");
+            .WithSummary("The group's stage, Tumbuh, Berkembang or Maju, by the traits it shows best (STG-01); the facts the record does not hold come in the body.");
     }
 }

@@ -70,8 +70,24 @@ public sealed record ProgramParameters
 public sealed class ProgramProfile
 {
     /// <summary>Creates a profile; prefer <see cref="Derive"/> from a built-in profile.</summary>
-    /// <exception cref="ArgumentException">A text is blank, the version is below 1 or a parameter is inconsistent (e.g. min above max).</exception>
-    public ProgramProfile(string code, int version, GroupKind kind, string titleId, string titleEn, string citation, LocalDate effectiveFrom, ProgramParameters parameters, string? basedOn = null)
+    /// <param name="code">The profile code, without '@'.</param>
+    /// <param name="version">The version, from 1.</param>
+    /// <param name="kind">The kind of group governed.</param>
+    /// <param name="titleId">The title in Bahasa Indonesia.</param>
+    /// <param name="titleEn">The title in English.</param>
+    /// <param name="citation">The source of the parameters.</param>
+    /// <param name="effectiveFrom">The first date the profile applies.</param>
+    /// <param name="parameters">Every parameter.</param>
+    /// <param name="basedOn">The <see cref="Id"/> of the profile this one derives from, or null.</param>
+    /// <param name="provenance">
+    /// The provenance of the values whose footing differs from their rule's source, keyed by parameter name
+    /// (<see cref="ParameterDefinition.Name"/>); null or empty when every value stands on its rule's source.
+    /// </param>
+    /// <exception cref="ArgumentException">
+    /// A text is blank, the version is below 1, a parameter is inconsistent (e.g. min above max), or a provenance key
+    /// names no parameter of the catalogue.
+    /// </exception>
+    public ProgramProfile(string code, int version, GroupKind kind, string titleId, string titleEn, string citation, LocalDate effectiveFrom, ProgramParameters parameters, string? basedOn = null, IReadOnlyDictionary<string, ParameterProvenance>? provenance = null)
     {
         Code = Preconditions.CheckNotBlank(code);
         Preconditions.CheckArgument(!code.Contains('@'), nameof(code), "A profile code must not contain '@'.");
@@ -86,6 +102,13 @@ public sealed class ProgramProfile
         parameters.Validate();
         BasedOn = basedOn;
         Id = $"{Code}@{Version}";
+        var stated = new SortedDictionary<string, ParameterProvenance>(StringComparer.Ordinal);
+        foreach (var (name, source) in provenance ?? new Dictionary<string, ParameterProvenance>())
+        {
+            Preconditions.CheckArgument(RuleCatalogue.HasParameter(name), nameof(provenance), $"No parameter '{name}' in the rule catalogue.");
+            stated[name] = Preconditions.CheckNotNull(source);
+        }
+        Provenance = stated.AsReadOnly();
     }
 
     /// <summary>The profile code, e.g. <c>KubePermensos2019</c>.</summary>
@@ -118,6 +141,15 @@ public sealed class ProgramProfile
 
     /// <summary>Every parameter.</summary>
     public ProgramParameters Parameters { get; }
+
+    /// <summary>
+    /// The provenance this profile states for some of its values, keyed by parameter name and sorted: the values a
+    /// source stands behind where the rule's own source does not (e.g. FAC-01's 10 for KUBE), and the values that
+    /// are KubeCore's design choices (e.g. the weekly savings amount). A value not listed stands on the source and
+    /// confidence of the rule that reads it; ask <see cref="RuleCatalogue.ProvenanceOf"/> for the answer per cell.
+    /// A derived profile inherits these entries, except for values the derivation changes (see <see cref="Derive"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, ParameterProvenance> Provenance { get; }
 
     /// <summary>Group size, seats and member eligibility.</summary>
     public MembershipParameters Membership => Parameters.Membership;
@@ -160,6 +192,11 @@ public sealed class ProgramProfile
     /// version, citation and effective date. The result records this profile's <see cref="Id"/> in
     /// <see cref="BasedOn"/>.
     /// </summary>
+    /// <remarks>
+    /// Provenance: the derived profile inherits this profile's <see cref="Provenance"/>; a value the derivation
+    /// changes is credited to the derived profile's <paramref name="citation"/> (sourced); entries in
+    /// <paramref name="provenance"/> override both (e.g. to mark a changed value as a design choice).
+    /// </remarks>
     /// <example>
     /// <code>
     /// var kalbar = ProgramProfiles.KubePermensos2019.Derive(
@@ -167,11 +204,32 @@ public sealed class ProgramProfile
     ///     p => p with { Membership = p.Membership with { MinMembers = 10, MaxMembers = 10 } });
     /// </code>
     /// </example>
-    /// <exception cref="ArgumentException">The changed parameters are inconsistent, or a text is blank.</exception>
-    public ProgramProfile Derive(string code, int version, string citation, LocalDate effectiveFrom, Func<ProgramParameters, ProgramParameters> change, string? titleId = null, string? titleEn = null)
+    /// <param name="code">The new profile's code.</param>
+    /// <param name="version">The new profile's version.</param>
+    /// <param name="citation">The source of the changed values.</param>
+    /// <param name="effectiveFrom">The first date the new profile applies.</param>
+    /// <param name="change">Changes this profile's parameters.</param>
+    /// <param name="titleId">The Indonesian title; by default this title with the code.</param>
+    /// <param name="titleEn">The English title; by default this title with the code.</param>
+    /// <param name="provenance">Provenance entries that override the inherited and the computed ones.</param>
+    /// <exception cref="ArgumentException">The changed parameters are inconsistent, a text is blank, or a provenance key names no parameter.</exception>
+    public ProgramProfile Derive(string code, int version, string citation, LocalDate effectiveFrom, Func<ProgramParameters, ProgramParameters> change, string? titleId = null, string? titleEn = null, IReadOnlyDictionary<string, ParameterProvenance>? provenance = null)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return new ProgramProfile(code, version, Kind, titleId ?? TitleId + " (" + code + ")", titleEn ?? TitleEn + " (" + code + ")", citation, effectiveFrom, change(Parameters), Id);
+        titleId ??= TitleId + " (" + code + ")";
+        titleEn ??= TitleEn + " (" + code + ")";
+        var parameters = change(Parameters);
+        var derived = new ProgramProfile(code, version, Kind, titleId, titleEn, citation, effectiveFrom, parameters, Id);
+        var stated = new Dictionary<string, ParameterProvenance>(Provenance, StringComparer.Ordinal);
+        foreach (var parameter in RuleCatalogue.AllParameters.Where(p => p.FormattedValueIn(derived) != p.FormattedValueIn(this)))
+        {
+            stated[parameter.Name] = ParameterProvenance.Sourced(derived.Citation);
+        }
+        foreach (var (name, source) in provenance ?? new Dictionary<string, ParameterProvenance>())
+        {
+            stated[name] = source;
+        }
+        return new ProgramProfile(code, version, Kind, titleId, titleEn, citation, effectiveFrom, parameters, Id, stated);
     }
 
     /// <summary>The <see cref="Id"/>.</summary>

@@ -38,7 +38,8 @@ public static class ProgramProfiles
                 ExcludedEmployment = EmploymentExclusions.None,
                 MinWomenShare = null,
             },
-        });
+        },
+        provenance: BuiltInProvenance.Kub);
 
     /// <summary>
     /// KUBE under Permensos 2/2019: 5–20 households (KK) of one kecamatan, on DTKS/DTSEN (or PRA-verified),
@@ -72,7 +73,8 @@ public static class ProgramProfiles
                         "Mensos 2016 and 2020: 'jumlah anggota KUBE dikalikan Rp2 juta', 10 KK -> Rp 20 juta (kemensos.go.id 23 Nov 2020, via portalsulut.pikiran-rakyat.com)"),
                 ],
             },
-        });
+        },
+        provenance: BuiltInProvenance.KubePermensos2019);
 
     /// <summary>
     /// KUBE in the BLPS era (seed 002, Dawuhan 2011): exactly 10 households on DTKS, head or main earner,
@@ -103,7 +105,8 @@ public static class ProgramProfiles
                 GrantSchedule = [new(new LocalDate(2011, 1, 1), Rupiah.Of(30_000_000), GrantBasis.PerGroup, "Seed 002: BLPS Rp 30.000.000 per KUBE (unsourced elsewhere)")],
                 DevelopmentAidMinGroupAge = Period.FromYears(2),
             },
-        });
+        },
+        provenance: BuiltInProvenance.KubeBlps);
 
     /// <summary>
     /// KSM under P2KP / PNPM Mandiri Perkotaan (seed 004): at least 5 members of one kelurahan on the PS2
@@ -129,7 +132,8 @@ public static class ProgramProfiles
                 ExcludedEmployment = EmploymentExclusions.None,
                 MinWomenShare = Rate.FromPercent(30),
             },
-        });
+        },
+        provenance: BuiltInProvenance.KsmP2kp);
 
     /// <summary>Every built-in profile.</summary>
     public static IReadOnlyList<ProgramProfile> All { get; } = [Kub, KubePermensos2019, KubeBlps, KsmP2kp];

@@ -88,6 +88,7 @@ public static class RuleCatalogue
         public static readonly ParameterDefinition SavingsShare = new("Compliance.SavingsShareOfMembers", "%", "Share of members who must save in a week.", p => p.Compliance.SavingsShareOfMembers);
         public static readonly ParameterDefinition Attendance = new("Compliance.SustainableAttendanceShare", "%", "Attendance share for the social sustainability indicator.", p => p.Compliance.SustainableAttendanceShare);
         public static readonly ParameterDefinition RisingMonths = new("Compliance.MajuRisingMonths", "months", "Months of rising profit and capital for stage Maju.", p => p.Compliance.MajuRisingMonths);
+        public static readonly ParameterDefinition StageShare = new("Compliance.StageTraitShare", "%", "A stage is reached above this share of its traits (and of each lower stage's); exactly this share goes to the lower stage.", p => p.Compliance.StageTraitShare);
     }
 
     private static RuleDefinition R(RuleId id, string titleId, string titleEn, string statement, string source, Confidence confidence, LocalDate effectiveFrom, params ParameterDefinition[] parameters) =>
@@ -121,7 +122,7 @@ public static class RuleCatalogue
         // Members
         R(RuleIds.Mem01, "Rumah tangga anggota tergolong miskin", "Member household is poor",
             "A member's household is poor by the profile's registry rule: DTKS/DTSEN decile at most the maximum, PRA-ranked poor or poorer, or on the PS2 list.",
-            "Permensos 2/2019 Ps 4(2); PNPM (PS2 list)", High, Permensos2019, P.PovertyEvidence, P.MaxDecile, P.DecileValidity),
+            "Permensos 2/2019 Ps 4(2) (registry membership, H); PNPM (PS2 list); the decile ≤ 4 cut-off is general bansos practice (BPS briefing)", Medium, Permensos2019, P.PovertyEvidence, P.MaxDecile, P.DecileValidity),
         R(RuleIds.Mem02, "Kepala keluarga atau pencari nafkah utama", "Head of household or main earner",
             "The member is the head of household or its main earner (KUBE profiles).",
             "Permensos 2/2019 Ps 5", Medium, Permensos2019, P.HeadOrEarner),
@@ -133,7 +134,7 @@ public static class RuleCatalogue
             "Dinsos Kalbar 2019", Medium, Permensos2019, P.Excluded),
         R(RuleIds.Mem05, "Minimal 30 % anggota KSM perempuan", "At least 30 % of KSM members are women",
             "KSM: at least the profile's share of members are women.",
-            "PNPM manuals (yumpu 44274994; 123dok ozllvxe6z)", High, Pnpm2008, P.MinWomen),
+            "P2KP thesis copy (\"anggota KSM minimal 30% perempuan\"); the P2KP manual states 30 % women as a target for borrowers (yumpu 44274994; 123dok ozllvxe6z)", Medium, Pnpm2008, P.MinWomen),
         R(RuleIds.Mem06, "Format NIK dan kesesuaiannya", "NIK format and agreement",
             "A NIK is 16 digits; its region and birth-date parts (day + 40 for women) are well-formed and agree with the person's sex and birth date.",
             "Dukcapil NIK format", High, Catalogue),
@@ -144,10 +145,10 @@ public static class RuleCatalogue
             "Seed 000 step 5b; Permensos 2/2019 Ps 3(3)-(4)", High, Permensos2019),
         R(RuleIds.Off02, "Satu ketua, satu sekretaris, satu bendahara", "One ketua, one sekretaris, one bendahara",
             "Exactly one ketua, one sekretaris and one bendahara; one person holds one office.",
-            "Permensos 2/2019 Ps 3(3); one person one office is KubeCore's governance rule", High, Permensos2019, P.OneOffice),
+            "Permensos 2/2019 Ps 3(3) names the three offices (only copies were readable); \"exactly one\" and one person one office are KubeCore's governance rules", Medium, Permensos2019, P.OneOffice),
         R(RuleIds.Off03, "Pengurus dipilih melalui musyawarah", "Officers chosen by the members",
             "Officers are chosen by the members (musyawarah); an election records who decided.",
-            "Permensos 2/2019 Ps 3(4)", High, Permensos2019),
+            "Permensos 2/2019 Ps 3(4) \"menurut hasil musyawarah/keputusan anggota kelompok\"", MediumHigh, Permensos2019),
         R(RuleIds.Off04, "Jabatan kosong harus diisi sebelum uang bergerak", "A vacant office is refilled before money moves",
             "When an officer leaves, the office becomes vacant and must be refilled before money moves (no disbursement without a bendahara).",
             "KubeCore design choice", DesignChoice, Catalogue),
@@ -158,14 +159,14 @@ public static class RuleCatalogue
         // Poverty and wealth ranking
         R(RuleIds.Pov01, "14 kriteria kemiskinan BPS", "BPS 14 poverty criteria",
             "A household is poor when it meets at least the threshold (default 9) of the 14 BPS criteria.",
-            "BPS criteria as quoted by sendangsari.bantulkab.go.id, fdokumen, muhidsarudu.blogspot.com", MediumHigh, new LocalDate(2005, 1, 1),
+            "BPS criteria as quoted by sendangsari.bantulkab.go.id, fdokumen, muhidsarudu.blogspot.com; no BPS text for the 9-of-14 threshold was found", Medium, new LocalDate(2005, 1, 1),
             P.BpsMin, P.BpsFloor, P.BpsProtein, P.BpsClothes, P.BpsMeals, P.BpsLand, P.BpsIncome, P.BpsAsset),
         R(RuleIds.Pov02, "Kriteria fakir miskin Kepmensos 262/HUK/2022", "Kepmensos 262/HUK/2022 fakir miskin criteria",
             "A household with no shelter is fakir miskin outright; otherwise it is when it meets the threshold of 8 further criteria.",
             "Kepmensos 262/HUK/2022 via banjarsari-labuhanhaji.desa.id and mataiwoi.desa.id (threshold unsourced)", Medium, new LocalDate(2022, 12, 31), P.KepMin, P.KepFood, P.KepVa),
         R(RuleIds.Pov03, "Desil DTSEN/DTKS dan kedaluwarsanya", "DTSEN/DTKS decile and staleness",
             "DTSEN deciles 1..10 (legacy DTKS 1..4); a decile older than the validity period is stale and needs re-verification.",
-            "Inpres 4/2025; BPS statements (ANTARA, kontan)", High, new LocalDate(2025, 2, 5), P.DecileValidity),
+            "Inpres 4/2025; BPS statements (ANTARA, kontan) (H for deciles and the 3-monthly re-ranking); staleness at 3 months is inferred from that cycle (design choice)", Medium, new LocalDate(2025, 2, 5), P.DecileValidity),
         R(RuleIds.Pra01, "Informan pemeringkatan kesejahteraan", "Wealth-ranking informants",
             "A wealth-ranking exercise uses at least 3 independent informants; more than 100 households in one exercise gives a warning.",
             "IIED PLA Notes 15 (Guijt 1992)", High, Catalogue, P.MinInformants, P.WarnHouseholds),
@@ -179,7 +180,7 @@ public static class RuleCatalogue
         // Facilitation
         R(RuleIds.Fac01, "Kapasitas pendamping", "Pendamping capacity",
             "A pendamping is assigned at most the profile's number of groups (default 10).",
-            "Dinsos Palangka Raya; Kota Ternate (1 pendamping : 10 KUBE)", High, Permensos2019, P.MaxGroups),
+            "Dinsos Palangka Raya; Kota Ternate; Kemensos 2020 (1 pendamping : 10 KUBE): H for KUBE; for KUB and KSM profiles 10 is a design-choice default (no source)", High, Permensos2019, P.MaxGroups),
         R(RuleIds.Fac02, "Laporan bulanan dan pendamping tidak aktif", "Monthly reports and inactive pendamping",
             "A pendamping reports monthly for each group; no visit or report for the inactivity period makes them inactive for that group, and the group then owes a report to Dinas Sosial.",
             "Seed 003 (duty to report); Dinsos Palangka Raya (monthly reports); 60 days is a design choice", Medium, Permensos2019, P.ReportInterval, P.Inactivity),
@@ -218,13 +219,13 @@ public static class RuleCatalogue
             "PNPM MP (123dok ozllvxe6z)", Medium, Pnpm2008, P.SavingsMonths, P.Renteng),
         R(RuleIds.Loan02, "Plafon pinjaman per anggota", "Loan ceilings per member",
             "First loan at most the first ceiling, repeat loans at most the repeat ceiling; after the referral principal or loan count the member is referred to a bank.",
-            "PNPM MP rules (123dok lzgrjrjvq, ozllvxe6z)", Medium, Pnpm2008, P.FirstCeiling, P.RepeatCeiling, P.ReferralLoans, P.ReferralPrincipal),
+            "PNPM MP rules (123dok lzgrjrjvq, ozllvxe6z); the values in KUB and KUBE profiles are design choices borrowed from PNPM", Medium, Pnpm2008, P.FirstCeiling, P.RepeatCeiling, P.ReferralLoans, P.ReferralPrincipal),
         R(RuleIds.Loan03, "Jangka waktu dan frekuensi angsuran", "Term and installment frequency",
             "Term within the profile's range; installments at least monthly (weekly allowed), no grace period.",
-            "PNPM MP rules (123dok lzgrjrjvq)", Medium, Pnpm2008, P.MinTerm, P.MaxTerm, P.Frequencies),
+            "P2KP/PNPM manual copy (123dok lzgrjrjvq); for KUB and KUBE profiles design-choice defaults borrowed from PNPM (no KUBE source)", Medium, Pnpm2008, P.MinTerm, P.MaxTerm, P.Frequencies),
         R(RuleIds.Loan04, "Jasa flat atas pokok awal", "Flat service charge on the original principal",
             "Jasa is flat on the original principal per month; installment = principal / n + jasa; the rounding remainder goes to the last installment.",
-            "PNPM MP (123dok lzgrjrjvq; kotaku.pu.go.id/view/9571); Asahan arithmetic check", Medium, Pnpm2008, P.Jasa),
+            "PNPM MP manual gives \"1,5 dari jumlah pokok\" without a period (123dok lzgrjrjvq; kotaku.pu.go.id/view/9571); \"per month, flat\" rests on one Asahan 2013 proposal's arithmetic; KUB/KUBE values borrowed from PNPM", LowMedium, Pnpm2008, P.Jasa),
         R(RuleIds.Loan05, "Urutan alokasi pembayaran", "Payment allocation order",
             "Payments are allocated to jasa first, then overdue principal, then current principal.",
             "PNPM MP rules (123dok lzgrjrjvq)", Medium, Pnpm2008),
@@ -236,7 +237,7 @@ public static class RuleCatalogue
             "PNPM Perdesaan PTO 2008 (123dok lq5o28rgz)", Medium, Pnpm2008),
         R(RuleIds.Loan08, "Tanggung renteng", "Joint liability",
             "When a member misses the threshold of installments, the arrears are covered in order (defaulter's savings, solidarity fund, other members pro rata) and recovered later; every step is a ledger entry.",
-            "PNPM MP (tanggung renteng statement); order is a KubeCore design choice", Medium, Pnpm2008, P.RentengThreshold),
+            "PNPM MP (tanggung renteng statement); order is a KubeCore design choice; the threshold in KUB and KUBE profiles is a design choice", Medium, Pnpm2008, P.RentengThreshold),
         R(RuleIds.Loan09, "Perguliran pokok", "Repaid principal revolves",
             "Repaid principal returns to the loan fund and can be lent again.",
             "PNPM MP (pinjaman bergulir)", High, Pnpm2008),
@@ -244,7 +245,7 @@ public static class RuleCatalogue
         // Collectibility and portfolio
         R(RuleIds.Col01, "Kolektibilitas berdasarkan jumlah angsuran", "Collectibility by installments overdue",
             "Kol 1 no arrears; Kol 2 up to 3 installments overdue; Kol 3-5 configurable.",
-            "POB Pinjaman Bergulir PNPM MP 2013 (classes 3-5 unsourced)", Medium, new LocalDate(2013, 1, 1), P.Kol2, P.Kol3, P.Kol4),
+            "POB Pinjaman Bergulir PNPM MP 2013 (M for Kol 1-2; classes 3-5 unsourced, L)", Medium, new LocalDate(2013, 1, 1), P.Kol2, P.Kol3, P.Kol4),
         R(RuleIds.Col02, "Kolektibilitas berdasarkan hari tunggakan (OJK)", "Collectibility by days past due (OJK)",
             "Lancar 0; DPK 1-90; kurang lancar 91-120; diragukan 121-180; macet over 180 days; provisions 1/5/15/50/100 %.",
             "POJK 40/POJK.03/2019", High, new LocalDate(2019, 1, 1), P.DpkDays, P.KlDays, P.DDays, P.Provisions),
@@ -252,7 +253,7 @@ public static class RuleCatalogue
             "LAR, PAR, RR, CCr and ROI with their bands: LAR, PAR below 10 % good, up to 20 % adequate; RR above 90 % good, from 80 % adequate; "
             + "CCr above 125 % good, from 100 % adequate; ROI = (net profit of the year to date x 12 / n months) / total capital, above 10 % good, from 0 % adequate, "
             + "below (a loss) poor. The source copy lost its <=/< signs: which band a ratio exactly on an edge takes is KubeCore's stated choice.",
-            "POB Pinjaman Bergulir PNPM MP 2013 via a thesis copy (123dok oz14l02vz); boundary inclusivity: KubeCore design choice", Medium, new LocalDate(2013, 1, 1),
+            "POB Pinjaman Bergulir PNPM MP 2013 via a thesis copy that loses the ≤/< signs (123dok oz14l02vz): boundary inclusivity is KubeCore's stated choice", Medium, new LocalDate(2013, 1, 1),
             P.AtRisk, P.AtRiskGood, P.AtRiskAdequate, P.RrGood, P.RrAdequate, P.CcrGood, P.CcrAdequate, P.RoiGood, P.RoiAdequate),
         R(RuleIds.Port02, "Indikator dapat direproduksi per tanggal", "Indicators reproducible as of a date",
             "Every indicator can be reproduced from a dated ledger snapshot.",
@@ -271,7 +272,7 @@ public static class RuleCatalogue
             "scribd 434827207 ('telah berjalan minimal 2 tahun'); seed 002 ('ditujukan untuk KUBE tumbuh'; 10 of 30); ranking: KubeCore design choice (corrected 2026-12-06)", Low, new LocalDate(2011, 1, 1), P.AidAge),
         R(RuleIds.Aid03, "Laporan pertanggungjawaban (LPJ)", "Accountability report (LPJ)",
             "Every spend has a receipt reference; spends never exceed the grant; the report lists grant, spends by category and remaining balance, due within the set period.",
-            "portalnusantara.id (Banten 2025, about 3 weeks); Permensos 2/2019 Ps 9", Medium, Permensos2019, P.LpjDue),
+            "portalnusantara.id (Banten 2025, about 3 weeks, household grants: 21 days applied by analogy); Permensos 2/2019 Ps 9", Low, Permensos2019, P.LpjDue),
 
         // Five basic rules
         R(RuleIds.Five01, "Tabungan rutin", "Routine savings",
@@ -292,8 +293,11 @@ public static class RuleCatalogue
 
         // Stages
         R(RuleIds.Stg01, "Tahap tumbuh, berkembang, maju", "Stages tumbuh, berkembang, maju",
-            "Stage from checklists: pendamping, training, officers, aid received; profit split into capital, welfare and IKS; rising profit and capital, IKS for outsiders, partnerships.",
-            "123dok stage criteria (wq2vk72y)", Medium, Permensos2019, P.RisingMonths),
+            "A group is placed at the stage whose traits it shows best, not by an all-of checklist. Traits: Tumbuh — pendamping, training, officers, aid received; "
+            + "Berkembang — regular activity, profit to capital, to welfare, to IKS; Maju — rising profit, rising capital, IKS for outsiders, partnerships. "
+            + "KubeCore's reading of \"best\" (design choice): Berkembang needs more than the trait share (default half: 3 of 4) of the Tumbuh and of the Berkembang traits, "
+            + "Maju that and more than the share of the Maju traits; exactly the share goes to the lower stage. \"Rising\" means each of the last months rose (design choice, default 3).",
+            "123dok stage criteria, Kel. Kebon Waru (wq2vk72y): rates KUBE HPMBK-1 Berkembang without training or IKS; the share and the months are KubeCore design choices", Medium, Permensos2019, P.StageShare, P.RisingMonths),
         R(RuleIds.Stg02, "Indikator keberlanjutan", "Sustainability indicators",
             "Institutional (meetings, officers, books), social (attendance, IKS, participation) and economic (savings growth, repayment, income) indicators.",
             "Seed 001", Seed, Catalogue, P.Attendance),
@@ -305,6 +309,37 @@ public static class RuleCatalogue
     ];
 
     private static readonly FrozenDictionary<RuleId, RuleDefinition> ById = Rules.ToFrozenDictionary(r => r.Id);
+
+    private static readonly ParameterDefinition[] Parameters = Rules.SelectMany(r => r.Parameters).DistinctBy(p => p.Name, StringComparer.Ordinal).ToArray();
+
+    private static readonly FrozenSet<string> ParameterNames = Parameters.Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Every parameter some rule reads, once, in catalogue order.</summary>
+    public static IReadOnlyList<ParameterDefinition> AllParameters => Parameters;
+
+    /// <summary>
+    /// Where <paramref name="parameter"/>'s value under <paramref name="profile"/> comes from: the provenance the
+    /// profile states for it (<see cref="ProgramProfile.Provenance"/>) when it states one; otherwise the source of the
+    /// first rule of the catalogue that reads the parameter — a design choice when that rule's confidence is
+    /// <see cref="Confidence.DesignChoice"/>, sourced by the rule's citation otherwise.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">No rule of the catalogue reads the parameter.</exception>
+    public static ParameterProvenance ProvenanceOf(ParameterDefinition parameter, ProgramProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.Provenance.TryGetValue(parameter.Name, out var stated))
+        {
+            return stated;
+        }
+        var rule = Rules.FirstOrDefault(r => r.Parameters.Any(p => p.Name == parameter.Name))
+            ?? throw new ArgumentException($"No rule of the catalogue reads '{parameter.Name}'.", nameof(parameter));
+        return rule.Confidence == Confidence.DesignChoice ? ParameterProvenance.DesignChoice(rule.Source) : ParameterProvenance.Sourced(rule.Source);
+    }
+
+    /// <summary>True when some rule reads a parameter of this name (e.g. <c>Membership.MinMembers</c>).</summary>
+    public static bool HasParameter(string name) => name is not null && ParameterNames.Contains(name);
 
     /// <summary>Every rule, in catalogue order.</summary>
     public static IReadOnlyList<RuleDefinition> All => Rules;

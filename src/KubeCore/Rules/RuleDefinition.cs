@@ -23,6 +23,13 @@ public enum Confidence
 
     /// <summary>A design choice of KubeCore where the sources are silent (stated as such).</summary>
     DesignChoice = 6,
+
+    /// <summary>
+    /// L-M: between <see cref="Low"/> and <see cref="Medium"/>: a secondary source gives the rule only in part and the
+    /// rest rests on one informal source (e.g. LOAN-04: the manual's rate without a period, the period from one
+    /// proposal's arithmetic). Numbered after the older labels so stored values keep their meaning.
+    /// </summary>
+    LowMedium = 7,
 }
 
 /// <summary>

@@ -338,9 +338,10 @@ internal static class RulebookDocument
                 foreach (var parameter in rule.Parameters)
                 {
                     md.Append(CultureInfo.InvariantCulture, $"| `{parameter.Name}` | {Cell(parameter.Unit)} | {Cell(parameter.Description)} | ")
-                      .Append(string.Join(" | ", profiles.Select(p => Cell(parameter.FormattedValueIn(p))))).Append(" |\n");
+                      .Append(string.Join(" | ", profiles.Select(p => Cell(ValueWithProvenance(parameter, p))))).Append(" |\n");
                 }
                 md.Append('\n');
+                AppendProvenance(md, rule, profiles);
             }
 
             md.Append("**Enforced by**\n\n");
@@ -375,6 +376,47 @@ internal static class RulebookDocument
         return md.ToString();
     }
 
+    /// <summary>The value, marked "(design choice)" when no source stands behind it; "—" (no value) is left unmarked.</summary>
+    private static string ValueWithProvenance(ParameterDefinition parameter, ProgramProfile profile)
+    {
+        var value = parameter.FormattedValueIn(profile);
+        return value == "—" || RuleCatalogue.ProvenanceOf(parameter, profile).Kind == ProvenanceKind.Sourced ? value : value + " *(design choice)*";
+    }
+
+    /// <summary>
+    /// Under a parameter table: where each value comes from (RuleCatalogue.ProvenanceOf), grouped by the same
+    /// provenance; the values that stand on this rule's own source are summed up in one sentence.
+    /// </summary>
+    private static void AppendProvenance(StringBuilder md, RuleDefinition rule, IReadOnlyList<ProgramProfile> profiles)
+    {
+        var own = rule.Confidence == Confidence.DesignChoice ? ParameterProvenance.DesignChoice(rule.Source) : ParameterProvenance.Sourced(rule.Source);
+        var lines = new List<string>();
+        foreach (var parameter in rule.Parameters)
+        {
+            var stated = profiles
+                .Where(p => parameter.FormattedValueIn(p) != "—")
+                .Select(p => (Profile: p, Provenance: RuleCatalogue.ProvenanceOf(parameter, p)))
+                .Where(c => c.Provenance != own)
+                .GroupBy(c => c.Provenance)
+                .Select(g => $"{g.Key} in {string.Join(", ", g.Select(c => $"`{c.Profile.Id}`"))}")
+                .ToList();
+            if (stated.Count > 0)
+            {
+                lines.Add($"- `{parameter.Name}`: {string.Join("; ", stated)}");
+            }
+        }
+        var others = rule.Confidence == Confidence.DesignChoice ? "design choices of this rule (source above)" : "sourced by the rule's source above";
+        md.Append("**Provenance.** ").Append(lines.Count == 0 ? $"Every value is {(rule.Confidence == Confidence.DesignChoice ? "a design choice of this rule (source above)" : "sourced by the rule's source above")}.\n\n" : $"Values not listed are {others}.\n\n");
+        foreach (var line in lines)
+        {
+            md.Append(line).Append('\n');
+        }
+        if (lines.Count > 0)
+        {
+            md.Append('\n');
+        }
+    }
+
     private static string Anchor(RuleId id) => id.Value.ToLowerInvariant();
 
     private static string Date(NodaTime.LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
@@ -385,6 +427,7 @@ internal static class RulebookDocument
         Confidence.MediumHigh => "M-H (medium-high)",
         Confidence.Medium => "M (medium)",
         Confidence.Low => "L (low)",
+        Confidence.LowMedium => "L-M (low-medium)",
         Confidence.Seed => "Seed documents only",
         Confidence.DesignChoice => "KubeCore design choice",
         _ => confidence.ToString(),

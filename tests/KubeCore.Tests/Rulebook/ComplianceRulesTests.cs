@@ -16,18 +16,11 @@ public class ComplianceRulesTests
     /// <summary>The least share of members who saved, in percent, for the savings rule to be kept.</summary>
     public sealed record SavingsShare(int Percent);
 
-    /// <summary>Which checklist item is met in addition: 0..4 one flag, 5 IKS for outsiders and one more partnership.</summary>
-    public sealed record ChecklistItem(int Index);
-
     public static class ComplianceArbitraries
     {
         public static Arbitrary<GroupWeek> Weeks() => Week.ToArbitrary();
 
         public static Arbitrary<SavingsShare> SavingsShares() => Gen.Elements(100, 80, 50).Select(p => new SavingsShare(p)).ToArbitrary();
-
-        public static Arbitrary<StageEvidence> StageEvidences() => Evidence.ToArbitrary();
-
-        public static Arbitrary<ChecklistItem> ChecklistItems() => Gen.Choose(0, 5).Select(i => new ChecklistItem(i)).ToArbitrary();
 
         public static Arbitrary<SustainabilityEvidence> Periods() => Period.ToArbitrary();
     }
@@ -108,48 +101,6 @@ public class ComplianceRulesTests
             && outcome.LoanEvidence.ToHashSet().SetEquals(week.InstallmentsDue.Where(i => i.Settlement.Count == 0).Select(i => i.Loan))
             && report.AllKept == report.Outcomes.All(o => o.Status != RuleStatus.NotMet)
             && report.Outcomes.Select(o => o.RuleId).SequenceEqual([RuleIds.Five01, RuleIds.Five02, RuleIds.Five03, RuleIds.Five04, RuleIds.Five05]);
-    }
-
-    private static Gen<StageEvidence> Evidence =>
-        from flags in Gen.Choose(0, 127)
-        from profit in Gen.Choose(0, 5_000_000).Select(v => Rupiah.Of(v)).ListOf()
-        from capital in Gen.Choose(0, 50_000_000).Select(v => Rupiah.Of(v)).ListOf()
-        from partnerships in Gen.Choose(0, 2)
-        select new StageEvidence((flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0, (flags & 16) != 0,
-            profit, capital, (flags & 32) != 0, partnerships);
-
-    [Property(MaxTest = 200, Arbitrary = [typeof(ComplianceArbitraries)])]
-    [Trait("Rule", "STG-01")]
-    public bool Meeting_one_more_checklist_item_never_lowers_a_groups_stage(StageEvidence evidence, ChecklistItem extra)
-    {
-        var item = extra.Index;
-        var profile = ProgramProfiles.KubePermensos2019;
-        var better = item switch
-        {
-            0 => evidence with { HasPendamping = true },
-            1 => evidence with { TrainingReceived = true },
-            2 => evidence with { OfficersComplete = true },
-            3 => evidence with { AidReceived = true },
-            4 => evidence with { ProfitSplit = true },
-            _ => evidence with { IksForOutsiders = true, Partnerships = evidence.Partnerships + 1 },
-        };
-        var before = GroupStages.AssessStage(evidence, profile);
-        var after = GroupStages.AssessStage(better, profile);
-        return after.Stage >= before.Stage
-            && (before.Stage == GroupStage.Tumbuh) == GroupStages.BerkembangItems.Any(i => !before.Items[i])
-            && (before.Stage != GroupStage.Maju || GroupStages.MajuItems.All(i => before.Items[i]))
-            && (before.Stage == GroupStage.Maju || before.MissingForNextStage.Count > 0);
-    }
-
-    [Fact]
-    [Trait("Rule", "STG-01")]
-    public void Profit_rises_only_when_each_of_the_last_months_beats_the_one_before()
-    {
-        var profile = ProgramProfiles.KubePermensos2019;
-        StageEvidence Make(params long[] profit) => new(true, true, true, true, true, profit.Select(Rupiah.Of).ToList(), [Rupiah.Of(1), Rupiah.Of(2), Rupiah.Of(3), Rupiah.Of(4)], true, 1);
-        GroupStages.AssessStage(Make(100, 200, 300, 400), profile).Stage.ShouldBe(GroupStage.Maju);
-        GroupStages.AssessStage(Make(100, 200, 200, 400), profile).Stage.ShouldBe(GroupStage.Berkembang);
-        GroupStages.AssessStage(Make(200, 300, 400), profile).Stage.ShouldBe(GroupStage.Berkembang); // needs 3 changes, i.e. 4 months
     }
 
     private static Gen<SustainabilityEvidence> Period =>

@@ -86,9 +86,17 @@ public sealed record ComplianceParameters
     /// <summary>STG-01: months of rising profit and capital for stage Maju. Default 3 (design choice).</summary>
     public int MajuRisingMonths { get; init; } = 3;
 
+    /// <summary>
+    /// STG-01: a stage is reached when the group shows strictly more than this share of its traits (and of each
+    /// lower stage's); exactly this share goes to the lower stage. Default 50 %, "a majority": 3 of a stage's 4
+    /// traits (a design choice; the source places groups by the traits they show without a count).
+    /// </summary>
+    public Rate StageTraitShare { get; init; } = Rate.FromPercent(50);
+
     internal void Validate()
     {
         Preconditions.CheckArgument(SavingsShareOfMembers <= Rate.Whole && SustainableAttendanceShare <= Rate.Whole, nameof(SavingsShareOfMembers), "A share cannot exceed 100 %.");
         Preconditions.CheckArgument(MajuRisingMonths >= 1, nameof(MajuRisingMonths), "At least one month is needed.");
+        Preconditions.CheckArgument(StageTraitShare < Rate.Whole, nameof(StageTraitShare), "The stage trait share must be below 100 % (no stage could be reached).");
     }
 }
