@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using KubeCore.Rules;
-using KubeCore.Tests.PublicApi;
 
 namespace KubeCore.Tests.Conventions;
 
@@ -156,5 +155,5 @@ public class TypeConventionTests
         return false;
     }
 
-    private static string Name(Type type) => PublicApiRenderer.TypeName(type);
+    private static string Name(Type type) => type.FullName ?? type.Name;
 }
