@@ -38,9 +38,8 @@ public static class MemoryBaseline
     /// <summary>
     /// SHA-256 of consecutive <paramref name="chunk"/>-byte pieces of <paramref name="bytes"/>, each digest fed into the
     /// next piece (a bare hash chain, as the ledger hashes each entry's canonical bytes, which end with the previous
-    /// hash), with the ledger's own SHA-256 (<c>ChainSha256</c>: OpenSSL called directly, or the BCL's
-    /// <see cref="IncrementalHash"/> where that is unavailable; <see cref="KubeCore.Savings.LedgerEntry.HashImplementation"/>
-    /// names it): the hash work of an append and nothing else.
+    /// hash), with the ledger's own SHA-256 (<c>ChainSha256</c>: a reused BCL <see cref="IncrementalHash"/> per thread):
+    /// the hash work of an append and nothing else.
     /// </summary>
     public static ulong HashChain(ReadOnlySpan<byte> bytes, int chunk)
     {

@@ -1,4 +1,4 @@
-using KubeCore.Common;
+using Ardalis.Specification;
 using NodaTime;
 
 namespace KubeCore.Facilitation;

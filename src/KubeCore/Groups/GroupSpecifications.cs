@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using KubeCore.Common;
 using KubeCore.Households;
 using KubeCore.Rules;

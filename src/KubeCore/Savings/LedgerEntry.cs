@@ -3,7 +3,6 @@ using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using KubeCore.Common;
 using NodaTime;
@@ -16,8 +15,7 @@ namespace KubeCore.Savings;
 /// </summary>
 /// <remarks>
 /// <para><b>Hash.</b> SHA-256 of the entry's canonical encoding (<see cref="CanonicalBytes"/>), which ends with the
-/// previous entry's hash. Which SHA-256 implementation computes it (OpenSSL called directly, or the BCL) is named by
-/// <see cref="HashImplementation"/>; both give the same digest.</para>
+/// previous entry's hash, computed with the .NET base class library.</para>
 /// <para><b>Canonical encoding, format 2</b> (every entry the ledger writes). Its first byte is the format, so the
 /// formats never collide. Integers marked <c>varint</c> are unsigned LEB128, minimal (7 bits per byte, low bits first,
 /// high bit set on every byte but the last); other integers are big-endian two's complement; every Guid (group, entry,
@@ -202,12 +200,6 @@ public sealed class LedgerEntry
     /// ledger writes; 1 for a stored entry written before format 2 (see the remarks of the type).
     /// </summary>
     public int Format => _format;
-
-    /// <summary>
-    /// Which SHA-256 implementation hashes entries in this process: OpenSSL's <c>libcrypto.so.3</c> called directly
-    /// (Linux, after a start-up self-test), or the BCL's <see cref="IncrementalHash"/>. Both compute the same digest.
-    /// </summary>
-    public static string HashImplementation => ChainSha256.Implementation;
 
     /// <summary>The stored hash of this entry. For an entry the ledger wrote, it equals <see cref="ComputeHash"/>.</summary>
     public EntryHash Hash { get; private set; }

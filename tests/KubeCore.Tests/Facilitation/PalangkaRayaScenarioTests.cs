@@ -1,4 +1,5 @@
 using System.Globalization;
+using KubeCore.Common;
 using KubeCore.Facilitation;
 using KubeCore.Groups;
 using KubeCore.Rules;
@@ -119,7 +120,7 @@ public class PalangkaRayaScenarioTests
         inactive.InactivityReports.Single().ShouldBe(new InactivityReport(danauTundaiKube.Id, DanauTundaiMeeting, new LocalDate(2019, 3, 21)));
         var owingEverywhere = pendamping.SelectMany(p => p.ActivityOn(DanauTundaiMeeting)).Where(new GroupsOwingInactivityReport(DanauTundaiMeeting).IsSatisfiedBy).ToList();
         owingEverywhere.Select(o => o.GroupId).ShouldBe(inactive.GroupsOn(AssignedOn).Where(id => id != danauTundaiKube.Id), ignoreOrder: true);
-        new GroupsOwingInactivityReport(DanauTundaiMeeting).Evaluate(pendamping.SelectMany(p => p.ActivityOn(DanauTundaiMeeting)).AsQueryable()).Count().ShouldBe(9);
+        pendamping.SelectMany(p => p.ActivityOn(DanauTundaiMeeting)).AsQueryable().WhereSatisfies(new GroupsOwingInactivityReport(DanauTundaiMeeting)).Count().ShouldBe(9);
     }
 
     [Fact]

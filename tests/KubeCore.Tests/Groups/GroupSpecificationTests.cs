@@ -26,7 +26,7 @@ public class GroupSpecificationTests
         spec.IsSatisfiedBy(stale).ShouldBeFalse();
         spec.IsSatisfiedBy(current).ShouldBeTrue();
         new RegistryEntry(RegistrySource.Dtks, 1, new LocalDate(2019, 2, 28)).IsStaleOn(asOf, Period.FromMonths(3)).ShouldBeTrue();
-        spec.Evaluate(new[] { stale, current }.AsQueryable()).ShouldBe([current]);
+        new[] { stale, current }.AsQueryable().WhereSatisfies(spec).ShouldBe([current]);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class GroupSpecificationTests
         new EligibleHouseholds(ProgramProfiles.KubeBlps, asOf).Evaluate(all).ShouldBe([registryPoor]);
         new EligibleHouseholds(ProgramProfiles.KubePermensos2019, asOf).Evaluate(all).ShouldBe([registryPoor, praOnly, praConfirmed]);
         new EligibleHouseholds(ProgramProfiles.Kub, asOf).Evaluate(all).ShouldBe([praConfirmed]);
-        new EligibleHouseholds(ProgramProfiles.KsmP2kp, asOf).Evaluate(all.AsQueryable()).ShouldBe([ps2]);
+        all.AsQueryable().WhereSatisfies(new EligibleHouseholds(ProgramProfiles.KsmP2kp, asOf)).ShouldBe([ps2]);
     }
 
     [Fact]
@@ -71,9 +71,10 @@ public class GroupSpecificationTests
         var asOf = new LocalDate(2019, 5, 1);
 
         new GroupsUnderStrength().Evaluate(groups).ShouldBe([fresh, old]);
-        new GroupsUnderStrength().Evaluate(groups.AsQueryable()).ShouldBe([fresh, old]);
+        groups.AsQueryable().WhereSatisfies(new GroupsUnderStrength()).ShouldBe([fresh, old]);
         new GroupsWithExpiredGrace(asOf).Evaluate(groups).ShouldBe([old]);
-        new GroupsWithExpiredGrace(asOf).Evaluate(groups.AsQueryable()).ShouldBe([old]);
+        groups.AsQueryable().WhereSatisfies(new GroupsWithExpiredGrace(asOf)).ShouldBe([old]);
         new GroupsUnderStrength().And(new GroupsWithExpiredGrace(asOf).Not()).Evaluate(groups).ShouldBe([fresh]);
+        groups.AsQueryable().WhereSatisfies(new GroupsUnderStrength().And(new GroupsWithExpiredGrace(asOf).Not())).ShouldBe([fresh]);
     }
 }

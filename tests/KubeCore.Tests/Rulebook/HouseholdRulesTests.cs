@@ -417,7 +417,7 @@ public class HouseholdRulesTests
         var spec = new HouseholdsWithStaleDecile(asOf, validity);
         var expected = views.Where(v => v.Registry.RankedOn.Plus(validity) < asOf).ToList();
         return spec.Evaluate(views).SequenceEqual(expected)
-            && spec.Evaluate(views.AsQueryable()).SequenceEqual(expected)
+            && views.AsQueryable().WhereSatisfies(spec).SequenceEqual(expected)
             && views.All(v => spec.IsSatisfiedBy(v) == v.Registry.IsStaleOn(asOf, validity));
     }
 
@@ -441,7 +441,7 @@ public class HouseholdRulesTests
         var stale = new HouseholdsWithStaleDecile(asOf, poverty);
         var expected = views.Where(v => !v.Registry.IsStaleOn(asOf, validity) && v.Registry.Decile <= max).ToList();
         return spec.Evaluate(views).SequenceEqual(expected)
-            && spec.Evaluate(views.AsQueryable()).SequenceEqual(expected)
+            && views.AsQueryable().WhereSatisfies(spec).SequenceEqual(expected)
             && views.All(v => v.Registry.IsEligibleOn(asOf, poverty) == spec.IsSatisfiedBy(v))
             && views.All(v => new PovertyEvidence(v.Registry, null, false).HasEligibleRegistryEntryOn(asOf, poverty) == spec.IsSatisfiedBy(v))
             && views.All(v => !(stale.IsSatisfiedBy(v) && spec.IsSatisfiedBy(v)));

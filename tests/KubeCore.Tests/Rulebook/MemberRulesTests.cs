@@ -130,7 +130,7 @@ public class MemberRulesTests
         var spec = new EligibleHouseholds(c.Profile, c.AsOf);
         var evaluator = Evaluate(c.Profile, c.AsOf, dossier).Checks.Single(k => k.RuleId == RuleIds.Mem01).Outcome == CheckOutcome.Passed;
         return spec.IsSatisfiedBy(view) == evaluator
-            && spec.Evaluate(new[] { view }.AsQueryable()).Any() == evaluator;
+            && new[] { view }.AsQueryable().WhereSatisfies(spec).Any() == evaluator;
     }
 
     [Property(MaxTest = 200, Arbitrary = [typeof(MemberArbitraries)])]
