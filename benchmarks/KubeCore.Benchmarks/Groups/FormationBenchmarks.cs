@@ -43,7 +43,7 @@ public class FormationBenchmarks
             var household = Household.Register(new HouseholdId(Ids.Guid(21, serial)), FamilyCardNumber.Parse($"627101{serial:000000}{serial:0000}"), desa, 4);
             var birth = proposedOn.PlusYears(-30 - i).PlusDays(-serial * 7);
             var nik = Nik.Parse($"627101{birth.Day + 40:00}{birth.Month:00}{birth.Year % 100:00}{serial:0000}");
-            var person = Person.Register(new PersonId(Ids.Guid(22, serial)), household.Id, $"Anggota {serial}", nik, Sex.Female, birth, HouseholdRole.Head, Employment.Trader);
+            var person = Person.Register(new PersonId(Ids.Guid(22, serial)), household.Id, $"Anggota {serial}", nik, Sex.Female, birth, HouseholdRole.Head, Employment.Trader, MaritalStatus.Married);
             founders[i] = new MemberDossier(person, household, evidence);
         }
         return new ProposeGroup(

@@ -13,16 +13,22 @@ namespace KubeCore.Api.Endpoints;
 
 /// <summary>
 /// Households (Kartu Keluarga) and their persons. Registration goes through <see cref="Household.Register"/>
-/// and <see cref="Person.Register"/> (MEM-06: the NIK must agree with sex and birth date); a family card
-/// and a NIK are registered once. Numbers are shown masked unless the caller may see them (PRIV-01).
+/// and <see cref="Person.Register"/> (MEM-06: a malformed NIK is refused; a NIK that disagrees with the stated
+/// sex or birth date is accepted with a warning); a family card and a NIK are registered once. Numbers are shown
+/// masked unless the caller may see them (PRIV-01).
 /// </summary>
+/// <remarks>
+/// A person's MEM-06 warning: every role sees <c>nikWarning</c> (true when the NIK disagrees), so a pendamping knows
+/// to check the documents; only Dinas Sosial (the role that sees the full NIK) sees <c>nikDisagreements</c>, which
+/// part disagrees (<c>Sex</c>, <c>BirthDate</c>), since that tells what the masked digits say. Other roles get null.
+/// </remarks>
 public static class HouseholdEndpoints
 {
     /// <summary>A household to register, with its persons.</summary>
     public sealed record RegisterHousehold(string FamilyCard, RegionCode Desa, int Size, IReadOnlyList<NewPerson> Persons, EvidenceRequest? Evidence = null);
 
-    /// <summary>A person to register.</summary>
-    public sealed record NewPerson(string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment);
+    /// <summary>A person to register; <see cref="MaritalStatus"/> null or absent means not recorded (MEM-03 refuses it where the profile requires marriage).</summary>
+    public sealed record NewPerson(string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment, MaritalStatus? MaritalStatus = null);
 
     /// <summary>A household as shown.</summary>
     public sealed record HouseholdView(HouseholdId Id, string FamilyCard, RegionCode Desa, int Size, IReadOnlyList<PersonView> Persons, EvidenceData Evidence, long Version);
@@ -30,8 +36,13 @@ public static class HouseholdEndpoints
     /// <summary>A household's registry evidence (MEM-01): its DTKS/DTSEN decile and whether it is on a PS2 list. PRA rankings come from wealth-ranking exercises.</summary>
     public sealed record EvidenceRequest(RegistryData? Registry = null, bool OnPs2List = false);
 
-    /// <summary>A person as shown; <see cref="Nik"/> is masked unless the caller may see it.</summary>
-    public sealed record PersonView(PersonId Id, HouseholdId HouseholdId, string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment);
+    /// <summary>
+    /// A person as shown; <see cref="Nik"/> is masked unless the caller may see it. <see cref="NikWarning"/> says whether
+    /// the NIK disagrees with the stated sex or birth date (MEM-06); <see cref="NikDisagreements"/> says which part, for
+    /// Dinas Sosial only (null for other roles).
+    /// </summary>
+    public sealed record PersonView(PersonId Id, HouseholdId HouseholdId, string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment,
+        MaritalStatus? MaritalStatus, bool NikWarning, IReadOnlyList<string>? NikDisagreements);
 
     public static void MapHouseholds(this IEndpointRouteBuilder app)
     {
@@ -145,7 +156,7 @@ public static class HouseholdEndpoints
                 problems.Add(field, violation);
                 continue;
             }
-            var person = problems.Collect(field, () => Person.Register(PersonId.New(), householdId, p.Name, nik, p.Sex, p.BirthDate, p.Role, p.Employment));
+            var person = problems.Collect(field, () => Person.Register(PersonId.New(), householdId, p.Name, nik, p.Sex, p.BirthDate, p.Role, p.Employment, p.MaritalStatus));
             if (person is not null)
             {
                 persons.Add(person);
@@ -188,8 +199,15 @@ public static class HouseholdEndpoints
         View(row.ToHousehold(), row.Persons.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.ToPerson()), EvidenceJson.Read(row.Evidence), row.Version, user);
 
     /// <summary>A person as the caller may see them (PRIV-01).</summary>
-    public static PersonView View(Person person, ClaimsPrincipal user) =>
-        new(person.Id, person.HouseholdId, person.Name, user.MayRevealPersonalData() ? person.Nik.Reveal() : person.Nik.Masked, person.Sex, person.BirthDate, person.Role, person.Employment);
+    public static PersonView View(Person person, ClaimsPrincipal user)
+    {
+        var dinsos = user.MayRevealPersonalData();
+        return new(person.Id, person.HouseholdId, person.Name, dinsos ? person.Nik.Reveal() : person.Nik.Masked, person.Sex, person.BirthDate, person.Role, person.Employment,
+            person.MaritalStatus, person.NikDisagreement != NikDisagreement.None, dinsos ? Disagreements(person.NikDisagreement) : null);
+    }
+
+    private static List<string> Disagreements(NikDisagreement disagreement) =>
+        [.. new[] { NikDisagreement.Sex, NikDisagreement.BirthDate }.Where(part => disagreement.HasFlag(part)).Select(part => part.ToString())];
 }
 
 /// <summary>Paging of listings: <c>skip</c> from 0, <c>take</c> 1..500 (default 100).</summary>

@@ -28,11 +28,14 @@ public sealed record EvidenceData(RegistryData? Registry, PraData? Pra, bool OnP
         OnPs2List);
 }
 
-/// <summary>A person as stored in a command (the full record: the group keeps its members' identity).</summary>
-public sealed record PersonData(PersonId Id, HouseholdId HouseholdId, string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment)
+/// <summary>
+/// A person as stored in a command (the full record: the group keeps its members' identity). Commands stored before
+/// marital status was recorded have none: null, unknown (MEM-03).
+/// </summary>
+public sealed record PersonData(PersonId Id, HouseholdId HouseholdId, string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment, MaritalStatus? MaritalStatus = null)
 {
-    /// <summary>The library's person (MEM-06 checked again).</summary>
-    public Person ToDomain() => Person.Register(Id, HouseholdId, Name, Common.Nik.Parse(Nik), Sex, BirthDate, Role, Employment);
+    /// <summary>The library's person (MEM-06 checked again: a disagreeing NIK comes back with its warning).</summary>
+    public Person ToDomain() => Person.Register(Id, HouseholdId, Name, Common.Nik.Parse(Nik), Sex, BirthDate, Role, Employment, MaritalStatus);
 }
 
 /// <summary>A household as stored in a command.</summary>
@@ -55,7 +58,8 @@ public sealed record DossierData(PersonData Person, HouseholdData Household, Evi
     /// <summary>The dossier of a person row with its household row.</summary>
     public static DossierData From(PersonRow person, HouseholdRow household) => new(
         new PersonData(new PersonId(person.Id), new HouseholdId(person.HouseholdId), person.Name, person.Nik,
-            Enum.Parse<Sex>(person.Sex), LocalDate.FromDateOnly(person.BirthDate), Enum.Parse<HouseholdRole>(person.Role), Enum.Parse<Employment>(person.Employment)),
+            Enum.Parse<Sex>(person.Sex), LocalDate.FromDateOnly(person.BirthDate), Enum.Parse<HouseholdRole>(person.Role), Enum.Parse<Employment>(person.Employment),
+            HouseholdMapping.ReadMaritalStatus(person.MaritalStatus)),
         new HouseholdData(new HouseholdId(household.Id), household.FamilyCard, RegionCode.Parse(household.Desa), household.Size),
         EvidenceJson.Read(household.Evidence));
 }

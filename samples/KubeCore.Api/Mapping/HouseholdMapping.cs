@@ -19,7 +19,11 @@ public static class HouseholdMapping
     /// <summary>The person of a row.</summary>
     public static Person ToPerson(this PersonRow row) =>
         Person.Register(new PersonId(row.Id), new HouseholdId(row.HouseholdId), row.Name, Nik.Parse(row.Nik),
-            Enum.Parse<Sex>(row.Sex), LocalDate.FromDateOnly(row.BirthDate), Enum.Parse<HouseholdRole>(row.Role), Enum.Parse<Employment>(row.Employment));
+            Enum.Parse<Sex>(row.Sex), LocalDate.FromDateOnly(row.BirthDate), Enum.Parse<HouseholdRole>(row.Role), Enum.Parse<Employment>(row.Employment),
+            ReadMaritalStatus(row.MaritalStatus));
+
+    /// <summary>A stored marital status; null (rows kept before it was recorded) is unknown (MEM-03).</summary>
+    public static MaritalStatus? ReadMaritalStatus(string? stored) => stored is null ? null : Enum.Parse<MaritalStatus>(stored);
 
     /// <summary>A new row for a household (persons added separately).</summary>
     public static HouseholdRow ToRow(this Household household, DateTimeOffset now, string by) => new()
@@ -44,5 +48,6 @@ public static class HouseholdMapping
         BirthDate = person.BirthDate.ToDateOnly(),
         Role = person.Role.ToString(),
         Employment = person.Employment.ToString(),
+        MaritalStatus = person.MaritalStatus?.ToString(),
     };
 }

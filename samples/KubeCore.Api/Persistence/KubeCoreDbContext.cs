@@ -67,6 +67,7 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
             e.Property(p => p.Sex).HasMaxLength(20);
             e.Property(p => p.Role).HasMaxLength(40);
             e.Property(p => p.Employment).HasMaxLength(40);
+            e.Property(p => p.MaritalStatus).HasMaxLength(20);
         });
         modelBuilder.Entity<StreamRow>(e =>
         {

@@ -45,6 +45,9 @@ public sealed class PersonRow
     public string Role { get; set; } = string.Empty;
 
     public string Employment { get; set; } = string.Empty;
+
+    /// <summary>The marital status (MEM-03); null for persons registered before it was recorded (unknown).</summary>
+    public string? MaritalStatus { get; set; }
 }
 
 /// <summary>

@@ -69,20 +69,48 @@ public readonly record struct Nik
 
     /// <summary>
     /// Checks that this NIK agrees with a person's stated sex and birth date (MEM-06). Returns null when
-    /// it does, otherwise the violation (<see cref="CommonErrors.NikSexMismatch"/> or
-    /// <see cref="CommonErrors.NikBirthDateMismatch"/>).
+    /// it does, otherwise the first disagreement (<see cref="CommonErrors.NikSexMismatch"/> or
+    /// <see cref="CommonErrors.NikBirthDateMismatch"/>). A disagreement is a warning, not a refusal: Dukcapil
+    /// does not change a NIK to match a birth date, so real people carry such NIKs (see <see cref="DisagreementWith"/>).
     /// </summary>
     public RuleViolation? CheckAgreesWith(Sex sex, LocalDate birthDate)
     {
+        var disagreement = DisagreementWith(sex, birthDate);
+        return disagreement == NikDisagreement.None ? null : Warnings(disagreement, sex, birthDate)[0];
+    }
+
+    /// <summary>
+    /// Which parts of this NIK disagree with a person's stated sex and birth date (MEM-06): the sex part (a
+    /// birth day above 40 encodes a woman) and the birth-date part (day, month and the year's last two digits).
+    /// <see cref="NikDisagreement.None"/> when both agree.
+    /// </summary>
+    public NikDisagreement DisagreementWith(Sex sex, LocalDate birthDate)
+    {
+        var disagreement = NikDisagreement.None;
         if (EncodedSex != sex)
         {
-            return RuleViolation.Of(RuleIds.Mem06, CommonErrors.NikSexMismatch, ("EncodedSex", EncodedSex), ("StatedSex", sex));
+            disagreement |= NikDisagreement.Sex;
         }
         if (BirthDay != birthDate.Day || BirthMonth != birthDate.Month || BirthYearOfCentury != birthDate.Year % 100)
         {
-            return RuleViolation.Of(RuleIds.Mem06, CommonErrors.NikBirthDateMismatch, ("StatedBirthDate", birthDate));
+            disagreement |= NikDisagreement.BirthDate;
         }
-        return null;
+        return disagreement;
+    }
+
+    /// <summary>The MEM-06 warnings of a disagreement, sex first: one per part that disagrees.</summary>
+    internal RuleViolation[] Warnings(NikDisagreement disagreement, Sex sex, LocalDate birthDate)
+    {
+        var warnings = new List<RuleViolation>(2);
+        if ((disagreement & NikDisagreement.Sex) != 0)
+        {
+            warnings.Add(RuleViolation.Of(RuleIds.Mem06, CommonErrors.NikSexMismatch, ("EncodedSex", EncodedSex), ("StatedSex", sex)));
+        }
+        if ((disagreement & NikDisagreement.BirthDate) != 0)
+        {
+            warnings.Add(RuleViolation.Of(RuleIds.Mem06, CommonErrors.NikBirthDateMismatch, ("StatedBirthDate", birthDate)));
+        }
+        return [.. warnings];
     }
 
     /// <summary>The full 16 digits. Personal data: only for callers entitled to it (PRIV-01).</summary>
@@ -128,4 +156,22 @@ public readonly record struct Nik
         var longest = Math.Max(DateTime.DaysInMonth(1900 + yy, month), DateTime.DaysInMonth(2000 + yy, month));
         return day <= longest;
     }
+}
+
+/// <summary>
+/// The parts of a NIK that disagree with the person's stated sex or birth date (MEM-06). A flags value:
+/// both parts may disagree. A disagreement is recorded as a warning on the person and on every membership
+/// decision about them; it never refuses the person (corrected 2026-12-06).
+/// </summary>
+[Flags]
+public enum NikDisagreement
+{
+    /// <summary>The NIK agrees with the stated sex and birth date.</summary>
+    None = 0,
+
+    /// <summary>The sex encoded in the NIK (birth day above 40 for women) differs from the stated sex (MEM06_NIK_SEX_MISMATCH).</summary>
+    Sex = 1,
+
+    /// <summary>The birth date encoded in the NIK (DDMMYY) differs from the stated birth date (MEM06_NIK_BIRTH_DATE_MISMATCH).</summary>
+    BirthDate = 2,
 }

@@ -154,7 +154,7 @@ public sealed class Group : IGroupStanding
         var profile = command.Profile;
         var founders = Span(command.FoundingMembers);
         var builder = new DecisionBuilder("Formation of group ", command.GroupId, profile, command.ProposedOn,
-            checks: 5 + (MemberEligibility.ChecksPerPerson * founders.Length), parameters: 9 + (MemberEligibility.MaxParametersPerPerson * founders.Length));
+            checks: 5 + (MemberEligibility.ChecksPerPerson(profile) * founders.Length), parameters: 9 + (MemberEligibility.MaxParametersPerPerson(profile) * founders.Length));
 
         AddSizeCheck(builder, profile, founders.Length);
         AddAll(builder, RuleIds.Grp02, ConsentViolations(command), ("Consents", DecisionBoxes.Int(command.Consents.Count)), ("InitialMeetingOn", command.InitialMeetingOn));

@@ -131,6 +131,12 @@ public static class GroupErrors
     /// <summary>MEM-03: older than the profile's maximum age.</summary>
     public const string TooOld = "MEM03_TOO_OLD";
 
+    /// <summary>MEM-03: the profile requires members to be married and the person never was (belum kawin).</summary>
+    public const string NotMarried = "MEM03_NOT_MARRIED";
+
+    /// <summary>MEM-03: the profile requires members to be married and the person's marital status was not recorded.</summary>
+    public const string MaritalStatusUnknown = "MEM03_MARITAL_STATUS_UNKNOWN";
+
     /// <summary>MEM-04: the person's employment is excluded by the profile.</summary>
     public const string ExcludedEmployment = "MEM04_EXCLUDED_EMPLOYMENT";
 
@@ -220,6 +226,8 @@ public static class GroupErrors
         new(NotHeadOrMainEarner, "{Person} bukan kepala keluarga atau pencari nafkah utama.", "{Person} is neither head of household nor its main earner."),
         new(TooYoung, "{Person} berusia {Age} tahun per {AsOf}, di bawah usia minimum {MinAge}.", "{Person} is {Age} years old on {AsOf}, below the minimum age of {MinAge}."),
         new(TooOld, "{Person} berusia {Age} tahun per {AsOf}, di atas usia maksimum {MaxAge}.", "{Person} is {Age} years old on {AsOf}, above the maximum age of {MaxAge}."),
+        new(NotMarried, "{Person} belum menikah, sedangkan profil mensyaratkan anggota sudah menikah.", "{Person} has never been married, and the profile requires members to be married."),
+        new(MaritalStatusUnknown, "Status perkawinan {Person} belum dicatat, sedangkan profil mensyaratkan anggota sudah menikah.", "The marital status of {Person} is not recorded, and the profile requires members to be married."),
         new(ExcludedEmployment, "{Person} bekerja sebagai {Employment}; profil mengecualikan {Excluded} dari keanggotaan.", "{Person} works as {Employment}; the profile excludes {Excluded} from membership."),
         new(TooFewWomen, "Hanya {Women} dari {Members} anggota perempuan; minimal {MinShare}.", "Only {Women} of {Members} members are women; at least {MinShare} are required."),
         new(OfficerNotAMember, "Calon {Role} ({PersonId}) bukan anggota kelompok saat ini.", "The {Role} nominee ({PersonId}) is not a current member."),

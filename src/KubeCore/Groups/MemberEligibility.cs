@@ -44,7 +44,13 @@ public sealed record MemberDossier
 /// decision re-run for a past date gives the answer that was right on that date.</item>
 /// <item>A registry decile is current while <see cref="RegistryEntry.IsStaleOn"/> is false under
 /// <c>Poverty.DecileValidity</c> (POV-03): ranked on D, it still counts on D + validity and is stale the day after.</item>
-/// <item>MEM-03 ages are whole years on the as-of date, both bounds inclusive.</item>
+/// <item>MEM-03 ages are whole years on the as-of date, both bounds inclusive. Where the profile requires
+/// marriage, a second MEM-03 check reads <see cref="Person.MaritalStatus"/>: married, divorced or widowed
+/// meets it, never married is refused (MEM03_NOT_MARRIED), not recorded is refused with its own code
+/// (MEM03_MARITAL_STATUS_UNKNOWN); elsewhere marital status is ignored.</item>
+/// <item>MEM-06: a person whose NIK disagrees with their stated sex or birth date is recorded with one
+/// <see cref="CheckOutcome.Warning"/> per disagreeing part (<see cref="Person.NikWarnings"/>); the warning
+/// never rejects.</item>
 /// <item>MEM-05 (share of women) is a property of a group, not of a person: a single person's decision
 /// records it as <see cref="CheckOutcome.NotApplicable"/>; the <see cref="Group"/> checks it at proposal,
 /// admission and verification.</item>
@@ -78,11 +84,15 @@ public static class MemberEligibility
     private static readonly object BoxedTrue = true;
     private static readonly object BoxedFalse = false;
 
-    /// <summary>The number of checks <see cref="AddChecks(DecisionBuilder, MemberDossier, ProgramProfile, LocalDate)"/> adds per person.</summary>
-    internal const int ChecksPerPerson = 4;
+    /// <summary>
+    /// The number of checks <see cref="AddChecks(DecisionBuilder, MemberDossier, ProgramProfile, LocalDate)"/> adds per
+    /// person under <paramref name="profile"/>: MEM-01..04, and a second MEM-03 check where marriage is required (MEM-06
+    /// warnings, rare, add more; the builder grows).
+    /// </summary>
+    internal static int ChecksPerPerson(ProgramProfile profile) => profile.Membership.RequiresMarriage ? 5 : 4;
 
-    /// <summary>The most parameter values those checks record per person (5 + 2 + 4 + 3).</summary>
-    internal const int MaxParametersPerPerson = 14;
+    /// <summary>The most parameter values those checks record per person: 5 + 2 + 4 + 3, and 3 for the marriage check.</summary>
+    internal static int MaxParametersPerPerson(ProgramProfile profile) => profile.Membership.RequiresMarriage ? 17 : 14;
 
     /// <summary>Adds the MEM-01..04 checks of one person to a decision under construction.</summary>
     internal static void AddChecks(DecisionBuilder builder, MemberDossier dossier, ProgramProfile profile, LocalDate asOf) =>
@@ -134,6 +144,20 @@ public static class MemberEligibility
             builder.Check(RuleIds.Mem03, violation, ("PersonId", personId), ("Age", DecisionBoxes.Int(age)), ("Membership.MinAge", values.MinAge), ("Membership.MaxAge", values.MaxAge));
         }
 
+        if (membership.RequiresMarriage)
+        {
+            builder.Check(RuleIds.Mem03, CheckMarriage(person), ("PersonId", personId), ("MaritalStatus", person.MaritalStatus is { } status ? DecisionBoxes.Enum(status) : null), ("Membership.RequiresMarriage", BoxedTrue));
+        }
+
+        if (person.NikDisagreement != NikDisagreement.None)
+        {
+            var warnings = person.NikWarnings;
+            for (var i = 0; i < warnings.Count; i++)
+            {
+                builder.Warn(warnings[i], ("PersonId", personId), ("NikDisagreement", person.NikDisagreement));
+            }
+        }
+
         if (membership.ExcludedEmployment == EmploymentExclusions.None)
         {
             builder.NotApplicable(RuleIds.Mem04, ("PersonId", personId), ("Membership.ExcludedEmployment", values.ExcludedEmployment));
@@ -164,6 +188,14 @@ public static class MemberEligibility
             _ => throw new ArgumentException($"Unknown poverty evidence rule {profile.Membership.PovertyEvidence}.", nameof(profile)),
         };
     }
+
+    /// <summary>MEM-03 marriage: null when the person is or has been married.</summary>
+    internal static RuleViolation? CheckMarriage(Person person) => person.MaritalStatus switch
+    {
+        MaritalStatus.Married or MaritalStatus.Divorced or MaritalStatus.Widowed => null,
+        MaritalStatus.Unmarried => RuleViolation.Of(RuleIds.Mem03, GroupErrors.NotMarried, Who(person)),
+        _ => RuleViolation.Of(RuleIds.Mem03, GroupErrors.MaritalStatusUnknown, Who(person)),
+    };
 
     /// <summary>MEM-05: null when <paramref name="women"/> of <paramref name="members"/> meet the profile's least share of women (or it sets none).</summary>
     internal static RuleViolation? CheckWomenShare(ProgramProfile profile, int women, int members) =>

@@ -55,13 +55,22 @@ public enum Employment
 }
 
 /// <summary>
-/// A person who may join a group: identity as on the KTP, their role in the household and their work.
-/// Creating a person checks that the NIK agrees with the stated sex and birth date (MEM-06).
+/// A person who may join a group: identity as on the KTP, their role in the household, their work and
+/// (when recorded) their marital status.
 /// </summary>
+/// <remarks>
+/// MEM-06: a NIK whose sex or birth-date part disagrees with the stated sex or birth date is accepted and
+/// kept with the disagreement (<see cref="NikDisagreement"/>, <see cref="NikWarnings"/>), which every
+/// membership decision about the person records as a warning. Only a malformed NIK is refused, by
+/// <see cref="Common.Nik.Parse"/>.
+/// </remarks>
 public sealed class Person
 {
-    private Person(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment)
+    private Person(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment, MaritalStatus? maritalStatus)
     {
+        MaritalStatus = maritalStatus;
+        NikDisagreement = nik.DisagreementWith(sex, birthDate);
+        NikWarnings = NikDisagreement == NikDisagreement.None ? [] : Array.AsReadOnly(nik.Warnings(NikDisagreement, sex, birthDate));
         Id = id;
         HouseholdId = householdId;
         Name = name;
@@ -96,21 +105,29 @@ public sealed class Person
     /// <summary>The main work.</summary>
     public Employment Employment { get; }
 
-    /// <summary>Registers a person.</summary>
-    /// <exception cref="ArgumentException">The name is blank or an enum value is undefined.</exception>
-    /// <exception cref="RuleViolationException">MEM-06: the NIK disagrees with the stated sex or birth date.</exception>
-    public static Person Register(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment)
+    /// <summary>The marital status (MEM-03), or null when it was not recorded (unknown).</summary>
+    public MaritalStatus? MaritalStatus { get; }
+
+    /// <summary>MEM-06: the parts of the NIK that disagree with the stated sex or birth date; <see cref="NikDisagreement.None"/> when none does.</summary>
+    public NikDisagreement NikDisagreement { get; }
+
+    /// <summary>MEM-06: the warnings of <see cref="NikDisagreement"/>, one per part that disagrees (empty when none does).</summary>
+    public IReadOnlyList<RuleViolation> NikWarnings { get; }
+
+    /// <summary>
+    /// Registers a person. A NIK that disagrees with the stated sex or birth date is accepted with a warning
+    /// (<see cref="NikWarnings"/>, MEM-06); <paramref name="maritalStatus"/> null means not recorded (MEM-03).
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is blank, the NIK is the default value or an enum value is undefined.</exception>
+    public static Person Register(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment, MaritalStatus? maritalStatus = null)
     {
         Preconditions.CheckNotBlank(name);
         Preconditions.CheckArgument(Enum.IsDefined(sex), nameof(sex), "Unknown sex.");
         Preconditions.CheckArgument(Enum.IsDefined(role), nameof(role), "Unknown household role.");
         Preconditions.CheckArgument(Enum.IsDefined(employment), nameof(employment), "Unknown employment.");
-        var disagreement = nik.CheckAgreesWith(sex, birthDate);
-        if (disagreement is not null)
-        {
-            throw new RuleViolationException(disagreement);
-        }
-        return new Person(id, householdId, name.Trim(), nik, sex, birthDate, role, employment);
+        Preconditions.CheckArgument(maritalStatus is null || Enum.IsDefined(maritalStatus.Value), nameof(maritalStatus), "Unknown marital status.");
+        Preconditions.CheckArgument(nik != default, nameof(nik), "The default Nik is not a NIK.");
+        return new Person(id, householdId, name.Trim(), nik, sex, birthDate, role, employment, maritalStatus);
     }
 
     /// <summary>The age in whole years on <paramref name="date"/> (a birthday counts from its day; 29 February from 1 March in common years).</summary>

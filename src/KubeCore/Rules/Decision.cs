@@ -153,9 +153,15 @@ public sealed class Decision
 
 /// <summary>Builds a <see cref="Decision"/> one rule check at a time.</summary>
 /// <remarks>
+/// <para>Every dated decision under a profile is built here, so this is the one place that refuses a decision
+/// dated before its profile's <see cref="ProgramProfile.EffectiveFrom"/>: when the as-of date is earlier, the
+/// first check recorded is preceded by a failed check of the same rule with <see cref="ProfileErrors.NotYetInForce"/>
+/// (the rule, as the profile states it, was not yet in force), so the decision rejects; the checks themselves are
+/// still recorded as they came out, for the explanation. A decision without a date is not checked.</para>
+/// <para>
 /// Parameter values are recorded unformatted in one array shared by the whole decision and formatted when
 /// someone reads <see cref="RuleCheck.Parameters"/>. The builder only ever appends, so it may go on after
-/// <see cref="Build"/>: the decisions already built do not change.
+/// <see cref="Build"/>: the decisions already built do not change.</para>
 /// </remarks>
 public sealed class DecisionBuilder
 {
@@ -165,6 +171,9 @@ public sealed class DecisionBuilder
     private readonly string _profileId;
     private readonly NodaTime.LocalDate? _asOf;
     private DecisionRecordWriter _record;
+
+    // The profile's effective date while the decision is dated before it and no check has been recorded yet.
+    private NodaTime.LocalDate? _notYetInForceUntil;
 
     /// <summary>Starts a decision about <paramref name="subject"/> under <paramref name="profile"/>.</summary>
     public DecisionBuilder(string subject, ProgramProfile profile, NodaTime.LocalDate? asOf = null)
@@ -178,6 +187,7 @@ public sealed class DecisionBuilder
         _subject = Preconditions.CheckNotBlank(subject);
         _profileId = Preconditions.CheckNotNull(profile).Id;
         _asOf = asOf;
+        _notYetInForceUntil = asOf < profile.EffectiveFrom ? profile.EffectiveFrom : null;
         _record = new DecisionRecordWriter(checks, parameters);
     }
 
@@ -192,6 +202,7 @@ public sealed class DecisionBuilder
         _subjectValue = Preconditions.CheckNotNull(subjectValue);
         _profileId = Preconditions.CheckNotNull(profile).Id;
         _asOf = asOf;
+        _notYetInForceUntil = asOf < profile.EffectiveFrom ? profile.EffectiveFrom : null;
         _record = new DecisionRecordWriter(checks, parameters);
     }
 
@@ -202,7 +213,7 @@ public sealed class DecisionBuilder
     public DecisionBuilder Check(RuleId ruleId, bool holds, Func<RuleViolation> violation, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         ArgumentNullException.ThrowIfNull(violation);
-        _record.Add(ruleId, holds ? CheckOutcome.Passed : CheckOutcome.Failed, holds ? null : violation(), parameters);
+        Add(ruleId, holds ? CheckOutcome.Passed : CheckOutcome.Failed, holds ? null : violation(), parameters);
         return this;
     }
 
@@ -213,14 +224,14 @@ public sealed class DecisionBuilder
     internal DecisionBuilder Check<TState>(RuleId ruleId, bool holds, TState state, Func<TState, RuleViolation> violation, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         ArgumentNullException.ThrowIfNull(violation);
-        _record.Add(ruleId, holds ? CheckOutcome.Passed : CheckOutcome.Failed, holds ? null : violation(state), parameters);
+        Add(ruleId, holds ? CheckOutcome.Passed : CheckOutcome.Failed, holds ? null : violation(state), parameters);
         return this;
     }
 
     /// <summary>Records a check whose result is an optional violation: null means passed.</summary>
     public DecisionBuilder Check(RuleId ruleId, RuleViolation? violation, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        _record.Add(ruleId, violation is null ? CheckOutcome.Passed : CheckOutcome.Failed, violation, parameters);
+        Add(ruleId, violation is null ? CheckOutcome.Passed : CheckOutcome.Failed, violation, parameters);
         return this;
     }
 
@@ -228,15 +239,27 @@ public sealed class DecisionBuilder
     public DecisionBuilder Warn(RuleViolation warning, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         ArgumentNullException.ThrowIfNull(warning);
-        _record.Add(warning.RuleId, CheckOutcome.Warning, warning, parameters);
+        Add(warning.RuleId, CheckOutcome.Warning, warning, parameters);
         return this;
     }
 
     /// <summary>Records that a rule does not apply.</summary>
     public DecisionBuilder NotApplicable(RuleId ruleId, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        _record.Add(ruleId, CheckOutcome.NotApplicable, null, parameters);
+        Add(ruleId, CheckOutcome.NotApplicable, null, parameters);
         return this;
+    }
+
+    private void Add(RuleId ruleId, CheckOutcome outcome, RuleViolation? violation, ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (_notYetInForceUntil is { } effectiveFrom)
+        {
+            _notYetInForceUntil = null;
+            _record.Add(ruleId, CheckOutcome.Failed,
+                RuleViolation.Of(ruleId, ProfileErrors.NotYetInForce, ("Profile", _profileId), ("EffectiveFrom", effectiveFrom), ("AsOf", _asOf)),
+                [("Profile", _profileId), ("ProfileEffectiveFrom", effectiveFrom)]);
+        }
+        _record.Add(ruleId, outcome, violation, parameters);
     }
 
     /// <summary>The decision.</summary>

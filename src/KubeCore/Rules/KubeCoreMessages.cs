@@ -23,6 +23,7 @@ public static class KubeCoreMessages
 {
     private static readonly MessageTable[] Tables =
     [
+        ProfileErrors.Messages,
         CommonErrors.Messages,
         HouseholdErrors.Messages,
         WealthRankingErrors.Messages,

@@ -133,10 +133,10 @@ public sealed class ProgramProfile
     /// <summary>The source of the profile's parameters.</summary>
     public string Citation { get; }
 
-    /// <summary>The first date the profile applies.</summary>
+    /// <summary>The first date the profile applies: a decision dated earlier under it is refused (<see cref="ProfileErrors.NotYetInForce"/>).</summary>
     public LocalDate EffectiveFrom { get; }
 
-    /// <summary>The <see cref="Id"/> of the profile this one was derived from, or null for a built-in profile.</summary>
+    /// <summary>The <see cref="Id"/> of the profile this one was derived from (also for the derived built-in profiles, e.g. <c>KubeKalbar2019</c>), or null.</summary>
     public string? BasedOn { get; }
 
     /// <summary>Every parameter.</summary>
@@ -200,7 +200,7 @@ public sealed class ProgramProfile
     /// <example>
     /// <code>
     /// var kalbar = ProgramProfiles.KubePermensos2019.Derive(
-    ///     "KubeKalbar2019", 1, "Dinsos Kalbar 2019: syarat pengajuan KUBE (10 KK)", new LocalDate(2019, 9, 12),
+    ///     "KubeKalbar10Kk", 1, "Dinsos Kalbar 2019: syarat pengajuan KUBE (10 KK)", new LocalDate(2019, 9, 12),
     ///     p => p with { Membership = p.Membership with { MinMembers = 10, MaxMembers = 10 } });
     /// </code>
     /// </example>

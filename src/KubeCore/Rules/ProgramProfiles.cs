@@ -42,15 +42,21 @@ public static class ProgramProfiles
         provenance: BuiltInProvenance.Kub);
 
     /// <summary>
-    /// KUBE under Permensos 2/2019: 5–20 households (KK) of one kecamatan, on DTKS/DTSEN (or PRA-verified),
-    /// head or main earner, 18–59, no PNS/TNI/POLRI/pensioner; UEP grant Rp 2.000.000 per member household (AID-01).
+    /// KUBE under Permensos 2/2019, in force from 2019-03-12 (signed 2019-03-06, promulgated 2019-03-12, BN 2019
+    /// No. 269): 5–20 households (KK) of one kecamatan, on DTKS/DTSEN (or PRA-verified), head or main earner,
+    /// 18–60 and married (Kemensos requirements as reported 2020), no PNS/TNI/POLRI/pensioner; UEP grant
+    /// Rp 2.000.000 per member household (AID-01).
     /// </summary>
+    /// <remarks>
+    /// A decision dated before 2019-03-12 under this profile is refused (<see cref="ProfileErrors.NotYetInForce"/>);
+    /// groups formed earlier belong to <see cref="KubeKemensos2018"/>. Dinsos Kalbar's 18–59 is <see cref="KubeKalbar2019"/>.
+    /// </remarks>
     public static ProgramProfile KubePermensos2019 { get; } = new(
         "KubePermensos2019", 1, GroupKind.Kube,
         "KUBE menurut Permensos No. 2 Tahun 2019",
         "KUBE under Minister of Social Affairs Regulation 2/2019",
-        "Permensos No. 2 Tahun 2019 (BN 2019 No. 269) Ps 3(1)-(4), 4(2), 5; Dinsos Kalbar 2019 (age 18-59, exclusions); Dinsos Palangka Raya (5-20 KK); Mensos 2016 and 2020 (grant Rp 2 jt x member KK)",
-        new LocalDate(2019, 1, 1),
+        "Permensos No. 2 Tahun 2019 (BN 2019 No. 269; ditetapkan 6 Maret 2019, diundangkan 12 Maret 2019) Ps 3(1)-(4), 4(2), 5; Kemensos persyaratan KUBE as reported 2020 (18-60 tahun, sudah menikah); Dinsos Kalbar 2019 (exclusions); Dinsos Palangka Raya (5-20 KK); Mensos 2016 and 2020 (grant Rp 2 jt x member KK)",
+        new LocalDate(2019, 3, 12),
         new ProgramParameters
         {
             Membership = new MembershipParameters
@@ -61,7 +67,8 @@ public static class ProgramProfiles
                 PovertyEvidence = PovertyEvidenceRule.RegistryDecileOrPra,
                 RequiresHeadOrMainEarner = true,
                 MinAge = 18,
-                MaxAge = 59,
+                MaxAge = 60,
+                RequiresMarriage = true,
                 ExcludedEmployment = EmploymentExclusions.StateEmployees,
                 MinWomenShare = null,
             },
@@ -75,6 +82,39 @@ public static class ProgramProfiles
             },
         },
         provenance: BuiltInProvenance.KubePermensos2019);
+
+    /// <summary>
+    /// KUBE under Dinas Sosial Kalimantan Barat's 2019 requirements: <see cref="KubePermensos2019"/> with members
+    /// aged 18–59 (and married), as the province states them. Derived: <see cref="ProgramProfile.BasedOn"/> names
+    /// <c>KubePermensos2019@1</c>; every other value is inherited.
+    /// </summary>
+    public static ProgramProfile KubeKalbar2019 { get; } = KubePermensos2019.Derive(
+        "KubeKalbar2019", 1,
+        "Dinsos Kalbar 2019-09-12: syarat pengajuan KUBE (dinsos.kalbarprov.go.id/blog/2019/09/12; anggota berusia 18-59 tahun dan sudah menikah); otherwise Permensos No. 2 Tahun 2019",
+        new LocalDate(2019, 9, 12),
+        p => p with { Membership = p.Membership with { MaxAge = 59 } },
+        "KUBE menurut Dinas Sosial Provinsi Kalimantan Barat 2019",
+        "KUBE under the Dinas Sosial of West Kalimantan (2019)");
+
+    /// <summary>
+    /// KUBE before Permensos 2/2019 took effect (2019-03-12): the Kemensos guideline then in force (Permensos
+    /// 25/2015, BN 2016 No. 24), with the values the sources give for 2018: 5–20 KK (Dinsos Palangka Raya),
+    /// members 18–59 (Dinsos Palangka Raya and Kalbar, which say "dan/atau sudah menikah", so marriage is not a
+    /// separate condition here). Seed 003's 30 KUBE of Kota Palangka Raya, verified in early January 2019, belong here.
+    /// </summary>
+    /// <remarks>
+    /// Derived from <see cref="KubePermensos2019"/>: the registry rule, head or main earner, residence in one
+    /// kecamatan, the employment exclusions, the grant rule and every non-membership parameter are inherited as
+    /// design choices (no source gives a different 2018 value). Effective 2016-01-01: BN 2016 gives only the year
+    /// (the catalogue's convention: 1 January).
+    /// </remarks>
+    public static ProgramProfile KubeKemensos2018 { get; } = KubePermensos2019.Derive(
+        "KubeKemensos2018", 1,
+        "Pedoman KUBE Kemensos sebelum Permensos 2/2019 (Permensos 25/2015, BN 2016 No. 24); Dinsos Kota Palangka Raya (5-20 KK; 18-59 tahun dan/atau sudah menikah); seed 003 (30 KUBE diverifikasi awal Januari 2019); other values inherited from KubePermensos2019 as design choices",
+        new LocalDate(2016, 1, 1),
+        p => p with { Membership = p.Membership with { MaxAge = 59, RequiresMarriage = false } },
+        "KUBE menurut pedoman Kemensos sebelum Permensos 2/2019",
+        "KUBE under the Kemensos guideline before Permensos 2/2019");
 
     /// <summary>
     /// KUBE in the BLPS era (seed 002, Dawuhan 2011): exactly 10 households on DTKS, head or main earner,
@@ -136,7 +176,7 @@ public static class ProgramProfiles
         provenance: BuiltInProvenance.KsmP2kp);
 
     /// <summary>Every built-in profile.</summary>
-    public static IReadOnlyList<ProgramProfile> All { get; } = [Kub, KubePermensos2019, KubeBlps, KsmP2kp];
+    public static IReadOnlyList<ProgramProfile> All { get; } = [Kub, KubePermensos2019, KubeKalbar2019, KubeKemensos2018, KubeBlps, KsmP2kp];
 
     /// <summary>The built-in profile with this code.</summary>
     /// <exception cref="KeyNotFoundException">No built-in profile has the code.</exception>

@@ -12,7 +12,9 @@ namespace KubeCore.Rules;
 public static class RuleCatalogue
 {
     private static readonly LocalDate Catalogue = new(2026, 11, 22);
-    private static readonly LocalDate Permensos2019 = new(2019, 1, 1);
+    // Permensos 2/2019 took effect when promulgated, 12 March 2019 (signed 6 March 2019); every rule it sources,
+    // and every rule dated by it, takes that date.
+    private static readonly LocalDate Permensos2019 = new(2019, 3, 12);
     private static readonly LocalDate Pnpm2008 = new(2008, 1, 1);
     private static readonly LocalDate Seed2012 = new(2012, 8, 2);
 
@@ -28,6 +30,7 @@ public static class RuleCatalogue
         public static readonly ParameterDefinition HeadOrEarner = new("Membership.RequiresHeadOrMainEarner", "yes/no", "Member must be head of household or main earner.", p => p.Membership.RequiresHeadOrMainEarner);
         public static readonly ParameterDefinition MinAge = new("Membership.MinAge", "years", "Youngest member age (inclusive).", p => p.Membership.MinAge);
         public static readonly ParameterDefinition MaxAge = new("Membership.MaxAge", "years", "Oldest member age (inclusive).", p => p.Membership.MaxAge);
+        public static readonly ParameterDefinition RequiresMarriage = new("Membership.RequiresMarriage", "yes/no", "Member must be married (sudah menikah: married, divorced or widowed).", p => p.Membership.RequiresMarriage);
         public static readonly ParameterDefinition Excluded = new("Membership.ExcludedEmployment", "kinds", "Employment that excludes a person.", p => p.Membership.ExcludedEmployment);
         public static readonly ParameterDefinition MinWomen = new("Membership.MinWomenShare", "%", "Least share of women among members.", p => p.Membership.MinWomenShare);
         public static readonly ParameterDefinition OneOffice = new("Officers.OnePersonOneOffice", "yes/no", "One person holds at most one office.", p => p.Officers.OnePersonOneOffice);
@@ -127,8 +130,8 @@ public static class RuleCatalogue
             "The member is the head of household or its main earner (KUBE profiles).",
             "Permensos 2/2019 Ps 5", Medium, Permensos2019, P.HeadOrEarner),
         R(RuleIds.Mem03, "Usia anggota", "Member age",
-            "The member's age is within the profile's range (18-59 by default for KUBE).",
-            "Dinsos Kalbar 2019; Dinsos Palangka Raya; BLPS 15-55 (scribd 434827207)", Medium, Permensos2019, P.MinAge, P.MaxAge),
+            "The member's age is within the profile's range and, where the profile says so, the member is married (sudah menikah): KUBE 18-60 and married; Dinsos Kalbar 2019 18-59 and married (a regional profile). A marital status not recorded is refused where marriage is required.",
+            "Kemensos KUBE requirements as reported 2020 (18-60, married); Dinsos Kalbar 2019 (18-59, married); Dinsos Palangka Raya; BLPS 15-55 (scribd 434827207)", Medium, Permensos2019, P.MinAge, P.MaxAge, P.RequiresMarriage),
         R(RuleIds.Mem04, "Bukan PNS, TNI/POLRI atau pensiunan", "Not a civil servant, soldier, police officer or pensioner",
             "Civil servants (PNS), TNI/POLRI and pensioners are excluded.",
             "Dinsos Kalbar 2019", Medium, Permensos2019, P.Excluded),
@@ -136,7 +139,7 @@ public static class RuleCatalogue
             "KSM: at least the profile's share of members are women.",
             "P2KP thesis copy (\"anggota KSM minimal 30% perempuan\"); the P2KP manual states 30 % women as a target for borrowers (yumpu 44274994; 123dok ozllvxe6z)", Medium, Pnpm2008, P.MinWomen),
         R(RuleIds.Mem06, "Format NIK dan kesesuaiannya", "NIK format and agreement",
-            "A NIK is 16 digits; its region and birth-date parts (day + 40 for women) are well-formed and agree with the person's sex and birth date.",
+            "A NIK is 16 digits; its region and birth-date parts (day + 40 for women) are well-formed (refused otherwise). A NIK whose date or sex part disagrees with the person's stated birth date or sex is accepted with a recorded warning: Dukcapil does not change a NIK to match a birth date.",
             "Dukcapil NIK format", High, Catalogue),
 
         // Officers

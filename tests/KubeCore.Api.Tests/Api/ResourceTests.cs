@@ -118,7 +118,7 @@ public sealed class ResourceTests(ApiHosts hosts)
     {
         var s = Scenario();
         await s.RegisterMembersAsync(6, women: 2, registryRankedOn: "2019-01-02");
-        await s.FormAsync("KubePermensos2019", "KUBE Sejahtera", "2019-01-07");
+        await s.FormAsync("KubeKemensos2018", "KUBE Sejahtera", "2019-01-07"); // before Permensos 2/2019 took effect (2019-03-12)
         await s.OpenBooksAsync("2019-01-21");
         var g = $"/groups/{s.GroupId}";
 

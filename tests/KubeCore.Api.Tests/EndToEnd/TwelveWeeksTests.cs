@@ -22,7 +22,7 @@ public sealed class TwelveWeeksTests : ServerTest
         // --- Palangka Raya: a KUBE of 10 households on DTKS in Kecamatan Pahandut, verified by Dinas Sosial in January 2019.
         var kube = Scenario();
         await kube.RegisterMembersAsync(10, women: 4, registryRankedOn: "2018-11-01");
-        var formed = await kube.FormAsync("KubePermensos2019", "KUBE FM Pahandut", "2018-12-24");
+        var formed = await kube.FormAsync("KubeKemensos2018", "KUBE FM Pahandut", "2018-12-24"); // seed 003: before Permensos 2/2019 (2019-03-12)
         formed.GetProperty("verification").Str("agency").ShouldBe("Dinas Sosial Kota Palangka Raya");
         formed.GetProperty("verification").Str("verifiedOn").ShouldBe("2019-01-07");
         formed.GetProperty("verification").GetProperty("decision").GetProperty("checks").EnumerateArray()

@@ -44,7 +44,7 @@ public sealed class GroupScenario(Func<string, Guid?, HttpClient> clientAs)
                 familyCard = Identities.FamilyCard(),
                 desa,
                 size = 4,
-                persons = new[] { new { name = $"Anggota {i + 1}", nik = person.Nik, sex = person.Sex, birthDate = person.BirthDate, role = "Head", employment = "Trader" } },
+                persons = new[] { new { name = $"Anggota {i + 1}", nik = person.Nik, sex = person.Sex, birthDate = person.BirthDate, role = "Head", employment = "Trader", maritalStatus = "Married" } },
                 evidence,
             }, Guid.NewGuid().ToString())).ExpectAsync(HttpStatusCode.Created);
             Members.Add(Guid.Parse(household.GetProperty("persons")[0].Str("id")));

@@ -57,6 +57,7 @@ public sealed class DossierBuilder
     private LocalDate? _birthDate;
     private HouseholdRole _role = HouseholdRole.Head;
     private Employment _employment = Employment.Trader;
+    private MaritalStatus? _maritalStatus = MaritalStatus.Married;
     private PovertyEvidence? _evidence;
     private Household? _household;
     private string? _name;
@@ -105,6 +106,13 @@ public sealed class DossierBuilder
         return this;
     }
 
+    /// <summary>Married by default (MEM-03); null for a person whose status was not recorded.</summary>
+    public DossierBuilder WithMaritalStatus(MaritalStatus? status)
+    {
+        _maritalStatus = status;
+        return this;
+    }
+
     public DossierBuilder WithEvidence(PovertyEvidence evidence)
     {
         _evidence = evidence;
@@ -139,7 +147,7 @@ public sealed class DossierBuilder
         var person = Person.Register(
             PersonId.New(), household.Id, _name ?? $"Anggota {serial}",
             Nik.Parse(Generators.NikDigits(kecamatan, _sex, birth, (serial % 9999) + 1)),
-            _sex, birth, _role, _employment);
+            _sex, birth, _role, _employment, _maritalStatus);
         return new MemberDossier(person, household, _evidence ?? Evidence.AcceptedOn(_asOf));
     }
 }
@@ -151,12 +159,18 @@ public sealed class GroupBuilder
     private GroupId _id = GroupId.New();
     private string _name = "KUBE Maju Bersama";
     private RegionCode _desa = Places.Pahandut;
-    private LocalDate _proposedOn = new(2018, 12, 3);
+    private LocalDate _proposedOn;
     private int? _members;
     private int? _women;
     private List<MemberDossier>? _founders;
 
-    private GroupBuilder(ProgramProfile profile) => _profile = profile;
+    // Proposed by default on 2018-12-03, or on the profile's effective date when it takes effect later
+    // (a decision dated before it is refused: PROFILE_NOT_YET_IN_FORCE).
+    private GroupBuilder(ProgramProfile profile)
+    {
+        _profile = profile;
+        _proposedOn = LocalDate.Max(new LocalDate(2018, 12, 3), profile.EffectiveFrom);
+    }
 
     public static GroupBuilder For(ProgramProfile profile) => new(profile);
 

@@ -64,6 +64,7 @@ public sealed class PersonBuilder
     private LocalDate _birthDate = new(1980, 5, 9);
     private HouseholdRole _role = HouseholdRole.Head;
     private Employment _employment = Employment.FarmLabourer;
+    private MaritalStatus? _maritalStatus = MaritalStatus.Married;
 
     public PersonBuilder Named(string name)
     {
@@ -102,11 +103,18 @@ public sealed class PersonBuilder
         return this;
     }
 
+    /// <summary>Married by default (MEM-03); null for a person whose status was not recorded.</summary>
+    public PersonBuilder WithMaritalStatus(MaritalStatus? status)
+    {
+        _maritalStatus = status;
+        return this;
+    }
+
     public Person Build()
     {
         var serial = (Interlocked.Increment(ref _serial) % 9999) + 1;
         var nik = Nik.Parse(Generators.NikDigits(_kecamatan, _sex, _birthDate, serial));
-        return Person.Register(_id, _household, _name, nik, _sex, _birthDate, _role, _employment);
+        return Person.Register(_id, _household, _name, nik, _sex, _birthDate, _role, _employment, _maritalStatus);
     }
 }
 
@@ -184,11 +192,11 @@ public static class Surveys
 
     /// <summary>A profile derived from <see cref="ProgramProfiles.Kub"/> with changed poverty parameters.</summary>
     public static ProgramProfile WithPoverty(Func<PovertyParameters, PovertyParameters> change) =>
-        ProgramProfiles.Kub.Derive("KubTest", 1, "Test profile", new LocalDate(2024, 1, 1), p => p with { Poverty = change(p.Poverty) });
+        ProgramProfiles.Kub.Derive("KubTest", 1, "Test profile", ProgramProfiles.Kub.EffectiveFrom, p => p with { Poverty = change(p.Poverty) });
 
     /// <summary>A profile derived from <see cref="ProgramProfiles.Kub"/> with changed wealth-ranking parameters.</summary>
     public static ProgramProfile WithWealthRanking(Func<WealthRankingParameters, WealthRankingParameters> change) =>
-        ProgramProfiles.Kub.Derive("KubTest", 1, "Test profile", new LocalDate(2024, 1, 1), p => p with { WealthRanking = change(p.WealthRanking) });
+        ProgramProfiles.Kub.Derive("KubTest", 1, "Test profile", ProgramProfiles.Kub.EffectiveFrom, p => p with { WealthRanking = change(p.WealthRanking) });
 }
 
 /// <summary>Builds wealth-ranking exercises and sortings.</summary>

@@ -12,10 +12,12 @@ namespace KubeCore.Tests.Facilitation;
 /// Seed 003 (Dinas Sosial Kota Palangka Raya, April 2019): 30 KUBE-FM newly formed in 7 kelurahan at the end of 2018
 /// were verified by Dinas Sosial early in January; every KUBE has a pendamping; a KUBE whose pendamping is not active
 /// must report it to Dinas Sosial. A pendamping accompanies at most 10 KUBE (FAC-01), so 30 KUBE need at least 3.
+/// Verified before Permensos 2/2019 took effect (2019-03-12), they belong to the pre-2019 KUBE profile
+/// (KubeKemensos2018: 5–20 KK per Dinsos Palangka Raya); the figures are unchanged (10 KK per KUBE, 10 KUBE per pendamping).
 /// </summary>
 public class PalangkaRayaScenarioTests
 {
-    private static readonly ProgramProfile Profile = ProgramProfiles.KubePermensos2019;
+    private static readonly ProgramProfile Profile = ProgramProfiles.KubeKemensos2018;
     private static readonly string[] Kelurahan = ["Tangkiling", "Kereng Bangkirai", "Danau Tundai", "Kameloh Baru", "Langkai", "Pahandut", "Habaring Hurung"];
     private static readonly LocalDate ProposedOn = new(2018, 12, 10);
     private static readonly LocalDate AssignedOn = new(2019, 1, 14);
@@ -60,8 +62,18 @@ public class PalangkaRayaScenarioTests
         groups.Select(g => g.Desa).Distinct().Count().ShouldBe(7);
         groups.ShouldAllBe(g => g.Status == GroupStatus.Active && g.MemberCount == 10);
         groups.ShouldAllBe(g => g.Verification!.Agency == "Dinas Sosial Kota Palangka Raya" && g.Verification.VerifiedOn.Year == 2019 && g.Verification.VerifiedOn.Month == 1);
-        groups.ShouldAllBe(g => g.Verification!.Decision.IsApproved && g.Verification.Decision.ProfileId == "KubePermensos2019@1");
+        groups.ShouldAllBe(g => g.Verification!.Decision.IsApproved && g.Verification.Decision.ProfileId == "KubeKemensos2018@1");
         groups.Select(g => g.Kecamatan.ToString()).Distinct().Order().ShouldBe(["62.71.01", "62.71.02", "62.71.04"]);
+    }
+
+    [Fact]
+    [Trait("Rule", "GRP-06")]
+    public void The_same_KUBE_could_not_have_been_proposed_in_December_2018_under_Permensos_2_2019_which_took_effect_on_12_March_2019()
+    {
+        var refusal = Should.Throw<RuleViolationException>(() => GroupBuilder.For(ProgramProfiles.KubePermensos2019).In(Places.Pahandut).ProposedOn(ProposedOn).WithMembers(10).Build());
+
+        refusal.Violations.ShouldHaveSingleItem().ErrorCode.ShouldBe(ProfileErrors.NotYetInForce);
+        refusal.Violation.Message(CultureInfo.GetCultureInfo("id-ID")).ShouldBe("Profil KubePermensos2019@1 baru berlaku sejak 2019-03-12; keputusan per 2018-12-10 tidak dapat memakainya.");
     }
 
     [Fact]

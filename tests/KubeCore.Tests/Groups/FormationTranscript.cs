@@ -120,7 +120,7 @@ public static class FormationTranscript
         var birth = ProposedOn.PlusYears(-age).PlusDays(-serial * 7);
         var day = sex == Sex.Female ? birth.Day + 40 : birth.Day;
         var nik = Nik.Parse($"{desa.Province:00}{desa.Regency:00}{desa.District:00}{day:00}{birth.Month:00}{birth.Year % 100:00}{serial:0000}");
-        var person = Person.Register(new PersonId(Guid.Parse($"9c000000-0000-4000-8000-{serial:000000000000}")), household.Id, $"Anggota {serial}", nik, sex, birth, role, employment);
+        var person = Person.Register(new PersonId(Guid.Parse($"9c000000-0000-4000-8000-{serial:000000000000}")), household.Id, $"Anggota {serial}", nik, sex, birth, role, employment, MaritalStatus.Married);
         return new MemberDossier(person, household, evidence);
     }
 }

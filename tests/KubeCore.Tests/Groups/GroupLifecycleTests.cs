@@ -11,7 +11,7 @@ namespace KubeCore.Tests.Groups;
 /// <summary>Example tests of the group lifecycle, under strength, verification and the bank account.</summary>
 public class GroupLifecycleTests
 {
-    private static readonly ProgramProfile Kube = ProgramProfiles.KubePermensos2019;
+    private static readonly ProgramProfile Kube = ProgramProfiles.KubeKemensos2018; // dated from December 2018, before Permensos 2/2019 took effect
 
     [Fact]
     [Trait("Rule", "GRP-06")]

@@ -62,10 +62,10 @@ public class GroupSpecificationTests
     [Trait("Rule", "GRP-05")]
     public void Under_strength_and_expired_grace_specifications_agree_in_memory_and_as_queries()
     {
-        var active = GroupBuilder.For(ProgramProfiles.KubePermensos2019).WithMembers(6).BuildActive();
-        var fresh = GroupBuilder.For(ProgramProfiles.KubePermensos2019).WithMembers(5).BuildActive();
+        var active = GroupBuilder.For(ProgramProfiles.KubeKemensos2018).WithMembers(6).BuildActive();
+        var fresh = GroupBuilder.For(ProgramProfiles.KubeKemensos2018).WithMembers(5).BuildActive();
         fresh.RemoveMember(fresh.CurrentMembers.First(), new LocalDate(2019, 4, 1));
-        var old = GroupBuilder.For(ProgramProfiles.KubePermensos2019).WithMembers(5).BuildActive();
+        var old = GroupBuilder.For(ProgramProfiles.KubeKemensos2018).WithMembers(5).BuildActive();
         old.RemoveMember(old.CurrentMembers.First(), new LocalDate(2019, 1, 10));
         Group[] groups = [active, fresh, old];
         var asOf = new LocalDate(2019, 5, 1);

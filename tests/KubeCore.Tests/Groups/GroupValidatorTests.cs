@@ -45,7 +45,7 @@ public class GroupValidatorTests
     [Trait("Rule", "GRP-02")]
     public void A_proposal_without_a_name_a_desa_seat_consents_or_a_meeting_after_it_fails_with_each_code()
     {
-        var builder = GroupBuilder.For(ProgramProfiles.KubePermensos2019).WithMembers(6);
+        var builder = GroupBuilder.For(ProgramProfiles.KubeKemensos2018).WithMembers(6);
         var founders = builder.Founders;
         var stranger = PersonId.New();
         var command = builder.Command() with

@@ -17,7 +17,7 @@ public class MemberRulesTests
 {
     private static Gen<LocalDate> AsOf =>
         from days in Gen.Choose(0, 2500)
-        select new LocalDate(2019, 1, 1).PlusDays(days);
+        select new LocalDate(2019, 9, 12).PlusDays(days); // on or after every built-in profile's effective date
 
     private static Gen<RegistryEntry?> Registry(LocalDate asOf) => Gen.Frequency(
         (1, Gen.Constant<RegistryEntry?>(null)),
@@ -153,7 +153,7 @@ public class MemberRulesTests
     public bool Age_on_the_as_of_date_is_within_the_profile_range_both_bounds_inclusive(AgeCase c)
     {
         var age = c.AsOf.Year - c.Birth.Year - ((c.AsOf.Month, c.AsOf.Day).CompareTo((c.Birth.Month, c.Birth.Day)) < 0 ? 1 : 0);
-        var check = Evaluate(c.Profile, c.AsOf, DossierBuilder.On(c.AsOf).BornOn(c.Birth).Build()).Checks.Single(k => k.RuleId == RuleIds.Mem03);
+        var check = Evaluate(c.Profile, c.AsOf, DossierBuilder.On(c.AsOf).BornOn(c.Birth).Build()).Checks.First(k => k.RuleId == RuleIds.Mem03); // the age check; a second MEM-03 check is marriage
         var (min, max) = (c.Profile.Membership.MinAge, c.Profile.Membership.MaxAge);
         if (min is null && max is null)
         {
@@ -221,12 +221,15 @@ public class MemberRulesTests
 
     [Property(MaxTest = 200, Arbitrary = [typeof(MemberArbitraries)])]
     [Trait("Rule", "MEM-01")]
-    public bool Every_eligibility_decision_records_each_member_rule_once_under_the_profile_version(PovertyCase c)
+    public bool Every_eligibility_decision_records_each_member_rule_once_and_MEM_03_twice_where_marriage_is_required_under_the_profile_version(PovertyCase c)
     {
         var decision = Evaluate(c.Profile, c.AsOf, DossierBuilder.On(c.AsOf).WithEvidence(c.Evidence).Build());
+        string[] expected = c.Profile.Membership.RequiresMarriage
+            ? ["MEM-01", "MEM-02", "MEM-03", "MEM-03", "MEM-04", "MEM-05"]
+            : ["MEM-01", "MEM-02", "MEM-03", "MEM-04", "MEM-05"];
         return decision.ProfileId == c.Profile.Id
             && decision.AsOf == c.AsOf
-            && decision.RuleIds.Select(r => r.Value).SequenceEqual(["MEM-01", "MEM-02", "MEM-03", "MEM-04", "MEM-05"])
+            && decision.RuleIds.Select(r => r.Value).SequenceEqual(expected)
             && decision.IsApproved == decision.Checks.All(k => k.Outcome != CheckOutcome.Failed);
     }
 }

@@ -219,7 +219,7 @@ public class WealthRankingRulesTests
     /// <summary>Concludes the case's exercise and matches it; the base data holds each household's entry, an older one, and some unranked households.</summary>
     private static (WealthRankingResult Result, RegistryMatch Match, Dictionary<HouseholdId, RegistryEntry?> Latest) Run(MatchCase c)
     {
-        var profile = ProgramProfiles.Kub.Derive("KubTest", 1, "Test profile", new LocalDate(2024, 1, 1), p => p with { Poverty = p.Poverty with { MaxEligibleDecile = c.MaxDecile } });
+        var profile = ProgramProfiles.Kub.Derive("KubTest", 1, "Test profile", ProgramProfiles.Kub.EffectiveFrom, p => p with { Poverty = p.Poverty with { MaxEligibleDecile = c.MaxDecile } });
         var result = HouseholdGenerators.Submit(c.Shape, profile, HeldOn).Conclude();
         var baseData = new List<HouseholdRegistryView>();
         var latest = new Dictionary<HouseholdId, RegistryEntry?>();

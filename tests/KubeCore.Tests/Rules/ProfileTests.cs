@@ -22,7 +22,7 @@ public class ProfileTests
         ProgramProfiles.KsmP2kp.Membership.MaxMembers.ShouldBeNull();
         ProgramProfiles.KsmP2kp.Aid.GrantOn(new LocalDate(2020, 1, 1)).ShouldBeNull();
         ProgramProfiles.KsmP2kp.Loans.MonthlyServiceCharge.ShouldBe(Rate.FromPercent(1.5m));
-        ProgramProfiles.All.Select(p => p.Id).ShouldBe(["Kub@1", "KubePermensos2019@1", "KubeBlps@1", "KsmP2kp@1"]);
+        ProgramProfiles.All.Select(p => p.Id).ShouldBe(["Kub@1", "KubePermensos2019@1", "KubeKalbar2019@1", "KubeKemensos2018@1", "KubeBlps@1", "KsmP2kp@1"]);
     }
 
     [Fact]

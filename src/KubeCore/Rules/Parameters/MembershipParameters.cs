@@ -35,6 +35,15 @@ public sealed record MembershipParameters
     /// <summary>MEM-03: the oldest age in whole years, inclusive; null for no upper bound.</summary>
     public required int? MaxAge { get; init; }
 
+    /// <summary>
+    /// MEM-03: true when each member must be married (sudah menikah). Default false. Met by a person who is or
+    /// has been married (kawin, cerai hidup, cerai mati: "sudah menikah" read as the KTP's "sudah atau pernah
+    /// kawin", so a widowed head of household stays eligible; KubeCore's stated reading). A person never
+    /// married is refused (MEM03_NOT_MARRIED); one whose status was not recorded is refused with its own code
+    /// (MEM03_MARITAL_STATUS_UNKNOWN) until it is.
+    /// </summary>
+    public bool RequiresMarriage { get; init; }
+
     /// <summary>MEM-04: kinds of employment that exclude a person.</summary>
     public required EmploymentExclusions ExcludedEmployment { get; init; }
 
