@@ -141,6 +141,30 @@ public class LoanGateRulesTests
     }
 
     [Fact]
+    [Trait("Rule", "LOAN-01")]
+    public void Only_current_members_sign_and_borrow_and_a_new_members_missing_statement_holds_up_the_UPK_loan_but_not_lending_within_the_group()
+    {
+        var (group, ledger, fund) = new LoanFundBuilder().Build(); // 14 weeks of savings from 30 January 2017, every statement signed
+        var asOf = May1;
+        var outsider = PersonId.New();
+        var before = Fingerprint(fund);
+        Should.Throw<RuleViolationException>(() => fund.SignJointLiabilityStatement(outsider, asOf)).Violation.ErrorCode.ShouldBe(LoanErrors.SignatoryNotMember);
+        Should.Throw<RuleViolationException>(() => fund.SignJointLiabilityStatement(group.Members[0], asOf)).Violation.ErrorCode.ShouldBe(LoanErrors.StatementAlreadySigned);
+        Should.Throw<RuleViolationException>(() => fund.ApplyFor(outsider, 100_000, asOf)).Violations.Select(v => v.ErrorCode).ShouldContain(LoanErrors.BorrowerNotMember);
+        Fingerprint(fund).ShouldBe(before);
+
+        var newcomer = group.Join();
+        fund.MayLend(asOf).IsApproved.ShouldBeTrue();
+        fund.AssessUpkAccess(asOf).Violations.ShouldHaveSingleItem().Arguments["MemberIds"].ShouldBe(newcomer.ToString());
+        fund.Lend(group, newcomer, 100_000, asOf).State.ShouldBe(LoanState.Disbursed);
+
+        fund.SignJointLiabilityStatement(newcomer, asOf);
+        fund.AssessUpkAccess(asOf).IsApproved.ShouldBeTrue();
+        fund.BorrowFromUpk(asOf, Rupiah.Of(2_000_000)).Amount.ShouldBe(Rupiah.Of(2_000_000));
+        ledger.CheckConservation().ShouldBeTrue();
+    }
+
+    [Fact]
     [Trait("Rule", "FIVE-04")]
     public void FIVE_04_applies_in_the_first_week_of_a_KSM_met_when_it_lent_and_not_met_when_a_servable_request_waited()
     {
