@@ -214,7 +214,6 @@ void Savings()
 {
     var group = flow.Group!;
     var ledger = SavingsLedger.Open(group, new LocalDate(2017, 2, 6));
-    ledger.AddLoanCapital(new LocalDate(2017, 2, 6), Rupiah.Of(3_000_000), "UPK BKM Guyub Rukun");
     for (var week = 0; week < 14; week++)
     {
         foreach (var member in group.CurrentMembers)
@@ -236,12 +235,15 @@ void Loan()
     var ledger = flow.Ledger!;
     var fund = LoanRevolving.Open(group, ledger);
     var day = new LocalDate(2017, 5, 13);
+    var mayLend = fund.MayLend(day);
+    Expect(mayLend.IsApproved, "a KSM may lend within the group from its first meeting (LOAN-01 a): " + mayLend);
     foreach (var member in group.CurrentMembers)
     {
         fund.SignJointLiabilityStatement(member, day);
     }
-    var mayLend = fund.MayLend(day);
-    Expect(mayLend.IsApproved, "after three months of savings and tanggung renteng statements the KSM may lend: " + mayLend);
+    var upk = fund.AssessUpkAccess(day);
+    Expect(upk.IsApproved, "after three months of savings and every tanggung renteng statement the KSM may borrow from the UPK (LOAN-01 b): " + upk);
+    fund.BorrowFromUpk(day, Rupiah.Of(3_000_000), "UPK BKM Guyub Rukun");
     var borrower = flow.Dossiers[3].Person.Id;
     var loan = fund.Apply(new LoanApplication(borrower, Rupiah.Of(500_000), 3, InstallmentFrequency.Weekly, "modal dagang sayur", day));
     var meeting = Meeting.Open(group, MeetingId.New(), day);

@@ -26,8 +26,11 @@ public class NationalBatchTests
         {
             (t.RuleStatus[rule, 0] + t.RuleStatus[rule, 1] + t.RuleStatus[rule, 2]).ShouldBe(t.WeeksChecked);
         }
-        // Opening and loan-fund capital, then one entry per operation (a renteng cover posts one entry per step).
-        t.Entries.ShouldBe(200 + 200 + t.Deposits + t.Repayments + t.Disbursements + t.RentengSteps + t.WeekCloses + t.BusinessProfits);
+        // Opening, the own capital (a deposit and a transfer per member), the UPK loan, then one entry per operation (a
+        // renteng cover posts one entry per step).
+        t.OwnCapitalEntries.ShouldBe(200 * 10 * 2);
+        t.UpkLoans.ShouldBe(200); // every group saves three months in a row within the year (LOAN-01 b)
+        t.Entries.ShouldBe(200 + t.OwnCapitalEntries + t.UpkLoans + t.Deposits + t.Repayments + t.Disbursements + t.RentengSteps + t.WeekCloses + t.BusinessProfits);
     }
 
     [Fact]
@@ -47,8 +50,13 @@ public class NationalBatchTests
             t.RuleStatus[rule, 0].ShouldBeGreaterThan(t.RuleStatus[rule, 1]);
             t.RuleStatus[rule, 1].ShouldBeGreaterThan(0);
         }
-        // FIVE-04 is not applicable before the group may lend (LOAN-01: three whole months of savings first).
-        t.RuleStatus[3, 2].ShouldBeInRange(200 * 12, 200 * 16);
+        // FIVE-04 applies from the first week (LOAN-01 a): members who ask borrow from the group's own capital at once,
+        // and the UPK loan follows after three whole months of savings (LOAN-01 b): January to March 2025, so at the
+        // first monthly check in April, the group's 13th week.
+        t.RuleStatus[3, 2].ShouldBe(0);
+        t.FirstWeekDisbursements.ShouldBeGreaterThan(0);
+        t.DisbursementsBeforeUpkLoan.ShouldBeGreaterThan(t.FirstWeekDisbursements);
+        t.UpkLoanWeeks.ShouldBe(200 * 13);
         t.KolLoans[0].ShouldBeGreaterThan(t.KolLoans[1]);
     }
 
@@ -79,6 +87,8 @@ public class NationalBatchTests
         var text = output.ToString();
         text.ShouldContain("Ledger entries");
         text.ShouldContain("FIVE-05 repayment");
+        text.ShouldContain("not applicable 0)"); // FIVE-04 from the first week
+        text.ShouldContain("UPK loans 200 of 200 groups");
         text.ShouldContain("Kol 5");
         text.ShouldContain("LAR");
         text.ShouldContain("PASS  wall time");

@@ -21,6 +21,7 @@ internal static class BatchReport
             output.WriteLine("  refusals by code: " + string.Join(", ", t.RefusalCodes.OrderByDescending(c => c.Value).Select(c => Line($"{c.Key} {c.Value:N0}"))));
         }
         output.WriteLine(Line($"  savings deposited Rp {t.DepositedRupiah:N0}; loans disbursed Rp {t.DisbursedRupiah:N0}"));
+        output.WriteLine(Line($"  LOAN-01: lending within the group from week 1 ({t.FirstWeekDisbursements:N0} loans in week 1, {t.DisbursementsBeforeUpkLoan:N0} before the UPK loan); UPK loans {t.UpkLoans:N0} of {t.Groups:N0} groups (Rp {t.UpkLoanRupiah:N0}), booked in week {(t.UpkLoans == 0 ? 0 : (double)t.UpkLoanWeeks / t.UpkLoans):0.0} on average"));
         output.WriteLine(Line($"  integrity: SAV-03 held in every group: {(t.ConservationFailures == 0 ? "yes" : $"NO ({t.ConservationFailures} groups)")}; hash chains re-verified: {t.ChainsVerified - t.ChainFailures:N0} of {t.ChainsVerified:N0} sampled groups"));
         output.WriteLine(Line($"Weeks checked         {t.WeeksChecked:N0}  (FiveBasicRules), all five kept in {Percent(t.WeeksAllKept, t.WeeksChecked)} of weeks"));
         string[] names = ["FIVE-01 savings", "FIVE-02 meeting", "FIVE-03 books", "FIVE-04 lending", "FIVE-05 repayment"];

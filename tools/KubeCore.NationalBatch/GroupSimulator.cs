@@ -10,18 +10,22 @@ namespace KubeCore.NationalBatch;
 
 /// <summary>
 /// Simulates one group's year through the real library: the hash-chained <see cref="SavingsLedger"/>, meetings in a
-/// <see cref="MeetingRegister"/>, the revolving fund <see cref="LoanRevolving"/> (LOAN-01 statements and savings months,
-/// applications, approval at a meeting, disbursement with its <see cref="RepaymentSchedule"/>, LOAN-05 repayments,
-/// LOAN-08 tanggung renteng), <see cref="FiveBasicRules"/> every week, and <see cref="CollectibilityRules"/> at the end.
+/// <see cref="MeetingRegister"/>, the revolving fund <see cref="LoanRevolving"/> (LOAN-01 a lending within the group from
+/// the first week, LOAN-01 b the UPK loan after three months of savings and every member's statement, applications,
+/// approval at a meeting, disbursement with its <see cref="RepaymentSchedule"/>, LOAN-05 repayments, LOAN-08 tanggung
+/// renteng), <see cref="FiveBasicRules"/> every week, and <see cref="CollectibilityRules"/> at the end.
 /// </summary>
 /// <remarks>
-/// The synthetic activity (fixed per group by the seed): the group opens its books with loan-fund capital from the UPK;
-/// every week it meets on Wednesday (most weeks; weak groups skip more), members save the profile's weekly amount
+/// The synthetic activity (fixed per group by the seed): the group opens its books on a Monday, every member pays a
+/// one-off Rp 100.000 into the loan fund (a deposit moved from their savings: the group's own capital, so it can lend from
+/// the first meeting, LOAN-01 a) and signs the tanggung renteng statement; at the first monthly check where
+/// <see cref="LoanRevolving.AssessUpkAccess"/> approves (three complete months of savings, LOAN-01 b) the UPK lends the
+/// KSM Rp 5–11 million into the loan fund (<see cref="LoanRevolving.BorrowFromUpk"/>); every week it meets on Wednesday (most weeks; weak groups skip more), members save the profile's weekly amount
 /// (a few miss weeks), the business books a profit every fourth week (IKS share, SAV-06), borrowers pay their weekly
 /// installment (good, late or defaulting payers), tanggung renteng covers a loan on Thursday once its borrower has
 /// missed the profile's threshold of installments (LOAN-08, in the library's order: the borrower's savings, IKS, the
-/// other members pro rata), and once the fund may lend (LOAN-01, re-assessed monthly) and the group has no arrears
-/// (LOAN-07) members apply for 3-month weekly loans (first Rp 500.000, then larger repeats within LOAN-02), approved
+/// other members pro rata), and whenever the fund may lend (LOAN-01 a, re-assessed monthly: from the first week) and the
+/// group has no arrears (LOAN-07) members apply for 3-month weekly loans (first Rp 500.000, then larger repeats within LOAN-02), approved
 /// at a meeting with quorum when the fund can lend (LOAN-06).
 /// About 6 in 10 members borrow at all; 8 % of groups are weak (fewer meetings, savings and closes, more defaulters)
 /// and most of those do not practise tanggung renteng, which is where the Kol 3–5 loans come from.
@@ -30,6 +34,7 @@ namespace KubeCore.NationalBatch;
 internal sealed class GroupSimulator
 {
     private const int LoanTermMonths = 3;
+    private static readonly Rupiah OwnCapitalPerMember = Rupiah.Of(100_000);
     private const string Purpose = "Modal usaha";
 
     private readonly BatchOptions _options;
@@ -118,9 +123,14 @@ internal sealed class GroupSimulator
         var ledger = SavingsLedger.Open(standing, _start);
         var fund = LoanRevolving.Open(standing, ledger);
         var register = new MeetingRegister(standing.Id);
-        ledger.AddLoanCapital(_start, Rupiah.Of(rng.Between(5, 11) * 1_000_000L));
+        var upkLoan = Rupiah.Of(rng.Between(5, 11) * 1_000_000L);
+        var upkBorrowed = false;
         for (var i = 0; i < m; i++)
         {
+            // The group's own loan capital: a one-off payment moved from the member's savings into the loan fund.
+            ledger.Deposit(_start, _members[i], OwnCapitalPerMember, "Simpanan pokok");
+            ledger.TransferBetweenFunds(_start, LedgerAccount.MemberSavings(_members[i]), LedgerAccount.LoanFund, OwnCapitalPerMember, "Modal pinjaman kelompok");
+            totals.OwnCapitalEntries += 2;
             fund.SignJointLiabilityStatement(_members[i], _start);
         }
         var mayLend = false;
@@ -223,12 +233,21 @@ internal sealed class GroupSimulator
             }
 
             clock?.Mark(Section.Installments);
-            // Perguliran (FIVE-04, LOAN-01, LOAN-02, LOAN-03, LOAN-06, LOAN-07): LOAN-01 counts whole months, so it is
-            // re-assessed when a month begins.
+            // Perguliran (FIVE-04, LOAN-01, LOAN-02, LOAN-03, LOAN-06, LOAN-07): LOAN-01 counts whole months, so both
+            // gates are re-assessed when a month begins: (a) lending within the group (from the first week in every
+            // built-in profile) and, until the KSM has borrowed, (b) the UPK loan.
             if (day.Month != mayLendMonth)
             {
                 mayLendMonth = day.Month;
                 mayLend = fund.CanLend(day); // MayLend(day).IsApproved, without building the decision
+                if (!upkBorrowed && fund.AssessUpkAccess(day).IsApproved)
+                {
+                    fund.BorrowFromUpk(day, upkLoan, "Pinjaman UPK");
+                    upkBorrowed = true;
+                    totals.UpkLoans++;
+                    totals.UpkLoanWeeks += w + 1;
+                    totals.UpkLoanRupiah += upkLoan.Amount;
+                }
             }
             // LOAN-07: a group with arrears lends to nobody; its members wait (the library would refuse them).
             var groupInArrears = false;
@@ -286,6 +305,14 @@ internal sealed class GroupSimulator
                     _disbursed.Add(loan.Id);
                     totals.Disbursements++;
                     totals.DisbursedRupiah += principal.Amount;
+                    if (!upkBorrowed)
+                    {
+                        totals.DisbursementsBeforeUpkLoan++;
+                    }
+                    if (w == 0)
+                    {
+                        totals.FirstWeekDisbursements++;
+                    }
                 }
             }
             totals.UnservedRequests += unserved;

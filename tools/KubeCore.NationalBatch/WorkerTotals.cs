@@ -30,6 +30,18 @@ internal sealed class WorkerTotals
     public long DepositedRupiah;
     public long DisbursedRupiah;
 
+    /// <summary>Ledger entries of the groups' own loan capital at the start (a deposit and a transfer per member).</summary>
+    public long OwnCapitalEntries;
+
+    /// <summary>UPK loans booked into the groups' loan funds (LOAN-01 b), the sum of their week numbers (1-based), and the rupiah.</summary>
+    public long UpkLoans;
+    public long UpkLoanWeeks;
+    public long UpkLoanRupiah;
+
+    /// <summary>Loans disbursed within the group before its UPK loan (LOAN-01 a), and in its first week.</summary>
+    public long DisbursementsBeforeUpkLoan;
+    public long FirstWeekDisbursements;
+
     /// <summary>[rule 0..4, status Met=0/NotMet=1/NotApplicable=2].</summary>
     public readonly long[,] RuleStatus = new long[5, 3];
 

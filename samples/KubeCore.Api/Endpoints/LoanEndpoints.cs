@@ -44,7 +44,7 @@ public static class LoanEndpoints
                 var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
                 return TypedResults.Ok(GroupViews.View(state.OpenFund.MayLend(asOf.Value), t => LoanViews.CallerText(state, t)));
             })
-            .RequireAuthorization(Policies.GroupRead).WithSummary("May the group lend as of a date (LOAN-01 savings months and statements, standing)?");
+            .RequireAuthorization(Policies.GroupRead).WithSummary("May the group lend to its members as of a date (LOAN-01 a: from the first meeting unless the profile sets a minimum savings period)?");
         fund.MapPost("/loans/assessment", async (Guid groupId, LoanApplicationRequest r, StreamStore store, CancellationToken cancellationToken) =>
             {
                 var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;

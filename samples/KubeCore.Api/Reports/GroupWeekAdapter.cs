@@ -15,7 +15,8 @@ namespace KubeCore.Api.Reports;
 /// <item>members of the week: joined on or before its last day and not left before its first;</item>
 /// <item>a member's savings: their deposit entries dated in the week and not reversed;</item>
 /// <item>the meeting: the first meeting of the week with attendance recorded;</item>
-/// <item>may lend: the fund's LOAN-01 decision as of the week's first day;</item>
+/// <item>may lend: the fund's LOAN-01 (a) decision (lending within the group) as of the week's first day: from the first
+/// week in every built-in profile, so FIVE-04 applies from the first week;</item>
 /// <item>unserved requests: loans approved by the week's last day, not disbursed by then and not withdrawn;</item>
 /// <item>an installment due in the week is settled by the repayment and cover entries of its loan dated in the week,
 /// and covered jointly when one of them is a tanggung renteng cover.</item>

@@ -13,7 +13,7 @@ public enum RuleStatus
     /// <summary>Not met (tidak terpenuhi).</summary>
     NotMet = 2,
 
-    /// <summary>Not applicable that week (e.g. FIVE-04 before the group may lend, FIVE-05 with nothing due).</summary>
+    /// <summary>Not applicable that week (e.g. FIVE-01 for a group without members, FIVE-05 with nothing due).</summary>
     NotApplicable = 3,
 }
 
@@ -38,7 +38,9 @@ public sealed record InstallmentDue(LoanId Loan, int Number, IReadOnlyList<Entry
 /// <param name="Savings">One row per current member.</param>
 /// <param name="Meeting">The meeting held that week with attendance recorded, or null.</param>
 /// <param name="BookClose">The week's book-close entry when the week was closed and reconciled, or null.</param>
-/// <param name="MayLend">True when the group may lend (LOAN-01 met) that week.</param>
+/// <param name="MayLend">True when the group may lend within the group (LOAN-01 a) that week: from the first week in every
+/// built-in profile. When false (a derived profile's minimum savings period not yet reached) no request could be served,
+/// so FIVE-04 is met whatever <paramref name="UnservedRequests"/> says.</param>
 /// <param name="LoansDisbursed">Loans disbursed to members that week.</param>
 /// <param name="UnservedRequests">Loan requests the fund could have served that week but did not.</param>
 /// <param name="InstallmentsDue">Installments due that week.</param>
@@ -135,9 +137,10 @@ public sealed class FiveRulesWeekReport
 /// saved that week (default all). A group with no members is not applicable.</item>
 /// <item>FIVE-02 routine meeting: met when a meeting with recorded attendance was held that week.</item>
 /// <item>FIVE-03 routine bookkeeping: met when the week's books were closed and reconcile.</item>
-/// <item>FIVE-04 loans revolve within the group: not applicable before the group may lend (LOAN-01); otherwise met
-/// when the fund lent to a member that week or had no request it could serve, not met when it left a servable
-/// request unserved.</item>
+/// <item>FIVE-04 loans revolve within the group: applicable from the first week (LOAN-01 a: lending may start at the
+/// first meeting); met when the fund lent to a member that week or had no request it could serve (none could be served
+/// while a profile's minimum savings period keeps the group from lending), not met when it left a servable request
+/// unserved.</item>
 /// <item>FIVE-05 repayment within the group: not applicable when nothing fell due; met when every installment due
 /// was paid or covered by tanggung renteng (LOAN-08).</item>
 /// </list>
@@ -185,9 +188,8 @@ public static class FiveBasicRules
             ? RuleStatus.NotApplicable
             : profile.Compliance.SavingsShareOfMembers.IsMetBy(saverCount, rows.Count) ? RuleStatus.Met : RuleStatus.NotMet;
 
-        var lending = !week.MayLend
-            ? RuleStatus.NotApplicable
-            : week.LoansDisbursed.Count > 0 || week.UnservedRequests == 0 ? RuleStatus.Met : RuleStatus.NotMet;
+        // FIVE-04: applicable every week; only a request the group could have served and did not breaks it.
+        var lending = week.LoansDisbursed.Count > 0 || week.UnservedRequests == 0 || !week.MayLend ? RuleStatus.Met : RuleStatus.NotMet;
 
         // FIVE-05: the entries that settled what fell due, and the loans (once each) with an installment left unpaid.
         var due = week.InstallmentsDue;

@@ -5,13 +5,20 @@ namespace KubeCore.Loans;
 /// <summary>Error codes of revolving loans, collectibility and portfolio (LOAN, COL, PORT). Each code is also the key of its Indonesian and English message.</summary>
 public static class LoanErrors
 {
-    /// <summary>LOAN-01: the group has not yet saved for the required consecutive months.</summary>
+    /// <summary>
+    /// LOAN-01 (a): the group has not yet saved for the consecutive months its profile requires before lending within
+    /// the group (<c>Loans.MinSavingsMonthsBeforeInternalLending</c>; 0 in every built-in profile, so only a derived
+    /// profile's minimum can raise it).
+    /// </summary>
     public const string SavingsMonthsShort = "LOAN01_SAVINGS_MONTHS_SHORT";
 
-    /// <summary>LOAN-01: a current member has not signed the joint-liability (tanggung renteng) statement.</summary>
+    /// <summary>LOAN-01 (b): the KSM has not yet saved for the consecutive months required before it borrows from the UPK.</summary>
+    public const string UpkSavingsMonthsShort = "LOAN01_UPK_SAVINGS_MONTHS_SHORT";
+
+    /// <summary>LOAN-01 (b): a current member has not signed the joint-liability (tanggung renteng) statement the UPK loan needs.</summary>
     public const string StatementMissing = "LOAN01_STATEMENT_MISSING";
 
-    /// <summary>LOAN-01: only a current member, bound by the joint-liability statement, may borrow.</summary>
+    /// <summary>LOAN-01: only a current member of the group may borrow from its fund.</summary>
     public const string BorrowerNotMember = "LOAN01_BORROWER_NOT_MEMBER";
 
     /// <summary>LOAN-01: the member has already signed the joint-liability statement.</summary>
@@ -121,8 +128,9 @@ public static class LoanErrors
 
     internal static readonly MessageTable Messages = new("Loans",
     [
-        new(SavingsMonthsShort, "Kelompok baru menabung {Months} bulan berturut-turut; pinjaman baru boleh setelah {RequiredMonths} bulan.", "The group has saved for {Months} consecutive months; it may lend only after {RequiredMonths}."),
-        new(StatementMissing, "Belum semua anggota menandatangani pernyataan tanggung renteng: {Missing} anggota belum ({MemberIds}).", "Not every member has signed the joint-liability statement: {Missing} have not ({MemberIds})."),
+        new(SavingsMonthsShort, "Kelompok baru menabung {Months} bulan berturut-turut; menurut profilnya pinjaman dalam kelompok boleh setelah {RequiredMonths} bulan.", "The group has saved for {Months} consecutive months; under its profile it may lend to its members only after {RequiredMonths}."),
+        new(UpkSavingsMonthsShort, "KSM baru menabung {Months} bulan berturut-turut; pinjaman dari UPK boleh setelah {RequiredMonths} bulan.", "The KSM has saved for {Months} consecutive months; it may borrow from the UPK only after {RequiredMonths}."),
+        new(StatementMissing, "Belum semua anggota menandatangani Pernyataan Kesanggupan Tanggung Renteng untuk pinjaman UPK: {Missing} anggota belum ({MemberIds}).", "Not every member has signed the joint-liability statement the UPK loan needs: {Missing} have not ({MemberIds})."),
         new(BorrowerNotMember, "Peminjam {MemberId} bukan anggota kelompok saat ini.", "Borrower {MemberId} is not a current member of the group."),
         new(StatementAlreadySigned, "Anggota {MemberId} sudah menandatangani pernyataan tanggung renteng pada {SignedOn}.", "Member {MemberId} already signed the joint-liability statement on {SignedOn}."),
         new(SignatoryNotMember, "Penanda tangan {MemberId} bukan anggota kelompok saat ini.", "Signatory {MemberId} is not a current member of the group."),

@@ -58,8 +58,9 @@ public static class RuleCatalogue
         public static readonly ParameterDefinition Weekly = new("Savings.WeeklySavingsAmount", "Rp/week", "What each member owes each week.", p => p.Savings.WeeklySavingsAmount);
         public static readonly ParameterDefinition WeekStart = new("Savings.WeekStartsOn", "day", "First day of a bookkeeping week.", p => p.Savings.WeekStartsOn);
         public static readonly ParameterDefinition Iks = new("Savings.IksShareOfProfit", "%", "Share of business profit for the IKS fund.", p => p.Savings.IksShareOfProfit);
-        public static readonly ParameterDefinition SavingsMonths = new("Loans.MinSavingsMonthsBeforeLending", "months", "Consecutive months of savings before lending.", p => p.Loans.MinSavingsMonthsBeforeLending);
-        public static readonly ParameterDefinition Renteng = new("Loans.RequiresJointLiabilityStatement", "yes/no", "Every member signs the tanggung renteng statement.", p => p.Loans.RequiresJointLiabilityStatement);
+        public static readonly ParameterDefinition InternalLendingMonths = new("Loans.MinSavingsMonthsBeforeInternalLending", "months", "(a) Consecutive months of group savings before the group lends to its members: 0 = from the first meeting (KsmP2kp: seed 004 rule 4; KUB/KUBE profiles: design choice).", p => p.Loans.MinSavingsMonthsBeforeInternalLending);
+        public static readonly ParameterDefinition UpkLoanMonths = new("Loans.MinSavingsMonthsBeforeUpkLoan", "months", "(b) Consecutive months of group savings before a KSM borrows from the UPK (P2KP/PNPM; KUB/KUBE profiles have no UPK: design choice).", p => p.Loans.MinSavingsMonthsBeforeUpkLoan);
+        public static readonly ParameterDefinition UpkLoanStatement = new("Loans.UpkLoanRequiresJointLiabilityStatement", "yes/no", "(b) Every member signs the tanggung renteng statement before a KSM borrows from the UPK (P2KP/PNPM; KUB/KUBE profiles: design choice).", p => p.Loans.UpkLoanRequiresJointLiabilityStatement);
         public static readonly ParameterDefinition FirstCeiling = new("Loans.FirstLoanCeiling", "Rp", "Largest first loan per member.", p => p.Loans.FirstLoanCeiling);
         public static readonly ParameterDefinition RepeatCeiling = new("Loans.RepeatLoanCeiling", "Rp", "Largest repeat loan per member.", p => p.Loans.RepeatLoanCeiling);
         public static readonly ParameterDefinition ReferralLoans = new("Loans.BankReferralAfterLoans", "loans", "Loans after which a member is referred to a bank.", p => p.Loans.BankReferralAfterLoans);
@@ -217,9 +218,9 @@ public static class RuleCatalogue
             "KubeCore design choice", DesignChoice, Catalogue),
 
         // Loans
-        R(RuleIds.Loan01, "Syarat mulai meminjamkan", "Conditions to start lending",
-            "A group may lend only after the profile's consecutive months of group savings and a signed joint-liability statement from every member.",
-            "PNPM MP (123dok ozllvxe6z)", Medium, Pnpm2008, P.SavingsMonths, P.Renteng),
+        R(RuleIds.Loan01, "Dua syarat: pinjaman dalam kelompok dan pinjaman dari UPK", "Two gates: lending within the group, and borrowing from the UPK",
+            "Two gates, not one. (a) Lending within the group may start as soon as a member asks, even from the first meeting; a profile may set a minimum savings period (0 for KsmP2kp). (b) A KSM borrowing from the UPK needs the profile's consecutive months of group savings (default 3) and a signed joint-liability statement (Pernyataan Kesanggupan Tanggung Renteng) from every member.",
+            "Seed 004 rule 4 ('dapat memulai pinjaman dalam kelompok segera setelah ada permintaan dari anggotanya, bahkan dapat memulai dari pertemuan pertama'); P2KP/PNPM manual copies (123dok ozllvxe6z: 'KSM dapat mengakses pinjaman bergulir apabila ... minimal 3 bulan berturut-turut memiliki kegiatan untuk menggalang tabungan kelompok'; 'Semua anggota KSM menyetujui sistem tanggung renteng ... dalam Pernyataan Kesanggupan Tanggung Renteng')", Medium, Pnpm2008, P.InternalLendingMonths, P.UpkLoanMonths, P.UpkLoanStatement),
         R(RuleIds.Loan02, "Plafon pinjaman per anggota", "Loan ceilings per member",
             "First loan at most the first ceiling, repeat loans at most the repeat ceiling; after the referral principal or loan count the member is referred to a bank.",
             "PNPM MP rules (123dok lzgrjrjvq, ozllvxe6z); the values in KUB and KUBE profiles are design choices borrowed from PNPM", Medium, Pnpm2008, P.FirstCeiling, P.RepeatCeiling, P.ReferralLoans, P.ReferralPrincipal),
@@ -288,7 +289,7 @@ public static class RuleCatalogue
             "The week's books were closed and reconcile.",
             "Seed 004 rule 3; Pancasutra", Seed, Pnpm2008),
         R(RuleIds.Five04, "Perguliran pinjaman dalam kelompok", "Loans revolve within the group",
-            "The loan fund lent to members, or had no request it could serve; not applicable before the group may lend.",
+            "The loan fund lent to members, or had no request it could serve. Applicable from the first week (LOAN-01 a: lending may start at the first meeting).",
             "Seed 004 rule 4; Pancasutra", Seed, Pnpm2008),
         R(RuleIds.Five05, "Pengembalian pinjaman dalam kelompok", "Repayment within the group",
             "Every installment due that week was paid, or covered by tanggung renteng.",

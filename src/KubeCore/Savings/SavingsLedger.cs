@@ -457,7 +457,10 @@ public sealed class SavingsLedger
             null, null, receiptReference, category, null, null);
     }
 
-    /// <summary>Capital comes into the loan fund from outside the group (e.g. a UPK loan to the KSM): debit cash, credit loan fund.</summary>
+    /// <summary>
+    /// Capital comes into the loan fund from outside the group: debit cash, credit loan fund. The ledger checks no LOAN-01
+    /// gate: book a UPK loan to a KSM with <see cref="Loans.LoanRevolving.BorrowFromUpk"/>, which checks LOAN-01 (b) first.
+    /// </summary>
     /// <exception cref="ArgumentException">The reference is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount.</exception>
     public LedgerEntry AddLoanCapital(LocalDate date, Rupiah amount, string? reference = null)

@@ -232,7 +232,7 @@ public sealed class LoanFundBuilder
         var fund = LoanRevolving.Open(group, ledger);
         if (_capital > 0)
         {
-            ledger.AddLoanCapital(_start, Rupiah.Of(_capital), "modal UPK BKM");
+            ledger.AddLoanCapital(_start, Rupiah.Of(_capital), "modal dana bergulir");
         }
         if (_iks > 0)
         {

@@ -89,9 +89,7 @@ public class FiveBasicRulesTests
         var savings = week.Savings.Count == 0
             ? RuleStatus.NotApplicable
             : profile.Compliance.SavingsShareOfMembers.IsMetBy(savers.Count, week.Savings.Count) ? RuleStatus.Met : RuleStatus.NotMet;
-        var lending = !week.MayLend
-            ? RuleStatus.NotApplicable
-            : week.LoansDisbursed.Count > 0 || week.UnservedRequests == 0 ? RuleStatus.Met : RuleStatus.NotMet;
+        var lending = !week.MayLend || week.LoansDisbursed.Count > 0 || week.UnservedRequests == 0 ? RuleStatus.Met : RuleStatus.NotMet;
         var repayment = week.InstallmentsDue.Count == 0
             ? RuleStatus.NotApplicable
             : week.InstallmentsDue.All(i => i.Settlement.Count > 0) ? RuleStatus.Met : RuleStatus.NotMet;

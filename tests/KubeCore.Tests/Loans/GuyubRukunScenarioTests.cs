@@ -19,20 +19,27 @@ public class GuyubRukunScenarioTests
     [Fact]
     public void Member_A_borrows_repays_weekly_and_the_repaid_principal_is_lent_to_member_B()
     {
-        // Ten members save Rp 5.000 every Monday from 30 January; the UPK puts Rp 500.000 in the loan fund.
-        var (group, ledger, fund) = new LoanFundBuilder().SavingWeekly(9).WithCapital(500_000).Build();
+        // Ten members save Rp 5.000 every Monday from 30 January and sign the tanggung renteng statement on the first day.
+        var (group, ledger, fund) = new LoanFundBuilder().SavingWeekly(9).WithCapital(0).Build();
         var a = group.Ordinary[0];
         var b = group.Ordinary[1];
 
-        // 27 March: only January and February are complete months of savings (LOAN-01 needs 3).
-        var early = fund.AssessApplication(new LoanApplication(a, Rupiah.Of(500_000), 3, InstallmentFrequency.Weekly, "modal usaha gorengan", new LocalDate(2017, 3, 27)));
+        // 27 March: the group may lend within itself (LOAN-01 a, from the first meeting), but only January and February
+        // are complete months of savings, so the UPK does not lend to the KSM yet (LOAN-01 b needs 3).
+        var march27 = new LocalDate(2017, 3, 27);
+        fund.MayLend(march27).IsApproved.ShouldBeTrue();
+        var early = fund.AssessUpkAccess(march27);
         early.IsApproved.ShouldBeFalse();
-        early.Violations.Select(v => v.ErrorCode).ShouldBe([LoanErrors.SavingsMonthsShort]);
+        early.Violations.Select(v => v.ErrorCode).ShouldBe([LoanErrors.UpkSavingsMonthsShort]);
+        Should.Throw<RuleViolationException>(() => fund.BorrowFromUpk(march27, Rupiah.Of(500_000)));
 
-        // Monday 3 April: the members save, A applies for a first loan of Rp 500.000 over 3 months, weekly.
+        // Monday 3 April: the members save; with three months of savings and every statement the UPK lends the KSM
+        // Rp 500.000 into its loan fund, and A applies for a first loan of Rp 500.000 over 3 months, weekly.
         var april3 = new LocalDate(2017, 4, 3);
         DepositAll(ledger, group, april3);
         fund.ConsecutiveSavingsMonths(april3).ShouldBe(3);
+        fund.BorrowFromUpk(april3, Rupiah.Of(500_000), "Pinjaman UPK BKM Guyub Rukun");
+        fund.AvailableToLend.ShouldBe(Rupiah.Of(500_000));
         var loanA = fund.ApplyFor(a, 500_000, april3);
         loanA.IsFirstLoan.ShouldBeTrue();
 

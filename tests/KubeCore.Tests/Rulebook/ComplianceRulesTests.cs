@@ -79,15 +79,7 @@ public class ComplianceRulesTests
             && outcome.EntryEvidence.SequenceEqual(week.BookClose is { } c ? [c] : []);
     }
 
-    [Property(MaxTest = 200, Arbitrary = [typeof(ComplianceArbitraries)])]
-    [Trait("Rule", "FIVE-04")]
-    public bool Lending_is_not_applicable_before_the_group_may_lend_and_fails_only_when_a_servable_request_waited(GroupWeek week)
-    {
-        var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five04];
-        var expected = !week.MayLend ? RuleStatus.NotApplicable
-            : week.LoansDisbursed.Count > 0 || week.UnservedRequests == 0 ? RuleStatus.Met : RuleStatus.NotMet;
-        return outcome.Status == expected && outcome.LoanEvidence.SequenceEqual(week.LoansDisbursed);
-    }
+    // FIVE-04: see LoanGateRulesTests (applicable from the first week, LOAN-01 a).
 
     [Property(MaxTest = 200, Arbitrary = [typeof(ComplianceArbitraries)])]
     [Trait("Rule", "FIVE-05")]

@@ -31,12 +31,6 @@ public static class LoanRulesArbitraries
     /// <summary>An account and how much more than its outstanding balance is offered.</summary>
     public sealed record Overpayment(LoanAccount Account, int Extra);
 
-    /// <summary>A group's savings history: start day offset, weeks of saving, unsigned statements, the as-of day.</summary>
-    public sealed record LendingHistory(int Start, int Weeks, int Unsigned, int AsOfDays);
-
-    /// <summary>Days after 1 May 2017.</summary>
-    public sealed record DaysAfterMay1(int Days);
-
     /// <summary>The principals asked for a first and a repeat loan, often at a ceiling's edge.</summary>
     public sealed record CeilingRequest(int First, int Repeat);
 
@@ -120,15 +114,6 @@ public static class LoanRulesArbitraries
         (from account in Account
          from extra in Gen.Choose(1, 1_000_000)
          select new Overpayment(account, extra)).ToArbitrary();
-
-    public static Arbitrary<LendingHistory> LendingHistories() =>
-        (from start in Gen.Choose(0, 90)
-         from weeks in Gen.Choose(0, 20)
-         from unsigned in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 3)))
-         from asOf in Gen.Choose(0, 200)
-         select new LendingHistory(start, weeks, unsigned, asOf)).ToArbitrary();
-
-    public static Arbitrary<DaysAfterMay1> DaysAfterMay1s() => Gen.Choose(0, 40).Select(d => new DaysAfterMay1(d)).ToArbitrary();
 
     public static Arbitrary<CeilingRequest> CeilingRequests() =>
         (from first in Gen.Frequency((2, Gen.Choose(1, 700_000)), (1, Gen.Elements(499_999, 500_000, 500_001)))

@@ -152,54 +152,7 @@ public class LoanRulesTests
             && Fingerprint(fund) == fingerprintBefore;
     }
 
-    // LOAN-01
-
-    [Property(MaxTest = 150, Arbitrary = [typeof(LoanRulesArbitraries)])]
-    [Trait("Rule", "LOAN-01")]
-    public bool A_group_lends_only_after_the_required_consecutive_months_of_savings_and_every_members_signed_statement(LendingHistory h)
-    {
-        var start = new LocalDate(2017, 1, 2).PlusDays(h.Start);
-        var (group, _, fund) = new LoanFundBuilder().StartingOn(start).SavingWeekly(h.Weeks).WithoutStatements().Build();
-        foreach (var member in group.Members.Skip(h.Unsigned))
-        {
-            fund.SignJointLiabilityStatement(member, start);
-        }
-        var asOf = start.PlusDays(h.AsOfDays);
-
-        // Oracle: the calendar months before the as-of month holding a deposit, and their longest run.
-        var asOfMonth = (asOf.Year * 12) + asOf.Month;
-        var months = Enumerable.Range(0, h.Weeks).Select(w => start.PlusWeeks(w)).Where(d => d <= asOf)
-            .Select(d => (d.Year * 12) + d.Month).Where(m => m < asOfMonth).Distinct().Order().ToList();
-        var longest = months.Count == 0 ? 0 : months.Select((m, i) => months.Skip(i).TakeWhile((x, k) => x == m + k).Count()).Max();
-        var expected = longest >= group.Profile.Loans.MinSavingsMonthsBeforeLending && h.Unsigned == 0;
-
-        var before = Fingerprint(fund);
-        var application = new LoanApplication(group.Ordinary[0], Rupiah.Of(400_000), 3, InstallmentFrequency.Weekly, "modal usaha", asOf);
-        var applied = Record.Exception(() => fund.Apply(application));
-        return fund.ConsecutiveSavingsMonths(asOf) == longest
-            && fund.MayLend(asOf).IsApproved == expected
-            && (expected
-                ? applied is null
-                : applied is RuleViolationException rve && rve.Violations.All(v => v.RuleId == RuleIds.Loan01) && Fingerprint(fund) == before);
-    }
-
-    [Property(MaxTest = 30, Arbitrary = [typeof(LoanRulesArbitraries)])]
-    [Trait("Rule", "LOAN-01")]
-    public bool Only_current_members_sign_the_statement_and_borrow_and_a_new_member_must_sign_before_the_group_lends_again(DaysAfterMay1 c)
-    {
-        var days = c.Days;
-        var (group, _, fund) = new LoanFundBuilder().Build();
-        var outsider = PersonId.New();
-        var asOf = May1.PlusDays(days);
-        var before = Fingerprint(fund);
-        var signRefused = Refused(() => fund.SignJointLiabilityStatement(outsider, asOf), before, fund, LoanErrors.SignatoryNotMember);
-        var twiceRefused = Refused(() => fund.SignJointLiabilityStatement(group.Members[0], asOf), before, fund, LoanErrors.StatementAlreadySigned);
-        var outsiderRefused = Refused(() => fund.ApplyFor(outsider, 100_000, asOf), before, fund, LoanErrors.BorrowerNotMember);
-        var newcomer = group.Join();
-        var blocked = !fund.MayLend(asOf).IsApproved;
-        fund.SignJointLiabilityStatement(newcomer, asOf);
-        return signRefused && twiceRefused && outsiderRefused && blocked && fund.MayLend(asOf).IsApproved;
-    }
+    // LOAN-01: see LoanGateRulesTests (the two gates).
 
     // LOAN-02
 

@@ -82,3 +82,10 @@ public sealed record CoverRecovered(GroupId Group, LocalDate Date, RentengRecove
 /// <param name="Date">The date.</param>
 /// <param name="Referral">The referral.</param>
 public sealed record MemberReferredToBank(GroupId Group, LocalDate Date, BankReferral Referral) : ILoanFundEvent;
+
+/// <summary>The KSM borrowed from the UPK: the loan is booked into the group's loan fund (LOAN-01 b).</summary>
+/// <param name="Group">The group.</param>
+/// <param name="Date">The booking date.</param>
+/// <param name="Amount">The amount the UPK lent.</param>
+/// <param name="Entry">The ledger entry (<see cref="Savings.EntryKind.LoanCapitalAdded"/>).</param>
+public sealed record UpkLoanReceived(GroupId Group, LocalDate Date, Rupiah Amount, EntryId Entry) : ILoanFundEvent;

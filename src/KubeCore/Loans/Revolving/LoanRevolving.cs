@@ -10,12 +10,18 @@ namespace KubeCore.Loans;
 
 /// <summary>
 /// A group's revolving loan fund (pinjaman bergulir, LOAN-01..09) on its <see cref="SavingsLedger"/>:
-/// joint-liability statements, applications, approval at a meeting, disbursement, repayment, arrears,
-/// tanggung renteng and its recovery, and re-lending of repaid principal.
+/// lending within the group (applications, approval at a meeting, disbursement, repayment, arrears, tanggung renteng
+/// and its recovery, re-lending of repaid principal) and a KSM's loan from the UPK into the fund.
 /// </summary>
 /// <remarks>
-/// <para><b>Flow.</b> <see cref="SignJointLiabilityStatement"/> (every member, LOAN-01) →
-/// <see cref="Apply"/> (eligibility <see cref="AssessApplication"/>: GRP-05/06, OFF-04, LOAN-01, -02, -03, -07) →
+/// <para><b>LOAN-01, two gates.</b> (a) Lending within the group may start as soon as a member asks, even at the first
+/// meeting (seed 004 rule 4): the only gate is the profile's <c>Loans.MinSavingsMonthsBeforeInternalLending</c> (0 in
+/// every built-in profile), see <see cref="MayLend"/>. (b) A KSM borrowing from the UPK needs
+/// <c>Loans.MinSavingsMonthsBeforeUpkLoan</c> consecutive months of group savings (default 3) and the
+/// joint-liability statement of every current member (<see cref="SignJointLiabilityStatement"/>), see
+/// <see cref="AssessUpkAccess"/> and <see cref="BorrowFromUpk"/>. Both count months with the one
+/// <see cref="ConsecutiveSavingsMonths"/>.</para>
+/// <para><b>Flow.</b> <see cref="Apply"/> (eligibility <see cref="AssessApplication"/>: GRP-05/06, OFF-04, LOAN-01 a, -02, -03, -07) →
 /// <see cref="Approve"/> at a meeting with quorum (LOAN-06) signed by an officer other than a borrowing
 /// bendahara (OFF-05) → <see cref="Disburse"/> (eligibility again as of the disbursement date, and never
 /// above the fund's available cash, LOAN-06) → <see cref="Repay"/> (LOAN-05) → <see cref="CoverArrears"/>
@@ -106,10 +112,14 @@ public sealed class LoanRevolving
     public JointLiabilityStatement? StatementOf(PersonId member) => _statements.GetValueOrDefault(member);
 
     // ------------------------------------------------------------------------------------------------
-    // LOAN-01: joint liability and savings history
+    // LOAN-01: savings history, lending within the group (a), the UPK loan and its joint-liability statements (b)
     // ------------------------------------------------------------------------------------------------
 
-    /// <summary>Records a current member's signed joint-liability statement (LOAN-01).</summary>
+    /// <summary>
+    /// Records a current member's signed joint-liability statement (Pernyataan Kesanggupan Tanggung Renteng, LOAN-01 b):
+    /// every current member's statement is needed before the KSM borrows from the UPK (<see cref="AssessUpkAccess"/>).
+    /// Lending within the group does not need it.
+    /// </summary>
     /// <exception cref="ArgumentException">The member id is the default id, or the reference is longer than 100 characters.</exception>
     /// <exception cref="RuleViolationException">LOAN-01: not a current member, or already signed.</exception>
     public JointLiabilityStatement SignJointLiabilityStatement(PersonId member, LocalDate signedOn, string? documentReference = null)
@@ -175,21 +185,63 @@ public sealed class LoanRevolving
     }
 
     /// <summary>
-    /// LOAN-01 for the group as of <paramref name="asOf"/>: may it lend at all? Checks the savings history
-    /// and that every current member has signed the joint-liability statement on or before the date.
+    /// LOAN-01 (a) for the group as of <paramref name="asOf"/>: may it lend to its members? Lending within the group may
+    /// start as soon as a member asks, even at the first meeting; the one check is the profile's minimum savings period
+    /// (<c>Loans.MinSavingsMonthsBeforeInternalLending</c>, 0 in every built-in profile) against
+    /// <see cref="ConsecutiveSavingsMonths"/>. The decision records both. No joint-liability statement is needed (that
+    /// is gate (b), <see cref="AssessUpkAccess"/>).
     /// </summary>
     public Decision MayLend(LocalDate asOf)
     {
-        var builder = new DecisionBuilder("Group may lend (LOAN-01)", Profile, asOf);
+        var builder = new DecisionBuilder("Group may lend within the group (LOAN-01 a)", Profile, asOf);
         AddLendingChecks(builder, LendingOf(asOf));
         return builder.Build();
     }
 
     /// <summary>
-    /// True when <see cref="MayLend"/> as of <paramref name="asOf"/> approves (LOAN-01), without building the decision:
+    /// True when <see cref="MayLend"/> as of <paramref name="asOf"/> approves (LOAN-01 a), without building the decision:
     /// for a host that asks often (e.g. every week) and needs the explanation only when lending is refused.
     /// </summary>
     public bool CanLend(LocalDate asOf) => LendingOf(asOf).Holds;
+
+    /// <summary>
+    /// LOAN-01 (b) as of <paramref name="asOf"/>: may the KSM borrow from the UPK? Two checks, both recorded with their
+    /// parameters: at least <c>Loans.MinSavingsMonthsBeforeUpkLoan</c> (default 3) <see cref="ConsecutiveSavingsMonths"/>
+    /// (error <see cref="LoanErrors.UpkSavingsMonthsShort"/>), and, when
+    /// <c>Loans.UpkLoanRequiresJointLiabilityStatement</c>, a joint-liability statement signed on or before the date by
+    /// every current member (error <see cref="LoanErrors.StatementMissing"/>, naming the members without one).
+    /// </summary>
+    /// <remarks>
+    /// Months are complete calendar months before the month of <paramref name="asOf"/>: a group that starts saving on
+    /// 1 May counts May, June and July on 1 August (exactly 3 months), but only May and June on 30 July (2 months 29 days).
+    /// </remarks>
+    public Decision AssessUpkAccess(LocalDate asOf)
+    {
+        var builder = new DecisionBuilder("KSM may borrow from the UPK (LOAN-01 b)", Profile, asOf);
+        AddUpkChecks(builder, UpkAccessOf(asOf));
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Books a loan from the UPK to the KSM into the group's loan fund (a <see cref="EntryKind.LoanCapitalAdded"/> entry:
+    /// debit cash, credit loan fund) when <see cref="AssessUpkAccess"/> approves as of <paramref name="date"/>, and raises
+    /// <see cref="UpkLoanReceived"/>. This is the operation for a UPK loan: <see cref="SavingsLedger.AddLoanCapital"/>
+    /// books other outside capital and checks no LOAN-01 gate.
+    /// </summary>
+    /// <exception cref="ArgumentException">The reference is longer than the ledger accepts.</exception>
+    /// <exception cref="RuleViolationException">LOAN-01 (b): too few months of savings, or a member's statement missing;
+    /// the ledger's SAV-05 date and SAV-07 amount rules. Nothing changes.</exception>
+    public LedgerEntry BorrowFromUpk(LocalDate date, Rupiah amount, string? reference = null)
+    {
+        var access = UpkAccessOf(date);
+        if (!access.Holds)
+        {
+            AssessUpkAccess(date).ThrowIfRejected();
+        }
+        var entry = Ledger.AddLoanCapital(date, amount, reference ?? "Pinjaman UPK");
+        _events.Add(new UpkLoanReceived(Group, date, amount, entry.Id));
+        return entry;
+    }
 
     // ------------------------------------------------------------------------------------------------
     // Eligibility, application, approval, disbursement
@@ -197,8 +249,8 @@ public sealed class LoanRevolving
 
     /// <summary>
     /// The eligibility of <paramref name="application"/> as of its date, as a <see cref="Decision"/> that
-    /// lists every check: GRP-05, GRP-06, OFF-04 (group standing); LOAN-01 (borrower is a member, savings
-    /// months, statements); LOAN-02 (bank referral, one open loan per member, first or repeat ceiling);
+    /// lists every check: GRP-05, GRP-06, OFF-04 (group standing); LOAN-01 a (borrower is a member; savings
+    /// months against the profile's internal minimum, 0 in every built-in profile); LOAN-02 (bank referral, one open loan per member, first or repeat ceiling);
     /// LOAN-03 (term, frequency); LOAN-07 (member arrears and unrecovered cover, group arrears); and a
     /// LOAN-06 warning when the fund's available cash is below the principal today.
     /// </summary>
@@ -758,14 +810,22 @@ public sealed class LoanRevolving
     private EligibilityFacts DisbursementEligibilityOf(Loan loan, LocalDate date) =>
         EligibilityOf(loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, date, loan);
 
-    // LOAN-01 for the group: the savings months and the members without a statement signed on or before the date.
+    // LOAN-01 (a), lending within the group: the savings months against the profile's internal minimum.
     private LendingFacts LendingOf(LocalDate asOf)
+    {
+        var months = ConsecutiveSavingsMonths(asOf);
+        return new LendingFacts(months, months >= Profile.Loans.MinSavingsMonthsBeforeInternalLending, null);
+    }
+
+    // LOAN-01 (b), a KSM borrowing from the UPK: the savings months (the same count as gate a) and the members without a
+    // statement signed on or before the date (null when the profile requires none).
+    private LendingFacts UpkAccessOf(LocalDate asOf)
     {
         var parameters = Profile.Loans;
         var months = ConsecutiveSavingsMonths(asOf);
-        if (!parameters.RequiresJointLiabilityStatement)
+        if (!parameters.UpkLoanRequiresJointLiabilityStatement)
         {
-            return new LendingFacts(months, months >= parameters.MinSavingsMonthsBeforeLending, null);
+            return new LendingFacts(months, months >= parameters.MinSavingsMonthsBeforeUpkLoan, null);
         }
         List<PersonId>? missing = null;
         foreach (var member in _group.CurrentMembers)
@@ -776,25 +836,35 @@ public sealed class LoanRevolving
             }
         }
         missing?.Sort();
-        return new LendingFacts(months, months >= parameters.MinSavingsMonthsBeforeLending && missing is null, missing ?? []);
+        return new LendingFacts(months, months >= parameters.MinSavingsMonthsBeforeUpkLoan && missing is null, missing ?? []);
     }
 
     private void AddLendingChecks(DecisionBuilder builder, LendingFacts lending)
     {
-        var parameters = Profile.Loans;
+        var required = Profile.Loans.MinSavingsMonthsBeforeInternalLending;
         var months = lending.Months;
-        builder.Check(RuleIds.Loan01, months >= parameters.MinSavingsMonthsBeforeLending,
-            () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.SavingsMonthsShort, ("Months", months), ("RequiredMonths", parameters.MinSavingsMonthsBeforeLending)),
-            ("Loans.MinSavingsMonthsBeforeLending", parameters.MinSavingsMonthsBeforeLending), ("Months", months));
-        if (lending.MissingStatements is { } missing)
+        builder.Check(RuleIds.Loan01, months >= required,
+            () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.SavingsMonthsShort, ("Months", months), ("RequiredMonths", required)),
+            ("Loans.MinSavingsMonthsBeforeInternalLending", required), ("Months", months));
+    }
+
+    private void AddUpkChecks(DecisionBuilder builder, LendingFacts access)
+    {
+        var parameters = Profile.Loans;
+        var required = parameters.MinSavingsMonthsBeforeUpkLoan;
+        var months = access.Months;
+        builder.Check(RuleIds.Loan01, months >= required,
+            () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.UpkSavingsMonthsShort, ("Months", months), ("RequiredMonths", required)),
+            ("Loans.MinSavingsMonthsBeforeUpkLoan", required), ("Months", months));
+        if (access.MissingStatements is { } missing)
         {
             builder.Check(RuleIds.Loan01, missing.Count == 0,
                 () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.StatementMissing, ("Missing", missing.Count), ("MemberIds", string.Join(", ", missing))),
-                ("Loans.RequiresJointLiabilityStatement", true), ("Missing", missing.Count));
+                ("Loans.UpkLoanRequiresJointLiabilityStatement", true), ("Missing", missing.Count));
         }
         else
         {
-            builder.NotApplicable(RuleIds.Loan01, ("Loans.RequiresJointLiabilityStatement", false));
+            builder.NotApplicable(RuleIds.Loan01, ("Loans.UpkLoanRequiresJointLiabilityStatement", false));
         }
     }
 
@@ -873,8 +943,8 @@ public sealed class LoanRevolving
             throw new RuleViolationException(violation);
         }
     }
-    // LOAN-01 for the group as of a date: the savings months, whether lending may start, and the members without a
-    // signed statement (sorted; null when the profile requires no statement).
+    // A LOAN-01 gate as of a date: the savings months, whether the gate holds, and (gate b) the members without a signed
+    // statement (sorted; null for gate a and when the profile requires no statement).
     private readonly record struct LendingFacts(int Months, bool Holds, List<PersonId>? MissingStatements);
 
     // What an eligibility decision checks (see Eligibility), computed once.

@@ -47,11 +47,29 @@ public sealed record SavingsParameters
 /// <summary>Parameters of the revolving loan fund (LOAN-01..09).</summary>
 public sealed record LoanParameters
 {
-    /// <summary>LOAN-01: consecutive months of group savings before the group may lend. Default 3.</summary>
-    public int MinSavingsMonthsBeforeLending { get; init; } = 3;
+    /// <summary>
+    /// LOAN-01 (a): consecutive complete calendar months of group savings before the group may lend to its own
+    /// members (lending within the group). Default 0: lending may start as soon as a member asks, even at the first
+    /// meeting. For <c>KsmP2kp</c> the 0 is sourced (seed 004 rule 4: "dapat memulai pinjaman dalam kelompok segera
+    /// setelah ada permintaan dari anggotanya, bahkan dapat memulai dari pertemuan pertama"); for the KUB and KUBE
+    /// profiles it is a design choice (no KUB/KUBE source sets a minimum). A derived profile may set one.
+    /// </summary>
+    public int MinSavingsMonthsBeforeInternalLending { get; init; }
 
-    /// <summary>LOAN-01: every member must sign the joint-liability (tanggung renteng) statement. Default true.</summary>
-    public bool RequiresJointLiabilityStatement { get; init; } = true;
+    /// <summary>
+    /// LOAN-01 (b): consecutive complete calendar months of group savings before a KSM may borrow from the UPK
+    /// (the loan that <see cref="LoanRevolving.BorrowFromUpk"/> books into the group's loan fund). Default 3 (P2KP/PNPM
+    /// manual copies, M). KUB and KUBE programs have no UPK: in those profiles the value is a design choice that applies
+    /// only when a host books such a loan.
+    /// </summary>
+    public int MinSavingsMonthsBeforeUpkLoan { get; init; } = 3;
+
+    /// <summary>
+    /// LOAN-01 (b): before a KSM borrows from the UPK every current member must have signed the joint-liability
+    /// statement (Pernyataan Kesanggupan Tanggung Renteng). Default true (P2KP/PNPM manual copies, M; a design choice in
+    /// the KUB and KUBE profiles, which have no UPK). Lending within the group does not require it.
+    /// </summary>
+    public bool UpkLoanRequiresJointLiabilityStatement { get; init; } = true;
 
     /// <summary>LOAN-02: the largest first loan per member. Default Rp 500.000 (alternative Rp 1.000.000).</summary>
     public Rupiah FirstLoanCeiling { get; init; } = Rupiah.Of(500_000);
@@ -82,7 +100,8 @@ public sealed record LoanParameters
 
     internal void Validate()
     {
-        Preconditions.CheckArgument(MinSavingsMonthsBeforeLending >= 0, nameof(MinSavingsMonthsBeforeLending), "Months must not be negative.");
+        Preconditions.CheckArgument(MinSavingsMonthsBeforeInternalLending >= 0, nameof(MinSavingsMonthsBeforeInternalLending), "Months must not be negative.");
+        Preconditions.CheckArgument(MinSavingsMonthsBeforeUpkLoan >= 0, nameof(MinSavingsMonthsBeforeUpkLoan), "Months must not be negative.");
         Preconditions.CheckArgument(FirstLoanCeiling.IsPositive && RepeatLoanCeiling.IsPositive && BankReferralPrincipal.IsPositive, nameof(FirstLoanCeiling), "Ceilings must be positive.");
         Preconditions.CheckArgument(BankReferralAfterLoans >= 1, nameof(BankReferralAfterLoans), "The referral count must be positive.");
         Preconditions.CheckArgument(MinTermMonths >= 1 && MaxTermMonths >= MinTermMonths, nameof(MaxTermMonths), "Terms must satisfy 1 ≤ min ≤ max.");
