@@ -23,6 +23,8 @@ internal static class BuiltInProvenance
     private static readonly ParameterProvenance PortfolioBand = Sourced("POB Pinjaman Bergulir PNPM MP 2013 via a thesis copy that loses the ≤/< signs: the value is sourced, its inclusivity is KubeCore's stated choice (PORT-01)");
 
     // PNPM loan rules are sourced for KSM; in KUB and KUBE profiles the same values are borrowed.
+    private static readonly ParameterProvenance NoUpk = DesignChoice("KUB and KUBE groups do not borrow from a UPK; the KSM value is kept for a derived profile that does (LOAN-01 b)");
+
     private static readonly ParameterProvenance BorrowedLoanValue = DesignChoice("PNPM MP value for KSM borrowed for this profile; no KUB/KUBE source (LOAN-02, LOAN-03/04, LOAN-08)");
 
     private static IEnumerable<KeyValuePair<string, ParameterProvenance>> Common() =>
@@ -45,6 +47,8 @@ internal static class BuiltInProvenance
         new("Portfolio.RepaymentAdequateFrom", PortfolioBand),
         new("Portfolio.CostCoverageGoodAbove", PortfolioBand),
         new("Portfolio.CostCoverageAdequateFrom", PortfolioBand),
+        new("Portfolio.ReturnOnInvestmentGoodAbove", PortfolioBand),
+        new("Portfolio.ReturnOnInvestmentAdequateFrom", PortfolioBand),
     ];
 
     private static IEnumerable<KeyValuePair<string, ParameterProvenance>> BorrowedLoans() =>
@@ -58,6 +62,9 @@ internal static class BuiltInProvenance
         new("Loans.AllowedFrequencies", BorrowedLoanValue),
         new("Loans.MonthlyServiceCharge", BorrowedLoanValue),
         new("Loans.RentengThresholdMissedInstallments", BorrowedLoanValue),
+        new("Loans.MinSavingsMonthsBeforeInternalLending", DesignChoice("seed 004's lending from the first meeting is a KSM rule; no KUB/KUBE source gives a minimum (LOAN-01 a)")),
+        new("Loans.MinSavingsMonthsBeforeUpkLoan", NoUpk),
+        new("Loans.UpkLoanRequiresJointLiabilityStatement", NoUpk),
     ];
 
     private static readonly ParameterProvenance PendampingRatioKube = Sourced("Dinsos Palangka Raya; Kemensos 2020: \"1 pendamping ... 10 kelompok\" (FAC-01, H for KUBE)");

@@ -273,7 +273,7 @@ public static class RuleCatalogue
         R(RuleIds.Aid02, "Syarat bantuan pengembangan (BLPS)", "Development aid (BLPS) eligibility",
             "Development aid (BLPS) for active groups that have been active at least the minimum age (2 years). The stage is not a gate: BLPS is for KUBE Tumbuh. "
             + "N of M candidates are selected by a stated ranking: stage (higher first, so productive groups are a priority), then longer active, then member savings, then group id.",
-            "scribd 434827207 ('telah berjalan minimal 2 tahun'); seed 002 ('ditujukan untuk KUBE tumbuh'; 10 of 30); ranking: KubeCore design choice (corrected 2026-12-06)", Low, new LocalDate(2011, 1, 1), P.AidAge),
+            "scribd 434827207 ('telah berjalan minimal 2 tahun'); seed 002 ('ditujukan untuk KUBE tumbuh'; 10 of 30); ranking: KubeCore design choice (corrected 2026-12-06)", Medium, new LocalDate(2011, 1, 1), P.AidAge),
         R(RuleIds.Aid03, "Laporan pertanggungjawaban (LPJ)", "Accountability report (LPJ)",
             "Every spend has a receipt reference; spends never exceed the grant; the report lists grant, spends by category and remaining balance, due within the set period.",
             "portalnusantara.id (Banten 2025, about 3 weeks, household grants: 21 days applied by analogy); Permensos 2/2019 Ps 9", Low, Permensos2019, P.LpjDue),
@@ -304,7 +304,7 @@ public static class RuleCatalogue
             "123dok stage criteria, Kel. Kebon Waru (wq2vk72y): rates KUBE HPMBK-1 Berkembang without training or IKS; the share and the months are KubeCore design choices", Medium, Permensos2019, P.StageShare, P.RisingMonths),
         R(RuleIds.Stg02, "Indikator keberlanjutan", "Sustainability indicators",
             "Institutional (meetings, officers, books), social (attendance, IKS, participation) and economic (savings growth, repayment, income) indicators.",
-            "Seed 001", Seed, Catalogue, P.Attendance),
+            "Seed 001 (3 indicators: kelembagaan, sosial, ekonomi); Dinsos DIY: \"tiga aspek penilaian KUBE prestasi ... kelembagaan, sosial dan ekonomi\"; sub-checks and thresholds: KubeCore design choice", Medium, Catalogue, P.Attendance),
 
         // Personal data
         R(RuleIds.Priv01, "Pelindungan data pribadi NIK dan KK", "Protection of NIK and family-card numbers",

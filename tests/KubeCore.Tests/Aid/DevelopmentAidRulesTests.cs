@@ -34,7 +34,7 @@ public static class DevelopmentAidArbitraries
         select new DevelopmentAidCandidate(GroupId.New(), status, AsOf.PlusDays(-ageDays), stage, Rupiah.Of(savings));
 
     public static Arbitrary<AnniversaryCase> AnniversaryCase() =>
-        (from since in Gen.Choose(0, 3_000).Select(d => new LocalDate(2005, 1, 1).PlusDays(d))
+        (from since in Gen.Choose(0, 3_000).Select(d => new LocalDate(2011, 3, 1).PlusDays(d)) // every as-of date on or after KubeBlps took effect (2011-01-01)
          from stage in Stage
          from offset in Gen.Frequency((3, Gen.Choose(-3, 3)), (2, Gen.Choose(-400, 400)))
          from savings in Gen.Choose(0, 5_000_000)

@@ -218,7 +218,7 @@ public class LoanGateRulesTests
     public bool Every_built_in_profile_lets_a_group_lend_from_its_first_day_without_savings_or_statements(InternalLendingCase c)
     {
         var profile = ProgramProfiles.All[c.StartDays % ProgramProfiles.All.Count];
-        var start = new LocalDate(2017, 1, 2).PlusDays(c.StartDays);
+        var start = LocalDate.Max(new LocalDate(2017, 1, 2), profile.EffectiveFrom).PlusDays(c.StartDays); // a profile decides nothing before it is in force
         var (_, _, fund) = new LoanFundBuilder().WithProfile(profile).StartingOn(start).SavingWeekly(0).WithCapital(0).WithoutStatements().Build();
         return profile.Loans.MinSavingsMonthsBeforeInternalLending == 0 && fund.MayLend(start).IsApproved && fund.CanLend(start);
     }

@@ -9,7 +9,8 @@ namespace KubeCore.Tests.Rules;
 /// compared with a table that cites RULES.md (/work/shared/domain/RULES.md as of 2026-12-06, line numbers of that
 /// file). One row per line, so a changed parameter or a new profile is a one-line edit. A row's provenance is the
 /// cell's answer from <see cref="RuleCatalogue.ProvenanceOf"/> (stated by the profile, else the first rule reading it).
-/// Rows marked TODO(merge) hold this branch's value where another helper of issue 12 is changing it.
+/// The derived built-in profiles (KubeKalbar2019, KubeKemensos2018) are their base's rows with the overrides RULES.md
+/// states for them (RULES.md:37, RULES.md:40-42).
 /// </summary>
 public class ProfileTableTests
 {
@@ -25,7 +26,17 @@ public class ProfileTableTests
 
     private sealed record Row(string Profile, string Parameter, string Value, ProvenanceKind Provenance);
 
-    private static readonly Row[] ProfileRows =
+    private static Row[] ProfileRows => [.. BaseRows, .. Derived("KubeKalbar2019", "KubePermensos2019",
+        new("KubeKalbar2019", "Membership.MaxAge", "59", S)), // RULES.md:37 "a derived Kalbar 2019 profile: 18..59"
+        .. Derived("KubeKemensos2018", "KubePermensos2019",
+        new("KubeKemensos2018", "Membership.MaxAge", "59", S), // RULES.md:40-42: Dinsos Palangka Raya / the Kemensos guideline then in force
+        new("KubeKemensos2018", "Membership.RequiresMarriage", "False", S))]; // the 2018 sources say "dan/atau sudah menikah": no marriage rule
+
+    private static IEnumerable<Row> Derived(string code, string basedOn, params Row[] overrides) =>
+        BaseRows.Where(r => r.Profile == basedOn)
+            .Select(r => overrides.FirstOrDefault(o => o.Parameter == r.Parameter) ?? r with { Profile = code });
+
+    private static readonly Row[] BaseRows =
     [
         // Kub@1
         new("Kub", "Membership.MinMembers", "5", S), // RULES.md:33 profile table; RULES.md:49 GRP-01
@@ -39,6 +50,7 @@ public class ProfileTableTests
         new("Kub", "Membership.RequiresHeadOrMainEarner", "False", S), // RULES.md:70 MEM-02
         new("Kub", "Membership.MinAge", "—", S), // RULES.md:37 profile table; RULES.md:71 MEM-03
         new("Kub", "Membership.MaxAge", "—", S), // RULES.md:37 profile table; RULES.md:71 MEM-03
+        new("Kub", "Membership.RequiresMarriage", "False", S), // RULES.md:71 MEM-03 (the profile states no marriage rule)
         new("Kub", "Membership.ExcludedEmployment", "None", S), // RULES.md:74 MEM-04
         new("Kub", "Membership.MinWomenShare", "—", S), // RULES.md:38 profile table; RULES.md:75 MEM-05
         new("Kub", "Officers.OnePersonOneOffice", "True", S), // RULES.md:88 OFF-02
@@ -63,8 +75,9 @@ public class ProfileTableTests
         new("Kub", "Savings.WeeklySavingsAmount", "Rp 5.000", D), // RULES.md:136 SAV-04
         new("Kub", "Savings.WeekStartsOn", "Monday", S), // RULES.md:136 SAV-04
         new("Kub", "Savings.IksShareOfProfit", "10 %", D), // RULES.md:141 SAV-06
-        new("Kub", "Loans.MinSavingsMonthsBeforeLending", "3", S), // RULES.md:157 LOAN-01
-        new("Kub", "Loans.RequiresJointLiabilityStatement", "True", S), // RULES.md:157 LOAN-01
+        new("Kub", "Loans.MinSavingsMonthsBeforeInternalLending", "0", D), // RULES.md:157 LOAN-01 (a): "0 for KsmP2kp"; no KUB/KUBE source gives a minimum
+        new("Kub", "Loans.MinSavingsMonthsBeforeUpkLoan", "3", D), // RULES.md:157 LOAN-01 (b): "M consecutive months of group savings (default 3)"; KUB/KUBE borrow from no UPK
+        new("Kub", "Loans.UpkLoanRequiresJointLiabilityStatement", "True", D), // RULES.md:157 LOAN-01 (b): statement from every member; KUB/KUBE borrow from no UPK
         new("Kub", "Loans.FirstLoanCeiling", "Rp 500.000", D), // RULES.md:163 LOAN-02; RULES.md:19-21 "LOAN-02 and LOAN-08 values in KUBE profiles are design choices", LOAN-03/04 (KUB/KUBE)
         new("Kub", "Loans.RepeatLoanCeiling", "Rp 2.000.000", D), // RULES.md:163 LOAN-02; RULES.md:19-21 "LOAN-02 and LOAN-08 values in KUBE profiles are design choices", LOAN-03/04 (KUB/KUBE)
         new("Kub", "Loans.BankReferralAfterLoans", "4", D), // RULES.md:163 LOAN-02; RULES.md:19-21 "LOAN-02 and LOAN-08 values in KUBE profiles are design choices", LOAN-03/04 (KUB/KUBE)
@@ -90,9 +103,10 @@ public class ProfileTableTests
         new("Kub", "Portfolio.RepaymentAdequateFrom", "80 %", S), // RULES.md:187 PORT-01; inclusivity is KubeCore's stated choice
         new("Kub", "Portfolio.CostCoverageGoodAbove", "125 %", S), // RULES.md:187 PORT-01; inclusivity is KubeCore's stated choice
         new("Kub", "Portfolio.CostCoverageAdequateFrom", "100 %", S), // RULES.md:187 PORT-01; inclusivity is KubeCore's stated choice
+        new("Kub", "Portfolio.ReturnOnInvestmentGoodAbove", "10 %", S), // RULES.md:187 PORT-01 "ROI > 10 % good" (inclusivity: KubeCore's choice)
+        new("Kub", "Portfolio.ReturnOnInvestmentAdequateFrom", "0 %", S), // RULES.md:187 PORT-01 "0-10 % adequate"
         new("Kub", "Aid.GrantSchedule", "—", S), // RULES.md:39 profile table; RULES.md:196 AID-01
         new("Kub", "Aid.DevelopmentAidMinGroupAge", "—", S), // RULES.md:40 profile table; RULES.md:201 AID-02
-        new("Kub", "Aid.DevelopmentAidMinStage", "Berkembang", S), // RULES.md:201 AID-02 TODO(merge, AID-02 helper): RULES.md drops the stage gate.
         new("Kub", "Aid.LpjDuePeriod", "P21D", D), // RULES.md:205 AID-03
         new("Kub", "Compliance.SavingsShareOfMembers", "100 %", S), // RULES.md:213 FIVE-01
         new("Kub", "Compliance.StageTraitShare", "50 %", D), // RULES.md:222 STG-01
@@ -109,7 +123,8 @@ public class ProfileTableTests
         new("KubePermensos2019", "Poverty.DecileValidity", "P3M", D), // RULES.md:67 MEM-01
         new("KubePermensos2019", "Membership.RequiresHeadOrMainEarner", "True", S), // RULES.md:70 MEM-02
         new("KubePermensos2019", "Membership.MinAge", "18", S), // RULES.md:37 profile table; RULES.md:71 MEM-03
-        new("KubePermensos2019", "Membership.MaxAge", "59", S), // RULES.md:37 profile table; RULES.md:71 MEM-03 TODO(merge, MEM-03 helper): RULES.md says 60 (and married).
+        new("KubePermensos2019", "Membership.MaxAge", "60", S), // RULES.md:37 profile table; RULES.md:71 MEM-03 (Kemensos 2020: 18-60)
+        new("KubePermensos2019", "Membership.RequiresMarriage", "True", S), // RULES.md:37 profile table; RULES.md:71 MEM-03 (married: Kemensos 2020)
         new("KubePermensos2019", "Membership.ExcludedEmployment", "StateEmployees", S), // RULES.md:74 MEM-04
         new("KubePermensos2019", "Membership.MinWomenShare", "—", S), // RULES.md:38 profile table; RULES.md:75 MEM-05
         new("KubePermensos2019", "Officers.OnePersonOneOffice", "True", S), // RULES.md:88 OFF-02
@@ -134,8 +149,9 @@ public class ProfileTableTests
         new("KubePermensos2019", "Savings.WeeklySavingsAmount", "Rp 5.000", D), // RULES.md:136 SAV-04
         new("KubePermensos2019", "Savings.WeekStartsOn", "Monday", S), // RULES.md:136 SAV-04
         new("KubePermensos2019", "Savings.IksShareOfProfit", "10 %", D), // RULES.md:141 SAV-06
-        new("KubePermensos2019", "Loans.MinSavingsMonthsBeforeLending", "3", S), // RULES.md:157 LOAN-01
-        new("KubePermensos2019", "Loans.RequiresJointLiabilityStatement", "True", S), // RULES.md:157 LOAN-01
+        new("KubePermensos2019", "Loans.MinSavingsMonthsBeforeInternalLending", "0", D), // RULES.md:157 LOAN-01 (a): "0 for KsmP2kp"; no KUB/KUBE source gives a minimum
+        new("KubePermensos2019", "Loans.MinSavingsMonthsBeforeUpkLoan", "3", D), // RULES.md:157 LOAN-01 (b): "M consecutive months of group savings (default 3)"; KUB/KUBE borrow from no UPK
+        new("KubePermensos2019", "Loans.UpkLoanRequiresJointLiabilityStatement", "True", D), // RULES.md:157 LOAN-01 (b): statement from every member; KUB/KUBE borrow from no UPK
         new("KubePermensos2019", "Loans.FirstLoanCeiling", "Rp 500.000", D), // RULES.md:163 LOAN-02; RULES.md:19-21 "LOAN-02 and LOAN-08 values in KUBE profiles are design choices", LOAN-03/04 (KUB/KUBE)
         new("KubePermensos2019", "Loans.RepeatLoanCeiling", "Rp 2.000.000", D), // RULES.md:163 LOAN-02; RULES.md:19-21 "LOAN-02 and LOAN-08 values in KUBE profiles are design choices", LOAN-03/04 (KUB/KUBE)
         new("KubePermensos2019", "Loans.BankReferralAfterLoans", "4", D), // RULES.md:163 LOAN-02; RULES.md:19-21 "LOAN-02 and LOAN-08 values in KUBE profiles are design choices", LOAN-03/04 (KUB/KUBE)
@@ -161,9 +177,10 @@ public class ProfileTableTests
         new("KubePermensos2019", "Portfolio.RepaymentAdequateFrom", "80 %", S), // RULES.md:187 PORT-01; inclusivity is KubeCore's stated choice
         new("KubePermensos2019", "Portfolio.CostCoverageGoodAbove", "125 %", S), // RULES.md:187 PORT-01; inclusivity is KubeCore's stated choice
         new("KubePermensos2019", "Portfolio.CostCoverageAdequateFrom", "100 %", S), // RULES.md:187 PORT-01; inclusivity is KubeCore's stated choice
-        new("KubePermensos2019", "Aid.GrantSchedule", "Rp 25.000.000 from 2018-01-01; Rp 20.000.000 from 2019-01-01", S), // RULES.md:39 profile table; RULES.md:196 AID-01 TODO(merge, AID-01 helper): RULES.md says Rp 2.000.000 per member household.
+        new("KubePermensos2019", "Portfolio.ReturnOnInvestmentGoodAbove", "10 %", S), // RULES.md:187 PORT-01 "ROI > 10 % good" (inclusivity: KubeCore's choice)
+        new("KubePermensos2019", "Portfolio.ReturnOnInvestmentAdequateFrom", "0 %", S), // RULES.md:187 PORT-01 "0-10 % adequate"
+        new("KubePermensos2019", "Aid.GrantSchedule", "Rp 2.000.000 per member household from 2016-01-01", S), // RULES.md:39 profile table; RULES.md:196 AID-01 (Mensos 2016 and 2020)
         new("KubePermensos2019", "Aid.DevelopmentAidMinGroupAge", "—", S), // RULES.md:40 profile table; RULES.md:201 AID-02
-        new("KubePermensos2019", "Aid.DevelopmentAidMinStage", "Berkembang", S), // RULES.md:201 AID-02 TODO(merge, AID-02 helper): RULES.md drops the stage gate.
         new("KubePermensos2019", "Aid.LpjDuePeriod", "P21D", D), // RULES.md:205 AID-03
         new("KubePermensos2019", "Compliance.SavingsShareOfMembers", "100 %", S), // RULES.md:213 FIVE-01
         new("KubePermensos2019", "Compliance.StageTraitShare", "50 %", D), // RULES.md:222 STG-01
@@ -181,6 +198,7 @@ public class ProfileTableTests
         new("KubeBlps", "Membership.RequiresHeadOrMainEarner", "True", S), // RULES.md:70 MEM-02
         new("KubeBlps", "Membership.MinAge", "15", S), // RULES.md:37 profile table; RULES.md:71 MEM-03
         new("KubeBlps", "Membership.MaxAge", "55", S), // RULES.md:37 profile table; RULES.md:71 MEM-03
+        new("KubeBlps", "Membership.RequiresMarriage", "False", S), // RULES.md:71 MEM-03 (the profile states no marriage rule)
         new("KubeBlps", "Membership.ExcludedEmployment", "StateEmployees", S), // RULES.md:74 MEM-04
         new("KubeBlps", "Membership.MinWomenShare", "—", S), // RULES.md:38 profile table; RULES.md:75 MEM-05
         new("KubeBlps", "Officers.OnePersonOneOffice", "True", S), // RULES.md:88 OFF-02
@@ -205,8 +223,9 @@ public class ProfileTableTests
         new("KubeBlps", "Savings.WeeklySavingsAmount", "Rp 5.000", D), // RULES.md:136 SAV-04
         new("KubeBlps", "Savings.WeekStartsOn", "Monday", S), // RULES.md:136 SAV-04
         new("KubeBlps", "Savings.IksShareOfProfit", "10 %", D), // RULES.md:141 SAV-06
-        new("KubeBlps", "Loans.MinSavingsMonthsBeforeLending", "3", S), // RULES.md:157 LOAN-01
-        new("KubeBlps", "Loans.RequiresJointLiabilityStatement", "True", S), // RULES.md:157 LOAN-01
+        new("KubeBlps", "Loans.MinSavingsMonthsBeforeInternalLending", "0", D), // RULES.md:157 LOAN-01 (a): "0 for KsmP2kp"; no KUB/KUBE source gives a minimum
+        new("KubeBlps", "Loans.MinSavingsMonthsBeforeUpkLoan", "3", D), // RULES.md:157 LOAN-01 (b): "M consecutive months of group savings (default 3)"; KUB/KUBE borrow from no UPK
+        new("KubeBlps", "Loans.UpkLoanRequiresJointLiabilityStatement", "True", D), // RULES.md:157 LOAN-01 (b): statement from every member; KUB/KUBE borrow from no UPK
         new("KubeBlps", "Loans.FirstLoanCeiling", "Rp 500.000", D), // RULES.md:163 LOAN-02; RULES.md:19-21 "LOAN-02 and LOAN-08 values in KUBE profiles are design choices", LOAN-03/04 (KUB/KUBE)
         new("KubeBlps", "Loans.RepeatLoanCeiling", "Rp 2.000.000", D), // RULES.md:163 LOAN-02; RULES.md:19-21 "LOAN-02 and LOAN-08 values in KUBE profiles are design choices", LOAN-03/04 (KUB/KUBE)
         new("KubeBlps", "Loans.BankReferralAfterLoans", "4", D), // RULES.md:163 LOAN-02; RULES.md:19-21 "LOAN-02 and LOAN-08 values in KUBE profiles are design choices", LOAN-03/04 (KUB/KUBE)
@@ -232,9 +251,10 @@ public class ProfileTableTests
         new("KubeBlps", "Portfolio.RepaymentAdequateFrom", "80 %", S), // RULES.md:187 PORT-01; inclusivity is KubeCore's stated choice
         new("KubeBlps", "Portfolio.CostCoverageGoodAbove", "125 %", S), // RULES.md:187 PORT-01; inclusivity is KubeCore's stated choice
         new("KubeBlps", "Portfolio.CostCoverageAdequateFrom", "100 %", S), // RULES.md:187 PORT-01; inclusivity is KubeCore's stated choice
-        new("KubeBlps", "Aid.GrantSchedule", "Rp 30.000.000 from 2011-01-01", S), // RULES.md:39 profile table; RULES.md:196 AID-01
+        new("KubeBlps", "Portfolio.ReturnOnInvestmentGoodAbove", "10 %", S), // RULES.md:187 PORT-01 "ROI > 10 % good" (inclusivity: KubeCore's choice)
+        new("KubeBlps", "Portfolio.ReturnOnInvestmentAdequateFrom", "0 %", S), // RULES.md:187 PORT-01 "0-10 % adequate"
+        new("KubeBlps", "Aid.GrantSchedule", "Rp 30.000.000 per group from 2011-01-01", S), // RULES.md:39 profile table; RULES.md:196 AID-01 (seed 002, L)
         new("KubeBlps", "Aid.DevelopmentAidMinGroupAge", "P2Y", S), // RULES.md:40 profile table; RULES.md:201 AID-02
-        new("KubeBlps", "Aid.DevelopmentAidMinStage", "Berkembang", S), // RULES.md:201 AID-02 TODO(merge, AID-02 helper): RULES.md drops the stage gate.
         new("KubeBlps", "Aid.LpjDuePeriod", "P21D", D), // RULES.md:205 AID-03
         new("KubeBlps", "Compliance.SavingsShareOfMembers", "100 %", S), // RULES.md:213 FIVE-01
         new("KubeBlps", "Compliance.StageTraitShare", "50 %", D), // RULES.md:222 STG-01
@@ -252,6 +272,7 @@ public class ProfileTableTests
         new("KsmP2kp", "Membership.RequiresHeadOrMainEarner", "False", S), // RULES.md:70 MEM-02
         new("KsmP2kp", "Membership.MinAge", "17", D), // RULES.md:37 profile table; RULES.md:71 MEM-03
         new("KsmP2kp", "Membership.MaxAge", "—", S), // RULES.md:37 profile table; RULES.md:71 MEM-03
+        new("KsmP2kp", "Membership.RequiresMarriage", "False", S), // RULES.md:71 MEM-03 (the profile states no marriage rule)
         new("KsmP2kp", "Membership.ExcludedEmployment", "None", S), // RULES.md:74 MEM-04
         new("KsmP2kp", "Membership.MinWomenShare", "30 %", S), // RULES.md:38 profile table; RULES.md:75 MEM-05
         new("KsmP2kp", "Officers.OnePersonOneOffice", "True", S), // RULES.md:88 OFF-02
@@ -276,8 +297,9 @@ public class ProfileTableTests
         new("KsmP2kp", "Savings.WeeklySavingsAmount", "Rp 5.000", D), // RULES.md:136 SAV-04
         new("KsmP2kp", "Savings.WeekStartsOn", "Monday", S), // RULES.md:136 SAV-04
         new("KsmP2kp", "Savings.IksShareOfProfit", "10 %", D), // RULES.md:141 SAV-06
-        new("KsmP2kp", "Loans.MinSavingsMonthsBeforeLending", "3", S), // RULES.md:157 LOAN-01 TODO(merge, LOAN-01 helper): internal lending minimum 0 for KsmP2kp; 3 months is the UPK gate.
-        new("KsmP2kp", "Loans.RequiresJointLiabilityStatement", "True", S), // RULES.md:157 LOAN-01
+        new("KsmP2kp", "Loans.MinSavingsMonthsBeforeInternalLending", "0", S), // RULES.md:157 LOAN-01 (a): "0 for KsmP2kp"
+        new("KsmP2kp", "Loans.MinSavingsMonthsBeforeUpkLoan", "3", S), // RULES.md:157 LOAN-01 (b): "M consecutive months of group savings (default 3)"
+        new("KsmP2kp", "Loans.UpkLoanRequiresJointLiabilityStatement", "True", S), // RULES.md:157 LOAN-01 (b): statement from every member
         new("KsmP2kp", "Loans.FirstLoanCeiling", "Rp 500.000", S), // RULES.md:163 LOAN-02
         new("KsmP2kp", "Loans.RepeatLoanCeiling", "Rp 2.000.000", S), // RULES.md:163 LOAN-02
         new("KsmP2kp", "Loans.BankReferralAfterLoans", "4", S), // RULES.md:163 LOAN-02
@@ -303,9 +325,10 @@ public class ProfileTableTests
         new("KsmP2kp", "Portfolio.RepaymentAdequateFrom", "80 %", S), // RULES.md:187 PORT-01; inclusivity is KubeCore's stated choice
         new("KsmP2kp", "Portfolio.CostCoverageGoodAbove", "125 %", S), // RULES.md:187 PORT-01; inclusivity is KubeCore's stated choice
         new("KsmP2kp", "Portfolio.CostCoverageAdequateFrom", "100 %", S), // RULES.md:187 PORT-01; inclusivity is KubeCore's stated choice
+        new("KsmP2kp", "Portfolio.ReturnOnInvestmentGoodAbove", "10 %", S), // RULES.md:187 PORT-01 "ROI > 10 % good" (inclusivity: KubeCore's choice)
+        new("KsmP2kp", "Portfolio.ReturnOnInvestmentAdequateFrom", "0 %", S), // RULES.md:187 PORT-01 "0-10 % adequate"
         new("KsmP2kp", "Aid.GrantSchedule", "—", S), // RULES.md:39 profile table; RULES.md:196 AID-01
         new("KsmP2kp", "Aid.DevelopmentAidMinGroupAge", "—", S), // RULES.md:40 profile table; RULES.md:201 AID-02
-        new("KsmP2kp", "Aid.DevelopmentAidMinStage", "Berkembang", S), // RULES.md:201 AID-02 TODO(merge, AID-02 helper): RULES.md drops the stage gate.
         new("KsmP2kp", "Aid.LpjDuePeriod", "P21D", D), // RULES.md:205 AID-03
         new("KsmP2kp", "Compliance.SavingsShareOfMembers", "100 %", S), // RULES.md:213 FIVE-01
         new("KsmP2kp", "Compliance.StageTraitShare", "50 %", D), // RULES.md:222 STG-01
@@ -363,7 +386,7 @@ public class ProfileTableTests
         ("PORT-01", M), // RULES.md:187 "(M)"; inclusivity is KubeCore's stated choice (lowered)
         ("PORT-02", DC), // RULES.md:193 RULES.md states no source: a KubeCore design choice
         ("AID-01", M), // RULES.md:196
-        ("AID-02", L), // RULES.md:201 TODO(merge, AID-02 helper): RULES.md:201 gives the 2-year age "M".
+        ("AID-02", M), // RULES.md:201 "telah berjalan minimal 2 tahun", M
         ("AID-03", L), // RULES.md:205 "L" (lowered)
         ("FIVE-01", Seed), // RULES.md:213
         ("FIVE-02", Seed), // RULES.md:214
@@ -371,7 +394,7 @@ public class ProfileTableTests
         ("FIVE-04", Seed), // RULES.md:216
         ("FIVE-05", Seed), // RULES.md:218
         ("STG-01", M), // RULES.md:222
-        ("STG-02", Seed), // RULES.md:229 TODO(merge): RULES.md:229-232 adds Dinsos DIY "(M)", which SOURCES.md does not hold yet; left at Seed
+        ("STG-02", M), // RULES.md:229-232 seed 001; Dinsos DIY "(M)"
         ("PRIV-01", H), // RULES.md:235
     ];
 
