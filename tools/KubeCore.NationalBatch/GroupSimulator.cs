@@ -118,7 +118,7 @@ internal sealed class GroupSimulator
         var ledger = SavingsLedger.Open(standing, _start);
         var fund = LoanRevolving.Open(standing, ledger);
         var register = new MeetingRegister(standing.Id);
-        ledger.AddLoanCapital(_start, Rupiah.Of(rng.Between(5, 11) * 1_000_000L));
+        ledger.AddLoanCapital(HostToday.Of(_start), _start, Rupiah.Of(rng.Between(5, 11) * 1_000_000L));
         for (var i = 0; i < m; i++)
         {
             fund.SignJointLiabilityStatement(_members[i], _start);
@@ -162,7 +162,7 @@ internal sealed class GroupSimulator
             {
                 if (rng.Chance(_savePerMille[i]))
                 {
-                    var entry = ledger.Deposit(day, _members[i], _weekly);
+                    var entry = ledger.Deposit(HostToday.Of(day), day, _members[i], _weekly);
                     _lastDeposit[i].Entry = entry.Id;
                     savings[i] = _saved[i];
                     totals.Deposits++;
@@ -178,7 +178,7 @@ internal sealed class GroupSimulator
             // The group business books a profit every fourth week; the IKS share is set aside (SAV-06).
             if (w % 4 == 3)
             {
-                ledger.RecordBusinessProfit(day, Rupiah.Of(rng.Between(200, 1_500) * 1_000L));
+                ledger.RecordBusinessProfit(HostToday.Of(day), day, Rupiah.Of(rng.Between(200, 1_500) * 1_000L));
                 totals.BusinessProfits++;
             }
 
@@ -207,7 +207,7 @@ internal sealed class GroupSimulator
                 var owed = OwedThrough(account, number);
                 if (pays && owed.IsPositive)
                 {
-                    fund.Repay(loan.Id, day, owed);
+                    fund.Repay(HostToday.Of(day), loan.Id, day, owed);
                     totals.Repayments++;
                     _due.Add(new InstallmentDue(loan.Id, number, [ledger.LastEntryId()], false));
                 }
@@ -276,7 +276,7 @@ internal sealed class GroupSimulator
                     }
                     var approver = _members[i] == _members[0] ? _members[1] : _members[0];
                     fund.Approve(loan.Id, meeting.ApproveLoan(loan.Id), approver);
-                    fund.Disburse(loan.Id, day);
+                    fund.Disburse(HostToday.Of(day), loan.Id, day);
                     _activeLoan[i] = _loans.Count;
                     _loans.Add(new LoanState(loan, i)
                     {
@@ -299,7 +299,7 @@ internal sealed class GroupSimulator
                 RentengCover cover;
                 try
                 {
-                    cover = fund.CoverArrears(loan.Id, coverDay);
+                    cover = fund.CoverArrears(HostToday.Of(coverDay), loan.Id, coverDay);
                 }
                 catch (RuleViolationException)
                 {
@@ -337,7 +337,7 @@ internal sealed class GroupSimulator
                 var closeDay = weekStart.PlusDays(6);
                 while (ledger.NextWeekToClose <= week)
                 {
-                    var close = ledger.CloseWeek(ledger.NextWeekToClose, closeDay);
+                    var close = ledger.CloseWeek(HostToday.Of(closeDay), ledger.NextWeekToClose, closeDay);
                     totals.WeekCloses++;
                     if (close.Totals.Week == week)
                     {

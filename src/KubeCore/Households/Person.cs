@@ -96,12 +96,13 @@ public sealed class Person
     /// <summary>The main work.</summary>
     public Employment Employment { get; }
 
-    /// <summary>Registers a person.</summary>
+    /// <summary>Registers a person; the name is stored normalised (MEM-07: NFC, trimmed).</summary>
     /// <exception cref="ArgumentException">The name is blank or an enum value is undefined.</exception>
-    /// <exception cref="RuleViolationException">MEM-06: the NIK disagrees with the stated sex or birth date.</exception>
+    /// <exception cref="RuleViolationException">MEM-07: the name is empty once invisible characters are removed, holds a control or bidi-override character, or is longer than <see cref="ReadableName.DefaultMaxLength"/>; MEM-06: the NIK disagrees with the stated sex or birth date.</exception>
     public static Person Register(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment)
     {
         Preconditions.CheckNotBlank(name);
+        name = ReadableName.Normalize(name);
         Preconditions.CheckArgument(Enum.IsDefined(sex), nameof(sex), "Unknown sex.");
         Preconditions.CheckArgument(Enum.IsDefined(role), nameof(role), "Unknown household role.");
         Preconditions.CheckArgument(Enum.IsDefined(employment), nameof(employment), "Unknown employment.");
@@ -110,6 +111,21 @@ public sealed class Person
         {
             throw new RuleViolationException(disagreement);
         }
+        return new Person(id, householdId, name.Trim(), nik, sex, birthDate, role, employment);
+    }
+
+    /// <summary>
+    /// Restores a person registered and stored before (e.g. a host loading its rows): only programmer errors are
+    /// checked; no rule is judged again (MEM-06 and MEM-07 held when the person was registered), so a name stored
+    /// before MEM-07 still loads. The name is kept as stored (trimmed).
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is blank or an enum value is undefined.</exception>
+    public static Person RegisterStored(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment)
+    {
+        Preconditions.CheckNotBlank(name);
+        Preconditions.CheckArgument(Enum.IsDefined(sex), nameof(sex), "Unknown sex.");
+        Preconditions.CheckArgument(Enum.IsDefined(role), nameof(role), "Unknown household role.");
+        Preconditions.CheckArgument(Enum.IsDefined(employment), nameof(employment), "Unknown employment.");
         return new Person(id, householdId, name.Trim(), nik, sex, birthDate, role, employment);
     }
 

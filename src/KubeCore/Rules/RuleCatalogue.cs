@@ -15,6 +15,7 @@ public static class RuleCatalogue
     private static readonly LocalDate Permensos2019 = new(2019, 1, 1);
     private static readonly LocalDate Pnpm2008 = new(2008, 1, 1);
     private static readonly LocalDate Seed2012 = new(2012, 8, 2);
+    private static readonly LocalDate Hardening = new(2026, 12, 6);
 
     private static class P
     {
@@ -30,6 +31,7 @@ public static class RuleCatalogue
         public static readonly ParameterDefinition MaxAge = new("Membership.MaxAge", "years", "Oldest member age (inclusive).", p => p.Membership.MaxAge);
         public static readonly ParameterDefinition Excluded = new("Membership.ExcludedEmployment", "kinds", "Employment that excludes a person.", p => p.Membership.ExcludedEmployment);
         public static readonly ParameterDefinition MinWomen = new("Membership.MinWomenShare", "%", "Least share of women among members.", p => p.Membership.MinWomenShare);
+        public static readonly ParameterDefinition MaxNameLength = new("Membership.MaxNameLength", "code points", "Longest group name (persons and pendamping: the library default, 100).", p => p.Membership.MaxNameLength);
         public static readonly ParameterDefinition OneOffice = new("Officers.OnePersonOneOffice", "yes/no", "One person holds at most one office.", p => p.Officers.OnePersonOneOffice);
         public static readonly ParameterDefinition Segregate = new("Officers.SegregateTreasurerLoans", "yes/no", "The bendahara may not approve their own loan.", p => p.Officers.SegregateTreasurerLoans);
         public static readonly ParameterDefinition BpsMin = new("Poverty.BpsMinCriteriaMet", "criteria", "BPS criteria (of 14) that make a household poor.", p => p.Poverty.BpsMinCriteriaMet);
@@ -55,6 +57,7 @@ public static class RuleCatalogue
         public static readonly ParameterDefinition Weekly = new("Savings.WeeklySavingsAmount", "Rp/week", "What each member owes each week.", p => p.Savings.WeeklySavingsAmount);
         public static readonly ParameterDefinition WeekStart = new("Savings.WeekStartsOn", "day", "First day of a bookkeeping week.", p => p.Savings.WeekStartsOn);
         public static readonly ParameterDefinition Iks = new("Savings.IksShareOfProfit", "%", "Share of business profit for the IKS fund.", p => p.Savings.IksShareOfProfit);
+        public static readonly ParameterDefinition MaxSingleAmount = new("Savings.MaxSingleAmount", "Rp", "Largest single amount of any posting or loan (inclusive).", p => p.Savings.MaxSingleAmount);
         public static readonly ParameterDefinition SavingsMonths = new("Loans.MinSavingsMonthsBeforeLending", "months", "Consecutive months of savings before lending.", p => p.Loans.MinSavingsMonthsBeforeLending);
         public static readonly ParameterDefinition Renteng = new("Loans.RequiresJointLiabilityStatement", "yes/no", "Every member signs the tanggung renteng statement.", p => p.Loans.RequiresJointLiabilityStatement);
         public static readonly ParameterDefinition FirstCeiling = new("Loans.FirstLoanCeiling", "Rp", "Largest first loan per member.", p => p.Loans.FirstLoanCeiling);
@@ -136,6 +139,9 @@ public static class RuleCatalogue
         R(RuleIds.Mem06, "Format NIK dan kesesuaiannya", "NIK format and agreement",
             "A NIK is 16 digits; its region and birth-date parts (day + 40 for women) are well-formed and agree with the person's sex and birth date.",
             "Dukcapil NIK format", High, Catalogue),
+        R(RuleIds.Mem07, "Nama yang dapat dibaca", "Readable names",
+            "A person's or group's name is text a person can read: normalised (NFC, trimmed), not empty once invisible characters are removed, without control or bidi-override characters, at most a stated length (default 100 code points). Applies to new registrations; stored names still load.",
+            "KubeCore design choice (added 2026-12-06 after hostile input froze nothing but polluted data)", DesignChoice, Hardening, P.MaxNameLength),
 
         // Officers
         R(RuleIds.Off01, "Pengurus berasal dari anggota", "Officers come from the members",
@@ -208,6 +214,12 @@ public static class RuleCatalogue
         R(RuleIds.Sav07, "Rupiah utuh tanpa pecahan", "Whole rupiah, no fractions",
             "Money is whole rupiah, never floating point; any rounding is stated and the remainder lands on a named installment.",
             "KubeCore design choice", DesignChoice, Catalogue),
+        R(RuleIds.Sav08, "Batas jumlah dan saldo yang dapat dihitung", "Amount ceiling and representable balances",
+            "No single amount exceeds the profile's ceiling, and no posting is accepted whose resulting balances or totals would leave the representable range (64-bit whole rupiah): refused with a code before anything is appended.",
+            "KubeCore design choice (added 2026-12-06: a deposit of long.MaxValue froze a group's books)", DesignChoice, Hardening, P.MaxSingleAmount),
+        R(RuleIds.Sav09, "Tanggal buku tidak melewati hari ini", "No book date after today",
+            "No book date lies after the host's today in the group's own time zone (WIB, WITA or WIT by province); today is given by the caller, the library reads no clock.",
+            "KubeCore design choice (added 2026-12-06: a deposit dated 9999-12-31 froze a group's books); time zones by Keppres 41/1987", DesignChoice, Hardening),
 
         // Loans
         R(RuleIds.Loan01, "Syarat mulai meminjamkan", "Conditions to start lending",
