@@ -32,7 +32,7 @@ public sealed record EvidenceData(RegistryData? Registry, PraData? Pra, bool OnP
 public sealed record PersonData(PersonId Id, HouseholdId HouseholdId, string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment)
 {
     /// <summary>The library's person (MEM-06 checked again).</summary>
-    public Person ToDomain() => Person.Register(Id, HouseholdId, Name, Common.Nik.Parse(Nik), Sex, BirthDate, Role, Employment);
+    public Person ToDomain() => Person.RegisterStored(Id, HouseholdId, Name, Common.Nik.Parse(Nik), Sex, BirthDate, Role, Employment);
 }
 
 /// <summary>A household as stored in a command.</summary>
