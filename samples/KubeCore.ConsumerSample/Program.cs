@@ -21,6 +21,8 @@ using NodaTime;
 var indonesian = CultureInfo.GetCultureInfo("id-ID");
 var english = CultureInfo.GetCultureInfo("en-US");
 var flow = new FlowState();
+// SAV-09: the library reads no clock; the host gives "today" in the group's own time zone (Kota Malang: WIB).
+var today = HostToday.InRegion(SystemClock.Instance.GetCurrentInstant(), RegionCode.Parse("35.73.04.1006"));
 
 var steps = new (string Title, Action Run)[]
 {
@@ -218,7 +220,7 @@ void Savings()
     {
         foreach (var member in group.CurrentMembers)
         {
-            ledger.Deposit(new LocalDate(2017, 2, 6).PlusWeeks(week).PlusDays(5), member, group.Profile.Savings.WeeklySavingsAmount);
+            ledger.Deposit(today, new LocalDate(2017, 2, 6).PlusWeeks(week).PlusDays(5), member, group.Profile.Savings.WeeklySavingsAmount);
         }
     }
     var chain = ledger.VerifyChain();
@@ -243,18 +245,18 @@ void Loan()
     }
     var upk = fund.AssessUpkAccess(day);
     Expect(upk.IsApproved, "after three months of savings and every tanggung renteng statement the KSM may borrow from the UPK (LOAN-01 b): " + upk);
-    fund.BorrowFromUpk(day, Rupiah.Of(3_000_000), "UPK BKM Guyub Rukun");
+    fund.BorrowFromUpk(today, day, Rupiah.Of(3_000_000), "UPK BKM Guyub Rukun");
     var borrower = flow.Dossiers[3].Person.Id;
     var loan = fund.Apply(new LoanApplication(borrower, Rupiah.Of(500_000), 3, InstallmentFrequency.Weekly, "modal dagang sayur", day));
     var meeting = Meeting.Open(group, MeetingId.New(), day);
     meeting.RecordAttendance(group.CurrentMembers.Select(m => new AttendanceMark(m, AttendanceStatus.Present)));
     fund.Approve(loan.Id, meeting.ApproveLoan(loan.Id), flow.Dossiers[0].Person.Id);
-    var disbursed = fund.Disburse(loan.Id, day);
+    var disbursed = fund.Disburse(today, loan.Id, day);
     var schedule = disbursed.Schedule!;
     Console.WriteLine($"   {schedule.Count} weekly installments of {schedule.RegularInstallment}, last {schedule.LastInstallment}, total {schedule.Total}");
     Expect(schedule.Total == Rupiah.Of(522_500), "Rp 500.000 over 3 months at 1,5 % a month costs Rp 22.500 of jasa (LOAN-04)");
     var first = schedule.Installments[0];
-    fund.Repay(loan.Id, first.DueDate, first.Amount);
+    fund.Repay(today, loan.Id, first.DueDate, first.Amount);
     var status = fund.StatusOf(loan.Id, first.DueDate);
     Expect(!status.HasArrears, "the first installment is paid on time");
     Expect(ledger.Balances.IsConserved && ledger.VerifyChain().IsIntact, "the ledger still conserves and verifies");

@@ -128,8 +128,8 @@ internal sealed class GroupSimulator
         for (var i = 0; i < m; i++)
         {
             // The group's own loan capital: a one-off payment moved from the member's savings into the loan fund.
-            ledger.Deposit(_start, _members[i], OwnCapitalPerMember, "Simpanan pokok");
-            ledger.TransferBetweenFunds(_start, LedgerAccount.MemberSavings(_members[i]), LedgerAccount.LoanFund, OwnCapitalPerMember, "Modal pinjaman kelompok");
+            ledger.Deposit(HostToday.Of(_start), _start, _members[i], OwnCapitalPerMember, "Simpanan pokok");
+            ledger.TransferBetweenFunds(HostToday.Of(_start), _start, LedgerAccount.MemberSavings(_members[i]), LedgerAccount.LoanFund, OwnCapitalPerMember, "Modal pinjaman kelompok");
             totals.OwnCapitalEntries += 2;
             fund.SignJointLiabilityStatement(_members[i], _start);
         }
@@ -172,7 +172,7 @@ internal sealed class GroupSimulator
             {
                 if (rng.Chance(_savePerMille[i]))
                 {
-                    var entry = ledger.Deposit(day, _members[i], _weekly);
+                    var entry = ledger.Deposit(HostToday.Of(day), day, _members[i], _weekly);
                     _lastDeposit[i].Entry = entry.Id;
                     savings[i] = _saved[i];
                     totals.Deposits++;
@@ -188,7 +188,7 @@ internal sealed class GroupSimulator
             // The group business books a profit every fourth week; the IKS share is set aside (SAV-06).
             if (w % 4 == 3)
             {
-                ledger.RecordBusinessProfit(day, Rupiah.Of(rng.Between(200, 1_500) * 1_000L));
+                ledger.RecordBusinessProfit(HostToday.Of(day), day, Rupiah.Of(rng.Between(200, 1_500) * 1_000L));
                 totals.BusinessProfits++;
             }
 
@@ -217,7 +217,7 @@ internal sealed class GroupSimulator
                 var owed = OwedThrough(account, number);
                 if (pays && owed.IsPositive)
                 {
-                    fund.Repay(loan.Id, day, owed);
+                    fund.Repay(HostToday.Of(day), loan.Id, day, owed);
                     totals.Repayments++;
                     _due.Add(new InstallmentDue(loan.Id, number, [ledger.LastEntryId()], false));
                 }
@@ -242,7 +242,7 @@ internal sealed class GroupSimulator
                 mayLend = fund.CanLend(day); // MayLend(day).IsApproved, without building the decision
                 if (!upkBorrowed && fund.AssessUpkAccess(day).IsApproved)
                 {
-                    fund.BorrowFromUpk(day, upkLoan, "Pinjaman UPK");
+                    fund.BorrowFromUpk(HostToday.Of(day), day, upkLoan, "Pinjaman UPK");
                     upkBorrowed = true;
                     totals.UpkLoans++;
                     totals.UpkLoanWeeks += w + 1;
@@ -295,7 +295,7 @@ internal sealed class GroupSimulator
                     }
                     var approver = _members[i] == _members[0] ? _members[1] : _members[0];
                     fund.Approve(loan.Id, meeting.ApproveLoan(loan.Id), approver);
-                    fund.Disburse(loan.Id, day);
+                    fund.Disburse(HostToday.Of(day), loan.Id, day);
                     _activeLoan[i] = _loans.Count;
                     _loans.Add(new LoanState(loan, i)
                     {
@@ -326,7 +326,7 @@ internal sealed class GroupSimulator
                 RentengCover cover;
                 try
                 {
-                    cover = fund.CoverArrears(loan.Id, coverDay);
+                    cover = fund.CoverArrears(HostToday.Of(coverDay), loan.Id, coverDay);
                 }
                 catch (RuleViolationException)
                 {
@@ -364,7 +364,7 @@ internal sealed class GroupSimulator
                 var closeDay = weekStart.PlusDays(6);
                 while (ledger.NextWeekToClose <= week)
                 {
-                    var close = ledger.CloseWeek(ledger.NextWeekToClose, closeDay);
+                    var close = ledger.CloseWeek(HostToday.Of(closeDay), ledger.NextWeekToClose, closeDay);
                     totals.WeekCloses++;
                     if (close.Totals.Week == week)
                     {

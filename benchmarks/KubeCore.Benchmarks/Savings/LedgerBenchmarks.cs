@@ -17,6 +17,9 @@ public class LedgerBenchmarks
     public const int AppendBatch = 10_000;
 
     private static readonly LocalDate Opened = new(2025, 1, 6);
+
+    // SAV-09: the host's today, after every book date the benchmarks use (a year of weeks from Opened).
+    private static readonly HostToday Today = HostToday.Of(Opened.PlusYears(2));
     private BenchGroup _group = null!;
     private Rupiah _amount;
     private SavingsLedger _small = null!;
@@ -45,9 +48,9 @@ public class LedgerBenchmarks
         {
             for (var i = 0; i < members.Length && ledger.Count < entries - 1; i++)
             {
-                ledger.Deposit(date.PlusDays(2), members[i], _amount);
+                ledger.Deposit(Today, date.PlusDays(2), members[i], _amount);
             }
-            ledger.CloseWeek(ledger.NextWeekToClose, date.PlusDays(6));
+            ledger.CloseWeek(Today, ledger.NextWeekToClose, date.PlusDays(6));
             date = date.PlusWeeks(1);
         }
         return ledger;
@@ -62,7 +65,7 @@ public class LedgerBenchmarks
         var day = Opened.PlusDays(2);
         for (var i = 0; i < AppendBatch; i++)
         {
-            ledger.Deposit(day, members[i % members.Length], _amount);
+            ledger.Deposit(Today, day, members[i % members.Length], _amount);
         }
         return ledger;
     }
@@ -84,9 +87,9 @@ public class LedgerBenchmarks
             var week = ledger.NextWeekToClose;
             for (var i = 0; i < members.Length; i++)
             {
-                ledger.Deposit(week.Start.PlusDays(2), members[i], _amount);
+                ledger.Deposit(Today, week.Start.PlusDays(2), members[i], _amount);
             }
-            ledger.CloseWeek(week, week.End);
+            ledger.CloseWeek(Today, week, week.End);
         }
         return ledger;
     }

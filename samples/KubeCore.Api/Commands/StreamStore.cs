@@ -136,7 +136,9 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
             var state = await ReplayAsync(db, type, row, cancellationToken);
             var ledgerBefore = type.LedgerCount(state);
 
-            var next = (TCommand)type.Apply(state, await command(state, db, cancellationToken), ApplyMode.Live);
+            var built = await command(state, db, cancellationToken);
+            type.BeforeLive(state, time.GetUtcNow());
+            var next = (TCommand)type.Apply(state, built, ApplyMode.Live);
             if (effects is not null)
             {
                 await effects(state, db, cancellationToken);
@@ -190,7 +192,7 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
             var command = type.Read(stored.Type, stored.Payload, Json);
             if (state is null)
             {
-                state = type.Start(command);
+                state = type.StartStored(command);
             }
             else
             {

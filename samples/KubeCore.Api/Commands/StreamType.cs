@@ -43,6 +43,21 @@ public abstract class StreamType<TState>
     public abstract TState Start(object command);
 
     /// <summary>
+    /// Creates the state again from the stream's stored first command, on load. Rules that judge new input only
+    /// (MEM-07 names) are not applied again, so a stream stored before them still loads. Default: <see cref="Start"/>.
+    /// </summary>
+    /// <exception cref="KubeCore.Rules.RuleViolationException">The library refuses the command.</exception>
+    public virtual TState StartStored(object command) => Start(command);
+
+    /// <summary>
+    /// Called before a command is applied live, with the request's clock: e.g. a group takes the host's today in its
+    /// own time zone (SAV-09) from it. Default: nothing.
+    /// </summary>
+    public virtual void BeforeLive(TState state, DateTimeOffset now)
+    {
+    }
+
+    /// <summary>
     /// Applies a later command through the library and returns the command as it is to be stored: the same
     /// command, or (live) one completed with what the library decided, e.g. the id it gave a new loan.
     /// On a rule violation nothing is stored and the request's state is discarded.

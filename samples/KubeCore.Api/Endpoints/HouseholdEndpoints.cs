@@ -75,7 +75,8 @@ public static class HouseholdEndpoints
         FamilyCardNumber.TryParse(request.FamilyCard, out var familyCard, out var cardViolation);
         problems.Add("$.familyCard", cardViolation);
         var household = cardViolation is null ? Household.Register(HouseholdId.New(), familyCard, request.Desa, request.Size) : null;
-        var persons = ReadPersons(request.Persons, household?.Id ?? HouseholdId.New(), problems, "$.persons");
+        problems.Add("$.persons", Household.CheckHasPersons(request.Persons?.Count ?? 0));
+        var persons = ReadPersons(request.Persons ?? [], household?.Id ?? HouseholdId.New(), problems, "$.persons");
         problems.ThrowIfAny();
         var evidence = request.Evidence is { } e ? new EvidenceData(e.Registry, null, e.OnPs2List) : EvidenceData.None;
         _ = evidence.ToDomain(); // the library checks the decile against its registry's range

@@ -72,6 +72,13 @@ public sealed class PendampingStream : StreamType<Pendamping>
     }
 
     /// <inheritdoc />
+    public override Pendamping StartStored(object command)
+    {
+        var c = (AppointPendampingCommand)command;
+        return Pendamping.AppointStored(c.Id, c.Name, ProgramProfiles.All.Single(p => p.Id == c.ProfileId), c.AppointedOn);
+    }
+
+    /// <inheritdoc />
     public override object Apply(Pendamping state, object command, ApplyMode mode)
     {
         switch (command)

@@ -36,6 +36,9 @@ public sealed class GroupState(Group group)
     /// <summary>The group's meetings.</summary>
     public MeetingRegister Meetings { get; } = new(group.Id);
 
+    /// <summary>The host's today in the group's time zone for the live command (SAV-09); null while replaying.</summary>
+    internal HostToday? Today { get; set; }
+
     /// <summary>The stored savings ledger, or null before the books are opened.</summary>
     public SavingsLedger? Ledger { get; internal set; }
 
@@ -123,13 +126,24 @@ public sealed class GroupStream : StreamType<GroupState>
     public override string Name => "group";
 
     /// <inheritdoc />
-    public override GroupState Start(object command)
+    public override GroupState Start(object command) => new(Group.Propose(Proposal((ProposeGroupCommand)command)));
+
+    /// <inheritdoc />
+    /// <remarks>MEM-07 judges new names only: a group stored before it still loads.</remarks>
+    public override GroupState StartStored(object command) => new(Group.ProposeStored(Proposal((ProposeGroupCommand)command)));
+
+    /// <inheritdoc />
+    /// <remarks>The host's today in the group's own time zone (WIB, WITA or WIT by its province) for SAV-09; the stored
+    /// history replayed before it was judged when it was live, so the shadow ledger stops replaying now (SAV-08).</remarks>
+    public override void BeforeLive(GroupState state, DateTimeOffset now)
     {
-        var c = (ProposeGroupCommand)command;
-        var profile = ProgramProfiles.All.Single(p => p.Id == c.ProfileId);
-        return new GroupState(Group.Propose(new ProposeGroup(c.GroupId, profile, c.Name, c.Desa, c.ProposedOn, c.InitialMeetingOn,
-            c.Founders.Select(d => d.ToDomain()).ToList(), c.Consents.Select(x => new MemberConsent(x.PersonId, x.GivenOn)).ToList())));
+        state.Today = HostToday.InRegion(NodaTime.Instant.FromDateTimeOffset(now), state.Group.Desa);
+        state.Shadow?.EndReplay();
     }
+
+    private static ProposeGroup Proposal(ProposeGroupCommand c) =>
+        new(c.GroupId, ProgramProfiles.All.Single(p => p.Id == c.ProfileId), c.Name, c.Desa, c.ProposedOn, c.InitialMeetingOn,
+            c.Founders.Select(d => d.ToDomain()).ToList(), c.Consents.Select(x => new MemberConsent(x.PersonId, x.GivenOn)).ToList());
 
     /// <inheritdoc />
     public override object Apply(GroupState state, object command, ApplyMode mode)
@@ -174,7 +188,7 @@ public sealed class GroupStream : StreamType<GroupState>
                 {
                     throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.BooksAlreadyOpened, ("OpenedOn", state.Shadow.OpenedOn));
                 }
-                state.Shadow = SavingsLedger.Open(group, c.OpenedOn, c.Reference);
+                state.Shadow = live ? SavingsLedger.Open(group, c.OpenedOn, c.Reference) : SavingsLedger.OpenForReplay(group, c.OpenedOn, c.Reference);
                 state.Loans = LoanRevolving.Open(group, state.Shadow);
                 if (live)
                 {
@@ -231,6 +245,9 @@ public sealed class GroupStream : StreamType<GroupState>
         var stored = live ? state.OpenLedger : null;
         var before = shadow.Count;
         SavingsLedger[] ledgers = stored is null ? [shadow] : [stored, shadow];
+        // SAV-09: live, the host's today in the group's zone; replayed, the command's own book date (judged when it was live).
+        HostToday TodayFor(NodaTime.LocalDate bookDate) =>
+            live ? state.Today ?? throw new InvalidOperationException("No host today for a live command.") : HostToday.Of(bookDate);
         void Both(Action<SavingsLedger> post)
         {
             foreach (var ledger in ledgers)
@@ -242,65 +259,65 @@ public sealed class GroupStream : StreamType<GroupState>
         switch (command)
         {
             case DepositCommand c:
-                Both(l => l.Deposit(c.Date, c.Member, c.Amount, c.Reference));
+                Both(l => l.Deposit(TodayFor(c.Date), c.Date, c.Member, c.Amount, c.Reference));
                 break;
             case WithdrawCommand c:
-                Both(l => l.Withdraw(c.Date, c.Member, c.Amount, c.Reference));
+                Both(l => l.Withdraw(TodayFor(c.Date), c.Date, c.Member, c.Amount, c.Reference));
                 break;
             case ReverseLedgerEntryCommand c:
                 // The caller names a stored entry; the shadow's entry at the same position is its twin.
                 var position = live
                     ? (stored!.FindEntry(c.Entry) ?? throw new RuleViolationException(RuleViolation.Of(RuleIds.Sav01, SavingsErrors.UnknownEntry, ("EntryId", c.Entry)))).Sequence
                     : c.Position ?? throw new InvalidOperationException("A stored reversal has no position.");
-                stored?.Reverse(c.Date, c.Entry, c.Reason, c.Reference);
-                shadow.Reverse(c.Date, shadow.Entries[(int)position - 1].Id, c.Reason, c.Reference);
+                stored?.Reverse(TodayFor(c.Date), c.Date, c.Entry, c.Reason, c.Reference);
+                shadow.Reverse(TodayFor(c.Date), c.Date, shadow.Entries[(int)position - 1].Id, c.Reason, c.Reference);
                 command = c with { Position = position };
                 break;
             case CloseWeekCommand c:
-                Both(l => l.CloseWeek(BookWeek.StartingOn(c.WeekStart, l.WeekStartsOn), c.ClosedOn));
+                Both(l => l.CloseWeek(TodayFor(c.ClosedOn), BookWeek.StartingOn(c.WeekStart, l.WeekStartsOn), c.ClosedOn));
                 break;
             case RecordProfitCommand c:
-                Both(l => l.RecordBusinessProfit(c.Date, c.Profit, c.Reference));
+                Both(l => l.RecordBusinessProfit(TodayFor(c.Date), c.Date, c.Profit, c.Reference));
                 break;
             case SpendIksCommand c:
-                Both(l => l.SpendIks(c.Date, c.Amount, c.Purpose, c.Reference));
+                Both(l => l.SpendIks(TodayFor(c.Date), c.Date, c.Amount, c.Purpose, c.Reference));
                 break;
             case CreditGrantCommand c:
-                Both(l => l.CreditGrant(c.Date, c.Amount, c.Reference));
+                Both(l => l.CreditGrant(TodayFor(c.Date), c.Date, c.Amount, c.Reference));
                 state.AccountabilityReports.Add(Aid.AccountabilityReport.Open(state.Group.Id, c.Amount, c.Date, state.Group.Profile));
                 break;
             case SpendGrantCommand c:
                 // The LPJ's rules first (receipt, once; within the grant), then the ledger's (SAV-02).
                 CurrentReport(state).RecordSpend(new Aid.AidSpend(c.Date, c.Category, c.Amount, c.ReceiptReference, c.Description));
-                Both(l => l.SpendGrant(c.Date, c.Amount, c.ReceiptReference, c.Category.ToString()));
+                Both(l => l.SpendGrant(TodayFor(c.Date), c.Date, c.Amount, c.ReceiptReference, c.Category.ToString()));
                 break;
             case AddLoanCapitalCommand c:
-                Both(l => l.AddLoanCapital(c.Date, c.Amount, c.Reference));
+                Both(l => l.AddLoanCapital(TodayFor(c.Date), c.Date, c.Amount, c.Reference));
                 break;
             case RecordExpenseCommand c:
-                Both(l => l.RecordExpense(c.Date, c.Amount, c.Reference, c.Description));
+                Both(l => l.RecordExpense(TodayFor(c.Date), c.Date, c.Amount, c.Reference, c.Description));
                 break;
             case DisburseLoanCommand c:
-                var loan = state.OpenFund.Disburse(state.ShadowId(c.Loan), c.Date);
-                stored?.DisburseLoan(c.Date, c.Loan, loan.Borrower, loan.Principal, StoredReference(state, shadow, before, c.Loan));
+                var loan = state.OpenFund.Disburse(TodayFor(c.Date), state.ShadowId(c.Loan), c.Date);
+                stored?.DisburseLoan(TodayFor(c.Date), c.Date, c.Loan, loan.Borrower, loan.Principal, StoredReference(state, shadow, before, c.Loan));
                 break;
             case RepayLoanCommand c:
-                var allocation = state.OpenFund.Repay(state.ShadowId(c.Loan), c.Date, c.Amount);
-                stored?.RecordRepayment(c.Date, c.Loan, allocation.Principal, allocation.ServiceCharge, StoredReference(state, shadow, before, c.Loan));
+                var allocation = state.OpenFund.Repay(TodayFor(c.Date), state.ShadowId(c.Loan), c.Date, c.Amount);
+                stored?.RecordRepayment(TodayFor(c.Date), c.Date, c.Loan, allocation.Principal, allocation.ServiceCharge, StoredReference(state, shadow, before, c.Loan));
                 break;
             case CoverArrearsCommand c:
-                var cover = state.OpenFund.CoverArrears(state.ShadowId(c.Loan), c.Date);
+                var cover = state.OpenFund.CoverArrears(TodayFor(c.Date), state.ShadowId(c.Loan), c.Date);
                 for (var i = 0; stored is not null && i < cover.Steps.Count; i++)
                 {
                     var step = cover.Steps[i];
-                    stored.CoverArrears(c.Date, c.Loan, step.Principal, step.ServiceCharge, step.Contributions, StoredReference(state, shadow, before + i, c.Loan));
+                    stored.CoverArrears(TodayFor(c.Date), c.Date, c.Loan, step.Principal, step.ServiceCharge, step.Contributions, StoredReference(state, shadow, before + i, c.Loan));
                 }
                 break;
             case RecoverGroupCoverCommand c:
-                var recovery = state.OpenFund.Recover(state.ShadowId(c.Loan), c.Date, c.Amount);
+                var recovery = state.OpenFund.Recover(TodayFor(c.Date), state.ShadowId(c.Loan), c.Date, c.Amount);
                 for (var i = 0; stored is not null && i < recovery.Lines.Count; i++)
                 {
-                    stored.RecoverCover(c.Date, c.Loan, recovery.Lines[i].Claimant, recovery.Lines[i].Amount, StoredReference(state, shadow, before + i, c.Loan));
+                    stored.RecoverCover(TodayFor(c.Date), c.Date, c.Loan, recovery.Lines[i].Claimant, recovery.Lines[i].Amount, StoredReference(state, shadow, before + i, c.Loan));
                 }
                 break;
             default:

@@ -34,8 +34,8 @@ public sealed record EvidenceData(RegistryData? Registry, PraData? Pra, bool OnP
 /// </summary>
 public sealed record PersonData(PersonId Id, HouseholdId HouseholdId, string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment, MaritalStatus? MaritalStatus = null)
 {
-    /// <summary>The library's person (MEM-06 checked again: a disagreeing NIK comes back with its warning).</summary>
-    public Person ToDomain() => Person.Register(Id, HouseholdId, Name, Common.Nik.Parse(Nik), Sex, BirthDate, Role, Employment, MaritalStatus);
+    /// <summary>The library's person as stored (no rule judged again; a disagreeing NIK comes back with its MEM-06 warning).</summary>
+    public Person ToDomain() => Person.RegisterStored(Id, HouseholdId, Name, Common.Nik.Parse(Nik), Sex, BirthDate, Role, Employment, MaritalStatus);
 }
 
 /// <summary>A household as stored in a command.</summary>

@@ -18,7 +18,7 @@ public static class HouseholdMapping
 
     /// <summary>The person of a row.</summary>
     public static Person ToPerson(this PersonRow row) =>
-        Person.Register(new PersonId(row.Id), new HouseholdId(row.HouseholdId), row.Name, Nik.Parse(row.Nik),
+        Person.RegisterStored(new PersonId(row.Id), new HouseholdId(row.HouseholdId), row.Name, Nik.Parse(row.Nik),
             Enum.Parse<Sex>(row.Sex), LocalDate.FromDateOnly(row.BirthDate), Enum.Parse<HouseholdRole>(row.Role), Enum.Parse<Employment>(row.Employment),
             ReadMaritalStatus(row.MaritalStatus));
 

@@ -32,8 +32,20 @@ public static class CommonErrors
     /// <summary>MEM-06: the family-card serial is 0000.</summary>
     public const string FamilyCardSerialInvalid = "MEM06_KK_SERIAL_INVALID";
 
+    /// <summary>MEM-07: the name is empty once invisible characters (white space, zero-width and format characters, lone combining marks) are removed.</summary>
+    public const string NameEmpty = "MEM07_NAME_EMPTY";
+
+    /// <summary>MEM-07: the name holds a control, line-break, bidirectional-override or unpaired-surrogate character.</summary>
+    public const string NameUnreadableCharacter = "MEM07_NAME_UNREADABLE_CHARACTER";
+
+    /// <summary>MEM-07: the name is longer than the stated length (code points, after normalisation).</summary>
+    public const string NameTooLong = "MEM07_NAME_TOO_LONG";
+
     internal static readonly MessageTable Messages = new("Common",
     [
+        new(NameEmpty, "Nama kosong setelah karakter yang tidak terlihat dibuang; tulis nama yang dapat dibaca.", "The name is empty once invisible characters are removed; give a name a person can read."),
+        new(NameUnreadableCharacter, "Nama memuat karakter kendali atau pembalik arah teks ({CodePoint}) pada posisi {Position}.", "The name holds a control or text-direction character ({CodePoint}) at position {Position}."),
+        new(NameTooLong, "Nama terdiri dari {Length} karakter; paling banyak {MaxLength}.", "The name has {Length} characters; at most {MaxLength} are allowed."),
         new(NikNotSixteenDigits, "{Document} harus terdiri dari 16 digit angka.", "The {Document} must be exactly 16 digits."),
         new(NikRegionInvalid, "Kode wilayah (6 digit pertama) {Document} tidak valid.", "The region part (first 6 digits) of the {Document} is not a valid kecamatan code."),
         new(NikBirthDateInvalid, "Bagian tanggal lahir NIK tidak valid (tanggal 1-31, atau 41-71 untuk perempuan; bulan 1-12).", "The birth-date part of the NIK is not a date (day 1-31, or 41-71 for women; month 1-12)."),

@@ -74,10 +74,25 @@ public sealed class Pendamping
     /// <summary>Every event this instance raised, in order.</summary>
     public IReadOnlyList<FacilitationEvent> Events => _events.AsReadOnly();
 
-    /// <summary>Appoints a pendamping under <paramref name="profile"/>.</summary>
+    /// <summary>Appoints a pendamping under <paramref name="profile"/>; the name is stored normalised (MEM-07: NFC, trimmed).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="profile"/> is null.</exception>
     /// <exception cref="ArgumentException">The name is blank or the id is the default.</exception>
+    /// <exception cref="RuleViolationException">MEM-07: the name is empty once invisible characters are removed, holds a control or bidi-override character, or is longer than <see cref="ReadableName.DefaultMaxLength"/>.</exception>
     public static Pendamping Appoint(PendampingId id, string name, ProgramProfile profile, LocalDate appointedOn)
+    {
+        Preconditions.CheckArgument(id != default, nameof(id), "The pendamping id is required.");
+        Preconditions.CheckNotBlank(name);
+        Preconditions.CheckNotNull(profile);
+        return new Pendamping(id, ReadableName.Normalize(name), profile, appointedOn);
+    }
+
+    /// <summary>
+    /// Replays an appointment stored before (e.g. a host rebuilding a pendamping from stored commands): as
+    /// <see cref="Appoint"/> without MEM-07, which judges new names only, so a name stored before MEM-07 still loads.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="profile"/> is null.</exception>
+    /// <exception cref="ArgumentException">The name is blank or the id is the default.</exception>
+    public static Pendamping AppointStored(PendampingId id, string name, ProgramProfile profile, LocalDate appointedOn)
     {
         Preconditions.CheckArgument(id != default, nameof(id), "The pendamping id is required.");
         Preconditions.CheckNotBlank(name);

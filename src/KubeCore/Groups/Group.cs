@@ -50,11 +50,11 @@ public sealed class Group : IGroupStanding
     private GroupStatus _statusBeforeUnderStrength;
     private LocalDate _lastChangedOn;
 
-    private Group(ProposeGroup command, List<GroupMember> founders)
+    private Group(ProposeGroup command, string name, List<GroupMember> founders)
     {
         Id = command.GroupId;
         Profile = command.Profile;
-        Name = command.Name.Trim();
+        Name = name;
         Desa = command.Desa;
         ProposedOn = command.ProposedOn;
         InitialMeetingScheduledOn = command.InitialMeetingOn;
@@ -148,13 +148,16 @@ public sealed class Group : IGroupStanding
     /// </summary>
     /// <exception cref="ArgumentNullException">The command, its profile, name or a list (or an element) is null.</exception>
     /// <exception cref="ArgumentException">The name is blank, the seat is not a desa/kelurahan code or the group id is the default.</exception>
-    public static Decision EvaluateProposal(ProposeGroup command)
+    public static Decision EvaluateProposal(ProposeGroup command) => Evaluate(command, judgeName: true);
+
+    // The proposal's decision; MEM-07 judges the name of a new proposal only (a stored one is replayed without it).
+    private static Decision Evaluate(ProposeGroup command, bool judgeName)
     {
         CheckShape(command);
         var profile = command.Profile;
         var founders = Span(command.FoundingMembers);
         var builder = new DecisionBuilder("Formation of group ", command.GroupId, profile, command.ProposedOn,
-            checks: 5 + (MemberEligibility.ChecksPerPerson(profile) * founders.Length), parameters: 9 + (MemberEligibility.MaxParametersPerPerson(profile) * founders.Length));
+            checks: 6 + (MemberEligibility.ChecksPerPerson(profile) * founders.Length), parameters: 10 + (MemberEligibility.MaxParametersPerPerson(profile) * founders.Length));
 
         AddSizeCheck(builder, profile, founders.Length);
         AddAll(builder, RuleIds.Grp02, ConsentViolations(command), ("Consents", DecisionBoxes.Int(command.Consents.Count)), ("InitialMeetingOn", command.InitialMeetingOn));
@@ -169,6 +172,11 @@ public sealed class Group : IGroupStanding
             }
         }
         AddWomenShareCheck(builder, profile, founders);
+        if (judgeName)
+        {
+            builder.Check(RuleIds.Mem07, ReadableName.Check(command.Name, profile.Membership.MaxNameLength, out _),
+                ("Membership.MaxNameLength", DecisionBoxes.Int(profile.Membership.MaxNameLength)));
+        }
         return builder.Build();
     }
 
@@ -176,13 +184,29 @@ public sealed class Group : IGroupStanding
     /// Proposes a group (GRP-02, GRP-06 → <see cref="GroupStatus.Proposed"/>): records the founding members
     /// as members from the proposal date, their consents and the scheduled initial meeting.
     /// </summary>
-    /// <exception cref="RuleViolationException">Every violation of <see cref="EvaluateProposal"/>.</exception>
+    /// <remarks>The name is stored normalised (MEM-07: NFC, trimmed).</remarks>
+    /// <exception cref="RuleViolationException">Every violation of <see cref="EvaluateProposal"/>, MEM-07 (the group's name) included.</exception>
     /// <exception cref="ArgumentNullException">The command, its profile, name or a list (or an element) is null.</exception>
     /// <exception cref="ArgumentException">The name is blank, the seat is not a desa/kelurahan code or the group id is the default.</exception>
     public static Group Propose(ProposeGroup command)
     {
         EvaluateProposal(command).ThrowIfRejected();
-        return new Group(command, command.FoundingMembers.Select(d => GroupMember.From(d, command.ProposedOn)).ToList());
+        _ = ReadableName.Check(command.Name, command.Profile.Membership.MaxNameLength, out var name);
+        return new Group(command, name!, command.FoundingMembers.Select(d => GroupMember.From(d, command.ProposedOn)).ToList());
+    }
+
+    /// <summary>
+    /// Replays a proposal that was accepted and stored before (e.g. a host rebuilding a group from its stored
+    /// commands): every check of <see cref="Propose"/> except MEM-07, which judges new names only, so a group named
+    /// before MEM-07 still loads. The name is kept as stored (trimmed).
+    /// </summary>
+    /// <exception cref="RuleViolationException">Every violation of <see cref="EvaluateProposal"/> other than MEM-07.</exception>
+    /// <exception cref="ArgumentNullException">The command, its profile, name or a list (or an element) is null.</exception>
+    /// <exception cref="ArgumentException">The name is blank, the seat is not a desa/kelurahan code or the group id is the default.</exception>
+    public static Group ProposeStored(ProposeGroup command)
+    {
+        Evaluate(command, judgeName: false).ThrowIfRejected();
+        return new Group(command, command.Name.Trim(), command.FoundingMembers.Select(d => GroupMember.From(d, command.ProposedOn)).ToList());
     }
 
     /// <summary>

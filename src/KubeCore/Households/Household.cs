@@ -36,6 +36,17 @@ public sealed class Household
         return new Household(id, familyCard, desa, size);
     }
 
+    /// <summary>
+    /// MEM-07: null when a household is registered with at least one person (the named persons of its Kartu
+    /// Keluarga), else the violation. A host that registers a household with its persons checks this first.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="personCount"/> is negative.</exception>
+    public static Rules.RuleViolation? CheckHasPersons(int personCount)
+    {
+        Preconditions.CheckArgumentRange(personCount, 0, int.MaxValue);
+        return personCount > 0 ? null : Rules.RuleViolation.Of(Rules.RuleIds.Mem07, HouseholdErrors.NoPersons);
+    }
+
     /// <summary>The id and masked family card.</summary>
     public override string ToString() => $"Household {Id} ({FamilyCard})";
 }

@@ -71,8 +71,12 @@ public static class HouseholdErrors
     /// <summary>POV-03: a household's registry decile is stale and needs re-verification.</summary>
     public const string DecileStale = "POV03_DECILE_STALE";
 
+    /// <summary>MEM-07: a household is registered with at least one named person (the persons on its Kartu Keluarga).</summary>
+    public const string NoPersons = "MEM07_HOUSEHOLD_WITHOUT_PERSONS";
+
     internal static readonly MessageTable Messages = new("Households",
     [
+        new(NoPersons, "Rumah tangga didaftarkan bersama paling sedikit satu anggota keluarga yang bernama.", "A household is registered with at least one named person."),
         new(BpsTooFewCriteriaMet, "Rumah tangga memenuhi {Met} dari 14 kriteria BPS; minimal {Required} kriteria diperlukan untuk tergolong miskin.", "The household meets {Met} of the 14 BPS criteria; at least {Required} are needed to count as poor."),
         new(BpsFloorAreaNotPositive, "Luas lantai harus minimal 1 m² (tercatat {PropertyValue}).", "The floor area must be at least 1 m² (recorded {PropertyValue})."),
         new(BpsHouseholdSizeOutOfRange, "Jumlah anggota rumah tangga harus antara {From} dan {To} orang (tercatat {PropertyValue}).", "The household size must be between {From} and {To} persons (recorded {PropertyValue})."),

@@ -115,11 +115,32 @@ public sealed class Person
     public IReadOnlyList<RuleViolation> NikWarnings { get; }
 
     /// <summary>
-    /// Registers a person. A NIK that disagrees with the stated sex or birth date is accepted with a warning
-    /// (<see cref="NikWarnings"/>, MEM-06); <paramref name="maritalStatus"/> null means not recorded (MEM-03).
+    /// Registers a person. The name is stored normalised (MEM-07: NFC, trimmed). A NIK that disagrees with the stated
+    /// sex or birth date is accepted with a warning (<see cref="NikWarnings"/>, MEM-06); <paramref name="maritalStatus"/>
+    /// null means not recorded (MEM-03).
     /// </summary>
     /// <exception cref="ArgumentException">The name is blank, the NIK is the default value or an enum value is undefined.</exception>
+    /// <exception cref="RuleViolationException">MEM-07: the name is empty once invisible characters are removed, holds a control or bidi-override character, or is longer than <see cref="ReadableName.DefaultMaxLength"/>.</exception>
     public static Person Register(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment, MaritalStatus? maritalStatus = null)
+    {
+        Preconditions.CheckNotBlank(name);
+        name = ReadableName.Normalize(name);
+        name = ReadableName.Normalize(name);
+        Preconditions.CheckArgument(Enum.IsDefined(sex), nameof(sex), "Unknown sex.");
+        Preconditions.CheckArgument(Enum.IsDefined(role), nameof(role), "Unknown household role.");
+        Preconditions.CheckArgument(Enum.IsDefined(employment), nameof(employment), "Unknown employment.");
+        Preconditions.CheckArgument(maritalStatus is null || Enum.IsDefined(maritalStatus.Value), nameof(maritalStatus), "Unknown marital status.");
+        Preconditions.CheckArgument(nik != default, nameof(nik), "The default Nik is not a NIK.");
+        return new Person(id, householdId, name.Trim(), nik, sex, birthDate, role, employment, maritalStatus);
+    }
+
+    /// <summary>
+    /// Restores a person registered and stored before (e.g. a host loading its rows): only programmer errors are
+    /// checked; no rule is judged again (MEM-06 and MEM-07 held when the person was registered), so a name stored
+    /// before MEM-07 still loads. The name is kept as stored (trimmed).
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is blank or an enum value is undefined.</exception>
+    public static Person RegisterStored(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment, MaritalStatus? maritalStatus = null)
     {
         Preconditions.CheckNotBlank(name);
         Preconditions.CheckArgument(Enum.IsDefined(sex), nameof(sex), "Unknown sex.");

@@ -17,6 +17,7 @@ public static class RuleCatalogue
     private static readonly LocalDate Permensos2019 = new(2019, 3, 12);
     private static readonly LocalDate Pnpm2008 = new(2008, 1, 1);
     private static readonly LocalDate Seed2012 = new(2012, 8, 2);
+    private static readonly LocalDate Hardening = new(2026, 12, 6);
 
     private static class P
     {
@@ -33,6 +34,7 @@ public static class RuleCatalogue
         public static readonly ParameterDefinition RequiresMarriage = new("Membership.RequiresMarriage", "yes/no", "Member must be married (sudah menikah: married, divorced or widowed).", p => p.Membership.RequiresMarriage);
         public static readonly ParameterDefinition Excluded = new("Membership.ExcludedEmployment", "kinds", "Employment that excludes a person.", p => p.Membership.ExcludedEmployment);
         public static readonly ParameterDefinition MinWomen = new("Membership.MinWomenShare", "%", "Least share of women among members.", p => p.Membership.MinWomenShare);
+        public static readonly ParameterDefinition MaxNameLength = new("Membership.MaxNameLength", "code points", "Longest group name (persons and pendamping: the library default, 100).", p => p.Membership.MaxNameLength);
         public static readonly ParameterDefinition OneOffice = new("Officers.OnePersonOneOffice", "yes/no", "One person holds at most one office.", p => p.Officers.OnePersonOneOffice);
         public static readonly ParameterDefinition Segregate = new("Officers.SegregateTreasurerLoans", "yes/no", "The bendahara may not approve their own loan.", p => p.Officers.SegregateTreasurerLoans);
         public static readonly ParameterDefinition BpsMin = new("Poverty.BpsMinCriteriaMet", "criteria", "BPS criteria (of 14) that make a household poor.", p => p.Poverty.BpsMinCriteriaMet);
@@ -61,6 +63,7 @@ public static class RuleCatalogue
         public static readonly ParameterDefinition InternalLendingMonths = new("Loans.MinSavingsMonthsBeforeInternalLending", "months", "(a) Consecutive months of group savings before the group lends to its members: 0 = from the first meeting (KsmP2kp: seed 004 rule 4; KUB/KUBE profiles: design choice).", p => p.Loans.MinSavingsMonthsBeforeInternalLending);
         public static readonly ParameterDefinition UpkLoanMonths = new("Loans.MinSavingsMonthsBeforeUpkLoan", "months", "(b) Consecutive months of group savings before a KSM borrows from the UPK (P2KP/PNPM; KUB/KUBE profiles have no UPK: design choice).", p => p.Loans.MinSavingsMonthsBeforeUpkLoan);
         public static readonly ParameterDefinition UpkLoanStatement = new("Loans.UpkLoanRequiresJointLiabilityStatement", "yes/no", "(b) Every member signs the tanggung renteng statement before a KSM borrows from the UPK (P2KP/PNPM; KUB/KUBE profiles: design choice).", p => p.Loans.UpkLoanRequiresJointLiabilityStatement);
+        public static readonly ParameterDefinition MaxSingleAmount = new("Savings.MaxSingleAmount", "Rp", "Largest single amount of any posting or loan (inclusive).", p => p.Savings.MaxSingleAmount);
         public static readonly ParameterDefinition FirstCeiling = new("Loans.FirstLoanCeiling", "Rp", "Largest first loan per member.", p => p.Loans.FirstLoanCeiling);
         public static readonly ParameterDefinition RepeatCeiling = new("Loans.RepeatLoanCeiling", "Rp", "Largest repeat loan per member.", p => p.Loans.RepeatLoanCeiling);
         public static readonly ParameterDefinition ReferralLoans = new("Loans.BankReferralAfterLoans", "loans", "Loans after which a member is referred to a bank.", p => p.Loans.BankReferralAfterLoans);
@@ -142,6 +145,9 @@ public static class RuleCatalogue
         R(RuleIds.Mem06, "Format NIK dan kesesuaiannya", "NIK format and agreement",
             "A NIK is 16 digits; its region and birth-date parts (day + 40 for women) are well-formed (refused otherwise). A NIK whose date or sex part disagrees with the person's stated birth date or sex is accepted with a recorded warning: Dukcapil does not change a NIK to match a birth date.",
             "Dukcapil NIK format", High, Catalogue),
+        R(RuleIds.Mem07, "Nama yang dapat dibaca", "Readable names",
+            "A person's or group's name is text a person can read: normalised (NFC, trimmed), not empty once invisible characters are removed, without control or bidi-override characters, at most a stated length (default 100 code points). Applies to new registrations; stored names still load.",
+            "KubeCore design choice (added 2026-12-06 after hostile input froze nothing but polluted data)", DesignChoice, Hardening, P.MaxNameLength),
 
         // Officers
         R(RuleIds.Off01, "Pengurus berasal dari anggota", "Officers come from the members",
@@ -216,6 +222,12 @@ public static class RuleCatalogue
         R(RuleIds.Sav07, "Rupiah utuh tanpa pecahan", "Whole rupiah, no fractions",
             "Money is whole rupiah, never floating point; any rounding is stated and the remainder lands on a named installment.",
             "KubeCore design choice", DesignChoice, Catalogue),
+        R(RuleIds.Sav08, "Batas jumlah dan saldo yang dapat dihitung", "Amount ceiling and representable balances",
+            "No single amount exceeds the profile's ceiling, and no posting is accepted whose resulting balances or totals would leave the representable range (64-bit whole rupiah): refused with a code before anything is appended.",
+            "KubeCore design choice (added 2026-12-06: a deposit of long.MaxValue froze a group's books)", DesignChoice, Hardening, P.MaxSingleAmount),
+        R(RuleIds.Sav09, "Tanggal buku tidak melewati hari ini", "No book date after today",
+            "No book date lies after the host's today in the group's own time zone (WIB, WITA or WIT by province); today is given by the caller, the library reads no clock.",
+            "KubeCore design choice (added 2026-12-06: a deposit dated 9999-12-31 froze a group's books); time zones by Keppres 41/1987", DesignChoice, Hardening),
 
         // Loans
         R(RuleIds.Loan01, "Dua syarat: pinjaman dalam kelompok dan pinjaman dari UPK", "Two gates: lending within the group, and borrowing from the UPK",

@@ -42,6 +42,9 @@ public static class RuleIds
     /// <summary>MEM-06.</summary>
     public static readonly RuleId Mem06 = RuleId.Parse("MEM-06");
 
+    /// <summary>MEM-07.</summary>
+    public static readonly RuleId Mem07 = RuleId.Parse("MEM-07");
+
     /// <summary>OFF-01.</summary>
     public static readonly RuleId Off01 = RuleId.Parse("OFF-01");
 
@@ -104,6 +107,12 @@ public static class RuleIds
 
     /// <summary>SAV-07.</summary>
     public static readonly RuleId Sav07 = RuleId.Parse("SAV-07");
+
+    /// <summary>SAV-08.</summary>
+    public static readonly RuleId Sav08 = RuleId.Parse("SAV-08");
+
+    /// <summary>SAV-09.</summary>
+    public static readonly RuleId Sav09 = RuleId.Parse("SAV-09");
 
     /// <summary>LOAN-01.</summary>
     public static readonly RuleId Loan01 = RuleId.Parse("LOAN-01");

@@ -17,8 +17,20 @@ public readonly record struct BookWeek : IComparable<BookWeek>
     /// <summary>The first day of the week (inclusive).</summary>
     public LocalDate Start { get; }
 
-    /// <summary>The last day of the week (inclusive): <see cref="Start"/> plus six days.</summary>
-    public LocalDate End => Start.PlusDays(6);
+    // The last start from which six more days are still in the ISO calendar (9999-12-25).
+    private static readonly LocalDate LastFullWeekStart = LocalDate.MaxIsoValue.PlusDays(-6);
+
+    // The last start that has a following week in the ISO calendar (9999-12-24).
+    private static readonly LocalDate LastStartWithNext = LocalDate.MaxIsoValue.PlusDays(-7);
+
+    /// <summary>
+    /// The last day of the week (inclusive): <see cref="Start"/> plus six days; for the calendar's last week
+    /// (starting after 9999-12-25) the calendar's last day, 9999-12-31. Never throws.
+    /// </summary>
+    public LocalDate End => Start <= LastFullWeekStart ? Start.PlusDays(6) : LocalDate.MaxIsoValue;
+
+    /// <summary>True when a following week exists in the ISO calendar (false only for weeks starting after 9999-12-24).</summary>
+    public bool HasNext => Start <= LastStartWithNext;
 
     /// <summary>The week that contains <paramref name="date"/>, for weeks starting on <paramref name="weekStartsOn"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="weekStartsOn"/> is <see cref="IsoDayOfWeek.None"/> or undefined, or the date is not ISO.</exception>
@@ -43,9 +55,11 @@ public readonly record struct BookWeek : IComparable<BookWeek>
     public bool Contains(LocalDate date) => date >= Start && date <= End;
 
     /// <summary>The week <paramref name="weeks"/> weeks later (earlier when negative), computed from this week's start.</summary>
+    /// <exception cref="OverflowException">The week would start outside the ISO calendar's range.</exception>
     public BookWeek PlusWeeks(int weeks) => new(Start.PlusWeeks(weeks));
 
-    /// <summary>The following week.</summary>
+    /// <summary>The following week; see <see cref="HasNext"/>.</summary>
+    /// <exception cref="OverflowException">This is the calendar's last week (<see cref="HasNext"/> is false).</exception>
     public BookWeek Next => PlusWeeks(1);
 
     /// <summary>The days of the week as an interval (both ends inclusive).</summary>

@@ -84,8 +84,12 @@ public sealed class CloseBookWeekCommandValidator : AbstractValidator<CloseBookW
         ArgumentNullException.ThrowIfNull(parameters);
         var weekStartsOn = parameters.WeekStartsOn;
         RuleFor(c => c.WeekStart).Must(d => d.DayOfWeek == weekStartsOn).WithErrorCode(SavingsErrors.WeekStartMisaligned);
-        RuleFor(c => c.ClosedOn).Must((c, closedOn) => closedOn >= c.WeekStart.PlusDays(6)).WithErrorCode(SavingsErrors.ClosedBeforeWeekEnd);
+        RuleFor(c => c.ClosedOn).Must((c, closedOn) => closedOn >= LastDayOfWeekFrom(c.WeekStart)).WithErrorCode(SavingsErrors.ClosedBeforeWeekEnd);
     }
+
+    // Six days after the start, or the calendar's last day near 9999-12-31 (never throws; SAV-09).
+    private static LocalDate LastDayOfWeekFrom(LocalDate start) =>
+        start <= LocalDate.MaxIsoValue.PlusDays(-6) ? start.PlusDays(6) : LocalDate.MaxIsoValue;
 }
 
 /// <summary>Validates <see cref="RecordBusinessProfitCommand"/>: profit positive (SAV-07), reference length.</summary>

@@ -92,6 +92,18 @@ public static class SavingsErrors
     /// <summary>SAV-07: amounts are positive whole rupiah.</summary>
     public const string AmountNotPositive = "SAV07_AMOUNT_NOT_POSITIVE";
 
+    /// <summary>SAV-08: a single amount above the profile's ceiling (<c>Savings.MaxSingleAmount</c>).</summary>
+    public const string AmountAboveCeiling = "SAV08_AMOUNT_ABOVE_CEILING";
+
+    /// <summary>SAV-08: the posting would take the ledger's totals (its turnover, which bounds every balance and weekly total) beyond the representable range.</summary>
+    public const string TotalsOutOfRange = "SAV08_TOTALS_OUT_OF_RANGE";
+
+    /// <summary>SAV-09: the book date lies after the host's today in the group's time zone.</summary>
+    public const string DateAfterToday = "SAV09_DATE_AFTER_TODAY";
+
+    /// <summary>SAV-09: a date so close to the end of the calendar (9999-12-31) that the week, schedule or period it starts cannot be represented.</summary>
+    public const string DateOutOfRange = "SAV09_DATE_OUT_OF_RANGE";
+
     /// <summary>GRP-07: a group fund (grant, loan fund) is a group asset and is never moved into a member's savings.</summary>
     public const string GroupFundNotForMember = "GRP07_GROUP_FUND_NOT_FOR_MEMBER";
 
@@ -128,6 +140,10 @@ public static class SavingsErrors
         new(IksBeneficiaryNotAMember, "Penerima bantuan IKS {Member} bukan anggota kelompok saat ini; bantuan untuk keluarga lain dicatat tanpa nama anggota.", "The IKS beneficiary {Member} is not a current member of the group; help to another family is recorded without naming a member."),
         new(NoIksShare, "Bagian IKS dari laba {Profit} dengan tarif {Rate} adalah nol.", "The IKS share of a profit of {Profit} at {Rate} is zero."),
         new(AmountNotPositive, "Jumlah uang harus rupiah utuh lebih dari nol.", "An amount must be whole rupiah greater than zero."),
+        new(AmountAboveCeiling, "Jumlah {Amount} melebihi batas satu transaksi ({MaxSingleAmount}).", "The amount {Amount} is above the ceiling of a single posting ({MaxSingleAmount})."),
+        new(TotalsOutOfRange, "Transaksi {Amount} membuat jumlah buku kas kelompok melampaui batas yang dapat dihitung ({Limit}); transaksi ditolak sebelum dicatat.", "A posting of {Amount} would take the group's ledger totals beyond the representable range ({Limit}); it is refused before anything is booked."),
+        new(DateAfterToday, "Tanggal buku {Date} sesudah hari ini ({Today}) di zona waktu kelompok.", "Book date {Date} is after today ({Today}) in the group's time zone."),
+        new(DateOutOfRange, "Tanggal {Date} terlalu dekat dengan akhir kalender; minggu, jadwal atau jangka waktunya tidak dapat dihitung.", "Date {Date} is too close to the end of the calendar; its week, schedule or period cannot be computed."),
         new(GroupFundNotForMember, "Dana {From} adalah aset kelompok dan tidak dipindah ke tabungan anggota.", "The {From} fund is a group asset and is never moved into a member's savings."),
         new(BorrowerNotAMember, "Peminjam {Member} bukan anggota kelompok saat ini.", "Borrower {Member} is not a current member of the group."),
     ]);

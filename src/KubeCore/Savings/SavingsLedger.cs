@@ -27,6 +27,14 @@ namespace KubeCore.Savings;
 /// <para><b>Dates (SAV-05).</b> Book dates never go backwards along the ledger, are never before the opening,
 /// and never fall in a closed week; weeks are closed in order, each on or after its last day. Because dates
 /// never decrease, <see cref="SnapshotAsOf"/> is a replay of a prefix of the chain (PORT-02).</para>
+/// <para><b>Today (SAV-09).</b> Every posting and close takes the host's <see cref="HostToday"/> (the date in the group's
+/// time zone; the library reads no clock) and refuses a book date after it, so one far-future typo cannot freeze the
+/// books (SAV-05 would refuse every real date after it). Dates near 9999-12-31 are refused with a code, never thrown.</para>
+/// <para><b>Limits (SAV-08).</b> No entry's amount exceeds the profile's <c>Savings.MaxSingleAmount</c> (a reversal,
+/// which restores an accepted entry, is exempt), and the ledger's turnover — the sum of every entry's amount, which
+/// bounds every balance, running total, weekly total and claim — stays within the range of a 64-bit integer. Both are
+/// checked in the one place every posting passes before it is appended; stored entries are not re-judged by the
+/// ceiling when a ledger is rehydrated.</para>
 /// <para><b>Failures.</b> A behaviour method throws <see cref="ArgumentException"/> for a programmer error (default
 /// ids, overlong text, an unknown loan) and <see cref="RuleViolationException"/> for a refused operation; in both
 /// cases the ledger is left exactly as it was.</para>
@@ -45,6 +53,8 @@ public sealed class SavingsLedger
     private readonly LedgerBalances _balances = new();
     private readonly EntryIdSource _ids;
     private EntryHash _lastHash;
+    // SAV-08: the sum of every entry's amount (saturating when rehydrated from older data); bounds every balance and total.
+    private long _turnover;
     private LocalDate _lastDate;
     private LocalDate? _closedThrough;
     private BookWeek _nextWeekToClose;
@@ -82,6 +92,12 @@ public sealed class SavingsLedger
 
     /// <summary>The book date of the last entry; a new entry is dated on or after it.</summary>
     public LocalDate LastBookDate => _lastDate;
+
+    /// <summary>
+    /// The ledger's turnover (SAV-08): the sum of every entry's amount. Every balance, running total, weekly total
+    /// and renteng claim is at most this, so a posting that keeps it representable keeps them all representable.
+    /// </summary>
+    public Rupiah Turnover => Rupiah.Of(_turnover);
 
     /// <summary>The live running balances (O(1) reads).</summary>
     public LedgerBalances Balances => _balances;
@@ -150,6 +166,28 @@ public sealed class SavingsLedger
         ledger.Append(opening, null);
         return ledger;
     }
+
+    /// <summary>
+    /// Opens books that a host will rebuild by re-running the operations it stored earlier (as a host that keeps
+    /// commands rather than entries does). Until <see cref="EndReplay"/> the ledger does not apply SAV-08 — the
+    /// amount ceiling and the range of its totals judge new postings only, so history stored before them still
+    /// loads — and neither does a <see cref="Loans.LoanRevolving"/> on it; every other rule runs as usual. Call
+    /// <see cref="EndReplay"/> before the first new operation.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="group"/> is null.</exception>
+    /// <exception cref="ArgumentException">The group id is the default id, or the date is not ISO.</exception>
+    public static SavingsLedger OpenForReplay(IGroupStanding group, LocalDate openedOn, string? reference = null)
+    {
+        var ledger = Open(group, openedOn, reference);
+        ledger.IsReplaying = true;
+        return ledger;
+    }
+
+    /// <summary>True while the books opened with <see cref="OpenForReplay"/> re-run stored operations (SAV-08 not applied).</summary>
+    public bool IsReplaying { get; private set; }
+
+    /// <summary>Ends the replay of stored operations begun by <see cref="OpenForReplay"/>: from now on SAV-08 judges every posting. Idempotent.</summary>
+    public void EndReplay() => IsReplaying = false;
 
     /// <summary>
     /// Rebuilds a ledger from stored entries (e.g. rows rebuilt with <see cref="LedgerEntry.FromStored"/>): verifies
@@ -247,17 +285,19 @@ public sealed class SavingsLedger
     // ----------------------------------------------------------------------------------------------
 
     /// <summary>A current member saves <paramref name="amount"/> (tabungan): debit cash, credit the member's savings.</summary>
-    /// <param name="date">Book date: not before the last entry, not in a closed week.</param>
+    /// <param name="today">The host's today in the group's time zone (SAV-09).</param>
+    /// <param name="date">Book date: not after today, not before the last entry, not in a closed week.</param>
     /// <param name="member">The saver, a current member of the group.</param>
-    /// <param name="amount">Positive whole rupiah.</param>
+    /// <param name="amount">Positive whole rupiah, at most the profile's <c>Savings.MaxSingleAmount</c>.</param>
     /// <param name="reference">Receipt reference, at most <see cref="LedgerEntry.MaxReferenceLength"/> characters.</param>
     /// <exception cref="ArgumentException">The member id is the default id or the reference is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, or SAV-04 not a current member.</exception>
-    public LedgerEntry Deposit(LocalDate date, PersonId member, Rupiah amount, string? reference = null)
+    /// <exception cref="RuleViolationException">SAV-09 date after today, SAV-05 date, SAV-07 amount, SAV-08 ceiling or totals, or SAV-04 not a current member.</exception>
+    public LedgerEntry Deposit(HostToday today, LocalDate date, PersonId member, Rupiah amount, string? reference = null)
     {
         IdGuard.Check(member);
         CheckText(reference);
-        ThrowIf(CheckDate(date) ?? CheckPositive(amount) ?? CheckCurrentMember(member, RuleIds.Sav04, SavingsErrors.NotACurrentMember));
+        ThrowIf(CheckDates(today, date) ?? CheckPositive(amount) ?? CheckLimits(EntryKind.SavingsDeposit, amount.Amount)
+            ?? CheckCurrentMember(member, RuleIds.Sav04, SavingsErrors.NotACurrentMember));
         // The legs (debit cash, credit the member's savings) only raise balances, so SAV-02 cannot refuse them: the entry
         // is built as a pair and applied directly (the same entry, hash and balances as posting the two legs).
         var sequence = _entries.Count + 1;
@@ -274,11 +314,11 @@ public sealed class SavingsLedger
     /// </summary>
     /// <exception cref="ArgumentException">The member id is the default id or the reference is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, SAV-02 savings or cash insufficient.</exception>
-    public LedgerEntry Withdraw(LocalDate date, PersonId member, Rupiah amount, string? reference = null)
+    public LedgerEntry Withdraw(HostToday today, LocalDate date, PersonId member, Rupiah amount, string? reference = null)
     {
         IdGuard.Check(member);
         CheckText(reference);
-        ThrowIf(CheckDate(date) ?? CheckPositive(amount));
+        ThrowIf(CheckDates(today, date) ?? CheckPositive(amount));
         return Post(date, EntryKind.SavingsWithdrawal,
             [LedgerLeg.Debit(LedgerAccount.MemberSavings(member), amount), LedgerLeg.Credit(LedgerAccount.Cash, amount)],
             member, null, reference, null, null, null);
@@ -346,10 +386,10 @@ public sealed class SavingsLedger
     /// </summary>
     /// <exception cref="ArgumentException">The reference is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 profit not positive, SAV-06 a share of zero.</exception>
-    public LedgerEntry RecordBusinessProfit(LocalDate date, Rupiah profit, string? reference = null)
+    public LedgerEntry RecordBusinessProfit(HostToday today, LocalDate date, Rupiah profit, string? reference = null)
     {
         CheckText(reference);
-        ThrowIf(CheckDate(date) ?? CheckPositive(profit));
+        ThrowIf(CheckDates(today, date) ?? CheckPositive(profit) ?? CheckCeiling(profit.Amount));
         var rate = _group.Profile.Savings.IksShareOfProfit;
         var share = rate.Of(profit);
         if (!share.IsPositive)
@@ -365,15 +405,15 @@ public sealed class SavingsLedger
     /// <summary>
     /// Spends IKS on a solidarity purpose described in text, naming no member (e.g. help to a poor non-member family,
     /// a neighbourhood activity): debit IKS, credit cash. The memo is the purpose text. To help a member in social need,
-    /// use <see cref="SpendIks(LocalDate, Rupiah, IksPurpose, string, PersonId?, string?)"/>, which names the member.
+    /// use <see cref="SpendIks(HostToday, LocalDate, Rupiah, IksPurpose, string, PersonId?, string?)"/>, which names the member.
     /// </summary>
     /// <exception cref="ArgumentException">The purpose is blank or a text is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, SAV-02 IKS or cash insufficient.</exception>
-    public LedgerEntry SpendIks(LocalDate date, Rupiah amount, string purpose, string? reference = null)
+    public LedgerEntry SpendIks(HostToday today, LocalDate date, Rupiah amount, string purpose, string? reference = null)
     {
         Preconditions.CheckNotBlank(purpose);
         CheckText(reference, purpose);
-        ThrowIf(CheckDate(date) ?? CheckPositive(amount));
+        ThrowIf(CheckDates(today, date) ?? CheckPositive(amount));
         return Post(date, EntryKind.IksSpend,
             [LedgerLeg.Debit(LedgerAccount.Iks, amount), LedgerLeg.Credit(LedgerAccount.Cash, amount)],
             null, null, reference, purpose, null, null);
@@ -389,6 +429,7 @@ public sealed class SavingsLedger
     /// into savings is refused by <see cref="TransferBetweenFunds"/>.
     /// </summary>
     /// <remarks>The memo is <c>purpose=SocialNeed;description=…</c>: the purpose by name, then the description as given.</remarks>
+    /// <param name="today">The host's today in the group's time zone (SAV-09).</param>
     /// <param name="date">Book date.</param>
     /// <param name="amount">Positive whole rupiah.</param>
     /// <param name="purpose">What the spend is for.</param>
@@ -397,7 +438,7 @@ public sealed class SavingsLedger
     /// <param name="reference">Receipt reference, optional.</param>
     /// <exception cref="ArgumentException">The purpose is unknown, the description is blank, the beneficiary is the default id, or a text is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-06 profit share or beneficiary not a member, SAV-05 date, SAV-07 amount, SAV-02 IKS or cash insufficient.</exception>
-    public LedgerEntry SpendIks(LocalDate date, Rupiah amount, IksPurpose purpose, string description, PersonId? beneficiary = null, string? reference = null)
+    public LedgerEntry SpendIks(HostToday today, LocalDate date, Rupiah amount, IksPurpose purpose, string description, PersonId? beneficiary = null, string? reference = null)
     {
         Preconditions.CheckArgument(Enum.IsDefined(purpose), nameof(purpose), "Unknown IKS purpose.");
         Preconditions.CheckNotBlank(description);
@@ -410,7 +451,7 @@ public sealed class SavingsLedger
         var violation = purpose == IksPurpose.ProfitShare
             ? RuleViolation.Of(RuleIds.Sav06, SavingsErrors.IksNotADividend, ("Amount", amount))
             : beneficiary is { } named ? CheckCurrentMember(named, RuleIds.Sav06, SavingsErrors.IksBeneficiaryNotAMember) : null;
-        ThrowIf(violation ?? CheckDate(date) ?? CheckPositive(amount));
+        ThrowIf(violation ?? CheckDates(today, date) ?? CheckPositive(amount));
         return Post(date, EntryKind.IksSpend,
             [LedgerLeg.Debit(LedgerAccount.Iks, amount), LedgerLeg.Credit(LedgerAccount.Cash, amount)],
             beneficiary, null, reference, memo, null, null);
@@ -431,27 +472,28 @@ public sealed class SavingsLedger
     /// </summary>
     /// <exception cref="ArgumentException">The reference is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, GRP-05/GRP-06/OFF-04 standing.</exception>
-    public LedgerEntry CreditGrant(LocalDate date, Rupiah amount, string? reference = null)
+    public LedgerEntry CreditGrant(HostToday today, LocalDate date, Rupiah amount, string? reference = null)
     {
         CheckText(reference);
-        ThrowIf(CheckDate(date) ?? CheckPositive(amount) ?? GroupStandingRules.CheckMayMoveMoney(_group));
+        ThrowIf(CheckDates(today, date) ?? CheckPositive(amount) ?? GroupStandingRules.CheckMayMoveMoney(_group));
         return Post(date, EntryKind.GrantCredited,
             [LedgerLeg.Debit(LedgerAccount.Cash, amount), LedgerLeg.Credit(LedgerAccount.Grant, amount)],
             null, null, reference, null, null, null);
     }
 
     /// <summary>Grant money is spent against a receipt (AID-03): debit grant, credit cash. Spends never exceed the grant (SAV-02).</summary>
+    /// <param name="today">The host's today in the group's time zone (SAV-09).</param>
     /// <param name="date">Book date.</param>
     /// <param name="amount">Positive whole rupiah.</param>
     /// <param name="receiptReference">The receipt (kuitansi) reference; required.</param>
     /// <param name="category">The spending category for the LPJ, optional, stored as the memo.</param>
     /// <exception cref="ArgumentException">The receipt reference is blank or a text is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, SAV-02 grant or cash insufficient.</exception>
-    public LedgerEntry SpendGrant(LocalDate date, Rupiah amount, string receiptReference, string? category = null)
+    public LedgerEntry SpendGrant(HostToday today, LocalDate date, Rupiah amount, string receiptReference, string? category = null)
     {
         Preconditions.CheckNotBlank(receiptReference);
         CheckText(receiptReference, category);
-        ThrowIf(CheckDate(date) ?? CheckPositive(amount));
+        ThrowIf(CheckDates(today, date) ?? CheckPositive(amount));
         return Post(date, EntryKind.GrantSpend,
             [LedgerLeg.Debit(LedgerAccount.Grant, amount), LedgerLeg.Credit(LedgerAccount.Cash, amount)],
             null, null, receiptReference, category, null, null);
@@ -463,10 +505,10 @@ public sealed class SavingsLedger
     /// </summary>
     /// <exception cref="ArgumentException">The reference is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount.</exception>
-    public LedgerEntry AddLoanCapital(LocalDate date, Rupiah amount, string? reference = null)
+    public LedgerEntry AddLoanCapital(HostToday today, LocalDate date, Rupiah amount, string? reference = null)
     {
         CheckText(reference);
-        ThrowIf(CheckDate(date) ?? CheckPositive(amount));
+        ThrowIf(CheckDates(today, date) ?? CheckPositive(amount));
         return Post(date, EntryKind.LoanCapitalAdded,
             [LedgerLeg.Debit(LedgerAccount.Cash, amount), LedgerLeg.Credit(LedgerAccount.LoanFund, amount)],
             null, null, reference, null, null, null);
@@ -483,7 +525,7 @@ public sealed class SavingsLedger
     /// <exception cref="ArgumentException">An account is not a fund (cash, receivable, income, expenses), the accounts are
     /// equal, both are member savings, or the reference is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-06, GRP-07, SAV-05 date, SAV-07 amount, SAV-02 source insufficient.</exception>
-    public LedgerEntry TransferBetweenFunds(LocalDate date, LedgerAccount from, LedgerAccount to, Rupiah amount, string? reference = null)
+    public LedgerEntry TransferBetweenFunds(HostToday today, LocalDate date, LedgerAccount from, LedgerAccount to, Rupiah amount, string? reference = null)
     {
         Preconditions.CheckArgument(IsFund(from), nameof(from), "Only IKS, grant, loan fund and member savings take part in a fund transfer.");
         Preconditions.CheckArgument(IsFund(to), nameof(to), "Only IKS, grant, loan fund and member savings take part in a fund transfer.");
@@ -495,7 +537,7 @@ public sealed class SavingsLedger
             : to.Kind == AccountKind.MemberSavings
                 ? RuleViolation.Of(RuleIds.Grp07, SavingsErrors.GroupFundNotForMember, ("From", from.Kind))
                 : null;
-        ThrowIf(fundRule ?? CheckDate(date) ?? CheckPositive(amount));
+        ThrowIf(fundRule ?? CheckDates(today, date) ?? CheckPositive(amount));
         return Post(date, EntryKind.FundTransfer,
             [LedgerLeg.Debit(from, amount), LedgerLeg.Credit(to, amount)],
             from.Member, null, reference, null, null, null);
@@ -507,10 +549,10 @@ public sealed class SavingsLedger
     /// </summary>
     /// <exception cref="ArgumentException">A text is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, SAV-02 cash insufficient.</exception>
-    public LedgerEntry RecordExpense(LocalDate date, Rupiah amount, string? reference = null, string? description = null)
+    public LedgerEntry RecordExpense(HostToday today, LocalDate date, Rupiah amount, string? reference = null, string? description = null)
     {
         CheckText(reference, description);
-        ThrowIf(CheckDate(date) ?? CheckPositive(amount));
+        ThrowIf(CheckDates(today, date) ?? CheckPositive(amount));
         return Post(date, EntryKind.Expense,
             [LedgerLeg.Debit(LedgerAccount.Expenses, amount), LedgerLeg.Credit(LedgerAccount.Cash, amount)],
             null, null, reference, description, null, null);
@@ -530,13 +572,13 @@ public sealed class SavingsLedger
     /// <exception cref="ArgumentException">A default id, a text too long, or a loan id already disbursed to another borrower.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, LOAN-06 borrower not a member, GRP-05/GRP-06/OFF-04
     /// standing, SAV-02 loan fund available or cash insufficient.</exception>
-    public LedgerEntry DisburseLoan(LocalDate date, LoanId loan, PersonId borrower, Rupiah principal, string? reference = null)
+    public LedgerEntry DisburseLoan(HostToday today, LocalDate date, LoanId loan, PersonId borrower, Rupiah principal, string? reference = null)
     {
         IdGuard.Check(loan);
         IdGuard.Check(borrower, nameof(borrower));
         CheckText(reference);
         Preconditions.CheckArgument(_balances.BorrowerOf(loan) is not { } known || known == borrower, nameof(loan), "The loan was disbursed to another borrower.");
-        ThrowIf(CheckDate(date) ?? CheckPositive(principal)
+        ThrowIf(CheckDates(today, date) ?? CheckPositive(principal)
             ?? CheckCurrentMember(borrower, RuleIds.Loan06, SavingsErrors.BorrowerNotAMember)
             ?? GroupStandingRules.CheckMayMoveMoney(_group));
         return Post(date, EntryKind.LoanDisbursement,
@@ -552,11 +594,11 @@ public sealed class SavingsLedger
     /// </summary>
     /// <exception cref="ArgumentException">The loan was never disbursed, or the reference is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amounts (negative, or both zero), SAV-02 principal above outstanding.</exception>
-    public LedgerEntry RecordRepayment(LocalDate date, LoanId loan, Rupiah principal, Rupiah serviceCharge, string? reference = null)
+    public LedgerEntry RecordRepayment(HostToday today, LocalDate date, LoanId loan, Rupiah principal, Rupiah serviceCharge, string? reference = null)
     {
         var borrower = KnownBorrower(loan);
         CheckText(reference);
-        ThrowIf(CheckDate(date) ?? CheckParts(principal, serviceCharge));
+        ThrowIf(CheckDates(today, date) ?? CheckParts(principal, serviceCharge) ?? CheckSum(principal.Amount, serviceCharge.Amount));
         var legs = new LedgerLeg[1 + (principal.IsPositive ? 1 : 0) + (serviceCharge.IsPositive ? 1 : 0)];
         legs[0] = LedgerLeg.Debit(LedgerAccount.Cash, principal + serviceCharge);
         var i = 1;
@@ -582,7 +624,7 @@ public sealed class SavingsLedger
     /// <exception cref="ArgumentException">The loan was never disbursed; contributions are empty, do not add up to the
     /// covered amount, repeat a source or member, or name the borrower as another member; or the reference is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amounts, SAV-02 (a contributor's savings, IKS, or principal above outstanding).</exception>
-    public LedgerEntry CoverArrears(LocalDate date, LoanId loan, Rupiah principal, Rupiah serviceCharge, IReadOnlyList<RentengContribution> contributions, string? reference = null)
+    public LedgerEntry CoverArrears(HostToday today, LocalDate date, LoanId loan, Rupiah principal, Rupiah serviceCharge, IReadOnlyList<RentengContribution> contributions, string? reference = null)
     {
         var borrower = KnownBorrower(loan);
         ArgumentNullException.ThrowIfNull(contributions);
@@ -598,10 +640,10 @@ public sealed class SavingsLedger
             {
                 Preconditions.CheckArgument(contributions[k].Source != c.Source || contributions[k].Member != c.Member, nameof(contributions), "A source contributes once per cover.");
             }
-            total = checked(total + c.Amount.Amount);
+            total = SaturatingAdd(total, c.Amount.Amount);
         }
-        ThrowIf(CheckDate(date) ?? CheckParts(principal, serviceCharge));
-        Preconditions.CheckArgument(total == checked(principal.Amount + serviceCharge.Amount), nameof(contributions), "The contributions must add up to the principal plus the service charge covered.");
+        ThrowIf(CheckDates(today, date) ?? CheckParts(principal, serviceCharge) ?? CheckSum(principal.Amount, serviceCharge.Amount) ?? CheckLimits(EntryKind.RentengCover, total));
+        Preconditions.CheckArgument(total == principal.Amount + serviceCharge.Amount, nameof(contributions), "The contributions must add up to the principal plus the service charge covered.");
         var legs = new LedgerLeg[contributions.Count + (principal.IsPositive ? 1 : 0) + (serviceCharge.IsPositive ? 1 : 0)];
         var p = 0;
         foreach (var c in contributions)
@@ -631,11 +673,11 @@ public sealed class SavingsLedger
     /// </summary>
     /// <exception cref="ArgumentException">The loan was never disbursed, or the reference is too long.</exception>
     /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, SAV-02 recovery above the claim.</exception>
-    public LedgerEntry RecoverCover(LocalDate date, LoanId loan, RentengClaimant claimant, Rupiah amount, string? reference = null)
+    public LedgerEntry RecoverCover(HostToday today, LocalDate date, LoanId loan, RentengClaimant claimant, Rupiah amount, string? reference = null)
     {
         var borrower = KnownBorrower(loan);
         CheckText(reference);
-        ThrowIf(CheckDate(date) ?? CheckPositive(amount));
+        ThrowIf(CheckDates(today, date) ?? CheckPositive(amount));
         LedgerLeg[] legs = [LedgerLeg.Debit(LedgerAccount.Cash, amount), LedgerLeg.Credit(claimant.Account, amount)];
         return PostOwned(date, EntryKind.RentengRecovery, legs, borrower, loan, reference, null, null, ClaimChanges(EntryKind.RentengRecovery, legs, borrower));
     }
@@ -653,7 +695,7 @@ public sealed class SavingsLedger
     /// </summary>
     /// <exception cref="ArgumentException">The reason is blank, a text is too long, or the id is the default id.</exception>
     /// <exception cref="RuleViolationException">SAV-01 unknown / already reversed / not reversible, SAV-05 date, SAV-02 balances.</exception>
-    public LedgerEntry Reverse(LocalDate date, EntryId entry, string reason, string? reference = null)
+    public LedgerEntry Reverse(HostToday today, LocalDate date, EntryId entry, string reason, string? reference = null)
     {
         IdGuard.Check(entry);
         Preconditions.CheckNotBlank(reason);
@@ -664,7 +706,7 @@ public sealed class SavingsLedger
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Sav01, SavingsErrors.UnknownEntry, ("EntryId", entry)));
         }
         var original = _entries[index];
-        ThrowIf(CheckReversible(original) ?? CheckDate(date));
+        ThrowIf(today.CheckNotAfter(date) ?? CheckReversible(original) ?? CheckDate(date));
         Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
         var originalLegs = original.LegsInto(scratch);
         var legs = new LedgerLeg[originalLegs.Length];
@@ -682,14 +724,15 @@ public sealed class SavingsLedger
     /// (ISO) and whose memo is <see cref="WeekTotals.ToCanonicalText"/>. From then on no entry can be dated in the week.
     /// Weeks close in order, starting with the week of <see cref="OpenedOn"/>; a week with no entries is closed with zero totals.
     /// </summary>
+    /// <param name="today">The host's today in the group's time zone (SAV-09): the close is not dated after it.</param>
     /// <param name="week">The week; must be <see cref="NextWeekToClose"/>.</param>
-    /// <param name="closedOn">The date of the close: on or after the week's last day, not before the last entry.</param>
+    /// <param name="closedOn">The date of the close: on or after the week's last day, not before the last entry, not after today.</param>
     /// <exception cref="ArgumentException">The week does not start on <see cref="WeekStartsOn"/>.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 out of order, not ended, or date before the last entry.</exception>
-    public WeekClose CloseWeek(BookWeek week, LocalDate closedOn)
+    /// <exception cref="RuleViolationException">SAV-09 after today or the calendar's last week; SAV-05 out of order, not ended, or date before the last entry.</exception>
+    public WeekClose CloseWeek(HostToday today, BookWeek week, LocalDate closedOn)
     {
         Preconditions.CheckArgument(week.Start.DayOfWeek == WeekStartsOn, nameof(week), "The week does not start on the ledger's first day of the week.");
-        ThrowIf(CheckCloseWeek(week, closedOn));
+        ThrowIf(today.CheckNotAfter(closedOn) ?? CheckCloseWeek(week, closedOn));
         var totals = ComputeWeekTotals(week);
         if (!totals.Reconciles)
         {
@@ -857,7 +900,7 @@ public sealed class SavingsLedger
 
     private LedgerEntry Post(LocalDate date, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? owned, PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, ClaimChange[]? claims)
     {
-        ThrowIf(_balances.Check(legs) ?? CheckClaims(loan, claims));
+        ThrowIf(CheckLimits(kind, Debits(legs)) ?? _balances.Check(legs) ?? CheckClaims(loan, claims));
         var entry = LedgerEntry.CreateNext(_group.Id, _ids.Next(_entries.Count + 1), _entries.Count + 1, date, kind, legs, owned, member, loan, reference, memo, reverses, LastEntry);
         Append(entry, claims, ownId: true);
         return entry;
@@ -897,6 +940,7 @@ public sealed class SavingsLedger
     // After every append: the chain head, the last date, and SAV-03 from the running totals (O(1)).
     private void Appended(LedgerEntry entry)
     {
+        _turnover = SaturatingAdd(_turnover, entry.Amount.Amount);
         _lastHash = entry.Hash;
         _lastDate = entry.BookDate;
         if (!_balances.IsConserved)
@@ -1012,6 +1056,71 @@ public sealed class SavingsLedger
         return true;
     }
 
+    /// <summary>SAV-09 then SAV-05 for a posting on <paramref name="date"/> by a host whose today is <paramref name="today"/>.</summary>
+    internal RuleViolation? CheckDates(HostToday today, LocalDate date) => today.CheckNotAfter(date) ?? CheckDate(date);
+
+    /// <summary>
+    /// SAV-08, the one check every new posting passes before it is appended: the entry's <paramref name="amount"/> is
+    /// within the profile's <c>Savings.MaxSingleAmount</c> (a reversal, which restores an accepted entry, is exempt),
+    /// and the ledger's turnover after it stays representable. Also used by the loan fund before an operation that
+    /// posts several entries, with their sum.
+    /// </summary>
+    internal RuleViolation? CheckLimits(EntryKind kind, long amount)
+    {
+        if (IsReplaying)
+        {
+            return null;
+        }
+        var ceiling = _group.Profile.Savings.MaxSingleAmount;
+        if (kind != EntryKind.Reversal && amount > ceiling.Amount)
+        {
+            return AboveCeiling(amount, ceiling);
+        }
+        return amount > long.MaxValue - _turnover ? TotalsOutOfRange(amount) : null;
+    }
+
+    /// <summary>SAV-08 for one amount of an operation (e.g. a loan's principal or a payment) before any entry is built.</summary>
+    internal RuleViolation? CheckCeiling(long amount)
+    {
+        if (IsReplaying)
+        {
+            return null;
+        }
+        var ceiling = _group.Profile.Savings.MaxSingleAmount;
+        return amount > ceiling.Amount ? AboveCeiling(amount, ceiling) : null;
+    }
+
+    /// <summary>SAV-08 for the entries of an operation that posts several (their amounts' sum): the turnover after them stays representable.</summary>
+    internal RuleViolation? CheckTurnoverRoom(long total) =>
+        !IsReplaying && total > long.MaxValue - _turnover ? TotalsOutOfRange(total) : null;
+
+    private static RuleViolation AboveCeiling(long amount, Rupiah ceiling) =>
+        RuleViolation.Of(RuleIds.Sav08, SavingsErrors.AmountAboveCeiling, ("Amount", Rupiah.Of(amount)), ("MaxSingleAmount", ceiling));
+
+    private static RuleViolation TotalsOutOfRange(long amount) =>
+        RuleViolation.Of(RuleIds.Sav08, SavingsErrors.TotalsOutOfRange, ("Amount", Rupiah.Of(amount)), ("Limit", Rupiah.Of(long.MaxValue)));
+
+    // SAV-08: two non-negative parts whose sum would not be representable.
+    private static RuleViolation? CheckSum(long a, long b) =>
+        a >= 0 && b >= 0 && a > long.MaxValue - b ? TotalsOutOfRange(long.MaxValue) : null;
+
+    // The sum of the debit legs, saturating at long.MaxValue (a sum that large is refused by SAV-08 anyway).
+    private static long Debits(ReadOnlySpan<LedgerLeg> legs)
+    {
+        long debits = 0;
+        foreach (var leg in legs)
+        {
+            if (leg.Side == LegSide.Debit)
+            {
+                debits = SaturatingAdd(debits, leg.Amount.Amount);
+            }
+        }
+        return debits;
+    }
+
+    internal static long SaturatingAdd(long total, long amount) =>
+        amount > 0 && total > long.MaxValue - amount ? long.MaxValue : total + amount;
+
     /// <summary>SAV-05 for a posting on <paramref name="date"/>; also used by the loan fund before an operation that posts several entries.</summary>
     internal RuleViolation? CheckDate(LocalDate date)
     {
@@ -1032,6 +1141,11 @@ public sealed class SavingsLedger
 
     private RuleViolation? CheckCloseWeek(BookWeek week, LocalDate closedOn)
     {
+        if (!week.HasNext)
+        {
+            // The calendar's last week: no week would follow it to take the next entries.
+            return RuleViolation.Of(RuleIds.Sav09, SavingsErrors.DateOutOfRange, ("Date", week.Start));
+        }
         if (week != _nextWeekToClose)
         {
             return RuleViolation.Of(RuleIds.Sav05, SavingsErrors.WeekOutOfOrder, ("Week", week), ("Expected", _nextWeekToClose));
@@ -1075,7 +1189,7 @@ public sealed class SavingsLedger
 
     private static RuleViolation? CheckParts(Rupiah principal, Rupiah serviceCharge) =>
         principal.IsNegative || serviceCharge.IsNegative || (!principal.IsPositive && !serviceCharge.IsPositive)
-            ? RuleViolation.Of(RuleIds.Sav07, SavingsErrors.AmountNotPositive, ("Amount", principal + serviceCharge))
+            ? RuleViolation.Of(RuleIds.Sav07, SavingsErrors.AmountNotPositive, ("Amount", principal.IsNegative ? principal : serviceCharge))
             : null;
 
     private PersonId KnownBorrower(LoanId loan)

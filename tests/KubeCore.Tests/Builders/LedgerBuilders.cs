@@ -85,11 +85,11 @@ public static class LedgerBuilders
         var date = ledger.OpenedOn;
         foreach (var member in group.Members)
         {
-            ledger.Deposit(date, member, Rupiah.Of(eachSaves), "setoran awal");
+            ledger.Deposit(HostToday.Of(date), date, member, Rupiah.Of(eachSaves), "setoran awal");
         }
         if (capital > 0)
         {
-            ledger.AddLoanCapital(date, Rupiah.Of(capital), "modal UPK");
+            ledger.AddLoanCapital(HostToday.Of(date), date, Rupiah.Of(capital), "modal UPK");
         }
         return ledger;
     }

@@ -232,7 +232,7 @@ public sealed class LoanFundBuilder
         var fund = LoanRevolving.Open(group, ledger);
         if (_capital > 0)
         {
-            ledger.AddLoanCapital(_start, Rupiah.Of(_capital), "modal dana bergulir");
+            ledger.AddLoanCapital(HostToday.Of(_start), _start, Rupiah.Of(_capital), "modal dana bergulir");
         }
         if (_iks > 0)
         {
@@ -242,7 +242,7 @@ public sealed class LoanFundBuilder
             {
                 profit++;
             }
-            ledger.RecordBusinessProfit(_start, Rupiah.Of(profit), "laba usaha");
+            ledger.RecordBusinessProfit(HostToday.Of(_start), _start, Rupiah.Of(profit), "laba usaha");
         }
         if (_sign)
         {
@@ -255,7 +255,7 @@ public sealed class LoanFundBuilder
         {
             foreach (var member in group.Members)
             {
-                ledger.Deposit(_start.PlusWeeks(w), member, Rupiah.Of(_weekly), "tabungan rutin mingguan");
+                ledger.Deposit(HostToday.Of(_start.PlusWeeks(w)), _start.PlusWeeks(w), member, Rupiah.Of(_weekly), "tabungan rutin mingguan");
             }
         }
         fund.ClearEvents();
@@ -284,7 +284,7 @@ public static class LoanFundSteps
     {
         var loan = fund.ApplyFor(member, principal, date, months, frequency);
         fund.ApproveAtMeeting(group, loan, date);
-        return fund.Disburse(loan.Id, date);
+        return fund.Disburse(HostToday.Of(date), loan.Id, date);
     }
 
     /// <summary>Pays the loan's installments due on or before <paramref name="through"/>, each on its due date.</summary>
@@ -295,7 +295,7 @@ public static class LoanFundSteps
             var unpaid = fund.GetLoan(loan.Id).Account!.InstallmentsAsOf(installment.DueDate)[installment.Number - 1].Unpaid;
             if (unpaid.IsPositive)
             {
-                fund.Repay(loan.Id, installment.DueDate, unpaid);
+                fund.Repay(HostToday.Of(installment.DueDate), loan.Id, installment.DueDate, unpaid);
             }
         }
     }

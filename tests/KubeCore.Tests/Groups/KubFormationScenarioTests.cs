@@ -60,7 +60,7 @@ public class KubFormationScenarioTests
 
         decision.IsApproved.ShouldBeTrue();
         decision.ProfileId.ShouldBe("Kub@1");
-        decision.RuleIds.Distinct().Select(r => r.Value).ShouldBe(["GRP-01", "GRP-02", "GRP-03", "GRP-04", "MEM-01", "MEM-02", "MEM-03", "MEM-04", "MEM-05"]);
+        decision.RuleIds.Distinct().Select(r => r.Value).ShouldBe(["GRP-01", "GRP-02", "GRP-03", "GRP-04", "MEM-01", "MEM-02", "MEM-03", "MEM-04", "MEM-05", "MEM-07"]);
         decision.Checks.Where(c => c.RuleId == RuleIds.Mem01).ShouldAllBe(c => c.Outcome == CheckOutcome.Passed && c.Parameters["Membership.PovertyEvidence"] == "PraConfirmedByRegistry");
         decision.Checks.Where(c => c.RuleId == RuleIds.Mem03 || c.RuleId == RuleIds.Mem04 || c.RuleId == RuleIds.Mem05).ShouldAllBe(c => c.Outcome == CheckOutcome.NotApplicable);
         decision.Checks.Single(c => c.RuleId == RuleIds.Grp01).ToString().ShouldBe("GRP-01 Passed (Members=7, Membership.MinMembers=5, Membership.MaxMembers=10)");

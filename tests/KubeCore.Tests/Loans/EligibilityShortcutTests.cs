@@ -51,7 +51,7 @@ public class EligibilityShortcutTests
         fund.ApproveAtMeeting(group, loan, day);
         var disburseOn = day.PlusDays(c.DisburseShift);
         var disbursement = fund.AssessDisbursement(loan.Id, disburseOn);
-        var disbursed = Record.Exception(() => fund.Disburse(loan.Id, disburseOn));
+        var disbursed = Record.Exception(() => fund.Disburse(HostToday.Of(disburseOn), loan.Id, disburseOn));
         // Refused by the decision: its violations; allowed: done, unless the ledger refuses the date or the cash.
         return disbursement.IsApproved
             ? disbursed is null || (disbursed is RuleViolationException r && r.Violations.All(v => v.RuleId == RuleIds.Sav05 || v.RuleId == RuleIds.Sav02))

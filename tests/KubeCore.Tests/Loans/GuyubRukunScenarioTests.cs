@@ -31,14 +31,14 @@ public class GuyubRukunScenarioTests
         var early = fund.AssessUpkAccess(march27);
         early.IsApproved.ShouldBeFalse();
         early.Violations.Select(v => v.ErrorCode).ShouldBe([LoanErrors.UpkSavingsMonthsShort]);
-        Should.Throw<RuleViolationException>(() => fund.BorrowFromUpk(march27, Rupiah.Of(500_000)));
+        Should.Throw<RuleViolationException>(() => fund.BorrowFromUpk(HostToday.Of(march27), march27, Rupiah.Of(500_000)));
 
         // Monday 3 April: the members save; with three months of savings and every statement the UPK lends the KSM
         // Rp 500.000 into its loan fund, and A applies for a first loan of Rp 500.000 over 3 months, weekly.
         var april3 = new LocalDate(2017, 4, 3);
         DepositAll(ledger, group, april3);
         fund.ConsecutiveSavingsMonths(april3).ShouldBe(3);
-        fund.BorrowFromUpk(april3, Rupiah.Of(500_000), "Pinjaman UPK BKM Guyub Rukun");
+        fund.BorrowFromUpk(HostToday.Of(april3), april3, Rupiah.Of(500_000), "Pinjaman UPK BKM Guyub Rukun");
         fund.AvailableToLend.ShouldBe(Rupiah.Of(500_000));
         var loanA = fund.ApplyFor(a, 500_000, april3);
         loanA.IsFirstLoan.ShouldBeTrue();
@@ -47,7 +47,7 @@ public class GuyubRukunScenarioTests
         var meeting = Meeting.Open(group, MeetingId.New(), april3, "pertemuan rutin mingguan");
         meeting.RecordAttendance(group.Members.Select((m, i) => new AttendanceMark(m, i < 8 ? AttendanceStatus.Present : AttendanceStatus.Absent)));
         fund.Approve(loanA.Id, meeting.ApproveLoan(loanA.Id), group.Ketua);
-        fund.Disburse(loanA.Id, april3);
+        fund.Disburse(HostToday.Of(april3), loanA.Id, april3);
         fund.AvailableToLend.ShouldBe(Rupiah.Zero);
         loanA.Schedule!.Count.ShouldBe(12);
         loanA.Schedule.RegularInstallment.ShouldBe(Rupiah.Of(43_541));
@@ -57,13 +57,13 @@ public class GuyubRukunScenarioTests
         // but the fund holds only the Rp 41.666 of principal A has returned.
         var april10 = april3.PlusWeeks(1);
         DepositAll(ledger, group, april10);
-        fund.Repay(loanA.Id, april10, Rupiah.Of(43_541));
+        fund.Repay(HostToday.Of(april10), loanA.Id, april10, Rupiah.Of(43_541));
         var loanB = fund.ApplyFor(b, 300_000, april10);
         fund.AssessApplication(new LoanApplication(b, Rupiah.Of(300_000), 3, InstallmentFrequency.Weekly, "x", april10)).Warnings
             .Select(w => w.ErrorCode).ShouldBe([LoanErrors.AboveAvailableFund]);
         fund.ApproveAtMeeting(group, loanB, april10);
         var entries = ledger.Count;
-        var refused = Should.Throw<RuleViolationException>(() => fund.Disburse(loanB.Id, april10));
+        var refused = Should.Throw<RuleViolationException>(() => fund.Disburse(HostToday.Of(april10), loanB.Id, april10));
         refused.Violations.Select(v => v.ErrorCode).ShouldBe([LoanErrors.AboveAvailableFund]);
         refused.Violation.RuleId.ShouldBe(RuleIds.Loan06);
         ledger.Count.ShouldBe(entries);
@@ -74,7 +74,7 @@ public class GuyubRukunScenarioTests
         {
             var monday = april3.PlusWeeks(week);
             DepositAll(ledger, group, monday);
-            fund.Repay(loanA.Id, monday, Rupiah.Of(43_541));
+            fund.Repay(HostToday.Of(monday), loanA.Id, monday, Rupiah.Of(43_541));
         }
         var may29 = april3.PlusWeeks(8);
         fund.StatusOf(loanA.Id, may29).PrincipalRepaid.ShouldBe(Rupiah.Of(8 * 41_666));
@@ -84,7 +84,7 @@ public class GuyubRukunScenarioTests
         var disbursement = fund.AssessDisbursement(loanB.Id, may29);
         disbursement.IsApproved.ShouldBeTrue(disbursement.ToString());
         disbursement.RuleIds.Distinct().ShouldBe([RuleIds.Grp05, RuleIds.Grp06, RuleIds.Off04, RuleIds.Loan01, RuleIds.Loan02, RuleIds.Loan03, RuleIds.Loan07, RuleIds.Loan06, RuleIds.Off05], ignoreOrder: true);
-        fund.Disburse(loanB.Id, may29);
+        fund.Disburse(HostToday.Of(may29), loanB.Id, may29);
         fund.AvailableToLend.ShouldBe(Rupiah.Of(33_328));
         ledger.OutstandingPrincipalOf(loanB.Id).ShouldBe(Rupiah.Of(300_000));
 
@@ -93,8 +93,8 @@ public class GuyubRukunScenarioTests
         {
             var monday = april3.PlusWeeks(week);
             DepositAll(ledger, group, monday);
-            fund.Repay(loanA.Id, monday, Rupiah.Of(week == 12 ? 43_549 : 43_541));
-            fund.Repay(loanB.Id, monday, loanB.Schedule!.Installments[week - 9].Amount);
+            fund.Repay(HostToday.Of(monday), loanA.Id, monday, Rupiah.Of(week == 12 ? 43_549 : 43_541));
+            fund.Repay(HostToday.Of(monday), loanB.Id, monday, loanB.Schedule!.Installments[week - 9].Amount);
         }
         var june26 = april3.PlusWeeks(12);
         loanA.State.ShouldBe(LoanState.Repaid);
@@ -120,7 +120,7 @@ public class GuyubRukunScenarioTests
     {
         foreach (var member in group.Members)
         {
-            ledger.Deposit(date, member, Rupiah.Of(5_000), "tabungan rutin mingguan");
+            ledger.Deposit(HostToday.Of(date), date, member, Rupiah.Of(5_000), "tabungan rutin mingguan");
         }
     }
 }

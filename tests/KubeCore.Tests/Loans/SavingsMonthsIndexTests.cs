@@ -29,13 +29,13 @@ public class SavingsMonthsIndexTests
             switch (operation.Step)
             {
                 case Step.Deposit:
-                    deposits.Add(ledger.Deposit(date, group.Members[operation.Pick % group.Members.Count], Rupiah.Of(5_000)).Id);
+                    deposits.Add(ledger.Deposit(HostToday.Of(date), date, group.Members[operation.Pick % group.Members.Count], Rupiah.Of(5_000)).Id);
                     break;
                 case Step.Reverse when deposits.Count > 0:
                     var deposit = deposits[operation.Pick % deposits.Count];
                     if (!ledger.IsReversed(deposit))
                     {
-                        ledger.Reverse(date, deposit, "salah catat");
+                        ledger.Reverse(HostToday.Of(date), date, deposit, "salah catat");
                     }
                     break;
                 case Step.Ask:
@@ -63,12 +63,12 @@ public class SavingsMonthsIndexTests
         var (group, ledger, fund) = new LoanFundBuilder().StartingOn(Start).SavingWeekly(0).Build();
         var member = group.Members[0];
         // One deposit in each of February, March and April 2017; the March one is reversed on 3 May.
-        ledger.Deposit(new LocalDate(2017, 2, 6), member, Rupiah.Of(5_000));
-        var march = ledger.Deposit(new LocalDate(2017, 3, 6), member, Rupiah.Of(5_000));
-        ledger.Deposit(new LocalDate(2017, 4, 3), member, Rupiah.Of(5_000));
+        ledger.Deposit(HostToday.Of(new LocalDate(2017, 2, 6)), new LocalDate(2017, 2, 6), member, Rupiah.Of(5_000));
+        var march = ledger.Deposit(HostToday.Of(new LocalDate(2017, 3, 6)), new LocalDate(2017, 3, 6), member, Rupiah.Of(5_000));
+        ledger.Deposit(HostToday.Of(new LocalDate(2017, 4, 3)), new LocalDate(2017, 4, 3), member, Rupiah.Of(5_000));
 
         fund.ConsecutiveSavingsMonths(new LocalDate(2017, 5, 2)).ShouldBe(3);
-        ledger.Reverse(new LocalDate(2017, 5, 3), march.Id, "salah catat");
+        ledger.Reverse(HostToday.Of(new LocalDate(2017, 5, 3)), new LocalDate(2017, 5, 3), march.Id, "salah catat");
 
         fund.ConsecutiveSavingsMonths(new LocalDate(2017, 5, 2)).ShouldBe(3); // as of before the reversal: unchanged (PORT-02)
         fund.ConsecutiveSavingsMonths(new LocalDate(2017, 5, 3)).ShouldBe(1); // February and April, no longer a run
@@ -80,10 +80,10 @@ public class SavingsMonthsIndexTests
     public void A_reversed_deposit_does_not_take_its_month_away_while_another_deposit_of_that_month_stands()
     {
         var (group, ledger, fund) = new LoanFundBuilder().StartingOn(Start).SavingWeekly(0).Build();
-        var first = ledger.Deposit(new LocalDate(2017, 2, 6), group.Members[0], Rupiah.Of(5_000));
-        ledger.Deposit(new LocalDate(2017, 2, 13), group.Members[1], Rupiah.Of(5_000));
-        ledger.Deposit(new LocalDate(2017, 3, 6), group.Members[0], Rupiah.Of(5_000));
-        ledger.Reverse(new LocalDate(2017, 3, 7), first.Id, "salah catat");
+        var first = ledger.Deposit(HostToday.Of(new LocalDate(2017, 2, 6)), new LocalDate(2017, 2, 6), group.Members[0], Rupiah.Of(5_000));
+        ledger.Deposit(HostToday.Of(new LocalDate(2017, 2, 13)), new LocalDate(2017, 2, 13), group.Members[1], Rupiah.Of(5_000));
+        ledger.Deposit(HostToday.Of(new LocalDate(2017, 3, 6)), new LocalDate(2017, 3, 6), group.Members[0], Rupiah.Of(5_000));
+        ledger.Reverse(HostToday.Of(new LocalDate(2017, 3, 7)), new LocalDate(2017, 3, 7), first.Id, "salah catat");
 
         fund.ConsecutiveSavingsMonths(new LocalDate(2017, 2, 10)).ShouldBe(0); // February is not complete yet
         fund.ConsecutiveSavingsMonths(new LocalDate(2017, 4, 1)).ShouldBe(2);

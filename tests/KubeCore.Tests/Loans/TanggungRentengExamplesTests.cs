@@ -18,21 +18,21 @@ public class TanggungRentengExamplesTests
         var (group, ledger, fund) = new LoanFundBuilder().WithMembers(5).SavingWeekly(13, 1_000).WithCapital(500_000).WithIks(20_000).Build();
         var a = group.Ordinary[0];
         var (b, c, d, e) = (group.Members[0], group.Members[1], group.Members[2], group.Ordinary[1]);
-        ledger.Withdraw(May1, a, Rupiah.Of(3_000));   // A keeps Rp 10.000
-        ledger.Deposit(May1, b, Rupiah.Of(17_000));   // B Rp 30.000
-        ledger.Deposit(May1, c, Rupiah.Of(7_000));    // C Rp 20.000, D Rp 13.000
-        ledger.Withdraw(May1, e, Rupiah.Of(13_000));  // E Rp 0
+        ledger.Withdraw(HostToday.Of(May1), May1, a, Rupiah.Of(3_000));   // A keeps Rp 10.000
+        ledger.Deposit(HostToday.Of(May1), May1, b, Rupiah.Of(17_000));   // B Rp 30.000
+        ledger.Deposit(HostToday.Of(May1), May1, c, Rupiah.Of(7_000));    // C Rp 20.000, D Rp 13.000
+        ledger.Withdraw(HostToday.Of(May1), May1, e, Rupiah.Of(13_000));  // E Rp 0
 
         // A borrows Rp 300.000 over 3 months weekly: 12 × (25.000 + 1.125) = 26.125, and pays nothing.
         var loan = fund.Lend(group, a, 300_000, May1);
         loan.Schedule!.RegularInstallment.ShouldBe(Rupiah.Of(26_125));
         var may16 = new LocalDate(2017, 5, 16);
-        Should.Throw<RuleViolationException>(() => fund.CoverArrears(loan.Id, may16)).Violation.ErrorCode.ShouldBe(LoanErrors.BelowRentengThreshold);
+        Should.Throw<RuleViolationException>(() => fund.CoverArrears(HostToday.Of(may16), loan.Id, may16)).Violation.ErrorCode.ShouldBe(LoanErrors.BelowRentengThreshold);
 
         // 23 May: installments of 8, 15 and 22 May are overdue: Rp 78.375 in arrears.
         var may23 = new LocalDate(2017, 5, 23);
         fund.StatusOf(loan.Id, may23).Arrears.ShouldBe(Rupiah.Of(78_375));
-        var cover = fund.CoverArrears(loan.Id, may23);
+        var cover = fund.CoverArrears(HostToday.Of(may23), loan.Id, may23);
 
         cover.Steps.Select(s => (s.Source, s.Amount.Amount, s.ServiceCharge.Amount, s.Principal.Amount)).ShouldBe(
         [
@@ -55,7 +55,7 @@ public class TanggungRentengExamplesTests
         fund.RecoveryOwedBy(a).ShouldBe(Rupiah.Of(68_375));
 
         // 1 June: A pays back Rp 50.000 — first to the members, then to IKS.
-        var recovery = fund.Recover(loan.Id, new LocalDate(2017, 6, 1), Rupiah.Of(50_000));
+        var recovery = fund.Recover(HostToday.Of(new LocalDate(2017, 6, 1)), loan.Id, new LocalDate(2017, 6, 1), Rupiah.Of(50_000));
         recovery.Lines.Select(l => (l.Claimant.ToString(), l.Amount.Amount)).ShouldBe(
             [(b.ToString(), 23_036L), (c.ToString(), 15_357L), (d.ToString(), 9_982L), ("IKS", 1_625L)], ignoreOrder: true);
         recovery.Lines[^1].Claimant.IsIks.ShouldBeTrue();

@@ -72,8 +72,8 @@ public class LoanGateRulesTests
         var (group, ledger, fund) = new LoanFundBuilder().SavingWeekly(0).WithCapital(0).WithoutStatements().Build();
         foreach (var member in group.Members)
         {
-            ledger.Deposit(GuyubRukunStart, member, Rupiah.Of(20_000), "tabungan pertemuan pertama");
-            ledger.TransferBetweenFunds(GuyubRukunStart, LedgerAccount.MemberSavings(member), LedgerAccount.LoanFund, Rupiah.Of(15_000), "iuran modal pinjaman kelompok");
+            ledger.Deposit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, member, Rupiah.Of(20_000), "tabungan pertemuan pertama");
+            ledger.TransferBetweenFunds(HostToday.Of(GuyubRukunStart), GuyubRukunStart, LedgerAccount.MemberSavings(member), LedgerAccount.LoanFund, Rupiah.Of(15_000), "iuran modal pinjaman kelompok");
         }
         fund.AvailableToLend.ShouldBe(Rupiah.Of(150_000));
 
@@ -115,14 +115,14 @@ public class LoanGateRulesTests
         early.Violations[0].Arguments["Months"].ShouldBe(2);
         early.Violations[0].Arguments["RequiredMonths"].ShouldBe(3);
         var entries = ledger.Count;
-        Should.Throw<RuleViolationException>(() => fund.BorrowFromUpk(july30, Rupiah.Of(5_000_000)))
+        Should.Throw<RuleViolationException>(() => fund.BorrowFromUpk(HostToday.Of(july30), july30, Rupiah.Of(5_000_000)))
             .Violations.Select(v => v.ErrorCode).ShouldBe([LoanErrors.UpkSavingsMonthsShort, LoanErrors.StatementMissing]);
         ledger.Count.ShouldBe(entries);
 
         // 1 August: exactly 3 months, but one statement is still missing.
         var august1 = May1.PlusMonths(3);
         fund.ConsecutiveSavingsMonths(august1).ShouldBe(3);
-        Should.Throw<RuleViolationException>(() => fund.BorrowFromUpk(august1, Rupiah.Of(5_000_000)))
+        Should.Throw<RuleViolationException>(() => fund.BorrowFromUpk(HostToday.Of(august1), august1, Rupiah.Of(5_000_000)))
             .Violations.Select(v => v.ErrorCode).ShouldBe([LoanErrors.StatementMissing]);
         ledger.Count.ShouldBe(entries);
 
@@ -134,7 +134,7 @@ public class LoanGateRulesTests
         parameters["Loans.MinSavingsMonthsBeforeUpkLoan"].ShouldBe("3");
         parameters["Months"].ShouldBe("3");
         parameters["Loans.UpkLoanRequiresJointLiabilityStatement"].ShouldBe("True");
-        var entry = fund.BorrowFromUpk(august1, Rupiah.Of(5_000_000), "Pinjaman UPK BKM");
+        var entry = fund.BorrowFromUpk(HostToday.Of(august1), august1, Rupiah.Of(5_000_000), "Pinjaman UPK BKM");
         entry.Kind.ShouldBe(EntryKind.LoanCapitalAdded);
         ledger.Balances.LoanFund.ShouldBe(Rupiah.Of(5_000_000));
         fund.Events.OfType<UpkLoanReceived>().ShouldHaveSingleItem().Amount.ShouldBe(Rupiah.Of(5_000_000));
@@ -160,7 +160,7 @@ public class LoanGateRulesTests
 
         fund.SignJointLiabilityStatement(newcomer, asOf);
         fund.AssessUpkAccess(asOf).IsApproved.ShouldBeTrue();
-        fund.BorrowFromUpk(asOf, Rupiah.Of(2_000_000)).Amount.ShouldBe(Rupiah.Of(2_000_000));
+        fund.BorrowFromUpk(HostToday.Of(asOf), asOf, Rupiah.Of(2_000_000)).Amount.ShouldBe(Rupiah.Of(2_000_000));
         ledger.CheckConservation().ShouldBeTrue();
     }
 
@@ -246,7 +246,7 @@ public class LoanGateRulesTests
         var decision = fund.AssessUpkAccess(asOf);
         var before = Fingerprint(fund);
         var fundBefore = ledger.Balances.LoanFund;
-        var booked = Record.Exception(() => fund.BorrowFromUpk(asOf, Rupiah.Of(c.Amount)));
+        var booked = Record.Exception(() => fund.BorrowFromUpk(HostToday.Of(asOf), asOf, Rupiah.Of(c.Amount)));
         return required == 3
             && decision.Violations.Select(v => v.ErrorCode).SequenceEqual(expectedCodes)
             && decision.Violations.All(v => v.RuleId == RuleIds.Loan01)

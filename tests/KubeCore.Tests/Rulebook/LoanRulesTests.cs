@@ -230,7 +230,7 @@ public class LoanRulesTests
         }
         if (stage >= 2)
         {
-            fund.Disburse(loan.Id, May1);
+            fund.Disburse(HostToday.Of(May1), loan.Id, May1);
         }
         var before = Fingerprint(fund);
         return Refused(() => fund.ApplyFor(member, 100_000, May1), before, fund, LoanErrors.LoanAlreadyOpen);
@@ -284,7 +284,7 @@ public class LoanRulesTests
             {
                 break;
             }
-            var allocation = fund.Repay(loan.Id, date, Rupiah.Min(owed, Rupiah.Of(amount)));
+            var allocation = fund.Repay(HostToday.Of(date), loan.Id, date, Rupiah.Min(owed, Rupiah.Of(amount)));
             income += allocation.ServiceCharge;
         }
         var account = fund.GetLoan(loan.Id).Account!;
@@ -307,9 +307,9 @@ public class LoanRulesTests
         var before = Fingerprint(fund);
         if (principal > available.Amount)
         {
-            return Refused(() => fund.Disburse(loan.Id, May1), before, fund, LoanErrors.AboveAvailableFund);
+            return Refused(() => fund.Disburse(HostToday.Of(May1), loan.Id, May1), before, fund, LoanErrors.AboveAvailableFund);
         }
-        fund.Disburse(loan.Id, May1);
+        fund.Disburse(HostToday.Of(May1), loan.Id, May1);
         return fund.AvailableToLend == available - Rupiah.Of(principal)
             && ledger.Balances.OutstandingPrincipal <= ledger.Balances.LoanFund
             && ledger.Cash >= Rupiah.Zero;
@@ -362,7 +362,7 @@ public class LoanRulesTests
                 && rve.Violation.ErrorCode == LoanErrors.BendaharaApprovesOwnLoan && Fingerprint(fund) == before;
         }
         fund.Approve(loan.Id, decision, signer);
-        return loan.State == LoanState.Approved && fund.Disburse(loan.Id, May1).State == LoanState.Disbursed;
+        return loan.State == LoanState.Approved && fund.Disburse(HostToday.Of(May1), loan.Id, May1).State == LoanState.Disbursed;
     }
 
     // LOAN-07
@@ -398,12 +398,12 @@ public class LoanRulesTests
         {
             if (extra[i] > 0 && group.Members[i] != defaulter)
             {
-                ledger.Deposit(May1, group.Members[i], Rupiah.Of(extra[i]), "setoran");
+                ledger.Deposit(HostToday.Of(May1), May1, group.Members[i], Rupiah.Of(extra[i]), "setoran");
             }
         }
         if (ownWithdrawal > 0)
         {
-            ledger.Withdraw(May1, defaulter, Rupiah.Of(ownWithdrawal), "penarikan");
+            ledger.Withdraw(HostToday.Of(May1), May1, defaulter, Rupiah.Of(ownWithdrawal), "penarikan");
         }
         var loan = fund.Lend(group, defaulter, 500_000, May1);
         fund.PayOnTime(loan, May1.PlusWeeks(paid));
@@ -424,9 +424,9 @@ public class LoanRulesTests
         var before = Fingerprint(fund);
         if (status.InstallmentsOverdue < group.Profile.Loans.RentengThresholdMissedInstallments)
         {
-            return Refused(() => fund.CoverArrears(loan.Id, date), before, fund, LoanErrors.BelowRentengThreshold);
+            return Refused(() => fund.CoverArrears(HostToday.Of(date), loan.Id, date), before, fund, LoanErrors.BelowRentengThreshold);
         }
-        var cover = fund.CoverArrears(loan.Id, date);
+        var cover = fund.CoverArrears(HostToday.Of(date), loan.Id, date);
 
         var expectedOwn = Rupiah.Min(status.Arrears, own);
         var expectedIks = Rupiah.Min(status.Arrears - expectedOwn, iks);
@@ -459,7 +459,7 @@ public class LoanRulesTests
         var (d, paying) = input;
         var (group, ledger, fund, loan) = Defaulted(Math.Min(d.Paid, 5), d.Extra, d.OwnWithdrawal, d.Iks);
         var date = May1.PlusWeeks(Math.Min(d.Paid, 5) + 4);
-        fund.CoverArrears(loan.Id, date);
+        fund.CoverArrears(HostToday.Of(date), loan.Id, date);
         var owed = fund.RecoveryOwed(loan.Id);
         var claims = ledger.Balances.RentengClaimsOn(loan.Id).ToDictionary(c => c.Claimant, c => c.Claim);
         var membersOwed = Rupiah.Sum(claims.Where(c => !c.Key.IsIks).Select(c => c.Value));
@@ -467,15 +467,15 @@ public class LoanRulesTests
         var before = Fingerprint(fund);
         if (owed == Rupiah.Zero)
         {
-            return Refused(() => fund.Recover(loan.Id, date, amount), before, fund, LoanErrors.NothingToRecover);
+            return Refused(() => fund.Recover(HostToday.Of(date), loan.Id, date, amount), before, fund, LoanErrors.NothingToRecover);
         }
         if (amount > owed)
         {
-            return Refused(() => fund.Recover(loan.Id, date, amount), before, fund, LoanErrors.RecoveryExceedsDebt);
+            return Refused(() => fund.Recover(HostToday.Of(date), loan.Id, date, amount), before, fund, LoanErrors.RecoveryExceedsDebt);
         }
         var savingsBefore = group.Members.ToDictionary(m => m, ledger.SavingsOf);
         var iksBefore = ledger.Balances.Iks;
-        var recovery = fund.Recover(loan.Id, date, amount);
+        var recovery = fund.Recover(HostToday.Of(date), loan.Id, date, amount);
         var toIks = recovery.Lines.Where(l => l.Claimant.IsIks).Select(l => l.Amount).SingleOrDefault();
         return Rupiah.Sum(recovery.Lines.Select(l => l.Amount)) == amount
             && recovery.StillOwed == owed - amount
@@ -509,9 +509,9 @@ public class LoanRulesTests
         var before = Fingerprint(fund);
         if (Rupiah.Of(asked) > repaid)
         {
-            return Refused(() => fund.Disburse(b.Id, date), before, fund, LoanErrors.AboveAvailableFund);
+            return Refused(() => fund.Disburse(HostToday.Of(date), b.Id, date), before, fund, LoanErrors.AboveAvailableFund);
         }
-        fund.Disburse(b.Id, date);
+        fund.Disburse(HostToday.Of(date), b.Id, date);
         return b.State == LoanState.Disbursed && fund.AvailableToLend == repaid - Rupiah.Of(asked);
     }
 }

@@ -127,7 +127,7 @@ public class PortfolioRulesTests
         var (paid, days, cost) = c;
         var may1 = new LocalDate(2017, 5, 1);
         var (group, ledger, fund) = new LoanFundBuilder().Build();
-        ledger.RecordExpense(may1, Rupiah.Of(cost), "ATK");
+        ledger.RecordExpense(HostToday.Of(may1), may1, Rupiah.Of(cost), "ATK");
         var loan = fund.Lend(group, group.Ordinary[0], 500_000, may1);
         fund.PayOnTime(loan, may1.PlusWeeks(paid));
         var asOf = may1.PlusDays(days);
@@ -138,12 +138,12 @@ public class PortfolioRulesTests
         var later = (ledger.LastBookDate > asOf ? ledger.LastBookDate : asOf).PlusDays(1);
         if (!fund.GetLoan(loan.Id).Account!.IsRepaid)
         {
-            fund.Repay(loan.Id, later, Rupiah.Of(1_000));
+            fund.Repay(HostToday.Of(later), loan.Id, later, Rupiah.Of(1_000));
         }
-        ledger.RecordExpense(later, Rupiah.Of(5_000), "transport");
+        ledger.RecordExpense(HostToday.Of(later), later, Rupiah.Of(5_000), "transport");
         foreach (var deposit in ledger.Entries.Where(e => e.Kind == KubeCore.Savings.EntryKind.SavingsDeposit && e.BookDate.Month == 1).ToList())
         {
-            ledger.Reverse(later, deposit.Id, "salah catat");
+            ledger.Reverse(HostToday.Of(later), later, deposit.Id, "salah catat");
         }
         return fund.PortfolioAsOf(asOf) == report && fund.MayLend(asOf).ToString() == decision
             && report.CostCoverage.Ratio.Denominator == cost;

@@ -168,19 +168,19 @@ public class SavingsRulesTests
         var model = Run(ops);
         var ledger = model.Ledger;
         var date = model.Today.PlusWeeks(2);
-        ledger.Deposit(date, model.Group.Members[pick % 3], Rupiah.Of(5_000 + pick));
+        ledger.Deposit(HostToday.Of(date), date, model.Group.Members[pick % 3], Rupiah.Of(5_000 + pick));
         var candidates = ledger.Entries
             .Where(e => e.Kind == EntryKind.SavingsDeposit && !ledger.IsReversed(e.Id) && ledger.SavingsOf(e.Member!.Value) >= e.Amount && ledger.Cash >= e.Amount)
             .ToList();
         var target = candidates[pick % candidates.Count];
-        var reversal = ledger.Reverse(date, target.Id, "salah catat");
+        var reversal = ledger.Reverse(HostToday.Of(date), date, target.Id, "salah catat");
         reversal.Reverses.ShouldBe(target.Id);
         ledger.ReversalOf(target.Id).ShouldBe(reversal.Id);
         var count = ledger.Count;
-        Should.Throw<RuleViolationException>(() => ledger.Reverse(date, target.Id, "lagi")).Violation.ErrorCode.ShouldBe(SavingsErrors.AlreadyReversed);
-        Should.Throw<RuleViolationException>(() => ledger.Reverse(date, reversal.Id, "batal batal")).Violation.ErrorCode.ShouldBe(SavingsErrors.NotReversible);
-        Should.Throw<RuleViolationException>(() => ledger.Reverse(date, ledger.Entries[0].Id, "pembukaan")).Violation.ErrorCode.ShouldBe(SavingsErrors.NotReversible);
-        Should.Throw<RuleViolationException>(() => ledger.Reverse(date, EntryId.New(), "tidak ada")).Violation.ErrorCode.ShouldBe(SavingsErrors.UnknownEntry);
+        Should.Throw<RuleViolationException>(() => ledger.Reverse(HostToday.Of(date), date, target.Id, "lagi")).Violation.ErrorCode.ShouldBe(SavingsErrors.AlreadyReversed);
+        Should.Throw<RuleViolationException>(() => ledger.Reverse(HostToday.Of(date), date, reversal.Id, "batal batal")).Violation.ErrorCode.ShouldBe(SavingsErrors.NotReversible);
+        Should.Throw<RuleViolationException>(() => ledger.Reverse(HostToday.Of(date), date, ledger.Entries[0].Id, "pembukaan")).Violation.ErrorCode.ShouldBe(SavingsErrors.NotReversible);
+        Should.Throw<RuleViolationException>(() => ledger.Reverse(HostToday.Of(date), date, EntryId.New(), "tidak ada")).Violation.ErrorCode.ShouldBe(SavingsErrors.UnknownEntry);
         ledger.Count.ShouldBe(count);
         return true;
     }
@@ -200,7 +200,7 @@ public class SavingsRulesTests
         {
             return true;
         }
-        ledger.Reverse(ledger.LastBookDate, ledger.Entries[^1].Id, "koreksi");
+        ledger.Reverse(HostToday.Of(ledger.LastBookDate), ledger.LastBookDate, ledger.Entries[^1].Id, "koreksi");
         BalanceSheet(ledger, model).ShouldBe(before);
         return true;
     }
@@ -245,7 +245,7 @@ public class SavingsRulesTests
         }
         var date = original.LastBookDate.PlusWeeks(1);
         var member = model.Group.Members[0];
-        var next = rebuilt.Deposit(date, member, Rupiah.Of(5_000));
+        var next = rebuilt.Deposit(HostToday.Of(date), date, member, Rupiah.Of(5_000));
         next.PreviousHash.ShouldBe(original.LastHash);
         original.FindEntry(next.Id).ShouldBeNull();
         rebuilt.FindEntry(next.Id).ShouldBe(next);
@@ -259,9 +259,9 @@ public class SavingsRulesTests
     {
         var group = Ksm();
         var ledger = OpenLedger(group);
-        ledger.Deposit(GuyubRukunStart, group.Members[0], Rupiah.Of(5_000));
+        ledger.Deposit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, group.Members[0], Rupiah.Of(5_000));
         var week = ledger.WeekOf(GuyubRukunStart);
-        ledger.CloseWeek(week, week.End);
+        ledger.CloseWeek(HostToday.Of(week.End), week, week.End);
         var close = ledger.Entries[^1];
         // A forger edits the totals and recomputes the hash so the chain itself verifies.
         var edited = LedgerEntry.FromStored(close.Group, close.Id, close.Sequence, close.BookDate, close.Kind, close.Legs,
@@ -304,11 +304,11 @@ public class SavingsRulesTests
         var group = Ksm();
         var ledger = OpenLedger(group);
         var member = group.Members[1];
-        ledger.Deposit(GuyubRukunStart, member, Rupiah.Of(saved));
-        var ex = Should.Throw<RuleViolationException>(() => ledger.Withdraw(GuyubRukunStart, member, Rupiah.Of((long)saved + extra)));
+        ledger.Deposit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, member, Rupiah.Of(saved));
+        var ex = Should.Throw<RuleViolationException>(() => ledger.Withdraw(HostToday.Of(GuyubRukunStart), GuyubRukunStart, member, Rupiah.Of((long)saved + extra)));
         ex.Violation.ErrorCode.ShouldBe(SavingsErrors.InsufficientSavings);
         ex.Violation.Arguments["Balance"].ShouldBe(Rupiah.Of(saved));
-        ledger.Withdraw(GuyubRukunStart, member, Rupiah.Of(saved));
+        ledger.Withdraw(HostToday.Of(GuyubRukunStart), GuyubRukunStart, member, Rupiah.Of(saved));
         ledger.SavingsOf(member).ShouldBe(Rupiah.Zero);
         return true;
     }
@@ -374,7 +374,7 @@ public class SavingsRulesTests
                 var date = GuyubRukunStart.PlusWeeks(w).PlusDays(2);
                 if (amount > 0)
                 {
-                    ledger.Deposit(date, group.Members[m], Rupiah.Of(amount));
+                    ledger.Deposit(HostToday.Of(date), date, group.Members[m], Rupiah.Of(amount));
                     deposits[group.Members[m]].Add((date, amount));
                 }
             }
@@ -408,13 +408,13 @@ public class SavingsRulesTests
         var group = Ksm(6);
         var ledger = OpenLedger(group);
         var leaver = group.Members[5];
-        ledger.Deposit(GuyubRukunStart, leaver, Rupiah.Of(amount));
+        ledger.Deposit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, leaver, Rupiah.Of(amount));
         group.Leave(leaver);
-        Should.Throw<RuleViolationException>(() => ledger.Deposit(GuyubRukunStart, leaver, Rupiah.Of(amount)))
+        Should.Throw<RuleViolationException>(() => ledger.Deposit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, leaver, Rupiah.Of(amount)))
             .Violation.ErrorCode.ShouldBe(SavingsErrors.NotACurrentMember);
-        Should.Throw<RuleViolationException>(() => ledger.Deposit(GuyubRukunStart, PersonId.New(), Rupiah.Of(amount)))
+        Should.Throw<RuleViolationException>(() => ledger.Deposit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, PersonId.New(), Rupiah.Of(amount)))
             .Violation.RuleId.ShouldBe(RuleIds.Sav04);
-        ledger.Withdraw(GuyubRukunStart, leaver, Rupiah.Of(amount));
+        ledger.Withdraw(HostToday.Of(GuyubRukunStart), GuyubRukunStart, leaver, Rupiah.Of(amount));
         ledger.SavingsOf(leaver).ShouldBe(Rupiah.Zero);
         ledger.SavingsArrears(GuyubRukunStart).Members.Select(m => m.Member).ShouldNotContain(leaver);
         return true;
@@ -432,12 +432,12 @@ public class SavingsRulesTests
         var group = Ksm();
         var ledger = FundedLedger(group);
         var loan = LoanId.New();
-        ledger.DisburseLoan(GuyubRukunStart, loan, group.Members[3], Rupiah.Of(100_000));
+        ledger.DisburseLoan(HostToday.Of(GuyubRukunStart), GuyubRukunStart, loan, group.Members[3], Rupiah.Of(100_000));
         for (var w = 0; w < closedWeeks; w++)
         {
             var week = ledger.NextWeekToClose;
-            ledger.Deposit(week.Start.PlusDays(3), group.Members[w % 10], Rupiah.Of(5_000));
-            ledger.CloseWeek(week, week.End.PlusDays(w % 2));
+            ledger.Deposit(HostToday.Of(week.Start.PlusDays(3)), week.Start.PlusDays(3), group.Members[w % 10], Rupiah.Of(5_000));
+            ledger.CloseWeek(HostToday.Of(week.End.PlusDays(w % 2)), week, week.End.PlusDays(w % 2));
         }
         var through = ledger.ClosedThrough!.Value;
         var span = Period.Between(GuyubRukunStart, through, PeriodUnits.Days).Days + 1;
@@ -448,17 +448,17 @@ public class SavingsRulesTests
         {
             _ = kind switch
             {
-                0 => ledger.Deposit(date, group.Members[0], Rupiah.Of(5_000)),
-                1 => ledger.Withdraw(date, group.Members[0], Rupiah.Of(1)),
-                2 => ledger.Reverse(date, ledger.Entries[1].Id, "koreksi"),
-                3 => ledger.RecordRepayment(date, loan, Rupiah.Of(1_000), Rupiah.Zero),
-                _ => (object)ledger.AddLoanCapital(date, Rupiah.Of(1_000)),
+                0 => ledger.Deposit(HostToday.Of(date), date, group.Members[0], Rupiah.Of(5_000)),
+                1 => ledger.Withdraw(HostToday.Of(date), date, group.Members[0], Rupiah.Of(1)),
+                2 => ledger.Reverse(HostToday.Of(date), date, ledger.Entries[1].Id, "koreksi"),
+                3 => ledger.RecordRepayment(HostToday.Of(date), date, loan, Rupiah.Of(1_000), Rupiah.Zero),
+                _ => (object)ledger.AddLoanCapital(HostToday.Of(date), date, Rupiah.Of(1_000)),
             };
         }).Violation.ErrorCode;
         code.ShouldBe(SavingsErrors.WeekClosed);
         ledger.Count.ShouldBe(count);
         ledger.LastHash.ShouldBe(hash);
-        ledger.Reverse(through.PlusDays(1), ledger.Entries[1].Id, "koreksi di minggu terbuka").Kind.ShouldBe(EntryKind.Reversal);
+        ledger.Reverse(HostToday.Of(through.PlusDays(1)), through.PlusDays(1), ledger.Entries[1].Id, "koreksi di minggu terbuka").Kind.ShouldBe(EntryKind.Reversal);
         return true;
     }
 
@@ -499,14 +499,14 @@ public class SavingsRulesTests
         var ledger = OpenLedger(group);
         var first = ledger.NextWeekToClose;
         first.ShouldBe(BookWeek.Containing(GuyubRukunStart, IsoDayOfWeek.Monday));
-        Should.Throw<RuleViolationException>(() => ledger.CloseWeek(first.Next, first.Next.End)).Violation.ErrorCode.ShouldBe(SavingsErrors.WeekOutOfOrder);
-        Should.Throw<RuleViolationException>(() => ledger.CloseWeek(first, first.End.PlusDays(-1))).Violation.ErrorCode.ShouldBe(SavingsErrors.WeekNotEnded);
-        var close = ledger.CloseWeek(first, first.End);
+        Should.Throw<RuleViolationException>(() => ledger.CloseWeek(HostToday.Of(first.Next.End), first.Next, first.Next.End)).Violation.ErrorCode.ShouldBe(SavingsErrors.WeekOutOfOrder);
+        Should.Throw<RuleViolationException>(() => ledger.CloseWeek(HostToday.Of(first.End.PlusDays(-1)), first, first.End.PlusDays(-1))).Violation.ErrorCode.ShouldBe(SavingsErrors.WeekNotEnded);
+        var close = ledger.CloseWeek(HostToday.Of(first.End), first, first.End);
         close.Totals.Entries.ShouldBeEmpty();
         close.Totals.Reconciles.ShouldBeTrue();
-        Should.Throw<RuleViolationException>(() => ledger.CloseWeek(first, first.End.PlusDays(7))).Violation.ErrorCode.ShouldBe(SavingsErrors.WeekOutOfOrder);
+        Should.Throw<RuleViolationException>(() => ledger.CloseWeek(HostToday.Of(first.End.PlusDays(7)), first, first.End.PlusDays(7))).Violation.ErrorCode.ShouldBe(SavingsErrors.WeekOutOfOrder);
         ledger.NextWeekToClose.ShouldBe(first.Next);
-        Should.Throw<ArgumentException>(() => ledger.CloseWeek(BookWeek.StartingOn(first.Next.Start.PlusDays(1), IsoDayOfWeek.Tuesday), first.End.PlusDays(14)));
+        Should.Throw<ArgumentException>(() => ledger.CloseWeek(HostToday.Of(first.End.PlusDays(14)), BookWeek.StartingOn(first.Next.Start.PlusDays(1), IsoDayOfWeek.Tuesday), first.End.PlusDays(14)));
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -525,12 +525,12 @@ public class SavingsRulesTests
         var expected = (long)((decimal)profit * bp / 10_000m);
         if (expected == 0)
         {
-            Should.Throw<RuleViolationException>(() => ledger.RecordBusinessProfit(GuyubRukunStart, Rupiah.Of(profit)))
+            Should.Throw<RuleViolationException>(() => ledger.RecordBusinessProfit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, Rupiah.Of(profit)))
                 .Violation.ErrorCode.ShouldBe(SavingsErrors.NoIksShare);
             ledger.Count.ShouldBe(1);
             return true;
         }
-        var entry = ledger.RecordBusinessProfit(GuyubRukunStart, Rupiah.Of(profit), "LR-2017-01");
+        var entry = ledger.RecordBusinessProfit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, Rupiah.Of(profit), "LR-2017-01");
         ledger.Balances.Iks.Amount.ShouldBe(expected);
         ledger.Cash.Amount.ShouldBe(expected);
         entry.Memo.ShouldBe($"profit={profit};rateBp={bp};iks={expected};retained={profit - expected}");
@@ -545,14 +545,14 @@ public class SavingsRulesTests
         var ops = run.Ops;
         var model = Run(ops);
         var ledger = model.Ledger;
-        ledger.RecordBusinessProfit(ledger.LastBookDate.PlusDays(1), Rupiah.Of(1_000_000));
+        ledger.RecordBusinessProfit(HostToday.Of(ledger.LastBookDate.PlusDays(1)), ledger.LastBookDate.PlusDays(1), Rupiah.Of(1_000_000));
         var count = ledger.Count;
         foreach (var member in model.EverMembers)
         {
-            Should.Throw<RuleViolationException>(() => ledger.TransferBetweenFunds(ledger.LastBookDate, LedgerAccount.Iks, LedgerAccount.MemberSavings(member), Rupiah.Of(amount)))
+            Should.Throw<RuleViolationException>(() => ledger.TransferBetweenFunds(HostToday.Of(ledger.LastBookDate), ledger.LastBookDate, LedgerAccount.Iks, LedgerAccount.MemberSavings(member), Rupiah.Of(amount)))
                 .Violation.ErrorCode.ShouldBe(SavingsErrors.IksNotPaidOut);
         }
-        Should.Throw<RuleViolationException>(() => ledger.TransferBetweenFunds(ledger.LastBookDate, LedgerAccount.Iks, LedgerAccount.LoanFund, Rupiah.Of(amount)))
+        Should.Throw<RuleViolationException>(() => ledger.TransferBetweenFunds(HostToday.Of(ledger.LastBookDate), ledger.LastBookDate, LedgerAccount.Iks, LedgerAccount.LoanFund, Rupiah.Of(amount)))
             .Violation.RuleId.ShouldBe(RuleIds.Sav06);
         ledger.Count.ShouldBe(count);
         foreach (var entry in ledger.Entries.Where(e => e.Kind != EntryKind.Reversal))
@@ -579,24 +579,24 @@ public class SavingsRulesTests
         var group = Ksm();
         var ledger = FundedLedger(group);
         var loan = LoanId.New();
-        ledger.DisburseLoan(GuyubRukunStart, loan, group.Members[3], Rupiah.Of(100_000));
+        ledger.DisburseLoan(HostToday.Of(GuyubRukunStart), GuyubRukunStart, loan, group.Members[3], Rupiah.Of(100_000));
         var amount = Rupiah.Of(raw);
         var d = GuyubRukunStart;
         var m = group.Members[0];
         var count = ledger.Count;
         Action act = op switch
         {
-            0 => () => ledger.Deposit(d, m, amount),
-            1 => () => ledger.Withdraw(d, m, amount),
-            2 => () => ledger.RecordBusinessProfit(d, amount),
-            3 => () => ledger.SpendIks(d, amount, "bantuan"),
-            4 => () => ledger.CreditGrant(d, amount),
-            5 => () => ledger.SpendGrant(d, amount, "KW-1"),
-            6 => () => ledger.AddLoanCapital(d, amount),
-            7 => () => ledger.RecordExpense(d, amount),
-            8 => () => ledger.DisburseLoan(d, LoanId.New(), m, amount),
-            9 => () => ledger.RecordRepayment(d, loan, amount, amount),
-            _ => () => ledger.RecoverCover(d, loan, RentengClaimant.Iks, amount),
+            0 => () => ledger.Deposit(HostToday.Of(d), d, m, amount),
+            1 => () => ledger.Withdraw(HostToday.Of(d), d, m, amount),
+            2 => () => ledger.RecordBusinessProfit(HostToday.Of(d), d, amount),
+            3 => () => ledger.SpendIks(HostToday.Of(d), d, amount, "bantuan"),
+            4 => () => ledger.CreditGrant(HostToday.Of(d), d, amount),
+            5 => () => ledger.SpendGrant(HostToday.Of(d), d, amount, "KW-1"),
+            6 => () => ledger.AddLoanCapital(HostToday.Of(d), d, amount),
+            7 => () => ledger.RecordExpense(HostToday.Of(d), d, amount),
+            8 => () => ledger.DisburseLoan(HostToday.Of(d), d, LoanId.New(), m, amount),
+            9 => () => ledger.RecordRepayment(HostToday.Of(d), d, loan, amount, amount),
+            _ => () => ledger.RecoverCover(HostToday.Of(d), d, loan, RentengClaimant.Iks, amount),
         };
         var violation = Should.Throw<RuleViolationException>(act).Violation;
         violation.RuleId.ShouldBe(RuleIds.Sav07);

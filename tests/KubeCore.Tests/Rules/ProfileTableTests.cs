@@ -27,10 +27,10 @@ public class ProfileTableTests
     private sealed record Row(string Profile, string Parameter, string Value, ProvenanceKind Provenance);
 
     private static Row[] ProfileRows => [.. BaseRows, .. Derived("KubeKalbar2019", "KubePermensos2019",
-        new("KubeKalbar2019", "Membership.MaxAge", "59", S)), // RULES.md:37 "a derived Kalbar 2019 profile: 18..59"
+        new Row("KubeKalbar2019", "Membership.MaxAge", "59", S)), // RULES.md:37 "a derived Kalbar 2019 profile: 18..59"
         .. Derived("KubeKemensos2018", "KubePermensos2019",
-        new("KubeKemensos2018", "Membership.MaxAge", "59", S), // RULES.md:40-42: Dinsos Palangka Raya / the Kemensos guideline then in force
-        new("KubeKemensos2018", "Membership.RequiresMarriage", "False", S))]; // the 2018 sources say "dan/atau sudah menikah": no marriage rule
+        new Row("KubeKemensos2018", "Membership.MaxAge", "59", S), // RULES.md:40-42: Dinsos Palangka Raya / the Kemensos guideline then in force
+        new Row("KubeKemensos2018", "Membership.RequiresMarriage", "False", S))]; // the 2018 sources say "dan/atau sudah menikah": no marriage rule
 
     private static IEnumerable<Row> Derived(string code, string basedOn, params Row[] overrides) =>
         BaseRows.Where(r => r.Profile == basedOn)

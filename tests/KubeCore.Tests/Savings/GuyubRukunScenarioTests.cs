@@ -48,32 +48,32 @@ public class GuyubRukunScenarioTests
                 var amount = Deposit(i, w, weekly);
                 if (amount.IsPositive)
                 {
-                    ledger.Deposit(saturday, m[i], amount, $"TAB-{w + 1:00}-{i + 1:00}");
+                    ledger.Deposit(HostToday.Of(saturday), saturday, m[i], amount, $"TAB-{w + 1:00}-{i + 1:00}");
                 }
             }
 
             if (w == 5)
             {
                 // The KSM received revolving capital from the UPK and approves its first loan at the meeting.
-                ledger.AddLoanCapital(saturday, Rupiah.Of(1_000_000), "UPK BKM Guyub Rukun");
+                ledger.AddLoanCapital(HostToday.Of(saturday), saturday, Rupiah.Of(1_000_000), "UPK BKM Guyub Rukun");
                 var approval = meeting.ApproveLoan(loan);
                 approval.HadQuorum.ShouldBeTrue();
-                ledger.DisburseLoan(saturday, loan, m[1], Rupiah.Of(500_000), approval.MeetingId.ToString());
+                ledger.DisburseLoan(HostToday.Of(saturday), saturday, loan, m[1], Rupiah.Of(500_000), approval.MeetingId.ToString());
             }
             if (w >= 6)
             {
                 // Illustrative jasa: 1,5 % a month of Rp 500.000 spread over four weekly installments.
-                ledger.RecordRepayment(saturday, loan, repayments[w - 6], Rupiah.Of(1_875), $"ANG-{w - 5}");
+                ledger.RecordRepayment(HostToday.Of(saturday), saturday, loan, repayments[w - 6], Rupiah.Of(1_875), $"ANG-{w - 5}");
             }
             if (w == 7)
             {
                 // The bendahara wrote Rp 50.000 for Sumiati's Rp 5.000; the slip is corrected the same day.
-                var wrong = ledger.Deposit(saturday, m[0], Rupiah.Of(50_000), "TAB-08-01b");
-                ledger.Reverse(saturday, wrong.Id, "Salah tulis: seharusnya Rp 5.000, sudah dicatat di TAB-08-01");
+                var wrong = ledger.Deposit(HostToday.Of(saturday), saturday, m[0], Rupiah.Of(50_000), "TAB-08-01b");
+                ledger.Reverse(HostToday.Of(saturday), saturday, wrong.Id, "Salah tulis: seharusnya Rp 5.000, sudah dicatat di TAB-08-01");
             }
 
             // Pembukuan rutin mingguan: close on Sunday.
-            var close = ledger.CloseWeek(week, week.End);
+            var close = ledger.CloseWeek(HostToday.Of(week.End), week, week.End);
             close.Totals.Reconciles.ShouldBeTrue();
             var expectedDeposits = Enumerable.Range(0, 10).Sum(i => Deposit(i, w, weekly).Amount) + (w == 7 ? 50_000 : 0);
             close.Totals.Deposits.Amount.ShouldBe(expectedDeposits);
@@ -83,7 +83,7 @@ public class GuyubRukunScenarioTests
         }
 
         // Entries dated in a closed week are refused; the open week takes corrections.
-        Should.Throw<KubeCore.Rules.RuleViolationException>(() => ledger.Deposit(GuyubRukunStart.PlusWeeks(11).PlusDays(6), m[6], weekly));
+        Should.Throw<KubeCore.Rules.RuleViolationException>(() => ledger.Deposit(HostToday.Of(GuyubRukunStart.PlusWeeks(11).PlusDays(6)), GuyubRukunStart.PlusWeeks(11).PlusDays(6), m[6], weekly));
 
         var asOf = GuyubRukunStart.PlusWeeks(12).PlusDays(-1);
         var report = ledger.SavingsArrears(asOf);

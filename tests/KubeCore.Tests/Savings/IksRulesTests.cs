@@ -37,7 +37,7 @@ public class IksRulesTests
     private static SavingsLedger LedgerWithIks(TestGroup group, long profit)
     {
         var ledger = OpenLedger(group);
-        ledger.RecordBusinessProfit(GuyubRukunStart, Rupiah.Of(profit), "LR-01");
+        ledger.RecordBusinessProfit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, Rupiah.Of(profit), "LR-01");
         return ledger;
     }
 
@@ -48,10 +48,10 @@ public class IksRulesTests
         var group = Ksm();
         var ledger = LedgerWithIks(group, 2_000_000);
         var sari = group.Members[5];
-        ledger.Deposit(GuyubRukunStart, sari, Rupiah.Of(50_000));
+        ledger.Deposit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, sari, Rupiah.Of(50_000));
         var cashBefore = ledger.Cash;
 
-        var entry = ledger.SpendIks(GuyubRukunStart.PlusDays(3), Rupiah.Of(150_000), IksPurpose.SocialNeed, "biaya rumah sakit anak", sari, "KW-IKS-01");
+        var entry = ledger.SpendIks(HostToday.Of(GuyubRukunStart.PlusDays(3)), GuyubRukunStart.PlusDays(3), Rupiah.Of(150_000), IksPurpose.SocialNeed, "biaya rumah sakit anak", sari, "KW-IKS-01");
 
         entry.Kind.ShouldBe(EntryKind.IksSpend);
         entry.Member.ShouldBe(sari);
@@ -71,7 +71,7 @@ public class IksRulesTests
         var ledger = LedgerWithIks(group, 2_000_000);
         var count = ledger.Count;
 
-        Should.Throw<RuleViolationException>(() => ledger.TransferBetweenFunds(GuyubRukunStart, LedgerAccount.Iks, LedgerAccount.MemberSavings(group.Members[5]), Rupiah.Of(10_000)))
+        Should.Throw<RuleViolationException>(() => ledger.TransferBetweenFunds(HostToday.Of(GuyubRukunStart), GuyubRukunStart, LedgerAccount.Iks, LedgerAccount.MemberSavings(group.Members[5]), Rupiah.Of(10_000)))
             .Violation.ErrorCode.ShouldBe(SavingsErrors.IksNotPaidOut);
 
         ledger.Count.ShouldBe(count);
@@ -90,11 +90,11 @@ public class IksRulesTests
         foreach (var member in group.Members)
         {
             var violation = Should.Throw<RuleViolationException>(() =>
-                ledger.SpendIks(GuyubRukunStart, Rupiah.Of(20_000), IksPurpose.ProfitShare, "bagi hasil akhir tahun", member)).Violation;
+                ledger.SpendIks(HostToday.Of(GuyubRukunStart), GuyubRukunStart, Rupiah.Of(20_000), IksPurpose.ProfitShare, "bagi hasil akhir tahun", member)).Violation;
             violation.RuleId.ShouldBe(RuleIds.Sav06);
             violation.ErrorCode.ShouldBe(SavingsErrors.IksNotADividend);
         }
-        Should.Throw<RuleViolationException>(() => ledger.SpendIks(GuyubRukunStart, Rupiah.Of(200_000), IksPurpose.ProfitShare, "dividen"))
+        Should.Throw<RuleViolationException>(() => ledger.SpendIks(HostToday.Of(GuyubRukunStart), GuyubRukunStart, Rupiah.Of(200_000), IksPurpose.ProfitShare, "dividen"))
             .Violation.ErrorCode.ShouldBe(SavingsErrors.IksNotADividend);
         ledger.Count.ShouldBe(count);
         ledger.Balances.Iks.ShouldBe(Rupiah.Of(200_000));
@@ -106,7 +106,7 @@ public class IksRulesTests
     {
         var group = Ksm();
         var ledger = LedgerWithIks(group, 2_000_000);
-        var spend = ledger.SpendIks(GuyubRukunStart, Rupiah.Of(20_000), IksPurpose.SocialNeed, "bagi hasil", group.Members[4]);
+        var spend = ledger.SpendIks(HostToday.Of(GuyubRukunStart), GuyubRukunStart, Rupiah.Of(20_000), IksPurpose.SocialNeed, "bagi hasil", group.Members[4]);
         var entries = ledger.Entries.Take(ledger.Count - 1).ToList();
         var forged = Forge(spend, "purpose=ProfitShare;description=bagi hasil");
         entries.Add(forged);
@@ -133,11 +133,11 @@ public class IksRulesTests
         var leaver = group.Members[6];
         group.Leave(leaver);
 
-        Should.Throw<RuleViolationException>(() => ledger.SpendIks(GuyubRukunStart, Rupiah.Of(20_000), IksPurpose.SocialNeed, "bantuan", leaver))
+        Should.Throw<RuleViolationException>(() => ledger.SpendIks(HostToday.Of(GuyubRukunStart), GuyubRukunStart, Rupiah.Of(20_000), IksPurpose.SocialNeed, "bantuan", leaver))
             .Violation.ErrorCode.ShouldBe(SavingsErrors.IksBeneficiaryNotAMember);
-        Should.Throw<RuleViolationException>(() => ledger.SpendIks(GuyubRukunStart, Rupiah.Of(20_000), IksPurpose.SocialNeed, "bantuan", PersonId.New()))
+        Should.Throw<RuleViolationException>(() => ledger.SpendIks(HostToday.Of(GuyubRukunStart), GuyubRukunStart, Rupiah.Of(20_000), IksPurpose.SocialNeed, "bantuan", PersonId.New()))
             .Violation.ErrorCode.ShouldBe(SavingsErrors.IksBeneficiaryNotAMember);
-        ledger.SpendIks(GuyubRukunStart, Rupiah.Of(20_000), IksPurpose.SocialNeed, "bantuan keluarga miskin tetangga (bukan anggota)").Member.ShouldBeNull();
+        ledger.SpendIks(HostToday.Of(GuyubRukunStart), GuyubRukunStart, Rupiah.Of(20_000), IksPurpose.SocialNeed, "bantuan keluarga miskin tetangga (bukan anggota)").Member.ShouldBeNull();
     }
 
     [Property(MaxTest = 200, Arbitrary = [typeof(IksArbitraries)])]
@@ -156,7 +156,7 @@ public class IksRulesTests
         var allowed = c.Purpose != IksPurpose.ProfitShare && !c.NamesOutsider && amount.IsPositive && amount <= iks;
         try
         {
-            var entry = ledger.SpendIks(GuyubRukunStart, amount, c.Purpose, "bantuan", beneficiary);
+            var entry = ledger.SpendIks(HostToday.Of(GuyubRukunStart), GuyubRukunStart, amount, c.Purpose, "bantuan", beneficiary);
             return allowed
                 && entry.Member == beneficiary
                 && ledger.Balances.Iks == iks - amount

@@ -82,7 +82,7 @@ public partial class LedgerHashFormatTests
     public void A_deposit_fits_in_two_SHA256_blocks()
     {
         var model = new LedgerModel();
-        var deposit = model.Ledger.Deposit(model.Today, model.EverMembers[0], Rupiah.Of(50_000));
+        var deposit = model.Ledger.Deposit(HostToday.Of(model.Today), model.Today, model.EverMembers[0], Rupiah.Of(50_000));
         deposit.CanonicalBytes().Length.ShouldBeLessThanOrEqualTo(119);
     }
 
@@ -99,7 +99,7 @@ public partial class LedgerHashFormatTests
         rebuilt.Cash.ShouldBe(model.Ledger.Cash);
         var member = model.Group.CurrentMembers.First();
         rebuilt.SavingsOf(member).ShouldBe(model.Ledger.SavingsOf(member));
-        var next = rebuilt.Deposit(rebuilt.NextWeekToClose.Start > rebuilt.LastBookDate ? rebuilt.NextWeekToClose.Start : rebuilt.LastBookDate, member, Rupiah.Of(5_000));
+        var next = rebuilt.Deposit(HostToday.Of(rebuilt.NextWeekToClose.Start > rebuilt.LastBookDate ? rebuilt.NextWeekToClose.Start : rebuilt.LastBookDate), rebuilt.NextWeekToClose.Start > rebuilt.LastBookDate ? rebuilt.NextWeekToClose.Start : rebuilt.LastBookDate, member, Rupiah.Of(5_000));
         next.Format.ShouldBe(2);
         next.PreviousHash.ShouldBe(old[^1].Hash);
         SavingsLedger.VerifyChain(rebuilt.Entries).IsIntact.ShouldBeTrue();

@@ -288,35 +288,35 @@ public sealed class LedgerModel
                     {
                         date = Today.PlusDays(-1 - (op.B % 5));
                     }
-                    return new Plan("deposit", date, l => l.Deposit(date, member, amount),
+                    return new Plan("deposit", date, l => l.Deposit(HostToday.Of(date), date, member, amount),
                         a > 0 && members.Contains(member),
                         [("cash", a), (SavingsKey(member), a)]);
                 }
             case OpKind.Withdraw:
                 {
                     var member = _everMembers[op.A % _everMembers.Count];
-                    return new Plan("withdraw", date, l => l.Withdraw(date, member, amount), a > 0,
+                    return new Plan("withdraw", date, l => l.Withdraw(HostToday.Of(date), date, member, amount), a > 0,
                         [(SavingsKey(member), -a), ("cash", -a)]);
                 }
             case OpKind.Profit:
                 {
                     var bp = Group.Profile.Savings.IksShareOfProfit.BasisPoints;
                     var share = a > 0 ? a * bp / 10_000 : 0;
-                    return new Plan("profit", date, l => l.RecordBusinessProfit(date, amount), a > 0 && share > 0,
+                    return new Plan("profit", date, l => l.RecordBusinessProfit(HostToday.Of(date), date, amount), a > 0 && share > 0,
                         [("cash", share), ("iks", share)]);
                 }
             case OpKind.SpendIks:
-                return new Plan("iks spend", date, l => l.SpendIks(date, amount, "bantuan warga miskin"), a > 0,
+                return new Plan("iks spend", date, l => l.SpendIks(HostToday.Of(date), date, amount, "bantuan warga miskin"), a > 0,
                     [("iks", -a), ("cash", -a)]);
             case OpKind.Grant:
-                return new Plan("grant", date, l => l.CreditGrant(date, amount), a > 0, [("cash", a), ("grant", a)]);
+                return new Plan("grant", date, l => l.CreditGrant(HostToday.Of(date), date, amount), a > 0, [("cash", a), ("grant", a)]);
             case OpKind.SpendGrant:
-                return new Plan("grant spend", date, l => l.SpendGrant(date, amount, "KW-" + op.B), a > 0,
+                return new Plan("grant spend", date, l => l.SpendGrant(HostToday.Of(date), date, amount, "KW-" + op.B), a > 0,
                     [("grant", -a), ("cash", -a)]);
             case OpKind.Capital:
-                return new Plan("capital", date, l => l.AddLoanCapital(date, amount), a > 0, [("cash", a), ("fund", a)]);
+                return new Plan("capital", date, l => l.AddLoanCapital(HostToday.Of(date), date, amount), a > 0, [("cash", a), ("fund", a)]);
             case OpKind.Expense:
-                return new Plan("expense", date, l => l.RecordExpense(date, amount), a > 0, [("expenses", a), ("cash", -a)]);
+                return new Plan("expense", date, l => l.RecordExpense(HostToday.Of(date), date, amount), a > 0, [("expenses", a), ("cash", -a)]);
             case OpKind.Transfer:
                 {
                     var (from, fromKey) = Fund(op.A, op.B);
@@ -330,7 +330,7 @@ public sealed class LedgerModel
                         (to, toKey) = (LedgerAccount.LoanFund, "fund");
                     }
                     var allowed = from.Kind != AccountKind.Iks && to.Kind != AccountKind.MemberSavings;
-                    return new Plan("transfer", date, l => l.TransferBetweenFunds(date, from, to, amount), a > 0 && allowed,
+                    return new Plan("transfer", date, l => l.TransferBetweenFunds(HostToday.Of(date), date, from, to, amount), a > 0 && allowed,
                         [(fromKey, -a), (toKey, a)]);
                 }
             case OpKind.Disburse:
@@ -349,7 +349,7 @@ public sealed class LedgerModel
                         borrower = members[op.B % members.Count];
                         newLoan = (loan, borrower);
                     }
-                    return new Plan("disburse", date, l => l.DisburseLoan(date, loan, borrower, amount), a > 0 && members.Contains(borrower),
+                    return new Plan("disburse", date, l => l.DisburseLoan(HostToday.Of(date), date, loan, borrower, amount), a > 0 && members.Contains(borrower),
                         [(LoanKey(loan), a), ("cash", -a)])
                     { NewLoan = newLoan };
                 }
@@ -363,7 +363,7 @@ public sealed class LedgerModel
                     var principal = op.Amount;
                     var jasa = (long)(op.C % 4) == 0 ? 0 : op.C % 20_000;
                     var ok = principal >= 0 && (principal > 0 || jasa > 0);
-                    return new Plan("repay", date, l => l.RecordRepayment(date, loan, Rupiah.Of(principal), Rupiah.Of(jasa)), ok,
+                    return new Plan("repay", date, l => l.RecordRepayment(HostToday.Of(date), date, loan, Rupiah.Of(principal), Rupiah.Of(jasa)), ok,
                         [("cash", principal + jasa), (LoanKey(loan), -principal), ("income", jasa)]);
                 }
             case OpKind.Cover:
@@ -412,7 +412,7 @@ public sealed class LedgerModel
                     var jasa = total - principal;
                     deltas.Add((LoanKey(loan), -principal));
                     deltas.Add(("income", jasa));
-                    return new Plan("cover", date, l => l.CoverArrears(date, loan, Rupiah.Of(principal), Rupiah.Of(jasa), contributions), true, deltas)
+                    return new Plan("cover", date, l => l.CoverArrears(HostToday.Of(date), date, loan, Rupiah.Of(principal), Rupiah.Of(jasa), contributions), true, deltas)
                     {
                         Claims = claims,
                     };
@@ -442,7 +442,7 @@ public sealed class LedgerModel
                     var claimKey = ClaimKey(claimant);
                     var recovered = op.B % 2 == 0 ? Math.Min(a, Math.Max(1, _claims.GetValueOrDefault((loan, claimKey)))) : a;
                     var accountKey = claimant.IsIks ? "iks" : SavingsKey(claimant.Member!.Value);
-                    return new Plan("recover", date, l => l.RecoverCover(date, loan, claimant, Rupiah.Of(recovered)), recovered > 0,
+                    return new Plan("recover", date, l => l.RecoverCover(HostToday.Of(date), date, loan, claimant, Rupiah.Of(recovered)), recovered > 0,
                         [("cash", recovered), (accountKey, recovered)])
                     {
                         Claims = [(loan, claimKey, -recovered)],
@@ -457,7 +457,7 @@ public sealed class LedgerModel
                     var index = 1 + (op.A % (_entries.Count - 1));
                     var original = _entries[index];
                     var id = Ledger.Entries[index].Id;
-                    return new Plan("reversal", date, l => l.Reverse(date, id, "koreksi"), original.Reversible && !original.Reversed,
+                    return new Plan("reversal", date, l => l.Reverse(HostToday.Of(date), date, id, "koreksi"), original.Reversible && !original.Reversed,
                         original.Deltas.Select(d => (d.Key, -d.Delta)).ToList())
                     {
                         Claims = original.Claims.Select(c => (c.Loan, c.Claimant, -c.Delta)).ToList(),
@@ -468,7 +468,7 @@ public sealed class LedgerModel
             case OpKind.CloseWeek:
                 {
                     var week = op.A % 6 == 0 ? _nextWeek.Next : _nextWeek;
-                    return new Plan("close", date, l => l.CloseWeek(week, date), week == _nextWeek && date >= week.End, [])
+                    return new Plan("close", date, l => l.CloseWeek(HostToday.Of(date), week, date), week == _nextWeek && date >= week.End, [])
                     {
                         Reversible = false,
                         ClosesWeek = week,

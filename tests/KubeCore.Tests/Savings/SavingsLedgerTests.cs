@@ -34,7 +34,7 @@ public class SavingsLedgerTests
         var group = Ksm();
         var ledger = OpenLedger(group);
         var member = group.Members[0];
-        var entry = ledger.Deposit(GuyubRukunStart, member, Rp(5_000), "KW-001");
+        var entry = ledger.Deposit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, member, Rp(5_000), "KW-001");
         entry.Kind.ShouldBe(EntryKind.SavingsDeposit);
         entry.Amount.ShouldBe(Rp(5_000));
         entry.PreviousHash.ShouldBe(ledger.Entries[0].Hash);
@@ -49,9 +49,9 @@ public class SavingsLedgerTests
         var group = Ksm();
         var ledger = OpenLedger(group);
         var member = group.Members[0];
-        ledger.Deposit(GuyubRukunStart, member, Rp(5_000));
+        ledger.Deposit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, member, Rp(5_000));
         var count = ledger.Count;
-        var ex = Should.Throw<RuleViolationException>(() => ledger.Withdraw(GuyubRukunStart, member, Rp(5_001)));
+        var ex = Should.Throw<RuleViolationException>(() => ledger.Withdraw(HostToday.Of(GuyubRukunStart), GuyubRukunStart, member, Rp(5_001)));
         ex.Violation.ErrorCode.ShouldBe(SavingsErrors.InsufficientSavings);
         ex.Violation.RuleId.ShouldBe(RuleIds.Sav02);
         ledger.Count.ShouldBe(count);
@@ -66,15 +66,15 @@ public class SavingsLedgerTests
         var loan = LoanId.New();
         var borrower = group.Members[4];
         ledger.LoanFundAvailable.ShouldBe(Rp(1_000_000));
-        ledger.DisburseLoan(GuyubRukunStart, loan, borrower, Rp(500_000));
+        ledger.DisburseLoan(HostToday.Of(GuyubRukunStart), GuyubRukunStart, loan, borrower, Rp(500_000));
         ledger.LoanFundAvailable.ShouldBe(Rp(500_000));
         ledger.Balances.OutstandingPrincipalOfMember(borrower).ShouldBe(Rp(500_000));
-        ledger.RecordRepayment(GuyubRukunStart.PlusWeeks(1), loan, Rp(125_000), Rp(7_500));
+        ledger.RecordRepayment(HostToday.Of(GuyubRukunStart.PlusWeeks(1)), GuyubRukunStart.PlusWeeks(1), loan, Rp(125_000), Rp(7_500));
         ledger.OutstandingPrincipalOf(loan).ShouldBe(Rp(375_000));
         ledger.LoanFundAvailable.ShouldBe(Rp(625_000));
         ledger.Balances.ServiceChargeIncome.ShouldBe(Rp(7_500));
         ledger.CheckConservation().ShouldBeTrue();
-        Should.Throw<RuleViolationException>(() => ledger.DisburseLoan(GuyubRukunStart.PlusWeeks(1), LoanId.New(), borrower, Rp(625_001)))
+        Should.Throw<RuleViolationException>(() => ledger.DisburseLoan(HostToday.Of(GuyubRukunStart.PlusWeeks(1)), GuyubRukunStart.PlusWeeks(1), LoanId.New(), borrower, Rp(625_001)))
             .Violation.ErrorCode.ShouldBe(SavingsErrors.InsufficientLoanFund);
     }
 
@@ -84,15 +84,15 @@ public class SavingsLedgerTests
         var group = Ksm();
         var ledger = OpenLedger(group);
         var member = group.Members[0];
-        var deposit = ledger.Deposit(GuyubRukunStart, member, Rp(5_000));
+        var deposit = ledger.Deposit(HostToday.Of(GuyubRukunStart), GuyubRukunStart, member, Rp(5_000));
         var week = ledger.WeekOf(GuyubRukunStart);
-        var close = ledger.CloseWeek(week, week.End);
+        var close = ledger.CloseWeek(HostToday.Of(week.End), week, week.End);
         close.Totals.Deposits.ShouldBe(Rp(5_000));
         close.Totals.Reconciles.ShouldBeTrue();
         ledger.IsClosed(week).ShouldBeTrue();
-        Should.Throw<RuleViolationException>(() => ledger.Deposit(week.End, member, Rp(5_000)))
+        Should.Throw<RuleViolationException>(() => ledger.Deposit(HostToday.Of(week.End), week.End, member, Rp(5_000)))
             .Violation.ErrorCode.ShouldBe(SavingsErrors.WeekClosed);
-        ledger.Reverse(week.End.PlusDays(1), deposit.Id, "salah catat");
+        ledger.Reverse(HostToday.Of(week.End.PlusDays(1)), week.End.PlusDays(1), deposit.Id, "salah catat");
         ledger.SavingsOf(member).ShouldBe(Rupiah.Zero);
     }
 
@@ -101,7 +101,7 @@ public class SavingsLedgerTests
     {
         var group = Ksm(status: GroupStatus.UnderStrength);
         var ledger = FundedLedger(group);
-        Should.Throw<RuleViolationException>(() => ledger.DisburseLoan(GuyubRukunStart, LoanId.New(), group.Members[0], Rp(100_000)))
+        Should.Throw<RuleViolationException>(() => ledger.DisburseLoan(HostToday.Of(GuyubRukunStart), GuyubRukunStart, LoanId.New(), group.Members[0], Rp(100_000)))
             .Violation.ErrorCode.ShouldBe(GroupErrors.UnderStrengthBlocksMoney);
     }
 }

@@ -35,6 +35,10 @@ namespace KubeCore.Loans;
 /// found) and changes nothing: neither the loans nor the ledger. Everything is checked before the first
 /// ledger entry is posted; operations that post several entries (a cover, a recovery) check the ledger's
 /// date rule (SAV-05) and every balance first.</para>
+/// <para><b>Today and limits.</b> Disbursement, repayment, cover and recovery take the host's <see cref="HostToday"/>
+/// and refuse a date after it (SAV-09); a date so close to 9999-12-31 that the repayment schedule cannot be dated is
+/// refused with a code. An application's principal, and the schedule's total with jasa, stay within the profile's
+/// <c>Savings.MaxSingleAmount</c> and the representable range (SAV-08), as does every amount the fund posts.</para>
 /// <para>Not thread-safe: one writer at a time, the same writer as the ledger's.</para>
 /// </remarks>
 public sealed class LoanRevolving
@@ -224,21 +228,24 @@ public sealed class LoanRevolving
 
     /// <summary>
     /// Books a loan from the UPK to the KSM into the group's loan fund (a <see cref="EntryKind.LoanCapitalAdded"/> entry:
-    /// debit cash, credit loan fund) when <see cref="AssessUpkAccess"/> approves as of <paramref name="date"/>, and raises
+    /// debit cash, credit loan fund) when <paramref name="date"/> is not after <paramref name="today"/> (SAV-09) and
+    /// <see cref="AssessUpkAccess"/> approves as of <paramref name="date"/>, and raises
     /// <see cref="UpkLoanReceived"/>. This is the operation for a UPK loan: <see cref="SavingsLedger.AddLoanCapital"/>
     /// books other outside capital and checks no LOAN-01 gate.
     /// </summary>
     /// <exception cref="ArgumentException">The reference is longer than the ledger accepts.</exception>
-    /// <exception cref="RuleViolationException">LOAN-01 (b): too few months of savings, or a member's statement missing;
-    /// the ledger's SAV-05 date and SAV-07 amount rules. Nothing changes.</exception>
-    public LedgerEntry BorrowFromUpk(LocalDate date, Rupiah amount, string? reference = null)
+    /// <exception cref="RuleViolationException">SAV-09: <paramref name="date"/> is after <paramref name="today"/>; LOAN-01 (b): too
+    /// few months of savings, or a member's statement missing; the ledger's SAV-05 date, SAV-07 and SAV-08 amount rules.
+    /// Nothing changes.</exception>
+    public LedgerEntry BorrowFromUpk(HostToday today, LocalDate date, Rupiah amount, string? reference = null)
     {
+        ThrowIfViolated(today.CheckNotAfter(date));
         var access = UpkAccessOf(date);
         if (!access.Holds)
         {
             AssessUpkAccess(date).ThrowIfRejected();
         }
-        var entry = Ledger.AddLoanCapital(date, amount, reference ?? "Pinjaman UPK");
+        var entry = Ledger.AddLoanCapital(today, date, amount, reference ?? "Pinjaman UPK");
         _events.Add(new UpkLoanReceived(Group, date, amount, entry.Id));
         return entry;
     }
@@ -251,8 +258,9 @@ public sealed class LoanRevolving
     /// The eligibility of <paramref name="application"/> as of its date, as a <see cref="Decision"/> that
     /// lists every check: GRP-05, GRP-06, OFF-04 (group standing); LOAN-01 a (borrower is a member; savings
     /// months against the profile's internal minimum, 0 in every built-in profile); LOAN-02 (bank referral, one open loan per member, first or repeat ceiling);
-    /// LOAN-03 (term, frequency); LOAN-07 (member arrears and unrecovered cover, group arrears); and a
-    /// LOAN-06 warning when the fund's available cash is below the principal today.
+    /// LOAN-03 (term, frequency); LOAN-07 (member arrears and unrecovered cover, group arrears); SAV-08 (the
+    /// principal within the profile's ceiling, the schedule's total representable); and a LOAN-06 warning when the
+    /// fund's available cash is below the principal today.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
     public Decision AssessApplication(LoanApplication application)
@@ -260,6 +268,7 @@ public sealed class LoanRevolving
         ArgumentNullException.ThrowIfNull(application);
         var facts = EligibilityOf(application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn, self: null);
         var builder = Eligibility("Loan application", facts, application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn);
+        builder.Check(RuleIds.Sav08, CheckAmounts(application.Principal, application.TermMonths), ("Savings.MaxSingleAmount", Profile.Savings.MaxSingleAmount), ("Principal", application.Principal));
         if (application.Principal.IsPositive && application.Principal > AvailableToLend)
         {
             builder.Warn(RuleViolation.Of(RuleIds.Loan06, LoanErrors.AboveAvailableFund, ("Principal", application.Principal), ("Available", AvailableToLend)), ("Available", AvailableToLend));
@@ -278,7 +287,7 @@ public sealed class LoanRevolving
         Preconditions.CheckNotBlank(application.Purpose);
         Preconditions.CheckArgument(application.Purpose.Length <= LoanApplication.MaxPurposeLength, nameof(application), "The purpose is too long.");
         var facts = EligibilityOf(application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn, self: null);
-        if (!facts.AllHold(Profile.Loans))
+        if (!facts.AllHold(Profile.Loans) || CheckAmounts(application.Principal, application.TermMonths) is not null)
         {
             AssessApplication(application).ThrowIfRejected();
         }
@@ -409,18 +418,22 @@ public sealed class LoanRevolving
     /// posts the ledger entry and computes the schedule of the approved terms from the date (LOAN-03, LOAN-04). Raises <see cref="MemberReferredToBank"/> when this loan reaches the
     /// LOAN-02 graduation threshold.
     /// </summary>
+    /// <param name="today">The host's today in the group's time zone (SAV-09).</param>
+    /// <param name="loanId">The approved loan.</param>
+    /// <param name="date">The disbursement date, not after today; the anchor of the schedule.</param>
     /// <exception cref="ArgumentException">Unknown loan.</exception>
-    /// <exception cref="RuleViolationException">Every failed check, or the ledger's refusal (SAV-05 date, SAV-02 cash); nothing changes.</exception>
-    public Loan Disburse(LoanId loanId, LocalDate date)
+    /// <exception cref="RuleViolationException">SAV-09 (after today, or a schedule past 9999-12-31), every failed check, or the ledger's refusal (SAV-05 date, SAV-02 cash, SAV-08); nothing changes.</exception>
+    public Loan Disburse(HostToday today, LoanId loanId, LocalDate date)
     {
         var loan = GetLoan(loanId);
+        ThrowIfViolated(today.CheckNotAfter(date) ?? CheckScheduleDates(loan.Terms.TermMonths, loan.Terms.Frequency, date));
         var facts = DisbursementEligibilityOf(loan, date);
         if (!MayDisburse(loan, date, facts))
         {
             DisbursementDecision(loan, date, facts).ThrowIfRejected();
         }
         var account = LoanAccount.Open(RepaymentSchedule.Compute(loan.Terms, date));
-        var entry = Ledger.DisburseLoan(date, loan.Id, loan.Borrower, loan.Principal, Reference("Pencairan", loan.Id));
+        var entry = Ledger.DisburseLoan(today, date, loan.Id, loan.Borrower, loan.Principal, Reference("Pencairan", loan.Id));
         loan.MarkDisbursed(account, entry.Id);
         _events.Add(new LoanDisbursed(Group, date, loan.Id, loan.Borrower, loan.Principal, entry.Id));
         // The member's disbursed loans, this one included.
@@ -447,10 +460,11 @@ public sealed class LoanRevolving
     /// </summary>
     /// <exception cref="ArgumentException">Unknown loan.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
-    /// <exception cref="RuleViolationException">LOAN-05 (not disbursed, repaid, before disbursement, overpayment), PORT-02 (backdated), or the ledger's SAV-05 date rule; nothing changes.</exception>
-    public PaymentAllocation Repay(LoanId loanId, LocalDate date, Rupiah amount)
+    /// <exception cref="RuleViolationException">SAV-09 (after today), SAV-08 (above the ceiling), LOAN-05 (not disbursed, repaid, before disbursement, overpayment), PORT-02 (backdated), or the ledger's SAV-05 date rule; nothing changes.</exception>
+    public PaymentAllocation Repay(HostToday today, LoanId loanId, LocalDate date, Rupiah amount)
     {
         var loan = GetLoan(loanId);
+        ThrowIfViolated(today.CheckNotAfter(date) ?? Ledger.CheckCeiling(amount.Amount));
         var account = DisbursedAccount(loan);
         if (account.CheckPayment(date, amount) is { } violation)
         {
@@ -458,7 +472,7 @@ public sealed class LoanRevolving
         }
         var updated = account.RecordChecked(date, amount);
         var allocation = updated.LastPayment.Allocation;
-        var entry = Ledger.RecordRepayment(date, loan.Id, allocation.Principal, allocation.ServiceCharge, loan.RepaymentReference);
+        var entry = Ledger.RecordRepayment(today, date, loan.Id, allocation.Principal, allocation.ServiceCharge, loan.RepaymentReference);
         loan.Update(updated, date);
         _events.Add(new RepaymentRecorded(Group, date, loan.Id, allocation, entry.Id));
         if (loan.State == LoanState.Repaid)
@@ -479,10 +493,11 @@ public sealed class LoanRevolving
     /// the loan as a cover payment that settles overdue installments only, jasa first (LOAN-05).
     /// </summary>
     /// <exception cref="ArgumentException">Unknown loan.</exception>
-    /// <exception cref="RuleViolationException">LOAN-05 not disbursed / repaid / backdated; LOAN-08 below the threshold or nothing to cover with; SAV-05 date; nothing changes.</exception>
-    public RentengCover CoverArrears(LoanId loanId, LocalDate date)
+    /// <exception cref="RuleViolationException">SAV-09 after today; LOAN-05 not disbursed / repaid / backdated; LOAN-08 below the threshold or nothing to cover with; SAV-05 date; SAV-08 a step above the ceiling or the totals out of range; nothing changes.</exception>
+    public RentengCover CoverArrears(HostToday today, LoanId loanId, LocalDate date)
     {
         var loan = GetLoan(loanId);
+        ThrowIfViolated(today.CheckNotAfter(date));
         var account = DisbursedAccount(loan);
         var threshold = Profile.Loans.RentengThresholdMissedInstallments;
         ThrowIfViolated(account.CheckDate(date));
@@ -531,10 +546,19 @@ public sealed class LoanRevolving
         Plan(RentengSource.MemberSavings, fromOthers, others.Select((m, i) => (m.Member, Share: shares[i])).Where(s => s.Share > 0)
             .Select(s => RentengContribution.FromMemberSavings(s.Member, Rupiah.Of(s.Share))).ToArray());
 
+        // SAV-08 for every step before the first is posted.
+        long planned = 0;
+        foreach (var step in plan)
+        {
+            ThrowIfViolated(Ledger.CheckCeiling(step.Amount));
+            planned = SavingsLedger.SaturatingAdd(planned, step.Amount);
+        }
+        ThrowIfViolated(Ledger.CheckTurnoverRoom(planned));
+
         var steps = new List<RentengStep>(plan.Count);
         foreach (var (source, amount, allocation, contributions) in plan)
         {
-            var entry = Ledger.CoverArrears(date, loan.Id, allocation.Principal, allocation.ServiceCharge, contributions, Reference("Tanggung renteng", loan.Id));
+            var entry = Ledger.CoverArrears(today, date, loan.Id, allocation.Principal, allocation.ServiceCharge, contributions, Reference("Tanggung renteng", loan.Id));
             steps.Add(new RentengStep(source, Rupiah.Of(amount), allocation.Principal, allocation.ServiceCharge, Array.AsReadOnly(contributions), entry.Id));
         }
         loan.Update(working, date);
@@ -587,14 +611,15 @@ public sealed class LoanRevolving
     /// </summary>
     /// <exception cref="ArgumentException">Unknown loan.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
-    /// <exception cref="RuleViolationException">LOAN-08 nothing owed or above what is owed; SAV-05 date; nothing changes.</exception>
-    public RentengRecovery Recover(LoanId loanId, LocalDate date, Rupiah amount)
+    /// <exception cref="RuleViolationException">SAV-09 after today; SAV-08 above the ceiling or the totals out of range; LOAN-08 nothing owed or above what is owed; SAV-05 date; nothing changes.</exception>
+    public RentengRecovery Recover(HostToday today, LoanId loanId, LocalDate date, Rupiah amount)
     {
         if (!amount.IsPositive)
         {
             throw new ArgumentOutOfRangeException(nameof(amount), amount, "A recovery must be positive.");
         }
         var loan = GetLoan(loanId);
+        ThrowIfViolated(today.CheckNotAfter(date) ?? Ledger.CheckCeiling(amount.Amount) ?? Ledger.CheckTurnoverRoom(amount.Amount));
         var owed = RecoveryOwed(loanId);
         if (owed == Rupiah.Zero)
         {
@@ -617,13 +642,13 @@ public sealed class LoanRevolving
         {
             if (shares[i] > 0)
             {
-                var entry = Ledger.RecoverCover(date, loan.Id, members[i].Claimant, Rupiah.Of(shares[i]), Reference("Pengembalian renteng", loan.Id));
+                var entry = Ledger.RecoverCover(today, date, loan.Id, members[i].Claimant, Rupiah.Of(shares[i]), Reference("Pengembalian renteng", loan.Id));
                 lines.Add(new RecoveryLine(members[i].Claimant, Rupiah.Of(shares[i]), entry.Id));
             }
         }
         if (toIks > 0)
         {
-            var entry = Ledger.RecoverCover(date, loan.Id, RentengClaimant.Iks, Rupiah.Of(toIks), Reference("Pengembalian renteng", loan.Id));
+            var entry = Ledger.RecoverCover(today, date, loan.Id, RentengClaimant.Iks, Rupiah.Of(toIks), Reference("Pengembalian renteng", loan.Id));
             lines.Add(new RecoveryLine(RentengClaimant.Iks, Rupiah.Of(toIks), entry.Id));
         }
         var recovery = new RentengRecovery(loan.Id, loan.Borrower, date, amount, lines.AsReadOnly(), owed - amount);
@@ -926,6 +951,32 @@ public sealed class LoanRevolving
             shares[i]++;
         }
         return shares;
+    }
+
+    // SAV-08 for a loan's amounts: the principal within the ceiling, and principal plus the flat jasa over the term
+    // (LOAN-04, computed exactly as the schedule does) representable.
+    private RuleViolation? CheckAmounts(Rupiah principal, int termMonths)
+    {
+        if (Ledger.IsReplaying)
+        {
+            return null;
+        }
+        if (Ledger.CheckCeiling(principal.Amount) is { } above)
+        {
+            return above;
+        }
+        var charge = (Int128)principal.Amount * Profile.Loans.MonthlyServiceCharge.BasisPoints * Math.Max(termMonths, 0) / Rate.BasisPointsPerWhole;
+        return charge + principal.Amount > long.MaxValue
+            ? RuleViolation.Of(RuleIds.Sav08, SavingsErrors.TotalsOutOfRange, ("Amount", principal), ("Limit", Rupiah.Of(long.MaxValue)))
+            : null;
+    }
+
+    // SAV-09: the last installment of a schedule disbursed on the date must fall within the ISO calendar (before 10000-01-01).
+    private static RuleViolation? CheckScheduleDates(int termMonths, InstallmentFrequency frequency, LocalDate date)
+    {
+        var count = RepaymentSchedule.InstallmentCountFor(termMonths, frequency);
+        var latest = frequency == InstallmentFrequency.Weekly ? LocalDate.MaxIsoValue.PlusWeeks(-count) : LocalDate.MaxIsoValue.PlusMonths(-count);
+        return date <= latest ? null : RuleViolation.Of(RuleIds.Sav09, SavingsErrors.DateOutOfRange, ("Date", date));
     }
 
     private static RuleViolation WrongState(Loan loan, LoanState required) =>

@@ -86,8 +86,10 @@ internal readonly struct ScheduleShape
     }
 
     /// <summary>How many installments fall due on or before <paramref name="date"/>.</summary>
+    /// <remarks>Every due date is a representable date, so on the calendar's last day every installment is due (never throws).</remarks>
     internal int DueOnOrBefore(LocalDate date) =>
-        Frequency == InstallmentFrequency.Weekly && date.Calendar == CalendarSystem.Iso && date != LocalDate.MaxIsoValue
+        date.Calendar == CalendarSystem.Iso && date == LocalDate.MaxIsoValue ? Count
+        : Frequency == InstallmentFrequency.Weekly && date.Calendar == CalendarSystem.Iso
             ? WeeklyDueBefore(DayNumberOf(date) + 1)
             : DueBefore(CalendarDay.Of(date.PlusDays(1)));
 

@@ -50,6 +50,14 @@ public sealed record MembershipParameters
     /// <summary>MEM-05: the least share of women among members; null when the profile sets none.</summary>
     public required Rate? MinWomenShare { get; init; }
 
+    /// <summary>
+    /// MEM-07: the longest name of a group proposed under the profile, in Unicode code points after NFC
+    /// normalisation and trimming. Default <see cref="ReadableName.DefaultMaxLength"/> (100, a design choice: the
+    /// longest names in the seeds are under 40 characters). Persons and pendamping registered outside any profile use
+    /// the same default.
+    /// </summary>
+    public int MaxNameLength { get; init; } = ReadableName.DefaultMaxLength;
+
     internal void Validate()
     {
         Preconditions.CheckArgument(MinMembers >= 1, nameof(MinMembers), "A group needs at least one member.");
@@ -59,6 +67,7 @@ public sealed record MembershipParameters
         Preconditions.CheckArgument(MinAge is null or >= 0 && MaxAge is null or >= 0, nameof(MinAge), "Ages must not be negative.");
         Preconditions.CheckArgument(MinAge is null || MaxAge is null || MinAge <= MaxAge, nameof(MaxAge), "MaxAge must be at least MinAge.");
         Preconditions.CheckArgument(MinWomenShare is null || MinWomenShare.Value <= Rate.Whole, nameof(MinWomenShare), "A share cannot exceed 100 %.");
+        Preconditions.CheckArgument(MaxNameLength >= 1, nameof(MaxNameLength), "A name must be allowed at least one character.");
     }
 }
 

@@ -36,8 +36,22 @@ public sealed record SavingsParameters
     /// <summary>SAV-04, SAV-05, FIVE: the first day of a bookkeeping week. Default Monday (ISO).</summary>
     public IsoDayOfWeek WeekStartsOn { get; init; } = IsoDayOfWeek.Monday;
 
+    /// <summary>
+    /// SAV-08: the largest single amount of any posting (a deposit, a grant, loan capital, a loan's principal, a
+    /// repayment, …), inclusive. Default Rp 1.000.000.000.000 (one trillion rupiah), a design choice: tens of
+    /// thousands of times the largest amount any source names for a group (a Rp 30.000.000 BLPS grant, UPK loans
+    /// of tens of millions), so no real posting meets it, while a typo or a hostile value of up to 19 digits is
+    /// refused; and about 9,2 million postings of the ceiling are needed before a ledger's totals could leave the
+    /// range of a 64-bit integer (the second half of SAV-08 still guards that).
+    /// </summary>
+    public Rupiah MaxSingleAmount { get; init; } = DefaultMaxSingleAmount;
+
+    /// <summary>The default of <see cref="MaxSingleAmount"/>: Rp 1.000.000.000.000.</summary>
+    public static Rupiah DefaultMaxSingleAmount => Rupiah.Of(1_000_000_000_000);
+
     internal void Validate()
     {
+        Preconditions.CheckArgument(MaxSingleAmount.IsPositive, nameof(MaxSingleAmount), "The amount ceiling must be positive.");
         Preconditions.CheckArgument(WeeklySavingsAmount.IsPositive, nameof(WeeklySavingsAmount), "The weekly amount must be positive.");
         Preconditions.CheckArgument(IksShareOfProfit <= Rate.Whole, nameof(IksShareOfProfit), "A share cannot exceed 100 %.");
         Preconditions.CheckArgument(WeekStartsOn != IsoDayOfWeek.None, nameof(WeekStartsOn), "A week must start on a day.");

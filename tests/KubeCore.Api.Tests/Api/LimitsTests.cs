@@ -1,0 +1,101 @@
+using System.Net;
+using KubeCore.Api.Persistence;
+using KubeCore.Api.Security;
+using KubeCore.Api.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KubeCore.Api.Tests.Api;
+
+/// <summary>
+/// Issue 14, items 1-3 through the API: the probe's amounts, dates and names that froze or polluted a group are refused
+/// with KubeCore's codes (SAV-08, SAV-09, MEM-07), the group goes on working, and names stored before MEM-07 still load.
+/// </summary>
+public sealed class LimitsTests(ApiHosts hosts)
+{
+    private async Task<GroupScenario> ActiveGroupWithBooksAsync(ApiFactory api)
+    {
+        var s = new GroupScenario((role, group) => api.ClientAs(role, group));
+        await s.RegisterMembersAsync(5, women: 2);
+        await s.FormAsync("KsmP2kp", "KSM Batas", "2019-01-07");
+        await s.OpenBooksAsync("2019-01-21");
+        return s;
+    }
+
+    private static Task<HttpResponseMessage> Post(GroupScenario s, string path, object body) =>
+        s.Treasurer.PostAsync($"/groups/{s.GroupId}/{path}", body, Guid.NewGuid().ToString());
+
+    [Fact]
+    public async Task Amounts_of_long_MaxValue_are_refused_with_SAV_08_and_the_group_can_still_save()
+    {
+        var s = await ActiveGroupWithBooksAsync(hosts.For(DatabaseEngine.Sqlite));
+        const long max = long.MaxValue;
+
+        await (await Post(s, "savings/deposits", new { member = s.Members[0], date = "2019-01-21", amount = max })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV08_AMOUNT_ABOVE_CEILING");
+        await (await Post(s, "ledger/profits", new { date = "2019-01-21", amount = max })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV08_AMOUNT_ABOVE_CEILING");
+        await (await Post(s, "ledger/loan-capital", new { date = "2019-01-21", amount = max })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV08_AMOUNT_ABOVE_CEILING");
+        await (await Post(s, "savings/deposits", new { member = s.Members[0], date = "2019-01-21", amount = 1_000_000_000_000 })).ExpectAsync(HttpStatusCode.Created);
+        await (await Post(s, "savings/deposits", new { member = s.Members[1], date = "2019-01-21", amount = 5_000 })).ExpectAsync(HttpStatusCode.Created);
+        await (await Post(s, "ledger/loan-capital", new { date = "2019-01-21", amount = 1_000_000 })).ExpectAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_date_after_the_groups_today_is_refused_with_SAV_09_and_a_week_at_the_end_of_the_calendar_never_answers_500()
+    {
+        var s = await ActiveGroupWithBooksAsync(hosts.For(DatabaseEngine.Sqlite));
+
+        await (await Post(s, "savings/deposits", new { member = s.Members[0], date = "9999-12-31", amount = 5_000 })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV09_DATE_AFTER_TODAY");
+        await (await Post(s, "ledger/week-closes", new { weekStart = "9999-12-27", closedOn = "9999-12-31" })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV09_DATE_AFTER_TODAY");
+        var tomorrowSomewhere = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await (await Post(s, "ledger/expenses", new { date = tomorrowSomewhere, amount = 1 })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV09_DATE_AFTER_TODAY");
+        await (await Post(s, "savings/deposits", new { member = s.Members[0], date = "2019-01-22", amount = 5_000 })).ExpectAsync(HttpStatusCode.Created);
+        await (await Post(s, "ledger/week-closes", new { weekStart = "2019-01-21", closedOn = "2019-01-27" })).ExpectAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Unreadable_names_and_a_household_without_persons_are_refused_with_MEM_07()
+    {
+        var api = hosts.For(DatabaseEngine.Sqlite);
+        var dinsos = api.ClientAs(Roles.Dinsos);
+        var person = Identities.Person(female: true);
+        object Household(params object[] persons) => new { familyCard = Identities.FamilyCard(), desa = "62.71.01.1001", size = 4, persons };
+        object Named(string name) => new { name, nik = person.Nik, sex = person.Sex, birthDate = person.BirthDate, role = "Head", employment = "Trader" };
+
+        await (await dinsos.PostAsync("/households", Household(Named("\u200B\u200B")))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "MEM07_NAME_EMPTY");
+        await (await dinsos.PostAsync("/households", Household(Named("Siti\u0000")))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "MEM07_NAME_UNREADABLE_CHARACTER");
+        await (await dinsos.PostAsync("/households", Household(Named("Siti \u202Eharam")))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "MEM07_NAME_UNREADABLE_CHARACTER");
+        await (await dinsos.PostAsync("/households", Household(Named(new string('a', 10_000))))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "MEM07_NAME_TOO_LONG");
+        await (await dinsos.PostAsync("/households", Household())).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "MEM07_HOUSEHOLD_WITHOUT_PERSONS");
+        await (await dinsos.PostAsync("/pendamping", new { name = "\u200B", profile = "KsmP2kp", appointedOn = "2019-01-02" })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "MEM07_NAME_EMPTY");
+        var created = await (await dinsos.PostAsync("/households", Household(Named("  Siti Nurhayati  ")))).ExpectAsync(HttpStatusCode.Created);
+        created.GetProperty("persons")[0].Str("name").ShouldBe("Siti Nurhayati");
+    }
+
+    [Fact]
+    public async Task Names_stored_before_MEM_07_still_load_and_the_group_goes_on()
+    {
+        // No state cache: every request rebuilds the streams from their stored commands, as after a restart.
+        await using var api = new ApiFactory(DatabaseEngine.Sqlite, new Dictionary<string, string> { ["Streams:CacheCapacity"] = "0" });
+        var s = await ActiveGroupWithBooksAsync(api);
+        var pendamping = await (await s.Dinsos.PostAsync("/pendamping", new { name = "Mbak Niken", profile = "KsmP2kp", appointedOn = "2019-01-02" })).ExpectAsync(HttpStatusCode.Created);
+        var pendampingId = pendamping.Str("id");
+        var household = (await (await s.Dinsos.GetAsync("/households", Http.Ct)).ExpectAsync(HttpStatusCode.OK))[0].Str("id");
+
+        // Names that MEM-07 refuses today, written as an older version of the API would have stored them (the
+        // append-only trigger is dropped to put them there).
+        await using (var db = await api.Services.GetRequiredService<IDbContextFactory<KubeCoreDbContext>>().CreateDbContextAsync(Http.Ct))
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER stream_commands_no_update", Http.Ct);
+            (await db.Database.ExecuteSqlRawAsync("UPDATE stream_commands SET payload = replace(payload, '\"KSM Batas\"', '\"KSM \\u202EsataB\"')", Http.Ct)).ShouldBeGreaterThan(0);
+            (await db.Database.ExecuteSqlRawAsync("UPDATE stream_commands SET payload = replace(payload, '\"Mbak Niken\"', '\"\\u200B\\u200B\"')", Http.Ct)).ShouldBeGreaterThan(0);
+            var longName = new string('x', 150);
+            var householdId = Guid.Parse(household);
+            (await db.Database.ExecuteSqlAsync($"UPDATE persons SET name = {longName} WHERE household_id = {householdId}", Http.Ct)).ShouldBe(1);
+        }
+
+        (await (await s.Dinsos.GetAsync($"/groups/{s.GroupId}", Http.Ct)).ExpectAsync(HttpStatusCode.OK)).Str("name").ShouldBe("KSM \u202EsataB");
+        (await (await s.Dinsos.GetAsync($"/pendamping/{pendampingId}", Http.Ct)).ExpectAsync(HttpStatusCode.OK)).Str("name").ShouldBe("\u200B\u200B");
+        (await (await s.Dinsos.GetAsync($"/households/{household}", Http.Ct)).ExpectAsync(HttpStatusCode.OK)).GetProperty("persons")[0].Str("name").Length.ShouldBe(150);
+        await (await Post(s, "savings/deposits", new { member = s.Members[0], date = "2019-01-21", amount = 5_000 })).ExpectAsync(HttpStatusCode.Created);
+    }
+}
