@@ -38,7 +38,8 @@ public sealed class NewcomerTests(ApiHosts hosts)
     public void DataProtection_is_not_loaded_at_start_so_no_key_is_created_and_nothing_warns()
     {
         // The API has no cookies or antiforgery tokens; loading the key ring at start created a key and warned
-        // "No XML encryptor configured" on every new machine.
+        // "No XML encryptor configured" on every new machine (ApiProcessStartTests starts it with a fresh home folder).
+        _host.Services.GetServices<IHostedService>().Select(s => s.GetType().Name).ShouldNotContain("DataProtectionHostedService");
         _host.Logs.Lines.Where(l => l.Contains("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 
