@@ -29,6 +29,9 @@ public static class KubeCoreApiHosting
     /// <summary>Where the OpenAPI document is served.</summary>
     public const string OpenApiPath = "/openapi/v1.json";
 
+    /// <summary>True when this API is the process's program (<c>dotnet KubeCore.Api.dll</c>), false when another program hosts it (tests).</summary>
+    public static bool IsOwnProcess => System.Reflection.Assembly.GetEntryAssembly() == typeof(KubeCoreApiHosting).Assembly;
+
     /// <summary>
     /// The one line to print when the API may not start because a secret is missing (today: <c>Auth:SigningKey</c>,
     /// which only Development ships, in appsettings.Development.json), or null when the configuration is complete.
