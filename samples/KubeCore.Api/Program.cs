@@ -1,10 +1,30 @@
 using KubeCore.Api.Endpoints;
 using KubeCore.Api.Hosting;
+using KubeCore.Api.Security;
+using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddKubeCoreApi();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-var app = builder.Build();
-await app.UseKubeCoreApiAsync();
-app.MapKubeCoreEndpoints();
-app.Run();
+    // Refuse to start without the secrets before anything else, so the database is not touched.
+    if (KubeCoreApiHosting.MissingSecrets(builder.Configuration, builder.Environment) is { } missing)
+    {
+        throw new OptionsValidationException(AuthOptions.Section, typeof(AuthOptions), [missing]);
+    }
+
+    builder.AddKubeCoreApi();
+
+    var app = builder.Build();
+    await app.UseKubeCoreApiAsync();
+    app.MapKubeCoreEndpoints();
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException refused) when (KubeCoreApiHosting.IsOwnProcess)
+{
+    // One line and a non-zero exit, not an unhandled exception (exit 134). When another program hosts the API
+    // (the tests' WebApplicationFactory), the exception is theirs.
+    await Console.Error.WriteLineAsync(refused.Message);
+    return 1;
+}

@@ -2,6 +2,7 @@ using KubeCore.Aid;
 using KubeCore.Api.Commands;
 using KubeCore.Api.Groups;
 using KubeCore.Api.Json;
+using KubeCore.Api.OpenApi;
 using KubeCore.Api.Security;
 using KubeCore.Common;
 using KubeCore.Rules;
@@ -50,7 +51,7 @@ public static class AidEndpoints
                     Decide(state, r.Date).ThrowIfRejected();
                     return new CreditGrantCommand(r.Date, AidGrants.AmountFor(state.Group, r.Date)!.Value, r.Reference);
                 }))
-            .RequireAuthorization(Policies.Administer).WithSummary("Dinas Sosial credits the profile's grant (per group, or per member household on the date), when the decision allows it (AID-01). Idempotency-Key required.");
+            .RequireAuthorization(Policies.Administer).WithSummary("Dinas Sosial credits the profile's grant (per group, or per member household on the date), when the decision allows it (AID-01). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
         aid.MapGet("/accountability", async (Guid groupId, IsoDate asOf, StreamStore store, CancellationToken cancellationToken) =>
             {
                 var reports = (await store.GetGroupAsync(groupId, cancellationToken)).State.AccountabilityReports;
@@ -59,7 +60,7 @@ public static class AidEndpoints
             .RequireAuthorization(Policies.GroupRead).WithSummary("The LPJ of each grant as of a date: spends by category, remaining balance, due date and status (AID-03).");
         aid.MapPost("/accountability/submission", (Guid groupId, GroupEndpoints.DateRequest r, HttpContext http, StreamStore store) =>
                 GroupEndpoints.Append(http, store, groupId, r, _ => new SubmitAccountabilityCommand(r.Date)))
-            .RequireAuthorization(Policies.GroupMeetings).WithSummary("Submits the current grant's LPJ (AID-03).");
+            .RequireAuthorization(Policies.GroupMeetings).WithSummary("Submits the current grant's LPJ (AID-03).").Command<GroupView>();
     }
 
     private static async Task<IResult> Select(SelectionRequest r, StreamStore store, CancellationToken cancellationToken)

@@ -22,5 +22,6 @@ public static class DevTokenEndpoints
         app.MapPost("/dev/tokens", (TokenRequest request, TokenService tokens, Microsoft.Extensions.Options.IOptions<AuthOptions> options) =>
                 TypedResults.Ok(new TokenResponse(tokens.Issue(request.Subject, request.Role, request.GroupId, request.PendampingId), "Bearer", (int)options.Value.TokenLifetime.TotalSeconds)))
             .WithTags("Development")
+            .WithSummary("Development only: issues a bearer token for a role (and a bendahara's group).")
             .AllowAnonymous();
 }

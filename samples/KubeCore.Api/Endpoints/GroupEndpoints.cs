@@ -2,6 +2,7 @@ using KubeCore.Api.Commands;
 using KubeCore.Api.Errors;
 using KubeCore.Api.Groups;
 using KubeCore.Api.Mapping;
+using KubeCore.Api.OpenApi;
 using KubeCore.Api.Persistence;
 using KubeCore.Api.Security;
 using KubeCore.Common;
@@ -67,31 +68,31 @@ public static class GroupEndpoints
 
         var group = groups.MapGroup("/{groupId:guid}");
         group.MapGet("/", Get).RequireAuthorization(Policies.GroupRead)
-            .WithSummary("One group; its ETag is its version (use it in If-Match).").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("One group; its ETag is its version (use it in If-Match).").Produces<GroupView>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/officer-elections", ElectOfficers).RequireAuthorization(Policies.Facilitate)
-            .WithSummary("Elects ketua, sekretaris and bendahara (OFF-01..03).");
+            .WithSummary("Elects ketua, sekretaris and bendahara (OFF-01..03).").Command<GroupView>();
         group.MapPost("/initial-meeting", (Guid groupId, DateRequest request, HttpContext http, StreamStore store) =>
                 Append(http, store, groupId, request, _ => new HoldInitialMeetingCommand(request.Date)))
-            .RequireAuthorization(Policies.Facilitate).WithSummary("Records the initial meeting (GRP-02).");
+            .RequireAuthorization(Policies.Facilitate).WithSummary("Records the initial meeting (GRP-02).").Command<GroupView>();
         group.MapPost("/verification", Verify).RequireAuthorization(Policies.Administer)
-            .WithSummary("Dinas Sosial verifies the group (GRP-06) on the members' current dossiers.");
+            .WithSummary("Dinas Sosial verifies the group (GRP-06) on the members' current dossiers.").Command<GroupView>();
         group.MapPost("/activation", (Guid groupId, DateRequest request, HttpContext http, StreamStore store) =>
                 Append(http, store, groupId, request, _ => new ActivateGroupCommand(request.Date)))
-            .RequireAuthorization(Policies.Administer).WithSummary("Activates a verified group (GRP-06).");
+            .RequireAuthorization(Policies.Administer).WithSummary("Activates a verified group (GRP-06).").Command<GroupView>();
         group.MapPost("/members", Admit).RequireAuthorization(Policies.Facilitate)
-            .WithSummary("Admits a registered person (GRP-01, -03, -04, MEM-01..05).");
+            .WithSummary("Admits a registered person (GRP-01, -03, -04, MEM-01..05).").Command<GroupView>();
         group.MapPost("/members/{personId:guid}/departure", (Guid groupId, Guid personId, DateRequest request, HttpContext http, StreamStore store) =>
                 Append(http, store, groupId, request, _ => new RemoveMemberCommand(new PersonId(personId), request.Date)))
-            .RequireAuthorization(Policies.Facilitate).WithSummary("A member leaves (GRP-05 under strength, OFF-04 vacancy).");
+            .RequireAuthorization(Policies.Facilitate).WithSummary("A member leaves (GRP-05 under strength, OFF-04 vacancy).").Command<GroupView>();
         group.MapPost("/grace-expiry", (Guid groupId, DateRequest request, HttpContext http, StreamStore store) =>
                 Append(http, store, groupId, request, _ => new MarkGraceExpiredCommand(request.Date)))
-            .RequireAuthorization(Policies.Administer).WithSummary("Records that an under-strength group's grace period ran out (GRP-05).");
+            .RequireAuthorization(Policies.Administer).WithSummary("Records that an under-strength group's grace period ran out (GRP-05).").Command<GroupView>();
         group.MapPost("/dissolution", (Guid groupId, DissolveGroupRequest request, HttpContext http, StreamStore store) =>
                 Append(http, store, groupId, request, _ => new DissolveGroupCommand(request.DissolvedOn, request.Reason)))
-            .RequireAuthorization(Policies.Administer).WithSummary("Dissolves the group (GRP-06).");
+            .RequireAuthorization(Policies.Administer).WithSummary("Dissolves the group (GRP-06).").Command<GroupView>();
         group.MapPost("/bank-account", (Guid groupId, BankAccountRequest request, HttpContext http, StreamStore store) =>
                 Append(http, store, groupId, request, _ => new OpenBankAccountCommand(request.Bank, request.AccountNumber, request.HolderName, request.OpenedOn)))
-            .RequireAuthorization(Policies.Facilitate).WithSummary("Opens the group's bank account in its name (GRP-07).");
+            .RequireAuthorization(Policies.Facilitate).WithSummary("Opens the group's bank account in its name (GRP-07).").Command<GroupView>();
     }
 
     private static Task<IResult> Propose(ProposeGroupRequest request, HttpContext http, StreamStore store)

@@ -17,6 +17,8 @@ public static class HealthEndpoints
                     : Results.Json(new Health("database-unavailable", info.Engine), statusCode: StatusCodes.Status503ServiceUnavailable);
             })
             .WithTags("Health")
+            .WithSummary("Is the API up and does its database answer?")
             .AllowAnonymous()
-            .Produces<Health>();
+            .Produces<Health>()
+            .Produces<Health>(StatusCodes.Status503ServiceUnavailable);
 }

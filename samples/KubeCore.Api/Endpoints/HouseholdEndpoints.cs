@@ -53,9 +53,11 @@ public static class HouseholdEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", List).RequireAuthorization(Policies.RegistryRead)
-            .WithSummary("Households, optionally of one desa/kelurahan (region code), in pages.");
+            .WithSummary("Households, optionally of one desa/kelurahan (region code), in pages.")
+            .Produces<List<HouseholdView>>();
         group.MapGet("/{householdId:guid}", Get).RequireAuthorization(Policies.RegistryRead)
             .WithSummary("One household with its persons.")
+            .Produces<HouseholdView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{householdId:guid}/evidence", SetEvidence).RequireAuthorization(Policies.Register)
             .WithSummary("Records the household's registry decile (DTKS/DTSEN, POV-03) and PS2 listing; keeps its PRA ranking. Idempotency-Key honoured.")

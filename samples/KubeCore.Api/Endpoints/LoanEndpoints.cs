@@ -1,6 +1,7 @@
 using KubeCore.Api.Commands;
 using KubeCore.Api.Groups;
 using KubeCore.Api.Json;
+using KubeCore.Api.OpenApi;
 using KubeCore.Api.Security;
 using KubeCore.Common;
 using KubeCore.Loans;
@@ -38,7 +39,7 @@ public static class LoanEndpoints
         var fund = app.MapGroup("/groups/{groupId:guid}").WithTags("Loans");
         fund.MapPost("/joint-liability-statements", (Guid groupId, StatementRequest r, HttpContext http, StreamStore store) =>
                 GroupEndpoints.Append(http, store, groupId, r, _ => new SignJointLiabilityCommand(r.Member, r.SignedOn, r.DocumentReference)))
-            .RequireAuthorization(Policies.GroupMeetings).WithSummary("Records a member's signed tanggung renteng statement (LOAN-01).");
+            .RequireAuthorization(Policies.GroupMeetings).WithSummary("Records a member's signed tanggung renteng statement (LOAN-01).").Command<GroupView>();
         fund.MapGet("/loans/lending-readiness", async (Guid groupId, IsoDate asOf, StreamStore store, CancellationToken cancellationToken) =>
             {
                 var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
@@ -69,22 +70,22 @@ public static class LoanEndpoints
             .RequireAuthorization(Policies.GroupRead).WithSummary("One loan: terms, schedule and, as of a date, its arrears (PORT-02).");
         fund.MapPost("/loans/{loanId:guid}/approval", (Guid groupId, Guid loanId, ApprovalRequest r, HttpContext http, StreamStore store) =>
                 Operate(http, store, groupId, loanId, r, false, new ApproveGroupLoanCommand(new LoanId(loanId), r.Meeting, r.ApprovedBy)))
-            .RequireAuthorization(Policies.GroupMeetings).WithSummary("Approval by a meeting decision with quorum, signed by an officer (LOAN-06, OFF-05).");
+            .RequireAuthorization(Policies.GroupMeetings).WithSummary("Approval by a meeting decision with quorum, signed by an officer (LOAN-06, OFF-05).").Command<LoanOperationView>();
         fund.MapPost("/loans/{loanId:guid}/withdrawal", (Guid groupId, Guid loanId, WithdrawalRequest r, HttpContext http, StreamStore store) =>
                 Operate(http, store, groupId, loanId, r, false, new WithdrawLoanCommand(new LoanId(loanId), r.Date, r.Reason)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Withdraws an application before disbursement.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Withdraws an application before disbursement.").Command<LoanOperationView>();
         fund.MapPost("/loans/{loanId:guid}/disbursement", (Guid groupId, Guid loanId, GroupEndpoints.DateRequest r, HttpContext http, StreamStore store) =>
                 Operate(http, store, groupId, loanId, r, true, new DisburseLoanCommand(new LoanId(loanId), r.Date)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Disburses an approved loan within the fund's cash (LOAN-03, -04, -06). Idempotency-Key required.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Disburses an approved loan within the fund's cash (LOAN-03, -04, -06). Idempotency-Key required.").Command<LoanOperationView>();
         fund.MapPost("/loans/{loanId:guid}/repayments", (Guid groupId, Guid loanId, PaymentRequest r, HttpContext http, StreamStore store) =>
                 Operate(http, store, groupId, loanId, r, true, new RepayLoanCommand(new LoanId(loanId), r.Date, r.Amount)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A repayment, jasa first (LOAN-05); principal returns to the fund (LOAN-09). Idempotency-Key required.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A repayment, jasa first (LOAN-05); principal returns to the fund (LOAN-09). Idempotency-Key required.").Command<LoanOperationView>();
         fund.MapPost("/loans/{loanId:guid}/arrears-cover", (Guid groupId, Guid loanId, GroupEndpoints.DateRequest r, HttpContext http, StreamStore store) =>
                 Operate(http, store, groupId, loanId, r, true, new CoverArrearsCommand(new LoanId(loanId), r.Date)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Tanggung renteng: covers a defaulter's arrears in the stated order (LOAN-08). Idempotency-Key required.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Tanggung renteng: covers a defaulter's arrears in the stated order (LOAN-08). Idempotency-Key required.").Command<LoanOperationView>();
         fund.MapPost("/loans/{loanId:guid}/recoveries", (Guid groupId, Guid loanId, PaymentRequest r, HttpContext http, StreamStore store) =>
                 Operate(http, store, groupId, loanId, r, true, new RecoverGroupCoverCommand(new LoanId(loanId), r.Date, r.Amount)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("The defaulter pays back those who covered (LOAN-08). Idempotency-Key required.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("The defaulter pays back those who covered (LOAN-08). Idempotency-Key required.").Command<LoanOperationView>();
         fund.MapGet("/reports/portfolio", async (Guid groupId, IsoDate asOf, CollectibilityScheme? scheme, StreamStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenFund.PortfolioAsOf(asOf.Value, scheme ?? CollectibilityScheme.InstallmentsOverdue)))
             .RequireAuthorization(Policies.GroupRead).WithSummary("Portfolio indicators and collectibility as of a date (COL-01/02, PORT-01/02).");

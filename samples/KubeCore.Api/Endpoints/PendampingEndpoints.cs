@@ -2,6 +2,7 @@ using KubeCore.Api.Commands;
 using KubeCore.Api.Facilitation;
 using KubeCore.Api.Groups;
 using KubeCore.Api.Json;
+using KubeCore.Api.OpenApi;
 using KubeCore.Api.Security;
 using KubeCore.Common;
 using KubeCore.Facilitation;
@@ -61,19 +62,19 @@ public static class PendampingEndpoints
             })
             .RequireAuthorization(Policies.RegistryRead).WithSummary("One pendamping; with ?asOf= their activity, overdue reports and inactivity per group (FAC-02).");
         one.MapPost("/assignments", Assign).RequireAuthorization(Policies.Administer)
-            .WithSummary("Assigns a group within the pendamping's capacity (FAC-01).");
+            .WithSummary("Assigns a group within the pendamping's capacity (FAC-01).").Command<PendampingView>();
         one.MapPost("/releases", (Guid pendampingId, GroupDateRequest r, HttpContext http, StreamStore store) =>
                 Append(http, store, pendampingId, r, new ReleaseGroupCommand(r.GroupId, r.Date)))
-            .RequireAuthorization(Policies.Administer).WithSummary("Ends a group's assignment.");
+            .RequireAuthorization(Policies.Administer).WithSummary("Ends a group's assignment.").Command<PendampingView>();
         one.MapPost("/visits", (Guid pendampingId, VisitRequest r, HttpContext http, StreamStore store) =>
                 Append(http, store, pendampingId, r, new RecordVisitCommand(r.GroupId, r.VisitedOn, r.Notes)))
-            .RequireAuthorization(Policies.PendampingWork).WithSummary("Records a visit to an accompanied group (FAC-02).");
+            .RequireAuthorization(Policies.PendampingWork).WithSummary("Records a visit to an accompanied group (FAC-02).").Command<PendampingView>();
         one.MapPost("/reports", (Guid pendampingId, ReportRequest r, HttpContext http, StreamStore store) =>
                 Append(http, store, pendampingId, r, new SubmitReportCommand(r.GroupId, r.SubmittedOn, r.Summary, r.Notes)))
-            .RequireAuthorization(Policies.PendampingWork).WithSummary("Submits a monthly report with notes on the five strategy aspects (FAC-02, FAC-03).");
+            .RequireAuthorization(Policies.PendampingWork).WithSummary("Submits a monthly report with notes on the five strategy aspects (FAC-02, FAC-03).").Command<PendampingView>();
         one.MapPost("/inactivity-reports", (Guid pendampingId, GroupDateRequest r, HttpContext http, StreamStore store) =>
                 Append(http, store, pendampingId, r, new RecordInactivityReportedCommand(r.GroupId, r.Date)))
-            .RequireAuthorization(Policies.Administer).WithSummary("Records that a group reported its inactive pendamping to Dinas Sosial (FAC-02).");
+            .RequireAuthorization(Policies.Administer).WithSummary("Records that a group reported its inactive pendamping to Dinas Sosial (FAC-02).").Command<PendampingView>();
     }
 
     private static Task<IResult> Appoint(AppointRequest r, HttpContext http, StreamStore store)

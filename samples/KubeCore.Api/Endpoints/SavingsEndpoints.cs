@@ -3,6 +3,7 @@ using KubeCore.Api.Errors;
 using KubeCore.Api.Groups;
 using KubeCore.Api.Json;
 using KubeCore.Api.Mapping;
+using KubeCore.Api.OpenApi;
 using KubeCore.Api.Security;
 using KubeCore.Common;
 using KubeCore.Savings;
@@ -44,52 +45,57 @@ public static class SavingsEndpoints
     /// <summary>The stored chain's verification.</summary>
     public sealed record ChainView(bool Intact, int EntryCount, int? FirstBrokenPosition, EntryId? FirstBrokenEntry, ChainBreak? Reason, string? HeadHash);
 
+    /// <summary>A week's totals from its entries (SAV-05): cash in and out, deposits and withdrawals, whether it reconciles.</summary>
+    public sealed record WeekTotalsView(
+        LocalDate Start, LocalDate End, bool Closed, Rupiah OpeningCash, Rupiah CashIn, Rupiah CashOut, Rupiah ClosingCash,
+        Rupiah Deposits, Rupiah Withdrawals, bool Reconciles, IReadOnlyDictionary<PersonId, Rupiah> DepositsByMember, IReadOnlyList<EntryId> Entries);
+
     public static void MapSavings(this IEndpointRouteBuilder app)
     {
         var books = app.MapGroup("/groups/{groupId:guid}").WithTags("Savings ledger");
         books.MapPost("/books", (Guid groupId, OpenBooksRequest r, HttpContext http, StreamStore store) =>
                 Post(http, store, groupId, r, false, new OpenBooksCommand(r.OpenedOn, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Opens the group's books (the savings ledger).");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Opens the group's books (the savings ledger).").Command<PostingView>(StatusCodes.Status201Created);
         books.MapPost("/savings/deposits", (Guid groupId, MemberMoneyRequest r, HttpContext http, StreamStore store) =>
                 Post(http, store, groupId, r, true, new DepositCommand(r.Member, r.Date, r.Amount, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A member's savings deposit (SAV-04, SAV-07). Idempotency-Key required.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A member's savings deposit (SAV-04, SAV-07). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
         books.MapPost("/savings/withdrawals", (Guid groupId, MemberMoneyRequest r, HttpContext http, StreamStore store) =>
                 Post(http, store, groupId, r, true, new WithdrawCommand(r.Member, r.Date, r.Amount, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A member's withdrawal, never above their savings (SAV-02). Idempotency-Key required.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A member's withdrawal, never above their savings (SAV-02). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
         books.MapPost("/ledger/reversals", (Guid groupId, ReversalRequest r, HttpContext http, StreamStore store) =>
                 Post(http, store, groupId, r, true, new ReverseLedgerEntryCommand(r.Entry, r.Date, r.Reason, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Reverses an entry with a new entry naming it (SAV-01). Idempotency-Key required.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Reverses an entry with a new entry naming it (SAV-01). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
         books.MapPost("/ledger/week-closes", (Guid groupId, WeekCloseRequest r, HttpContext http, StreamStore store) =>
                 Post(http, store, groupId, r, false, new CloseWeekCommand(r.WeekStart, r.ClosedOn)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Closes a bookkeeping week; its totals must reconcile (SAV-05).");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Closes a bookkeeping week; its totals must reconcile (SAV-05).").Command<PostingView>(StatusCodes.Status201Created);
         books.MapPost("/ledger/profits", (Guid groupId, AmountRequest r, HttpContext http, StreamStore store) =>
                 Post(http, store, groupId, r, true, new RecordProfitCommand(r.Date, r.Amount, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Business profit; its IKS share goes to the solidarity fund (SAV-06). Idempotency-Key required.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Business profit; its IKS share goes to the solidarity fund (SAV-06). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
         books.MapPost("/ledger/iks-spends", (Guid groupId, IksSpendRequest r, HttpContext http, StreamStore store) =>
                 Post(http, store, groupId, r, true, new SpendIksCommand(r.Date, r.Amount, r.Purpose, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A spend from the IKS fund, never a payout to members (SAV-06). Idempotency-Key required.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A spend from the IKS fund, never a payout to members (SAV-06). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
         books.MapPost("/ledger/grant-spends", (Guid groupId, GrantSpendRequest r, HttpContext http, StreamStore store) =>
                 Post(http, store, groupId, r, true, new SpendGrantCommand(r.Date, r.Amount, r.ReceiptReference, r.Category, r.Description)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A spend of the grant with its receipt, recorded for the LPJ (AID-03, SAV-02). Idempotency-Key required.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A spend of the grant with its receipt, recorded for the LPJ (AID-03, SAV-02). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
         books.MapPost("/ledger/loan-capital", (Guid groupId, AmountRequest r, HttpContext http, StreamStore store) =>
                 Post(http, store, groupId, r, true, new AddLoanCapitalCommand(r.Date, r.Amount, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Capital added to the loan fund. Idempotency-Key required.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Capital added to the loan fund. Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
         books.MapPost("/ledger/expenses", (Guid groupId, ExpenseRequest r, HttpContext http, StreamStore store) =>
                 Post(http, store, groupId, r, true, new RecordExpenseCommand(r.Date, r.Amount, r.Reference, r.Description)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("An expense of the group. Idempotency-Key required.");
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary("An expense of the group. Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
 
         books.MapGet("/ledger", Entries).RequireAuthorization(Policies.GroupRead)
-            .WithSummary("The stored entries, in order, in pages.");
+            .WithSummary("The stored entries, in order, in pages.").Produces<List<EntryView>>();
         books.MapGet("/ledger/balances", async (Guid groupId, StreamStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok(GroupViews.View((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenLedger)))
             .RequireAuthorization(Policies.GroupRead).WithSummary("Balances and member savings (SAV-02, SAV-03).");
         books.MapGet("/ledger/verification", Verify).RequireAuthorization(Policies.GroupRead)
-            .WithSummary("Re-verifies the stored hash chain (SAV-01).");
+            .WithSummary("Re-verifies the stored hash chain (SAV-01).").Produces<ChainView>().ProducesProblem(StatusCodes.Status409Conflict);
         books.MapGet("/ledger/weeks/{weekStart}", async (Guid groupId, IsoDate weekStart, StreamStore store, CancellationToken cancellationToken) =>
             {
                 var ledger = (await store.GetGroupAsync(groupId, cancellationToken)).State.OpenLedger;
                 var totals = ledger.ComputeWeekTotals(BookWeek.StartingOn(weekStart.Value, ledger.WeekStartsOn));
-                return TypedResults.Ok(new { totals.Week.Start, totals.Week.End, Closed = ledger.IsClosed(totals.Week), totals.OpeningCash, totals.CashIn, totals.CashOut, totals.ClosingCash, totals.Deposits, totals.Withdrawals, totals.Reconciles, totals.DepositsByMember, totals.Entries });
+                return TypedResults.Ok(new WeekTotalsView(totals.Week.Start, totals.Week.End, ledger.IsClosed(totals.Week), totals.OpeningCash, totals.CashIn, totals.CashOut, totals.ClosingCash, totals.Deposits, totals.Withdrawals, totals.Reconciles, totals.DepositsByMember, totals.Entries));
             })
             .RequireAuthorization(Policies.GroupRead).WithSummary("A week's totals from its entries (SAV-05).");
         books.MapGet("/savings/arrears", async (Guid groupId, IsoDate asOf, StreamStore store, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using KubeCore.Api.Commands;
 using KubeCore.Api.Errors;
 using KubeCore.Api.Groups;
 using KubeCore.Api.Mapping;
+using KubeCore.Api.OpenApi;
 using KubeCore.Api.Persistence;
 using KubeCore.Api.Security;
 using KubeCore.Api.WealthRanking;
@@ -51,9 +52,9 @@ public static class WealthRankingEndpoints
                 store.AppendAsync(http, ExerciseStream.Instance, exerciseId, "exercise", r, moneyMoving: false,
                     _ => new SubmitSortingCommand(r.Informant, r.PileCount, r.Placements),
                     (state, _, version) => new ApiResponse(StatusCodes.Status200OK, View(state, version), Version: version)))
-            .RequireAuthorization(Policies.Register).WithSummary("Records one informant's sort of every household into piles (PRA-02).");
+            .RequireAuthorization(Policies.Register).WithSummary("Records one informant's sort of every household into piles (PRA-02).").Command<ExerciseView>();
         exercises.MapPost("/{exerciseId:guid}/conclusion", Conclude).RequireAuthorization(Policies.Register)
-            .WithSummary("Concludes: scores and categories (PRA-02), matched with the registry (PRA-03); each household's PRA evidence is updated.");
+            .WithSummary("Concludes: scores and categories (PRA-02), matched with the registry (PRA-03); each household's PRA evidence is updated.").Command<ExerciseView>();
     }
 
     private static Task<IResult> Open(OpenExerciseRequest r, HttpContext http, StreamStore store)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using FluentValidation;
 using KubeCore.Api.Commands;
@@ -9,6 +10,8 @@ using KubeCore.Api.Security;
 using KubeCore.Rules;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +22,34 @@ public static class KubeCoreApiHosting
 {
     /// <summary>The languages of answers (<c>Accept-Language</c>); the first is the default.</summary>
     public static readonly string[] Languages = ["id", "en"];
+
+    /// <summary>Where Swagger UI (the docs UI) is served; <c>/</c> redirects there.</summary>
+    public const string DocsPath = "/swagger";
+
+    /// <summary>Where the OpenAPI document is served.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
+
+    /// <summary>True when this API is the process's program (<c>dotnet KubeCore.Api.dll</c>), false when another program hosts it (tests).</summary>
+    public static bool IsOwnProcess => System.Reflection.Assembly.GetEntryAssembly() == typeof(KubeCoreApiHosting).Assembly;
+
+    /// <summary>
+    /// The one line to print when the API may not start because a secret is missing (today: <c>Auth:SigningKey</c>,
+    /// which only Development ships, in appsettings.Development.json), or null when the configuration is complete.
+    /// Program.cs checks this before anything else, so nothing (no database file, no schema) is touched first.
+    /// </summary>
+    public static string? MissingSecrets(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = new AuthOptions();
+        configuration.GetSection(AuthOptions.Section).Bind(options);
+        var results = new List<ValidationResult>();
+        if (Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        {
+            return null;
+        }
+        var members = string.Join(", ", results.SelectMany(r => r.MemberNames).Distinct().Select(m => AuthOptions.Section + ":" + m));
+        return $"KubeCore API not started ({environment.EnvironmentName}): {members} is missing or invalid (the signing key needs at least 32 characters); " +
+            $"set it in configuration, e.g. the environment variable {AuthOptions.Section}__SigningKey.";
+    }
 
     /// <summary>Registers JSON, errors, localization, security, persistence, commands and OpenAPI.</summary>
     public static WebApplicationBuilder AddKubeCoreApi(this WebApplicationBuilder builder)
@@ -56,6 +87,15 @@ public static class KubeCoreApiHosting
         services.AddHttpContextAccessor();
 
         services.AddKubeCoreOpenApi();
+
+        // Nothing here protects data with ASP.NET Core DataProtection (bearer tokens are checked with the HMAC key;
+        // there are no cookies or antiforgery tokens), so its key ring is not loaded at start: that warm-up created
+        // a key and warned "No XML encryptor configured" on every new machine. Were it ever used, it loads on first use.
+        foreach (var warmUp in services.Where(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+        {
+            services.Remove(warmUp);
+        }
         return builder;
     }
 
@@ -74,13 +114,27 @@ public static class KubeCoreApiHosting
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi();
+        app.MapOpenApi(OpenApiPath);
         app.UseSwaggerUI(o =>
         {
-            o.SwaggerEndpoint("/openapi/v1.json", "KubeCore API v1");
-            o.RoutePrefix = "swagger";
+            o.SwaggerEndpoint(OpenApiPath, "KubeCore API v1");
+            o.RoutePrefix = DocsPath.TrimStart('/');
         });
+        app.MapGet("/", () => Results.Redirect(DocsPath)).ExcludeFromDescription();
+        app.Lifetime.ApplicationStarted.Register(() => LogWhereItIs(app));
         return app;
+    }
+
+    /// <summary>Says, once started, where the API listens, where its docs are, and where its data lives.</summary>
+    private static void LogWhereItIs(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeCore.Api");
+        var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+        var root = addresses.Count > 0 ? addresses[0].TrimEnd('/') : string.Empty;
+        logger.LogInformation(
+            "KubeCore API listening on {Addresses}; docs UI (Swagger UI) at {Docs}, OpenAPI document at {OpenApi}; data in {Database}",
+            addresses.Count > 0 ? string.Join(", ", addresses) : "(in process)", root + DocsPath, root + OpenApiPath,
+            app.Services.GetRequiredService<DatabaseInfo>().Location);
     }
 }
 

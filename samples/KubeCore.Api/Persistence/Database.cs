@@ -18,7 +18,8 @@ public enum DatabaseEngine
 /// Chooses the database from configuration and creates the schema on start.
 /// <list type="bullet">
 /// <item><c>ConnectionStrings:Postgres</c> set (env <c>ConnectionStrings__Postgres</c>): PostgreSQL.</item>
-/// <item>otherwise SQLite, <c>ConnectionStrings:Sqlite</c>, by default the file <c>App_Data/kubecore.db</c> under the content root.</item>
+/// <item>otherwise SQLite, <c>ConnectionStrings:Sqlite</c>, by default the file <c>KubeCore/kubecore.db</c> in the user's
+/// local application-data folder (<see cref="DefaultSqliteFile"/>: <c>~/.local/share</c> on Linux, <c>%LOCALAPPDATA%</c> on Windows).</item>
 /// </list>
 /// The schema is created when missing (EF Core <c>EnsureCreated</c>), then the append-only triggers are
 /// (re)installed; SQLite runs in WAL mode.
@@ -29,7 +30,7 @@ public static class Database
     public static IServiceCollection AddKubeCoreDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var (engine, connectionString) = Resolve(configuration, environment);
-        services.AddSingleton(new DatabaseInfo(engine));
+        services.AddSingleton(new DatabaseInfo(engine) { Location = Describe(engine, connectionString) });
         services.AddDbContextFactory<KubeCoreDbContext>(options =>
         {
             if (engine == DatabaseEngine.Postgres)
@@ -55,11 +56,32 @@ public static class Database
         var sqlite = configuration.GetConnectionString("Sqlite");
         if (string.IsNullOrWhiteSpace(sqlite))
         {
-            var folder = Path.Combine(environment.ContentRootPath, "App_Data");
-            Directory.CreateDirectory(folder);
-            sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "kubecore.db") }.ToString();
+            var file = DefaultSqliteFile();
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            sqlite = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
         }
         return (DatabaseEngine.Sqlite, sqlite);
+    }
+
+    /// <summary>
+    /// The default SQLite file, where a user expects an application's data: <c>KubeCore/kubecore.db</c> in the local
+    /// application-data folder (the temp folder when the user has none). <c>ConnectionStrings:Sqlite</c> overrides it.
+    /// </summary>
+    public static string DefaultSqliteFile()
+    {
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return Path.Combine(string.IsNullOrEmpty(data) ? Path.GetTempPath() : data, "KubeCore", "kubecore.db");
+    }
+
+    /// <summary>Where the data lives, for the startup log and the README: the SQLite file, or the PostgreSQL host and database (never a password).</summary>
+    public static string Describe(DatabaseEngine engine, string connectionString)
+    {
+        if (engine == DatabaseEngine.Postgres)
+        {
+            var postgres = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"PostgreSQL database '{postgres.Database}' on {postgres.Host}:{postgres.Port}";
+        }
+        return "SQLite file " + Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
     }
 
     /// <summary>Creates the schema if it is missing and installs the append-only triggers.</summary>
@@ -111,4 +133,8 @@ public static class Database
 }
 
 /// <summary>Which engine the API runs on (for diagnostics and /health).</summary>
-public sealed record DatabaseInfo(DatabaseEngine Engine);
+public sealed record DatabaseInfo(DatabaseEngine Engine)
+{
+    /// <summary>Where the data lives (<see cref="Database.Describe"/>), for the startup log.</summary>
+    public string Location { get; init; } = string.Empty;
+}
