@@ -80,7 +80,7 @@ void Profiles()
 
     // Dinas Sosial Kalimantan Barat asked for exactly 10 households per KUBE in 2019.
     flow.Profile = ProgramProfiles.KubePermensos2019.Derive(
-        "KubeKalbar2019", 1, "Dinsos Kalbar 2019: syarat pengajuan KUBE (10 KK)", new LocalDate(2019, 9, 12),
+        "KubeKalbar10Kk", 1, "Dinsos Kalbar 2019: syarat pengajuan KUBE (10 KK)", new LocalDate(2019, 9, 12),
         p => p with { Membership = p.Membership with { MinMembers = 10, MaxMembers = 10 } });
     Console.WriteLine($"   derived {flow.Profile.Id} from {flow.Profile.BasedOn}");
     Expect(flow.Profile.BasedOn == ProgramProfiles.KubePermensos2019.Id, "the derived profile records what it is based on");
@@ -140,8 +140,8 @@ void GroupSizeDecision()
     {
         Console.WriteLine($"   {line}");
     }
-    Expect(!decision.IsApproved, "8 members are too few under KubeKalbar2019 (exactly 10)");
-    Expect(decision.ProfileId == "KubeKalbar2019@1", "the decision records the profile version");
+    Expect(!decision.IsApproved, "8 members are too few under KubeKalbar10Kk (exactly 10)");
+    Expect(decision.ProfileId == "KubeKalbar10Kk@1", "the decision records the profile version");
     Expect(decision.Checks.Single().Parameters["MinMembers"] == "10", "the decision records the parameter values used");
 }
 

@@ -53,6 +53,7 @@ public class ProfileTableTests
         new("Kub", "Membership.RequiresMarriage", "False", S), // RULES.md:71 MEM-03 (the profile states no marriage rule)
         new("Kub", "Membership.ExcludedEmployment", "None", S), // RULES.md:74 MEM-04
         new("Kub", "Membership.MinWomenShare", "—", S), // RULES.md:38 profile table; RULES.md:75 MEM-05
+        new("Kub", "Membership.MaxNameLength", "100", D), // RULES.md:81 MEM-07 "at most a stated length (parameter, default 100)": design choice
         new("Kub", "Officers.OnePersonOneOffice", "True", S), // RULES.md:88 OFF-02
         new("Kub", "Officers.SegregateTreasurerLoans", "True", D), // RULES.md:95 OFF-05
         new("Kub", "Poverty.BpsMinCriteriaMet", "9", S), // RULES.md:98 POV-01
@@ -75,6 +76,7 @@ public class ProfileTableTests
         new("Kub", "Savings.WeeklySavingsAmount", "Rp 5.000", D), // RULES.md:136 SAV-04
         new("Kub", "Savings.WeekStartsOn", "Monday", S), // RULES.md:136 SAV-04
         new("Kub", "Savings.IksShareOfProfit", "10 %", D), // RULES.md:141 SAV-06
+        new("Kub", "Savings.MaxSingleAmount", "Rp 1.000.000.000.000", D), // RULES.md:148 SAV-08 "a stated ceiling (parameter per profile, stated default)": design choice
         new("Kub", "Loans.MinSavingsMonthsBeforeInternalLending", "0", D), // RULES.md:157 LOAN-01 (a): "0 for KsmP2kp"; no KUB/KUBE source gives a minimum
         new("Kub", "Loans.MinSavingsMonthsBeforeUpkLoan", "3", D), // RULES.md:157 LOAN-01 (b): "M consecutive months of group savings (default 3)"; KUB/KUBE borrow from no UPK
         new("Kub", "Loans.UpkLoanRequiresJointLiabilityStatement", "True", D), // RULES.md:157 LOAN-01 (b): statement from every member; KUB/KUBE borrow from no UPK
@@ -127,6 +129,7 @@ public class ProfileTableTests
         new("KubePermensos2019", "Membership.RequiresMarriage", "True", S), // RULES.md:37 profile table; RULES.md:71 MEM-03 (married: Kemensos 2020)
         new("KubePermensos2019", "Membership.ExcludedEmployment", "StateEmployees", S), // RULES.md:74 MEM-04
         new("KubePermensos2019", "Membership.MinWomenShare", "—", S), // RULES.md:38 profile table; RULES.md:75 MEM-05
+        new("KubePermensos2019", "Membership.MaxNameLength", "100", D), // RULES.md:81 MEM-07 "at most a stated length (parameter, default 100)": design choice
         new("KubePermensos2019", "Officers.OnePersonOneOffice", "True", S), // RULES.md:88 OFF-02
         new("KubePermensos2019", "Officers.SegregateTreasurerLoans", "True", D), // RULES.md:95 OFF-05
         new("KubePermensos2019", "Poverty.BpsMinCriteriaMet", "9", S), // RULES.md:98 POV-01
@@ -149,6 +152,7 @@ public class ProfileTableTests
         new("KubePermensos2019", "Savings.WeeklySavingsAmount", "Rp 5.000", D), // RULES.md:136 SAV-04
         new("KubePermensos2019", "Savings.WeekStartsOn", "Monday", S), // RULES.md:136 SAV-04
         new("KubePermensos2019", "Savings.IksShareOfProfit", "10 %", D), // RULES.md:141 SAV-06
+        new("KubePermensos2019", "Savings.MaxSingleAmount", "Rp 1.000.000.000.000", D), // RULES.md:148 SAV-08 "a stated ceiling (parameter per profile, stated default)": design choice
         new("KubePermensos2019", "Loans.MinSavingsMonthsBeforeInternalLending", "0", D), // RULES.md:157 LOAN-01 (a): "0 for KsmP2kp"; no KUB/KUBE source gives a minimum
         new("KubePermensos2019", "Loans.MinSavingsMonthsBeforeUpkLoan", "3", D), // RULES.md:157 LOAN-01 (b): "M consecutive months of group savings (default 3)"; KUB/KUBE borrow from no UPK
         new("KubePermensos2019", "Loans.UpkLoanRequiresJointLiabilityStatement", "True", D), // RULES.md:157 LOAN-01 (b): statement from every member; KUB/KUBE borrow from no UPK
@@ -201,6 +205,7 @@ public class ProfileTableTests
         new("KubeBlps", "Membership.RequiresMarriage", "False", S), // RULES.md:71 MEM-03 (the profile states no marriage rule)
         new("KubeBlps", "Membership.ExcludedEmployment", "StateEmployees", S), // RULES.md:74 MEM-04
         new("KubeBlps", "Membership.MinWomenShare", "—", S), // RULES.md:38 profile table; RULES.md:75 MEM-05
+        new("KubeBlps", "Membership.MaxNameLength", "100", D), // RULES.md:81 MEM-07 "at most a stated length (parameter, default 100)": design choice
         new("KubeBlps", "Officers.OnePersonOneOffice", "True", S), // RULES.md:88 OFF-02
         new("KubeBlps", "Officers.SegregateTreasurerLoans", "True", D), // RULES.md:95 OFF-05
         new("KubeBlps", "Poverty.BpsMinCriteriaMet", "9", S), // RULES.md:98 POV-01
@@ -223,6 +228,7 @@ public class ProfileTableTests
         new("KubeBlps", "Savings.WeeklySavingsAmount", "Rp 5.000", D), // RULES.md:136 SAV-04
         new("KubeBlps", "Savings.WeekStartsOn", "Monday", S), // RULES.md:136 SAV-04
         new("KubeBlps", "Savings.IksShareOfProfit", "10 %", D), // RULES.md:141 SAV-06
+        new("KubeBlps", "Savings.MaxSingleAmount", "Rp 1.000.000.000.000", D), // RULES.md:148 SAV-08 "a stated ceiling (parameter per profile, stated default)": design choice
         new("KubeBlps", "Loans.MinSavingsMonthsBeforeInternalLending", "0", D), // RULES.md:157 LOAN-01 (a): "0 for KsmP2kp"; no KUB/KUBE source gives a minimum
         new("KubeBlps", "Loans.MinSavingsMonthsBeforeUpkLoan", "3", D), // RULES.md:157 LOAN-01 (b): "M consecutive months of group savings (default 3)"; KUB/KUBE borrow from no UPK
         new("KubeBlps", "Loans.UpkLoanRequiresJointLiabilityStatement", "True", D), // RULES.md:157 LOAN-01 (b): statement from every member; KUB/KUBE borrow from no UPK
@@ -275,6 +281,7 @@ public class ProfileTableTests
         new("KsmP2kp", "Membership.RequiresMarriage", "False", S), // RULES.md:71 MEM-03 (the profile states no marriage rule)
         new("KsmP2kp", "Membership.ExcludedEmployment", "None", S), // RULES.md:74 MEM-04
         new("KsmP2kp", "Membership.MinWomenShare", "30 %", S), // RULES.md:38 profile table; RULES.md:75 MEM-05
+        new("KsmP2kp", "Membership.MaxNameLength", "100", D), // RULES.md:81 MEM-07 "at most a stated length (parameter, default 100)": design choice
         new("KsmP2kp", "Officers.OnePersonOneOffice", "True", S), // RULES.md:88 OFF-02
         new("KsmP2kp", "Officers.SegregateTreasurerLoans", "True", D), // RULES.md:95 OFF-05
         new("KsmP2kp", "Poverty.BpsMinCriteriaMet", "9", S), // RULES.md:98 POV-01
@@ -297,6 +304,7 @@ public class ProfileTableTests
         new("KsmP2kp", "Savings.WeeklySavingsAmount", "Rp 5.000", D), // RULES.md:136 SAV-04
         new("KsmP2kp", "Savings.WeekStartsOn", "Monday", S), // RULES.md:136 SAV-04
         new("KsmP2kp", "Savings.IksShareOfProfit", "10 %", D), // RULES.md:141 SAV-06
+        new("KsmP2kp", "Savings.MaxSingleAmount", "Rp 1.000.000.000.000", D), // RULES.md:148 SAV-08 "a stated ceiling (parameter per profile, stated default)": design choice
         new("KsmP2kp", "Loans.MinSavingsMonthsBeforeInternalLending", "0", S), // RULES.md:157 LOAN-01 (a): "0 for KsmP2kp"
         new("KsmP2kp", "Loans.MinSavingsMonthsBeforeUpkLoan", "3", S), // RULES.md:157 LOAN-01 (b): "M consecutive months of group savings (default 3)"
         new("KsmP2kp", "Loans.UpkLoanRequiresJointLiabilityStatement", "True", S), // RULES.md:157 LOAN-01 (b): statement from every member
@@ -396,6 +404,9 @@ public class ProfileTableTests
         ("STG-01", M), // RULES.md:222
         ("STG-02", M), // RULES.md:229-232 seed 001; Dinsos DIY "(M)"
         ("PRIV-01", H), // RULES.md:235
+        ("MEM-07", DC), // RULES.md:81-84 "Source: KubeCore design choice"
+        ("SAV-08", DC), // RULES.md:148-151 "Source: KubeCore design choice"
+        ("SAV-09", DC), // RULES.md:152-155 "Source: KubeCore design choice"
     ];
 
     [Fact]
