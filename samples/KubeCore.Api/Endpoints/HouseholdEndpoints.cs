@@ -53,7 +53,7 @@ public static class HouseholdEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", List).RequireAuthorization(Policies.RegistryRead)
-            .WithSummary("Households, optionally of one desa/kelurahan (region code), in pages.")
+            .WithSummary("Households, optionally of one region (a desa/kelurahan code, or a kecamatan, regency or province code: every desa in it), in pages.")
             .Produces<List<HouseholdView>>();
         group.MapGet("/{householdId:guid}", Get).RequireAuthorization(Policies.RegistryRead)
             .WithSummary("One household with its persons.")
@@ -130,8 +130,8 @@ public static class HouseholdEndpoints
         var query = db.Households.AsNoTracking().Include(h => h.Persons).AsQueryable();
         if (desa is not null)
         {
-            var code = RegionCode.TryParse(desa, out var region) ? region.ToString() : throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "desa"));
-            query = query.Where(h => h.Desa == code);
+            var region = RegionCode.TryParse(desa, out var parsed) ? parsed : throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "desa"));
+            query = query.WhereSatisfies(new HouseholdRowsInRegion(region));
         }
         var (from, count) = Paging.Read(skip, take);
         var rows = await query.OrderBy(h => h.Desa).ThenBy(h => h.Id).Skip(from).Take(count).ToListAsync(cancellationToken);

@@ -8,7 +8,9 @@ namespace KubeCore.Api.Tests.Api;
 /// <summary>Households on both engines: stored, read back, unique, idempotent, masked (PRIV-01).</summary>
 public sealed class HouseholdTests(ApiHosts hosts)
 {
-    private static object NewHousehold(out string familyCard, out string nik)
+    private static object NewHousehold(out string familyCard, out string nik) => NewHousehold("62.71.01.1001", out familyCard, out nik);
+
+    private static object NewHousehold(string desa, out string familyCard, out string nik)
     {
         var head = Identities.Person(female: true);
         var spouse = Identities.Person(female: false);
@@ -17,7 +19,7 @@ public sealed class HouseholdTests(ApiHosts hosts)
         return new
         {
             familyCard,
-            desa = "62.71.01.1001",
+            desa,
             size = 4,
             persons = new[]
             {
@@ -40,6 +42,27 @@ public sealed class HouseholdTests(ApiHosts hosts)
         read.GetProperty("persons").EnumerateArray().Select(p => p.Str("nik")).ShouldContain(nik);
         read.GetProperty("persons").GetArrayLength().ShouldBe(2);
         read.GetProperty("version").GetInt64().ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Households_are_listed_by_desa_or_by_any_region_enclosing_it_through_a_specification_the_database_evaluates(DatabaseEngine engine)
+    {
+        var api = hosts.For(engine);
+        var client = api.ClientAs(Roles.Dinsos);
+        var desa = $"19.{Random.Shared.Next(10, 99)}.{Random.Shared.Next(10, 99)}"; // a kecamatan no other test uses
+        var inDesa = await (await client.PostAsync("/households", NewHousehold(desa + ".1001", out _, out _))).ExpectAsync(HttpStatusCode.Created);
+        var nextDesa = await (await client.PostAsync("/households", NewHousehold(desa + ".1002", out _, out _))).ExpectAsync(HttpStatusCode.Created);
+        var elsewhere = await (await client.PostAsync("/households", NewHousehold("18.71.01.1001", out _, out _))).ExpectAsync(HttpStatusCode.Created);
+
+        async Task<string[]> Listed(string region) =>
+            (await (await client.GetAsync($"/households?desa={region}&take=500", Http.Ct)).ExpectAsync(HttpStatusCode.OK))
+                .EnumerateArray().Select(h => h.Str("id")).ToArray();
+
+        (await Listed(desa + ".1001")).ShouldBe([inDesa.Str("id")]);
+        (await Listed(desa)).ShouldBe([inDesa.Str("id"), nextDesa.Str("id")], ignoreOrder: true);
+        (await Listed(desa[..5])).ShouldContain(nextDesa.Str("id"));
+        (await Listed(desa[..5])).ShouldNotContain(elsewhere.Str("id"));
     }
 
     [Theory]
