@@ -62,6 +62,19 @@ public sealed class RegionTimeZonesTests
 
     [Fact]
     [Trait("Rule", "SAV-09")]
+    public void A_book_date_of_tomorrow_is_refused_until_the_hosts_clock_passes_midnight_in_the_groups_zone()
+    {
+        var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 12, 6, 16, 59, 59)); // 23:59:59 WIB
+        var palangkaRaya = RegionCode.Parse("62.71.01.1001");
+        var tomorrow = new LocalDate(2026, 12, 7);
+
+        HostToday.InRegion(clock.GetCurrentInstant(), palangkaRaya).CheckNotAfter(tomorrow)!.ErrorCode.ShouldBe(KubeCore.Savings.SavingsErrors.DateAfterToday);
+        clock.AdvanceSeconds(1);
+        HostToday.InRegion(clock.GetCurrentInstant(), palangkaRaya).CheckNotAfter(tomorrow).ShouldBeNull();
+    }
+
+    [Fact]
+    [Trait("Rule", "SAV-09")]
     public void The_hosts_today_admits_its_own_date_and_refuses_the_next()
     {
         var today = HostToday.Of(LocalDate.MaxIsoValue.PlusDays(-1));
