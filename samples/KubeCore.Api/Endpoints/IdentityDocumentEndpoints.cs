@@ -16,8 +16,12 @@ public static class IdentityDocumentEndpoints
     /// <summary>A NIK to check, optionally against a stated sex and birth date.</summary>
     public sealed record NikCheck(string? Nik, Sex? Sex = null, LocalDate? BirthDate = null);
 
-    /// <summary>The result: valid or not, what the number encodes, and every violation.</summary>
-    public sealed record NikResult(bool Valid, string? Masked, string? Region, Sex? EncodedSex, int? BirthDay, int? BirthMonth, int? BirthYearOfCentury, IReadOnlyList<ProblemError> Violations);
+    /// <summary>
+    /// The result: whether the number is a well-formed NIK, what it encodes, every violation of its form, and the MEM-06
+    /// warnings of a disagreement with the stated sex or birth date (such a NIK is valid: Dukcapil does not change a NIK
+    /// to match a birth date, so a person is registered with it and the warning is recorded).
+    /// </summary>
+    public sealed record NikResult(bool Valid, string? Masked, string? Region, Sex? EncodedSex, int? BirthDay, int? BirthMonth, int? BirthYearOfCentury, IReadOnlyList<ProblemError> Violations, IReadOnlyList<ProblemError> Warnings);
 
     /// <summary>A family-card number to check.</summary>
     public sealed record FamilyCardCheck(string? Number);
@@ -29,7 +33,7 @@ public static class IdentityDocumentEndpoints
     {
         var group = app.MapGroup("/identity").WithTags("Identity documents").RequireAuthorization(Policies.Read);
         group.MapPost("/nik/validation", (NikCheck check) => Check(check))
-            .WithSummary("Checks a NIK's form (MEM-06) and, when given, its agreement with sex and birth date.");
+            .WithSummary("Checks a NIK's form (MEM-06) and, when given, its agreement with sex and birth date (a disagreement is a warning, not a refusal).");
         group.MapPost("/family-card/validation", (FamilyCardCheck check) => Check(check))
             .WithSummary("Checks a family-card (Kartu Keluarga) number's form (MEM-06).");
     }
@@ -39,11 +43,11 @@ public static class IdentityDocumentEndpoints
         var culture = CultureInfo.CurrentUICulture;
         if (!Nik.TryParse(check.Nik, out var nik, out var violation))
         {
-            return new NikResult(false, null, null, null, null, null, null, [Error(violation!, culture, "$.nik")]);
+            return new NikResult(false, null, null, null, null, null, null, [Error(violation!, culture, "$.nik")], []);
         }
         var disagreement = check is { Sex: { } sex, BirthDate: { } birthDate } ? nik.CheckAgreesWith(sex, birthDate) : null;
-        return new NikResult(disagreement is null, nik.Masked, nik.Region.ToString(), nik.EncodedSex, nik.BirthDay, nik.BirthMonth, nik.BirthYearOfCentury,
-            disagreement is null ? [] : [Error(disagreement, culture, "$.nik")]);
+        return new NikResult(true, nik.Masked, nik.Region.ToString(), nik.EncodedSex, nik.BirthDay, nik.BirthMonth, nik.BirthYearOfCentury,
+            [], disagreement is null ? [] : [Error(disagreement, culture, "$.nik")]);
     }
 
     private static FamilyCardResult Check(FamilyCardCheck check)

@@ -45,7 +45,12 @@ public sealed class PersonalDataTests(ApiHosts hosts)
 
         var wrong = await (await api.ClientAs(Roles.Pendamping).PostAsync("/identity/nik/validation", new { nik = head.Nik, sex = "Male", birthDate = head.BirthDate }))
             .ExpectAsync(HttpStatusCode.OK);
-        wrong.GetProperty("valid").GetBoolean().ShouldBeFalse();
-        wrong.GetProperty("violations")[0].Str("errorCode").ShouldBe("MEM06_NIK_SEX_MISMATCH");
+        wrong.GetProperty("valid").GetBoolean().ShouldBeTrue(); // MEM-06: a disagreement is accepted with a warning
+        wrong.GetProperty("violations").GetArrayLength().ShouldBe(0);
+        wrong.GetProperty("warnings")[0].Str("errorCode").ShouldBe("MEM06_NIK_SEX_MISMATCH");
+        var malformed = await (await api.ClientAs(Roles.Pendamping).PostAsync("/identity/nik/validation", new { nik = head.Nik[..6] + "72" + head.Nik[8..] }))
+            .ExpectAsync(HttpStatusCode.OK);
+        malformed.GetProperty("valid").GetBoolean().ShouldBeFalse();
+        malformed.GetProperty("violations")[0].Str("errorCode").ShouldStartWith("MEM06_");
     }
 }
