@@ -3,6 +3,7 @@
 namespace KubeCore.Common;
 
 /// <summary>Identifies a household (rumah tangga, one Kartu Keluarga).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.HouseholdIdJsonConverter))]
 public readonly record struct HouseholdId : IComparable<HouseholdId>
 {
     /// <summary>Wraps an existing identifier.</summary>
@@ -31,6 +32,7 @@ public readonly record struct HouseholdId : IComparable<HouseholdId>
 }
 
 /// <summary>Identifies a person (by convention not their NIK, which is personal data).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.PersonIdJsonConverter))]
 public readonly record struct PersonId : IComparable<PersonId>
 {
     /// <summary>Wraps an existing identifier.</summary>
@@ -59,6 +61,7 @@ public readonly record struct PersonId : IComparable<PersonId>
 }
 
 /// <summary>Identifies a group (KUBE, KUB or KSM).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.GroupIdJsonConverter))]
 public readonly record struct GroupId : IComparable<GroupId>
 {
     /// <summary>Wraps an existing identifier.</summary>
@@ -87,6 +90,7 @@ public readonly record struct GroupId : IComparable<GroupId>
 }
 
 /// <summary>Identifies a pendamping (social facilitator).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.PendampingIdJsonConverter))]
 public readonly record struct PendampingId : IComparable<PendampingId>
 {
     /// <summary>Wraps an existing identifier.</summary>
@@ -115,6 +119,7 @@ public readonly record struct PendampingId : IComparable<PendampingId>
 }
 
 /// <summary>Identifies a group meeting (pertemuan).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.MeetingIdJsonConverter))]
 public readonly record struct MeetingId : IComparable<MeetingId>
 {
     /// <summary>Wraps an existing identifier.</summary>
@@ -143,6 +148,7 @@ public readonly record struct MeetingId : IComparable<MeetingId>
 }
 
 /// <summary>Identifies a loan from a group's revolving fund.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.LoanIdJsonConverter))]
 public readonly record struct LoanId : IComparable<LoanId>
 {
     /// <summary>Wraps an existing identifier.</summary>
@@ -171,6 +177,7 @@ public readonly record struct LoanId : IComparable<LoanId>
 }
 
 /// <summary>Identifies an entry of a group's savings ledger.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.EntryIdJsonConverter))]
 public readonly record struct EntryId : IComparable<EntryId>
 {
     /// <summary>Wraps an existing identifier.</summary>
@@ -199,6 +206,7 @@ public readonly record struct EntryId : IComparable<EntryId>
 }
 
 /// <summary>Identifies a wealth-ranking exercise (PRA).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.ExerciseIdJsonConverter))]
 public readonly record struct ExerciseId : IComparable<ExerciseId>
 {
     /// <summary>Wraps an existing identifier.</summary>

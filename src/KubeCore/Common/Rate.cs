@@ -10,6 +10,7 @@ namespace KubeCore.Common;
 /// Exact integer arithmetic: comparing a share with a rate never goes through floating point.
 /// The default value is zero.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.RateJsonConverter))]
 public readonly record struct Rate : IComparable<Rate>
 {
     /// <summary>Basis points in one whole (100 %).</summary>

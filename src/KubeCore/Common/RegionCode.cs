@@ -25,6 +25,7 @@ public enum RegionLevel
 /// </summary>
 /// <remarks>The province part must be one of the 38 province codes in use since 2022; every other part
 /// must be non-zero. The default value is not a valid code.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.RegionCodeJsonConverter))]
 public readonly record struct RegionCode
 {
     private static readonly FrozenSet<int> ProvinceCodes = new[]

@@ -15,6 +15,7 @@ namespace KubeCore.Common;
 /// <para>Amounts may be negative (a net movement); operations that need a positive amount validate it.
 /// The default value is <see cref="Zero"/>.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.RupiahJsonConverter))]
 public readonly record struct Rupiah : IComparable<Rupiah>, IComparable
 {
     /// <summary>Zero rupiah.</summary>

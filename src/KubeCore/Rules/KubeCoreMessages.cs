@@ -34,6 +34,7 @@ public static class KubeCoreMessages
         LoanErrors.Messages,
         AidErrors.Messages,
         ComplianceErrors.Messages,
+        StateErrors.Messages,
     ];
 
     private static readonly FrozenDictionary<string, MessageText> ByCode =

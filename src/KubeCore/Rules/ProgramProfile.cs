@@ -235,3 +235,11 @@ public sealed class ProgramProfile
     /// <summary>The <see cref="Id"/>.</summary>
     public override string ToString() => Id;
 }
+
+/// <summary>
+/// The host's profiles by <see cref="ProgramProfile.Id"/> (<c>Code@Version</c>), used when a stored state is
+/// restored: the state names its profile, the host supplies it. Returns null for an unknown id.
+/// <see cref="ProgramProfiles.Resolve"/> resolves the built-in profiles.
+/// </summary>
+/// <param name="profileId">The profile id the state names, e.g. <c>KubePermensos2019@1</c>.</param>
+public delegate ProgramProfile? ProfileResolver(string profileId);

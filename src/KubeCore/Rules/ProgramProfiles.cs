@@ -183,4 +183,11 @@ public static class ProgramProfiles
     public static ProgramProfile Get(string code) =>
         All.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase))
         ?? throw new KeyNotFoundException($"No built-in profile '{code}'. Known: {string.Join(", ", All.Select(p => p.Code))}.");
+
+    /// <summary>
+    /// The built-in profile with this <see cref="ProgramProfile.Id"/> (<c>Code@Version</c>), or null: the default
+    /// <see cref="ProfileResolver"/> for restoring stored states. A host with its own profiles chains them before this one.
+    /// </summary>
+    public static ProgramProfile? Resolve(string profileId) =>
+        All.FirstOrDefault(p => string.Equals(p.Id, profileId, StringComparison.Ordinal));
 }

@@ -7,6 +7,7 @@ namespace KubeCore.Rules;
 /// 3 to 5 letters, a hyphen and a two-digit number. Rule ids are never renamed or reused.
 /// </summary>
 /// <remarks>The default value is not a valid rule id.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.RuleIdJsonConverter))]
 public readonly partial record struct RuleId : IComparable<RuleId>
 {
     private RuleId(string value) => Value = value;

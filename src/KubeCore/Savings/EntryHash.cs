@@ -9,6 +9,7 @@ namespace KubeCore.Savings;
 /// equality. The default value is <see cref="Zero"/>, the "previous hash" of the first entry of a ledger.
 /// Text form: 64 lowercase hexadecimal digits.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(KubeCore.Common.Json.EntryHashJsonConverter))]
 public readonly record struct EntryHash
 {
     /// <summary>The length of a digest in bytes.</summary>
