@@ -102,7 +102,15 @@ public sealed class ProbeTests : ServerTest
             utf8.DefaultRequestHeaders.Authorization = dinsos.DefaultRequestHeaders.Authorization;
             using var request = new HttpRequestMessage(HttpMethod.Post, "/households") { Content = JsonContent.Create(Household("Siti")) };
             request.Headers.TryAddWithoutValidation("Idempotency-Key", "kunci-\u00e9t\u00e9-\u4e00");
-            await Record("non-ASCII Idempotency-Key", await utf8.SendAsync(request, Http.Ct), HttpStatusCode.BadRequest, "API_IDEMPOTENCY_KEY_INVALID");
+            await Record("non-ASCII Idempotency-Key (UTF-8 bytes)", await utf8.SendAsync(request, Http.Ct), HttpStatusCode.BadRequest, "API_IDEMPOTENCY_KEY_INVALID");
+        }
+        // Latin-1 bytes are not UTF-8: Kestrel's default decoding refused them with a bare 400 before the API ran.
+        using (var latin1 = new HttpClient(new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => Encoding.Latin1 }) { BaseAddress = Server.BaseAddress })
+        {
+            latin1.DefaultRequestHeaders.Authorization = dinsos.DefaultRequestHeaders.Authorization;
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/households") { Content = JsonContent.Create(Household("Siti")) };
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", "kunci-\u00e9t\u00e9");
+            await Record("non-ASCII Idempotency-Key (Latin-1 bytes)", await latin1.SendAsync(request, Http.Ct), HttpStatusCode.BadRequest, "API_IDEMPOTENCY_KEY_INVALID");
         }
 
         await Record("verification of an unknown group", await dinsos.GetAsync($"/groups/{Guid.NewGuid()}/ledger/verification", Http.Ct), HttpStatusCode.NotFound, "API_NOT_FOUND");
