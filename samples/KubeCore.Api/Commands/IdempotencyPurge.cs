@@ -18,7 +18,7 @@ public sealed class IdempotencyOptions
     /// seconds or minutes, and a device that was offline (a treasurer in a desa without signal) syncs within days;
     /// a week covers a weekly meeting cycle (the books close by week) with room to spare, while records (which hold
     /// the answers, i.e. personal data shown to their caller) do not pile up for ever. A record exactly this old is
-    /// kept; one older by any amount is purged.
+    /// kept; one older by any amount (PostgreSQL keeps microseconds) is purged.
     /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 

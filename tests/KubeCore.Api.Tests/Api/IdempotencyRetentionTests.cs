@@ -32,11 +32,12 @@ public sealed class IdempotencyRetentionTests
         };
     }
 
-    [Fact]
-    public async Task A_record_exactly_at_the_retention_age_is_kept_and_replayed_and_one_a_tick_older_is_purged_while_younger_ones_stay()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_record_exactly_at_the_retention_age_is_kept_and_replayed_and_one_a_microsecond_older_is_purged_while_younger_ones_stay(DatabaseEngine engine)
     {
         var time = new ManualTime(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
-        await using var factory = new ApiFactory(DatabaseEngine.Sqlite);
+        await using var factory = new ApiFactory(engine);
         await using var api = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time)));
         var retention = api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdempotencyOptions>>().Value.Retention;
         retention.ShouldBe(TimeSpan.FromDays(7));
@@ -56,8 +57,8 @@ public sealed class IdempotencyRetentionTests
         (await replay.ExpectAsync(HttpStatusCode.Created)).ToString().ShouldBe(first.ToString());
         replay.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
 
-        // One tick older: purged; the younger record stays and replays.
-        time.Now += TimeSpan.FromTicks(1);
+        // A microsecond older (the finest both databases keep): purged; the younger record stays and replays.
+        time.Now += TimeSpan.FromMicroseconds(1);
         (await purge.PurgeAsync(Http.Ct)).ShouldBe(1);
         await using (var db = await api.Services.GetRequiredService<IDbContextFactory<KubeCoreDbContext>>().CreateDbContextAsync(Http.Ct))
         {
