@@ -424,7 +424,8 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             return required ? throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.IdempotencyKeyRequired) : null;
         }
         var key = values.Count == 1 ? values[0]?.Trim() : null;
-        return string.IsNullOrEmpty(key) || key.Length > MaxKeyLength
+        // Printable ASCII only (a structured-field string, as the IETF Idempotency-Key draft has it).
+        return string.IsNullOrEmpty(key) || key.Length > MaxKeyLength || key.Any(c => c is < ' ' or > '~')
             ? throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.IdempotencyKeyInvalid)
             : key;
     }
@@ -454,21 +455,59 @@ public static class ETags
     public static string Format(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
     /// <summary>
-    /// The version an <c>If-Match</c> header asks for, or null when there is none (or it is <c>*</c>).
-    /// A tag that is not a version can never match, so it is returned as -1.
+    /// The versions an <c>If-Match</c> header accepts: null when there is no header (or it is <c>*</c>), an empty list when
+    /// it is not a comma-separated list of this API's tags (<c>"7"</c>, <c>W/"7"</c>, or a bare <c>7</c>).
     /// </summary>
-    public static long? IfMatch(HttpContext http)
+    public static IReadOnlyList<long>? ReadIfMatch(HttpContext http)
     {
-        string? header = http.Request.Headers.IfMatch;
-        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
+        var values = http.Request.Headers.IfMatch;
+        if (values.Count == 0)
         {
             return null;
         }
-        var tag = header.Trim();
-        if (tag.StartsWith("W/", StringComparison.Ordinal))
+        var header = string.Join(',', values.Select(v => v ?? string.Empty));
+        if (header.Trim() == "*")
         {
-            tag = tag[2..];
+            return null;
         }
-        return long.TryParse(tag.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1;
+        var versions = new List<long>();
+        foreach (var part in header.Split(','))
+        {
+            var tag = part.Trim();
+            if (tag.StartsWith("W/", StringComparison.Ordinal))
+            {
+                tag = tag[2..];
+            }
+            if (tag.Length >= 2 && tag[0] == '"' && tag[^1] == '"')
+            {
+                tag = tag[1..^1];
+            }
+            if (tag.Length == 0 || tag.Length > 19 || !long.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                return [];
+            }
+            versions.Add(version);
+        }
+        return versions;
+    }
+
+    /// <summary>
+    /// Throws 412 when the request's <c>If-Match</c> does not accept <paramref name="actual"/> (the resource's current version):
+    /// <see cref="ApiErrors.IfMatchInvalid"/> for a value that is not a tag, <see cref="ApiErrors.VersionMismatch"/> for another version.
+    /// </summary>
+    public static void Check(HttpContext http, string resource, long actual)
+    {
+        if (ReadIfMatch(http) is not { } versions)
+        {
+            return;
+        }
+        if (versions.Count == 0)
+        {
+            throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.IfMatchInvalid);
+        }
+        if (!versions.Contains(actual))
+        {
+            throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.VersionMismatch, ("Resource", resource), ("Expected", string.Join(", ", versions)), ("Actual", actual));
+        }
     }
 }

@@ -129,10 +129,7 @@ public sealed class StreamStore(CommandRunner runner, IDbContextFactory<KubeCore
         {
             var direct = db.DirectRows;
             var row = await (direct is null ? _findStream : _findStreamUntracked)(db, id, type.Name, cancellationToken) ?? throw ApiException.NotFound(resource);
-            if (ETags.IfMatch(http) is { } expected && expected != row.Version)
-            {
-                throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.VersionMismatch, ("Resource", resource), ("Expected", expected), ("Actual", row.Version));
-            }
+            ETags.Check(http, resource, row.Version);
             var state = await ReplayAsync(db, type, row, cancellationToken);
             var ledgerBefore = type.LedgerCount(state);
 

@@ -1,6 +1,7 @@
 using KubeCore.Aid;
 using KubeCore.Api.Commands;
 using KubeCore.Api.Groups;
+using KubeCore.Api.Hosting;
 using KubeCore.Api.Json;
 using KubeCore.Api.OpenApi;
 using KubeCore.Api.Security;
@@ -41,7 +42,7 @@ public static class AidEndpoints
             .WithSummary("Selects N of M groups for development aid (AID-02): eligibility (active, 2 years) and the stated ranking (stage first).")
             .Produces<SelectionView>();
 
-        var aid = app.MapGroup("/groups/{groupId:guid}/aid").WithTags("Aid");
+        var aid = app.MapGroup("/groups/{groupId:guid}/aid").WithTags("Aid").VersionedBy("group", "groupId");
         aid.MapGet("/grant-decision", async (Guid groupId, IsoDate date, StreamStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok(GroupViews.View(Decide((await store.GetGroupAsync(groupId, cancellationToken)).State, date.Value))))
             .RequireAuthorization(Policies.GroupRead).WithSummary("May the group receive its profile's grant on a date (AID-01, GRP-05/06/07, OFF-04)?");

@@ -1,6 +1,7 @@
 using KubeCore.Api.Commands;
 using KubeCore.Api.Errors;
 using KubeCore.Api.Groups;
+using KubeCore.Api.Hosting;
 using KubeCore.Api.Mapping;
 using KubeCore.Api.OpenApi;
 using KubeCore.Api.Persistence;
@@ -66,7 +67,7 @@ public static class GroupEndpoints
         groups.MapGet("/", List).RequireAuthorization(Policies.RegistryRead)
             .WithSummary("Groups, in pages.").Produces<List<GroupListItem>>();
 
-        var group = groups.MapGroup("/{groupId:guid}");
+        var group = groups.MapGroup("/{groupId:guid}").VersionedBy("group", "groupId");
         group.MapGet("/", Get).RequireAuthorization(Policies.GroupRead)
             .WithSummary("One group; its ETag is its version (use it in If-Match).").Produces<GroupView>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/officer-elections", ElectOfficers).RequireAuthorization(Policies.Facilitate)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using KubeCore.Api.Commands;
 using KubeCore.Api.Errors;
+using KubeCore.Api.Hosting;
 using KubeCore.Api.Mapping;
 using KubeCore.Api.Persistence;
 using KubeCore.Api.Security;
@@ -59,11 +60,11 @@ public static class HouseholdEndpoints
             .WithSummary("One household with its persons.")
             .Produces<HouseholdView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{householdId:guid}/evidence", SetEvidence).RequireAuthorization(Policies.Register)
+        group.MapPut("/{householdId:guid}/evidence", SetEvidence).VersionedBy("household", "householdId").RequireAuthorization(Policies.Register)
             .WithSummary("Records the household's registry decile (DTKS/DTSEN, POV-03) and PS2 listing; keeps its PRA ranking. Idempotency-Key honoured.")
             .Produces<HouseholdView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{householdId:guid}/persons", AddPerson).RequireAuthorization(Policies.Register)
+        group.MapPost("/{householdId:guid}/persons", AddPerson).VersionedBy("household", "householdId").RequireAuthorization(Policies.Register)
             .WithSummary("Registers one more person of a household (MEM-06). Idempotency-Key honoured.")
             .Produces<PersonView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -85,7 +86,7 @@ public static class HouseholdEndpoints
 
         return runner.RunAsync(http, request, moneyMoving: false, async (db, cancellationToken) =>
         {
-            await EnsureUnregisteredAsync(db, household!.FamilyCard, persons, cancellationToken);
+            await EnsureUnregisteredAsync(db, household!.FamilyCard, persons, http.User, cancellationToken);
             var row = household.ToRow(time.GetUtcNow(), http.User.Subject());
             row.Persons.AddRange(persons.Select(p => p.ToRow()));
             row.Evidence = EvidenceJson.Write(evidence);
@@ -104,7 +105,8 @@ public static class HouseholdEndpoints
         return runner.RunAsync(http, request, moneyMoving: false, async (db, cancellationToken) =>
         {
             var row = await db.Households.SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken) ?? throw ApiException.NotFound("household");
-            await EnsureUnregisteredAsync(db, null, [person], cancellationToken);
+            ETags.Check(http, "household", row.Version);
+            await EnsureUnregisteredAsync(db, null, [person], http.User, cancellationToken);
             db.Persons.Add(person.ToRow());
             row.Version++;
             return new ApiResponse(StatusCodes.Status201Created, View(person, http.User), "/households/" + householdId, row.Version);
@@ -116,6 +118,7 @@ public static class HouseholdEndpoints
         return runner.RunAsync(http, request, moneyMoving: false, async (db, cancellationToken) =>
         {
             var row = await db.Households.Include(h => h.Persons).SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken) ?? throw ApiException.NotFound("household");
+            ETags.Check(http, "household", row.Version);
             var evidence = EvidenceJson.Read(row.Evidence) with { Registry = request.Registry, OnPs2List = request.OnPs2List };
             _ = evidence.ToDomain(); // the library checks the decile against its registry's range
             row.Evidence = EvidenceJson.Write(evidence);
@@ -168,15 +171,21 @@ public static class HouseholdEndpoints
         return persons;
     }
 
-    private static async Task EnsureUnregisteredAsync(KubeCoreDbContext db, FamilyCardNumber? familyCard, IReadOnlyList<Person> persons, CancellationToken cancellationToken)
+    /// <summary>
+    /// 409 when the family card or a NIK is registered already. The answer names the record that holds it only to a role
+    /// that sees full numbers (<see cref="Roles.MayRevealPersonalData"/>: Dinas Sosial); a pendamping is told what is taken
+    /// (<c>KK</c> or <c>NIK</c>), not whose it is, or trying numbers would tie a full NIK to a person they see masked (PRIV-01).
+    /// </summary>
+    private static async Task EnsureUnregisteredAsync(KubeCoreDbContext db, FamilyCardNumber? familyCard, IReadOnlyList<Person> persons, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        var reveal = user.MayRevealPersonalData();
         if (familyCard is { } card)
         {
             var number = card.Reveal();
             var existing = await db.Households.Where(h => h.FamilyCard == number).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(cancellationToken);
             if (existing is { } id)
             {
-                throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.AlreadyExists, ("Resource", "household"), ("Id", id));
+                throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.AlreadyExists, ("Resource", "household"), ("Id", reveal ? id : "KK"));
             }
         }
         var niks = persons.Select(p => p.Nik.Reveal()).ToList();
@@ -187,7 +196,7 @@ public static class HouseholdEndpoints
         var taken = await db.Persons.Where(p => niks.Contains(p.Nik)).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
         if (taken is { } personId)
         {
-            throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.AlreadyExists, ("Resource", "person"), ("Id", personId));
+            throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.AlreadyExists, ("Resource", "person"), ("Id", reveal ? personId : "NIK"));
         }
     }
 

@@ -1,5 +1,6 @@
 using KubeCore.Api.Commands;
 using KubeCore.Api.Groups;
+using KubeCore.Api.Hosting;
 using KubeCore.Api.Json;
 using KubeCore.Api.OpenApi;
 using KubeCore.Api.Security;
@@ -36,7 +37,7 @@ public static class LoanEndpoints
 
     public static void MapLoans(this IEndpointRouteBuilder app)
     {
-        var fund = app.MapGroup("/groups/{groupId:guid}").WithTags("Loans");
+        var fund = app.MapGroup("/groups/{groupId:guid}").WithTags("Loans").VersionedBy("group", "groupId");
         fund.MapPost("/joint-liability-statements", (Guid groupId, StatementRequest r, HttpContext http, StreamStore store) =>
                 GroupEndpoints.Append(http, store, groupId, r, _ => new SignJointLiabilityCommand(r.Member, r.SignedOn, r.DocumentReference)))
             .RequireAuthorization(Policies.GroupMeetings).WithSummary("Records a member's signed tanggung renteng statement (LOAN-01).").Command<GroupView>();
@@ -52,7 +53,7 @@ public static class LoanEndpoints
                 var decision = state.OpenFund.AssessApplication(new LoanApplication(r.Member, r.Principal, r.TermMonths, r.Frequency, r.Purpose, r.AppliedOn));
                 return TypedResults.Ok(GroupViews.View(decision, t => LoanViews.CallerText(state, t)));
             })
-            .RequireAuthorization(Policies.GroupRead).WithSummary("Assesses an application without storing it: every rule checked, with its parameters.");
+            .EvaluationOnly().RequireAuthorization(Policies.GroupRead).WithSummary("Assesses an application without storing it: every rule checked, with its parameters.");
         fund.MapPost("/loans", Apply).RequireAuthorization(Policies.GroupTreasury)
             .WithSummary("Records a loan application (LOAN-01..03, -07). Idempotency-Key honoured.")
             .Produces<LoanOperationView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

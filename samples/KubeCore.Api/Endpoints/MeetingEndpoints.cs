@@ -1,5 +1,6 @@
 using KubeCore.Api.Commands;
 using KubeCore.Api.Groups;
+using KubeCore.Api.Hosting;
 using KubeCore.Api.Security;
 using KubeCore.Common;
 using KubeCore.Meetings;
@@ -22,7 +23,7 @@ public static class MeetingEndpoints
 
     public static void MapMeetings(this IEndpointRouteBuilder app)
     {
-        var meetings = app.MapGroup("/groups/{groupId:guid}/meetings").WithTags("Meetings");
+        var meetings = app.MapGroup("/groups/{groupId:guid}/meetings").WithTags("Meetings").VersionedBy("group", "groupId");
         meetings.MapPost("/", Record).RequireAuthorization(Policies.GroupMeetings)
             .WithSummary("Records a meeting with its attendance and decisions (FIVE-02, LOAN-06, OFF-03). Idempotency-Key honoured.")
             .Produces<MeetingView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

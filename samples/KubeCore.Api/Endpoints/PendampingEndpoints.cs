@@ -1,6 +1,7 @@
 using KubeCore.Api.Commands;
 using KubeCore.Api.Facilitation;
 using KubeCore.Api.Groups;
+using KubeCore.Api.Hosting;
 using KubeCore.Api.Json;
 using KubeCore.Api.OpenApi;
 using KubeCore.Api.Security;
@@ -53,7 +54,7 @@ public static class PendampingEndpoints
             })
             .RequireAuthorization(Policies.RegistryRead).WithSummary("Pendamping with their load.");
 
-        var one = all.MapGroup("/{pendampingId:guid}");
+        var one = all.MapGroup("/{pendampingId:guid}").VersionedBy("pendamping", "pendampingId");
         one.MapGet("/", async (Guid pendampingId, IsoDate? asOf, HttpContext http, StreamStore store, CancellationToken cancellationToken) =>
             {
                 var loaded = await store.GetAsync(PendampingStream.Instance, pendampingId, "pendamping", cancellationToken);

@@ -1,6 +1,7 @@
 using KubeCore.Api.Commands;
 using KubeCore.Api.Errors;
 using KubeCore.Api.Groups;
+using KubeCore.Api.Hosting;
 using KubeCore.Api.Json;
 using KubeCore.Api.Reports;
 using KubeCore.Api.Security;
@@ -17,7 +18,7 @@ public static class ReportEndpoints
 {
     public static void MapReports(this IEndpointRouteBuilder app)
     {
-        var reports = app.MapGroup("/groups/{groupId:guid}/reports").WithTags("Reports");
+        var reports = app.MapGroup("/groups/{groupId:guid}/reports").WithTags("Reports").VersionedBy("group", "groupId");
         reports.MapGet("/five-rules", async (Guid groupId, IsoDate from, int? weeks, StreamStore store, CancellationToken cancellationToken) =>
             {
                 if (weeks is < 1 or > 104)
@@ -45,7 +46,7 @@ public static class ReportEndpoints
             .WithSummary("The three sustainability indicators over ?weeks= weeks from ?from= (STG-02), with the facts read from the record.");
         reports.MapPost("/stage", async (Guid groupId, StageEvidence evidence, StreamStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok(GroupStages.AssessStage(evidence, (await store.GetGroupAsync(groupId, cancellationToken)).State.Group.Profile)))
-            .RequireAuthorization(Policies.GroupRead)
+            .EvaluationOnly().RequireAuthorization(Policies.GroupRead)
             .WithSummary("The group's stage, Tumbuh, Berkembang or Maju, by the traits it shows best (STG-01); the facts the record does not hold come in the body.");
     }
 }

@@ -1,6 +1,7 @@
 using KubeCore.Api.Commands;
 using KubeCore.Api.Errors;
 using KubeCore.Api.Groups;
+using KubeCore.Api.Hosting;
 using KubeCore.Api.Json;
 using KubeCore.Api.Mapping;
 using KubeCore.Api.OpenApi;
@@ -52,7 +53,7 @@ public static class SavingsEndpoints
 
     public static void MapSavings(this IEndpointRouteBuilder app)
     {
-        var books = app.MapGroup("/groups/{groupId:guid}").WithTags("Savings ledger");
+        var books = app.MapGroup("/groups/{groupId:guid}").WithTags("Savings ledger").VersionedBy("group", "groupId");
         books.MapPost("/books", (Guid groupId, OpenBooksRequest r, HttpContext http, StreamStore store) =>
                 Post(http, store, groupId, r, false, new OpenBooksCommand(r.OpenedOn, r.Reference)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("Opens the group's books (the savings ledger).").Command<PostingView>(StatusCodes.Status201Created);
@@ -141,6 +142,7 @@ public static class SavingsEndpoints
         var rows = await store.LedgerAsync(groupId, cancellationToken);
         if (rows.Count == 0)
         {
+            _ = await store.GetGroupAsync(groupId, cancellationToken); // 404 for an unknown group, as its siblings
             throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.BooksNotOpened);
         }
         var result = SavingsLedger.VerifyChain(rows.Select(r => r.ToEntry()).ToList());

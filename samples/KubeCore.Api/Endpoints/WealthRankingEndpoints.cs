@@ -1,6 +1,7 @@
 using KubeCore.Api.Commands;
 using KubeCore.Api.Errors;
 using KubeCore.Api.Groups;
+using KubeCore.Api.Hosting;
 using KubeCore.Api.Mapping;
 using KubeCore.Api.OpenApi;
 using KubeCore.Api.Persistence;
@@ -39,9 +40,10 @@ public static class WealthRankingEndpoints
         exercises.MapPost("/", Open).RequireAuthorization(Policies.Register)
             .WithSummary("Opens an exercise over registered households of a desa (PRA-01). Idempotency-Key honoured.")
             .Produces<ExerciseView>(StatusCodes.Status201Created);
-        exercises.MapGet("/{exerciseId:guid}", async (Guid exerciseId, StreamStore store, CancellationToken cancellationToken) =>
+        exercises.MapGet("/{exerciseId:guid}", async (Guid exerciseId, HttpContext http, StreamStore store, CancellationToken cancellationToken) =>
             {
                 var loaded = await store.GetAsync(ExerciseStream.Instance, exerciseId, "exercise", cancellationToken);
+                http.Response.Headers.ETag = ETags.Format(loaded.Version);
                 return TypedResults.Ok(View(loaded.State, loaded.Version));
             })
             .RequireAuthorization(Policies.RegistryRead).WithSummary("One exercise with its sorts and, once concluded, its ranks and registry match.");
@@ -52,8 +54,8 @@ public static class WealthRankingEndpoints
                 store.AppendAsync(http, ExerciseStream.Instance, exerciseId, "exercise", r, moneyMoving: false,
                     _ => new SubmitSortingCommand(r.Informant, r.PileCount, r.Placements),
                     (state, _, version) => new ApiResponse(StatusCodes.Status200OK, View(state, version), Version: version)))
-            .RequireAuthorization(Policies.Register).WithSummary("Records one informant's sort of every household into piles (PRA-02).").Command<ExerciseView>();
-        exercises.MapPost("/{exerciseId:guid}/conclusion", Conclude).RequireAuthorization(Policies.Register)
+            .VersionedBy("exercise", "exerciseId").RequireAuthorization(Policies.Register).WithSummary("Records one informant's sort of every household into piles (PRA-02).").Command<ExerciseView>();
+        exercises.MapPost("/{exerciseId:guid}/conclusion", Conclude).VersionedBy("exercise", "exerciseId").RequireAuthorization(Policies.Register)
             .WithSummary("Concludes: scores and categories (PRA-02), matched with the registry (PRA-03); each household's PRA evidence is updated.").Command<ExerciseView>();
     }
 

@@ -35,7 +35,7 @@ public static class ApiErrors
     /// <summary>400: a money-moving request came without an <c>Idempotency-Key</c> header.</summary>
     public const string IdempotencyKeyRequired = "API_IDEMPOTENCY_KEY_REQUIRED";
 
-    /// <summary>400: the <c>Idempotency-Key</c> header is empty or longer than 200 characters.</summary>
+    /// <summary>400: the <c>Idempotency-Key</c> header is empty, longer than 200 characters, or not printable ASCII.</summary>
     public const string IdempotencyKeyInvalid = "API_IDEMPOTENCY_KEY_INVALID";
 
     /// <summary>422: the same <c>Idempotency-Key</c> was used before with a different request.</summary>
@@ -46,6 +46,9 @@ public static class ApiErrors
 
     /// <summary>412: the <c>If-Match</c> version is not the current version of the resource.</summary>
     public const string VersionMismatch = "API_VERSION_MISMATCH";
+
+    /// <summary>412: the <c>If-Match</c> header is not a list of this API's entity tags (<c>"7"</c>).</summary>
+    public const string IfMatchInvalid = "API_IF_MATCH_INVALID";
 
     /// <summary>409: the resource already exists (e.g. a family card registered twice).</summary>
     public const string AlreadyExists = "API_ALREADY_EXISTS";
@@ -93,10 +96,11 @@ public static class ApiErrors
         new(InvalidParameter, "Nilai parameter '{Parameter}' tidak valid.", "The value of parameter '{Parameter}' is not valid."),
         new(InvalidArgument, "Nilai '{Parameter}' tidak dapat diterima: {Detail}", "The value of '{Parameter}' is not acceptable: {Detail}"),
         new(IdempotencyKeyRequired, "Permintaan yang memindahkan uang wajib membawa header Idempotency-Key.", "A money-moving request must carry an Idempotency-Key header."),
-        new(IdempotencyKeyInvalid, "Header Idempotency-Key harus berisi 1 sampai 200 karakter.", "The Idempotency-Key header must have 1 to 200 characters."),
+        new(IdempotencyKeyInvalid, "Header Idempotency-Key harus berisi 1 sampai 200 karakter ASCII yang tercetak.", "The Idempotency-Key header must have 1 to 200 printable ASCII characters."),
         new(IdempotencyKeyReused, "Idempotency-Key ini sudah dipakai untuk permintaan yang berbeda.", "This Idempotency-Key was already used for a different request."),
         new(ConcurrencyConflict, "Data kelompok diubah oleh permintaan lain pada saat yang sama; ulangi permintaan.", "The group was changed by another request at the same time; repeat the request."),
         new(VersionMismatch, "Versi {Resource} yang dikirim ({Expected}) bukan versi terkini ({Actual}).", "The {Resource} version sent ({Expected}) is not the current version ({Actual})."),
+        new(IfMatchInvalid, "Header If-Match harus berisi versi dari ETag, mis. \"7\".", "The If-Match header must hold versions as sent in ETag, e.g. \"7\"."),
         new(AlreadyExists, "Data {Resource} sudah terdaftar ({Id}).", "The {Resource} is already registered ({Id})."),
         new(BooksNotOpened, "Buku kas kelompok belum dibuka.", "The group's books are not opened yet."),
         new(BooksAlreadyOpened, "Buku kas kelompok sudah dibuka pada {OpenedOn}.", "The group's books were already opened on {OpenedOn}."),
@@ -146,6 +150,10 @@ public static class ApiErrors
             _ => id ? "jenis atau bentuk nilai salah" : "the value has the wrong type or form",
         };
     }
+
+    /// <summary>The detail of <see cref="MalformedRequest"/> when the server could not read the request (its own text is not shown).</summary>
+    public static string UnreadableRequest(CultureInfo culture) =>
+        KubeCoreMessages.IsIndonesian(culture) ? "baris permintaan, header atau isinya tidak berbentuk yang diharapkan." : "its request line, headers or body are not in the expected form.";
 
     /// <summary>Every API code with its texts (a test checks both languages and their placeholders).</summary>
     public static IReadOnlyCollection<MessageText> All => Texts.Values;

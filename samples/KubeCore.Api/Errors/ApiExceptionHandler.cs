@@ -38,7 +38,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         if (problem is null)
         {
             // No request data: the exception's type and the trace id are enough to find it.
-            logger.LogError(exception, "Unhandled {ExceptionType} on {Method} {Endpoint}", exception.GetType().Name, httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+            // The path (ids only: no query string, no body) says which resource; the endpoint says which handler.
+            logger.LogError(exception, "Unhandled {ExceptionType} on {Method} {Path} ({Endpoint})", exception.GetType().Name, httpContext.Request.Method,
+                httpContext.Request.Path.Value, httpContext.GetEndpoint()?.DisplayName ?? "no endpoint");
             problem = Problems.Api(StatusCodes.Status500InternalServerError, ApiErrors.InternalError, culture, ("TraceId", httpContext.TraceIdentifier));
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -69,17 +71,22 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         {
             return Malformed(json, culture);
         }
+        // ASP.NET's texts name the handler's parameters ("Implicit body inferred for parameter ..."): never shown, only classified.
         var code = bad.StatusCode switch
         {
             StatusCodes.Status415UnsupportedMediaType => ApiErrors.UnsupportedMediaType,
-            _ when bad.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase) => ApiErrors.MissingBody,
+            _ when bad.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase)
+                || bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) => ApiErrors.MissingBody,
             _ when bad.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) => ApiErrors.InvalidParameter,
             _ when bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) => ApiErrors.InvalidParameter,
             _ => ApiErrors.MalformedRequest,
         };
-        return code == ApiErrors.InvalidParameter
-            ? Problems.Api(bad.StatusCode, code, culture, ("Parameter", ParameterName(bad.Message)))
-            : Problems.Api(bad.StatusCode, code, culture, ("Detail", FirstLine(bad.Message)));
+        return code switch
+        {
+            ApiErrors.InvalidParameter => Problems.Api(bad.StatusCode, code, culture, ("Parameter", ParameterName(bad.Message))),
+            ApiErrors.MalformedRequest => Problems.Api(bad.StatusCode, code, culture, ("Detail", ApiErrors.UnreadableRequest(culture))),
+            _ => Problems.Api(bad.StatusCode, code, culture),
+        };
     }
 
     private static ProblemDetails Malformed(JsonException json, CultureInfo culture)

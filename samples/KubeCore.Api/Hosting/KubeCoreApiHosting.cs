@@ -83,10 +83,20 @@ public static class KubeCoreApiHosting
         services.AddKubeCoreDatabase(builder.Configuration, builder.Environment);
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<StreamStore>();
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section)
+            .Validate(o => o.Retention > TimeSpan.Zero && o.PurgeInterval > TimeSpan.Zero, "Idempotency:Retention and Idempotency:PurgeInterval must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IdempotencyPurge>();
+        services.AddHostedService<IdempotencyPurgeService>();
         services.AddSingleton(new StateCache(builder.Configuration.GetValue("Streams:CacheCapacity", StateCache.DefaultCapacity)));
         services.AddHttpContextAccessor();
 
         services.AddKubeCoreOpenApi();
+
+        // Kestrel refuses a request whose headers are not ASCII with a bare 400 before any of the API runs (no problem,
+        // no code). Read them as Latin-1 instead (every byte is a character), so each header's reader refuses what it
+        // cannot use with a coded problem (a non-ASCII Idempotency-Key: 400 API_IDEMPOTENCY_KEY_INVALID).
+        builder.WebHost.ConfigureKestrel(o => o.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1);
 
         // Nothing here protects data with ASP.NET Core DataProtection (bearer tokens are checked with the HMAC key;
         // there are no cookies or antiforgery tokens), so its key ring is not loaded at start: that warm-up created
@@ -113,6 +123,7 @@ public static class KubeCoreApiHosting
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<IfMatchPreconditions>();
 
         app.MapOpenApi(OpenApiPath);
         app.UseSwaggerUI(o =>

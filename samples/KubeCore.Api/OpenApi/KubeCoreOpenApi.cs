@@ -163,6 +163,19 @@ public static class KubeCoreOpenApi
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
                     });
                 }
+                if (Hosting.IfMatchPreconditions.Applies(method, metadata, out var versioned))
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = "If-Match",
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description = $"The {versioned!.Resource}'s version as its GET sent it in ETag (e.g. \"7\"; a list, or *, is accepted). " +
+                            "Without it the write proceeds; with another version, or a value that is not a version, it is refused (412) and nothing changes.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+                    });
+                }
                 var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToList();
                 var secured = policies.Count > 0 && !metadata.OfType<IAllowAnonymous>().Any();
                 if (secured)
@@ -188,6 +201,11 @@ public static class KubeCoreOpenApi
                 if (path.Contains('{', StringComparison.Ordinal))
                 {
                     AddProblem(operation, context.Document, StatusCodes.Status404NotFound, "A resource the path names does not exist.");
+                }
+                if (versioned is not null)
+                {
+                    AddProblem(operation, context.Document, StatusCodes.Status412PreconditionFailed,
+                        "If-Match is not the current version (API_VERSION_MISMATCH) or not a version at all (API_IF_MATCH_INVALID); nothing changed.");
                 }
                 return Task.CompletedTask;
             });

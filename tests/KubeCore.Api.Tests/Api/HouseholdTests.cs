@@ -86,7 +86,7 @@ public sealed class HouseholdTests(ApiHosts hosts)
     public async Task A_family_card_or_a_nik_is_registered_once(DatabaseEngine engine)
     {
         var api = hosts.For(engine);
-        var client = api.ClientAs(Roles.Pendamping);
+        var client = api.ClientAs(Roles.Dinsos); // the role that may see whose record it is (HardeningTests: a pendamping is not told)
         var body = NewHousehold(out _, out _);
         var first = await (await client.PostAsync("/households", body)).ExpectAsync(HttpStatusCode.Created);
         var again = await (await client.PostAsync("/households", body)).ExpectProblemAsync(HttpStatusCode.Conflict, "API_ALREADY_EXISTS");

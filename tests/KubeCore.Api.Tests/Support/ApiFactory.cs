@@ -39,6 +39,16 @@ public sealed class ApiFactory(DatabaseEngine engine, IReadOnlyDictionary<string
         return client;
     }
 
+    /// <summary>A client of <paramref name="host"/> (e.g. a <c>WithWebHostBuilder</c> variant) with a token that host issued for <paramref name="role"/>.</summary>
+    public HttpClient ClientAsWith(WebApplicationFactory<Program> host, string role, string subject, string language = "en")
+    {
+        var client = host.CreateClient();
+        var token = host.Services.GetRequiredService<TokenService>().Issue(subject, role, null);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        return client;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -1,0 +1,113 @@
+using KubeCore.Api.Commands;
+using KubeCore.Api.Errors;
+using KubeCore.Api.Facilitation;
+using KubeCore.Api.Groups;
+using KubeCore.Api.Persistence;
+using KubeCore.Api.WealthRanking;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeCore.Api.Hosting;
+
+/// <summary>
+/// Endpoint metadata: a write to this endpoint changes the existing, versioned resource its route names (a group and
+/// all its sub-resources, a household and its persons, a pendamping, a wealth-ranking exercise). Such a write accepts
+/// an optional <c>If-Match</c> header (declared in the OpenAPI document with its 412 answer).
+/// </summary>
+/// <param name="Resource">The resource's name in messages (<c>group</c>, <c>household</c>, <c>pendamping</c>, <c>exercise</c>).</param>
+/// <param name="RouteValue">The route value holding its id (<c>groupId</c>...).</param>
+public sealed record VersionedResource(string Resource, string RouteValue);
+
+/// <summary>Endpoint metadata: a POST that only evaluates (changes nothing), so it takes no <c>If-Match</c> although its route names a versioned resource.</summary>
+public sealed class EvaluationOnly
+{
+    /// <summary>The one instance.</summary>
+    public static readonly EvaluationOnly Instance = new();
+}
+
+/// <summary>
+/// <c>If-Match</c> on every versioned write, at the HTTP edge (a middleware after authorization, before the body is read):
+/// <list type="bullet">
+/// <item>no header, or <c>*</c>: the write proceeds;</item>
+/// <item>a value that is not a list of this API's entity tags (<c>"7"</c>, <c>W/"7"</c> or a bare <c>7</c>): 412
+/// <see cref="ApiErrors.IfMatchInvalid"/>;</item>
+/// <item>tags none of which is the resource's current version: 412 <see cref="ApiErrors.VersionMismatch"/>, nothing is read or written.</item>
+/// </list>
+/// The version is compared here only for a request without an <c>Idempotency-Key</c>: a retry under a key must get its
+/// first answer back even though that answer moved the version, so with a key the unit of work compares it (after the
+/// replay lookup, in its transaction: <see cref="ETags.Check"/>). Without a key the unit compares it again too, so a write
+/// that raced in between is still caught.
+/// </summary>
+public sealed class IfMatchPreconditions(RequestDelegate next, IDbContextFactory<KubeCoreDbContext> databases)
+{
+    /// <summary>True when <paramref name="method"/> on an endpoint with <paramref name="metadata"/> is a versioned write.</summary>
+    public static bool Applies(string method, IEnumerable<object> metadata, out VersionedResource? resource)
+    {
+        resource = null;
+        if (!(HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method)))
+        {
+            return false;
+        }
+        var list = metadata as IList<object> ?? metadata.ToList();
+        if (list.OfType<EvaluationOnly>().Any())
+        {
+            return false;
+        }
+        resource = list.OfType<VersionedResource>().LastOrDefault();
+        return resource is not null;
+    }
+
+    /// <summary>Checks the header as described on the class.</summary>
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (http.GetEndpoint() is { } endpoint
+            && Applies(http.Request.Method, endpoint.Metadata, out var resource)
+            && ETags.ReadIfMatch(http) is { } versions)
+        {
+            if (versions.Count == 0)
+            {
+                throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.IfMatchInvalid);
+            }
+            if (!http.Request.Headers.ContainsKey(CommandRunner.IdempotencyHeader)
+                && Guid.TryParse(http.GetRouteValue(resource!.RouteValue) as string, out var id)
+                && await CurrentVersionAsync(resource.Resource, id, http.RequestAborted) is { } current
+                && !versions.Contains(current))
+            {
+                throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.VersionMismatch,
+                    ("Resource", resource.Resource), ("Expected", string.Join(", ", versions)), ("Actual", current));
+            }
+        }
+        await next(http);
+    }
+
+    /// <summary>The resource's current version, or null when it does not exist (the endpoint then answers 404).</summary>
+    private async Task<long?> CurrentVersionAsync(string resource, Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (resource == "household")
+        {
+            return await db.Households.AsNoTracking().Where(h => h.Id == id).Select(h => (long?)h.Version).SingleOrDefaultAsync(cancellationToken);
+        }
+        var type = resource switch
+        {
+            "group" => GroupStream.Instance.Name,
+            "pendamping" => PendampingStream.Instance.Name,
+            "exercise" => ExerciseStream.Instance.Name,
+            _ => throw new InvalidOperationException($"No version lookup for {resource}."),
+        };
+        return await db.Streams.AsNoTracking().Where(s => s.Id == id && s.Type == type).Select(s => (long?)s.Version).SingleOrDefaultAsync(cancellationToken);
+    }
+}
+
+/// <summary>Marks endpoints as versioned writes or evaluations.</summary>
+public static class VersionedResourceConventions
+{
+    /// <summary>Every write below this builder changes the versioned <paramref name="resource"/> named by route value <paramref name="routeValue"/>.</summary>
+    public static TBuilder VersionedBy<TBuilder>(this TBuilder builder, string resource, string routeValue)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new VersionedResource(resource, routeValue));
+
+    /// <summary>This POST only evaluates: it takes no <c>If-Match</c>.</summary>
+    public static TBuilder EvaluationOnly<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(Hosting.EvaluationOnly.Instance);
+}
