@@ -10,6 +10,7 @@ using KubeCore.Groups;
 using KubeCore.Rules;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using GroupState = KubeCore.Api.Groups.GroupState;
 
 namespace KubeCore.Api.Endpoints;
 
