@@ -11,6 +11,7 @@ using KubeCore.Groups;
 using KubeCore.Rules;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using GroupState = KubeCore.Api.Groups.GroupState;
 
 namespace KubeCore.Api.Endpoints;
 

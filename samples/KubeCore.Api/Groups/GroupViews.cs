@@ -80,6 +80,15 @@ public static class GroupViews
                 c.Violation is { } v ? new ProblemError(v.RuleId.ToString(), v.ErrorCode, t(v.Message(culture))) : null)).ToList());
     }
 
+    /// <summary>A decision recorded in a group's state (e.g. its verification), with its messages in the request's language.</summary>
+    public static DecisionView View(DecisionSnapshot decision)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        return new DecisionView(decision.Subject, decision.ProfileId, decision.AsOf, decision.IsApproved,
+            decision.Checks.Select(c => new CheckView(c.RuleId.ToString(), c.Outcome, c.Parameters.ToDictionary(p => p.Key, p => p.Value),
+                c.Violation is { } v ? new ProblemError(v.RuleId.ToString(), v.ErrorCode, v.Message(culture)) : null)).ToList());
+    }
+
     /// <summary>A meeting.</summary>
     public static MeetingView View(Meeting m) =>
         new(m.Id, m.Date, m.Agenda, m.Attendance, m.PresentCount, m.MemberCount, m.HasQuorum, m.Decisions);

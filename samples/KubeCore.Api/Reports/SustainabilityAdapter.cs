@@ -4,6 +4,7 @@ using KubeCore.Common;
 using KubeCore.Compliance;
 using KubeCore.Groups;
 using KubeCore.Savings;
+using GroupState = KubeCore.Api.Groups.GroupState;
 
 namespace KubeCore.Api.Reports;
 

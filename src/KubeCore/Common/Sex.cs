@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 namespace KubeCore.Common;
 
 /// <summary>A person's sex as recorded on the KTP (jenis kelamin); the NIK encodes it (MEM-06).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Sex>))]
 public enum Sex
 {
     /// <summary>Laki-laki.</summary>

@@ -47,6 +47,8 @@ public sealed class Group : IGroupStanding
     private readonly List<OfficerElection> _elections = [];
     private readonly Dictionary<OfficerRole, PersonId> _officers = [];
     private readonly List<GroupEvent> _events = [];
+    private readonly List<(ProgramProfile Profile, LocalDate From)> _profiles;
+    private readonly List<GroupFact> _changes = [];
     private GroupStatus _statusBeforeUnderStrength;
     private LocalDate _lastChangedOn;
 
@@ -54,6 +56,7 @@ public sealed class Group : IGroupStanding
     {
         Id = command.GroupId;
         Profile = command.Profile;
+        _profiles = [(command.Profile, command.ProposedOn)];
         Name = name;
         Desa = command.Desa;
         ProposedOn = command.ProposedOn;
@@ -65,11 +68,44 @@ public sealed class Group : IGroupStanding
         Raise(new GroupProposed(Id, ProposedOn, founders.Count, InitialMeetingScheduledOn));
     }
 
+    // Restore: fields straight from a state whose structure was checked; no rule is judged.
+    private Group(GroupState state, List<(ProgramProfile Profile, LocalDate From)> profiles, List<GroupMember> members)
+    {
+        Id = state.Id;
+        _profiles = profiles;
+        Profile = profiles[^1].Profile;
+        Name = state.Name;
+        Desa = state.Desa;
+        ProposedOn = state.ProposedOn;
+        InitialMeetingScheduledOn = state.InitialMeetingScheduledOn;
+        Status = state.Status;
+        _statusBeforeUnderStrength = state.StatusBeforeUnderStrength ?? default;
+        _lastChangedOn = state.LastChangedOn;
+        InitialMeetingHeldOn = state.InitialMeetingHeldOn;
+        FormedOn = state.FormedOn;
+        Verification = state.Verification;
+        ActivatedOn = state.ActivatedOn;
+        UnderStrengthSince = state.UnderStrengthSince;
+        UnderStrengthDeadline = state.UnderStrengthDeadline;
+        BankAccount = state.BankAccount;
+        Dissolution = state.Dissolution;
+        _members = members;
+        _consents = [.. state.Consents];
+        _elections = [.. state.Elections];
+        foreach (var officer in state.Officers)
+        {
+            _officers[officer.Role] = officer.PersonId;
+        }
+    }
+
     /// <summary>The group's id.</summary>
     public GroupId Id { get; }
 
-    /// <summary>The profile that governs the group.</summary>
-    public ProgramProfile Profile { get; }
+    /// <summary>The profile that governs the group now: the one it was proposed under, or the last one adopted (<see cref="AdoptProfile"/>).</summary>
+    public ProgramProfile Profile { get; private set; }
+
+    /// <summary>The profile history: the profile at proposal (from the proposal date), then every adoption, in order.</summary>
+    public IReadOnlyList<GroupProfilePeriod> ProfileHistory => _profiles.Select(p => new GroupProfilePeriod(p.Profile.Id, p.From)).ToArray();
 
     /// <summary>The kind of group (the profile's kind).</summary>
     public GroupKind Kind => Profile.Kind;
@@ -134,8 +170,27 @@ public sealed class Group : IGroupStanding
     /// <summary>Every officer election, in order (OFF-03).</summary>
     public IReadOnlyList<OfficerElection> Elections => _elections.AsReadOnly();
 
-    /// <summary>Every event this instance raised, in order: past-tense records of real changes.</summary>
+    /// <summary>
+    /// Every event this instance raised, in order: past-tense records of real changes (since the proposal, or since the
+    /// restore, including the events of the facts a restore applied). Events are not stored: facts are (<see cref="TakeChanges"/>).
+    /// </summary>
     public IReadOnlyList<GroupEvent> Events => _events.AsReadOnly();
+
+    /// <summary>
+    /// The profile that governed the group on <paramref name="date"/>, for other aggregates judging an operation of that
+    /// date: the last profile period beginning on or before it (the profile at proposal for a date before the proposal).
+    /// </summary>
+    public ProgramProfile ProfileOn(LocalDate date)
+    {
+        for (var i = _profiles.Count - 1; i > 0; i--)
+        {
+            if (_profiles[i].From <= date)
+            {
+                return _profiles[i].Profile;
+            }
+        }
+        return _profiles[0].Profile;
+    }
 
     /// <inheritdoc />
     public PersonId? OfficerHolding(OfficerRole role) => _officers.TryGetValue(role, out var person) ? person : null;
@@ -249,17 +304,7 @@ public sealed class Group : IGroupStanding
 
         var slate = Offices.Select(role => command.Officers.First(o => o.Role == role)).ToArray();
         var election = new OfficerElection(command.ElectedOn, slate, deciders, command.Decision?.MeetingId, current.Count);
-        _officers.Clear();
-        foreach (var officer in slate)
-        {
-            _officers[officer.Role] = officer.PersonId;
-        }
-        _elections.Add(election);
-        Raise(new OfficersElected(Id, command.ElectedOn, election));
-        if (completesFormation)
-        {
-            BecomeFormed(command.ElectedOn);
-        }
+        Record(new OfficersElectedFact(command.ElectedOn, election, completesFormation));
     }
 
     /// <summary>
@@ -286,13 +331,7 @@ public sealed class Group : IGroupStanding
             AddIfNotNull(violations, SizeViolation(Profile, MemberCount));
         }
         ThrowIfAny(violations);
-
-        InitialMeetingHeldOn = heldOn;
-        Raise(new InitialMeetingHeld(Id, heldOn));
-        if (completesFormation)
-        {
-            BecomeFormed(heldOn);
-        }
+        Record(new InitialMeetingHeldFact(heldOn, completesFormation));
     }
 
     /// <summary>
@@ -340,9 +379,7 @@ public sealed class Group : IGroupStanding
     {
         var decision = EvaluateVerification(command);
         decision.ThrowIfRejected();
-        Verification = new GroupVerification(command.VerifierName.Trim(), command.Agency.Trim(), command.VerifiedOn, decision);
-        Status = GroupStatus.Verified;
-        Raise(new GroupVerified(Id, command.VerifiedOn, Verification.VerifierName, Verification.Agency));
+        Record(new GroupVerifiedFact(command.VerifiedOn, new GroupVerification(command.VerifierName.Trim(), command.Agency.Trim(), command.VerifiedOn, DecisionSnapshot.Of(decision))));
     }
 
     /// <summary>Activates a verified group (GRP-06: Verified → Active).</summary>
@@ -356,9 +393,7 @@ public sealed class Group : IGroupStanding
         }
         AddIfNotNull(violations, CheckDate(activatedOn));
         ThrowIfAny(violations);
-        Status = GroupStatus.Active;
-        ActivatedOn = activatedOn;
-        Raise(new GroupActivated(Id, activatedOn));
+        Record(new GroupActivatedFact(activatedOn));
     }
 
     /// <summary>
@@ -403,16 +438,7 @@ public sealed class Group : IGroupStanding
             AddIfNotNull(violations, MemberEligibility.CheckWomenShare(Profile, after.Count(m => m.Sex == Sex.Female), after.Count));
         }
         ThrowIfAny(violations);
-
-        _members.Add(newcomer);
-        Raise(new MemberAdmitted(Id, command.JoinedOn, newcomer.PersonId, after.Count));
-        if (Status == GroupStatus.UnderStrength && after.Count >= Profile.Membership.MinMembers)
-        {
-            Status = _statusBeforeUnderStrength;
-            UnderStrengthSince = null;
-            UnderStrengthDeadline = null;
-            Raise(new GroupStrengthRestored(Id, command.JoinedOn, Status));
-        }
+        Record(new MemberAdmittedFact(command.JoinedOn, GroupMemberState.Of(newcomer), Status == GroupStatus.UnderStrength && after.Count >= Profile.Membership.MinMembers));
     }
 
     /// <summary>
@@ -432,23 +458,8 @@ public sealed class Group : IGroupStanding
         Preconditions.CheckArgument(index >= 0, nameof(personId), $"Person {personId} is not a current member of group {Id}.");
         AddIfNotNull(violations, CheckDate(leftOn));
         ThrowIfAny(violations);
-
-        _members[index] = _members[index] with { LeftOn = leftOn };
-        var remaining = MemberCount;
-        Raise(new MemberLeft(Id, leftOn, personId, remaining));
-        foreach (var role in Offices.Where(r => _officers.TryGetValue(r, out var holder) && holder == personId))
-        {
-            _officers.Remove(role);
-            Raise(new OfficeVacated(Id, leftOn, role, personId));
-        }
-        if ((Status is GroupStatus.Formed or GroupStatus.Verified or GroupStatus.Active) && remaining < Profile.Membership.MinMembers)
-        {
-            _statusBeforeUnderStrength = Status;
-            Status = GroupStatus.UnderStrength;
-            UnderStrengthSince = leftOn;
-            UnderStrengthDeadline = leftOn.Plus(Profile.Membership.UnderStrengthGracePeriod);
-            Raise(new GroupFellUnderStrength(Id, leftOn, remaining, Profile.Membership.MinMembers, UnderStrengthDeadline.Value));
-        }
+        var fallsUnderStrength = (Status is GroupStatus.Formed or GroupStatus.Verified or GroupStatus.Active) && MemberCount - 1 < Profile.Membership.MinMembers;
+        Record(new MemberLeftFact(leftOn, personId, fallsUnderStrength ? leftOn.Plus(Profile.Membership.UnderStrengthGracePeriod) : null));
     }
 
     /// <summary>Dissolves an under-strength group whose grace period ended before <paramref name="asOf"/> (GRP-05, GRP-06: UnderStrength → Dissolved).</summary>
@@ -466,7 +477,7 @@ public sealed class Group : IGroupStanding
         }
         AddIfNotNull(violations, CheckDate(asOf));
         ThrowIfAny(violations);
-        Close(asOf, DissolutionReason.GracePeriodExpired);
+        Record(new GroupDissolvedFact(asOf, DissolutionReason.GracePeriodExpired));
     }
 
     /// <summary>Dissolves the group by decision of its members or of the agency (GRP-06: any status but Dissolved → Dissolved).</summary>
@@ -482,7 +493,7 @@ public sealed class Group : IGroupStanding
         }
         AddIfNotNull(violations, CheckDate(dissolvedOn));
         ThrowIfAny(violations);
-        Close(dissolvedOn, reason);
+        Record(new GroupDissolvedFact(dissolvedOn, reason));
     }
 
     /// <summary>
@@ -518,9 +529,7 @@ public sealed class Group : IGroupStanding
             violations.Add(RuleViolation.Of(RuleIds.Grp07, GroupErrors.HolderNotGroupName, ("HolderName", command.HolderName.Trim()), ("GroupName", Name)));
         }
         ThrowIfAny(violations);
-
-        BankAccount = new GroupBankAccount(command.Bank.Trim(), command.AccountNumber, command.HolderName.Trim(), command.OpenedOn);
-        Raise(new BankAccountOpened(Id, command.OpenedOn, BankAccount));
+        Record(new BankAccountOpenedFact(command.OpenedOn, new GroupBankAccount(command.Bank.Trim(), command.AccountNumber, command.HolderName.Trim(), command.OpenedOn)));
     }
 
     /// <summary>
@@ -548,6 +557,187 @@ public sealed class Group : IGroupStanding
         return string.Equals(BankAccount.AccountNumber, accountNumber.Trim(), StringComparison.Ordinal)
             ? null
             : RuleViolation.Of(RuleIds.Grp07, GroupErrors.NotGroupAccount, ("GroupId", Id), ("AccountNumber", accountNumber));
+    }
+
+    /// <summary>
+    /// Moves the group to another version of its program profile from <paramref name="on"/> (a design choice under GRP-06:
+    /// RULES.md has no rule for it). Operations dated on or after <paramref name="on"/> are judged by the new profile; the
+    /// history before keeps the judgement it had (<see cref="ProfileOn"/>, <see cref="ProfileHistory"/>). The adoption is
+    /// recorded whatever the group's standing under the new profile: the returned decision lists what no longer complies
+    /// (<see cref="EvaluateStanding"/>), and the group keeps its status (the rules are applied again at the next operation that
+    /// checks them, e.g. verification or admission).
+    /// </summary>
+    /// <returns>The group's standing under <paramref name="profile"/> on <paramref name="on"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="RuleViolationException">GRP-06: the group is dissolved, the profile is for another kind of group
+    /// (<see cref="GroupErrors.ProfileKindMismatch"/>) or already governs it (<see cref="GroupErrors.ProfileAlreadyInForce"/>), the date
+    /// precedes the group's last change (its proposal, its last adoption or any later operation: <see cref="GroupErrors.DateBeforeLastChange"/>),
+    /// or the profile is not yet in force on that date (<see cref="ProfileErrors.NotYetInForce"/>).</exception>
+    public Decision AdoptProfile(ProgramProfile profile, LocalDate on)
+    {
+        Preconditions.CheckNotNull(profile);
+        var violations = new List<RuleViolation>();
+        AddIfNotNull(violations, CheckNotDissolved(nameof(AdoptProfile)));
+        if (profile.Kind != Kind)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp06, GroupErrors.ProfileKindMismatch, ("ProfileId", profile.Id), ("ProfileKind", profile.Kind), ("GroupId", Id), ("GroupKind", Kind)));
+        }
+        else if (profile.Id == Profile.Id)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp06, GroupErrors.ProfileAlreadyInForce, ("ProfileId", profile.Id), ("GroupId", Id)));
+        }
+        AddIfNotNull(violations, CheckDate(on));
+        if (on < profile.EffectiveFrom)
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp06, ProfileErrors.NotYetInForce, ("Profile", profile.Id), ("EffectiveFrom", profile.EffectiveFrom), ("AsOf", on)));
+        }
+        ThrowIfAny(violations);
+        var standing = EvaluateStanding(profile, on);
+        Record(new ProfileAdoptedFact(on, Profile.Id, profile.Id), id => id == profile.Id ? profile : null);
+        return standing;
+    }
+
+    /// <summary>
+    /// The group's standing under <paramref name="profile"/> on <paramref name="asOf"/>, from what the group holds: GRP-01 size,
+    /// GRP-03 seats per Kartu Keluarga, GRP-04 residence (as recorded when each member joined), MEM-05 share of women and OFF-02
+    /// one office per person for the current officers. MEM-01..04 need fresh dossiers and are judged at verification and admission.
+    /// Changes nothing.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    public Decision EvaluateStanding(ProgramProfile profile, LocalDate asOf)
+    {
+        Preconditions.CheckNotNull(profile);
+        var current = _members.Where(m => m.IsCurrent).ToList();
+        var builder = new DecisionBuilder($"Standing of group {Id}", profile, asOf);
+        AddSizeCheck(builder, profile, current.Count);
+        var perHousehold = profile.Membership.MembersPerHousehold;
+        AddAll(builder, RuleIds.Grp03,
+            current.GroupBy(m => m.FamilyCard).Where(g => g.Count() > perHousehold).Select(g => HouseholdOverSeats(g.Key, g.Count(), perHousehold)).ToList(),
+            ("Membership.MembersPerHousehold", DecisionBoxes.Int(perHousehold)));
+        AddAll(builder, RuleIds.Grp04, current.Select(m => ResidenceViolation(profile, Desa, m)).OfType<RuleViolation>().ToList(),
+            ("Membership.ResidenceScope", DecisionBoxes.Enum(profile.Membership.ResidenceScope)), ("Seat", Desa));
+        if (profile.Membership.MinWomenShare is null)
+        {
+            builder.NotApplicable(RuleIds.Mem05, ("Membership.MinWomenShare", null));
+        }
+        else
+        {
+            var women = current.Count(m => m.Sex == Sex.Female);
+            builder.Check(RuleIds.Mem05, MemberEligibility.CheckWomenShare(profile, women, current.Count),
+                ("Women", DecisionBoxes.Int(women)), ("Members", DecisionBoxes.Int(current.Count)), ("Membership.MinWomenShare", profile.Membership.MinWomenShare));
+        }
+        var twoOffices = profile.Officers.OnePersonOneOffice
+            ? _officers.GroupBy(o => o.Value).Where(g => g.Count() > 1)
+                .Select(g => RuleViolation.Of(RuleIds.Off02, GroupErrors.OnePersonTwoOffices, ("PersonId", g.Key), ("Roles", string.Join(", ", g.Select(o => o.Key).Order())))).ToList()
+            : [];
+        AddAll(builder, RuleIds.Off02, twoOffices, ("Officers.OnePersonOneOffice", profile.Officers.OnePersonOneOffice));
+        return builder.Build();
+    }
+
+    /// <summary>The group as plain data for the host's database (<see cref="Restore(GroupState, ProfileResolver)"/>).</summary>
+    public GroupState ToState() => new(
+        GroupState.CurrentFormat, Id, Name, Desa, ProposedOn, InitialMeetingScheduledOn, ProfileHistory, Status,
+        Status == GroupStatus.UnderStrength ? _statusBeforeUnderStrength : null, _lastChangedOn, InitialMeetingHeldOn, FormedOn, Verification,
+        ActivatedOn, UnderStrengthSince, UnderStrengthDeadline, BankAccount, Dissolution,
+        _members.Select(GroupMemberState.Of).ToArray(), _consents.ToArray(),
+        Offices.Where(_officers.ContainsKey).Select(role => new OfficerAssignment(role, _officers[role])).ToArray(), _elections.ToArray());
+
+    /// <summary>
+    /// The facts recorded since the group was proposed or restored, or since the last call, in order; clears them (a second
+    /// call returns nothing new). The proposal itself is no fact: the host stores the new group's <see cref="ToState"/>.
+    /// </summary>
+    public IReadOnlyList<GroupFact> TakeChanges()
+    {
+        var changes = _changes.ToArray();
+        _changes.Clear();
+        return changes;
+    }
+
+    /// <summary>
+    /// Restores a stored group. Checks the state's structure only (format, profile history, lifecycle fields that go together,
+    /// membership periods, officers who are current members) and never judges a rule again: a group stored under rules or
+    /// profiles a later version tightened still loads; only new operations are judged by the current rules.
+    /// </summary>
+    /// <param name="state">The stored state.</param>
+    /// <param name="profiles">The host's profiles by id (e.g. <see cref="ProgramProfiles.Resolve"/>).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException">The state is in an unsupported format, names an unknown profile or is broken (the part is named).</exception>
+    public static Group Restore(GroupState state, ProfileResolver profiles) => Restore(state, [], profiles);
+
+    /// <summary>
+    /// Restores a stored group and applies the facts taken from it after the state was stored (<see cref="TakeChanges"/>), in order:
+    /// the result equals the group that recorded them. Facts are applied without judging any rule; only their structure is
+    /// checked (dates in order, references to current members, one verification, one account, the profile chain).
+    /// </summary>
+    /// <param name="state">The stored state.</param>
+    /// <param name="changes">The facts taken after the state, in order.</param>
+    /// <param name="profiles">The host's profiles by id.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException">The state or a fact is broken (a fact's part is named <c>Changes[i]...</c>), or a profile is unknown.</exception>
+    public static Group Restore(GroupState state, IEnumerable<GroupFact> changes, ProfileResolver profiles)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(profiles);
+        StateRestoreException.CheckFormat(nameof(Group), state.Format, GroupState.CurrentFormat);
+        Check(state.Id != default, "Id", "the group id is empty");
+        Check(!string.IsNullOrWhiteSpace(state.Name), "Name", "the name is blank");
+        Check(state.Desa.Level == RegionLevel.Village, "Desa", "not a desa/kelurahan code");
+        Check(state.LastChangedOn >= state.ProposedOn, "LastChangedOn", "before the proposal");
+        Check(state.Profiles is { Count: > 0 }, "Profiles", "no profile");
+        var history = new List<(ProgramProfile Profile, LocalDate From)>(state.Profiles.Count);
+        for (var i = 0; i < state.Profiles.Count; i++)
+        {
+            var period = state.Profiles[i];
+            Check(period is not null && !string.IsNullOrWhiteSpace(period.ProfileId), $"Profiles[{i}]", "no profile id");
+            Check(i == 0 ? period!.From == state.ProposedOn : period!.From >= history[^1].From && period.From <= state.LastChangedOn, $"Profiles[{i}].From",
+                i == 0 ? "the first profile does not begin on the proposal date" : "out of order");
+            var profile = StateRestoreException.Resolve(profiles, nameof(Group), period.ProfileId);
+            Check(i == 0 || profile.Kind == history[0].Profile.Kind, $"Profiles[{i}].ProfileId", "a profile for another kind of group");
+            history.Add((profile, period.From));
+        }
+        Check(Enum.IsDefined(state.Status), "Status", "unknown status");
+        var underStrength = state.Status == GroupStatus.UnderStrength;
+        Check(underStrength == state.StatusBeforeUnderStrength is GroupStatus.Formed or GroupStatus.Verified or GroupStatus.Active, "StatusBeforeUnderStrength",
+            "set exactly when the group is under strength, to Formed, Verified or Active");
+        Check(underStrength == state.UnderStrengthSince is not null, "UnderStrengthSince", "set exactly when the group is under strength");
+        Check(underStrength ? state.UnderStrengthDeadline >= state.UnderStrengthSince : state.UnderStrengthDeadline is null, "UnderStrengthDeadline",
+            "set exactly when the group is under strength, not before it fell under strength");
+        Check((state.Status == GroupStatus.Dissolved) == state.Dissolution is not null, "Dissolution", "set exactly when the group is dissolved");
+        Check(state.Status is not (GroupStatus.Formed or GroupStatus.Verified or GroupStatus.Active) || state.FormedOn is not null, "FormedOn", "a formed group has no formation date");
+        Check(state.Status is not (GroupStatus.Verified or GroupStatus.Active) || state.Verification is not null, "Verification", "a verified group has no verification");
+        Check(state.Status != GroupStatus.Active || state.ActivatedOn is not null, "ActivatedOn", "an active group has no activation date");
+        Check(state.Members is not null, "Members", "missing");
+        var members = new List<GroupMember>(state.Members!.Count);
+        var current = new HashSet<PersonId>();
+        for (var i = 0; i < state.Members.Count; i++)
+        {
+            Check(state.Members[i] is not null, $"Members[{i}]", "missing");
+            var member = state.Members[i].ToMember($"Members[{i}]");
+            Check(member.JoinedOn >= state.ProposedOn, $"Members[{i}].JoinedOn", "before the proposal");
+            Check(!member.IsCurrent || current.Add(member.PersonId), $"Members[{i}].PersonId", "the person is a current member twice");
+            members.Add(member);
+        }
+        Check(state.Consents is not null && state.Consents.All(c => c is not null), "Consents", "missing or holding a null consent");
+        Check(state.Elections is not null && state.Elections.All(e => e?.Officers is not null && e.DecidedBy is not null), "Elections", "missing or holding a broken election");
+        Check(state.Officers is not null, "Officers", "missing");
+        var roles = new HashSet<OfficerRole>();
+        for (var i = 0; i < state.Officers!.Count; i++)
+        {
+            var officer = state.Officers[i];
+            Check(officer is not null && Enum.IsDefined(officer.Role) && roles.Add(officer.Role), $"Officers[{i}].Role", "unknown or repeated office");
+            Check(current.Contains(officer!.PersonId), $"Officers[{i}].PersonId", "the officer is not a current member");
+        }
+
+        var group = new Group(state, history, members);
+        var index = 0;
+        foreach (var fact in changes)
+        {
+            group.Apply(fact, profiles, $"Changes[{index++}]");
+        }
+        return group;
+
+        static void Check(bool condition, string part, string reason) => StateRestoreException.Check(condition, nameof(Group), part, reason);
     }
 
     /// <summary>The name, status and id.</summary>
@@ -915,20 +1105,135 @@ public sealed class Group : IGroupStanding
     private RuleViolation Illegal(GroupStatus to) =>
         RuleViolation.Of(RuleIds.Grp06, GroupErrors.IllegalTransition, ("GroupId", Id), ("From", Status), ("To", to));
 
+
+    // The one path by which the group changes, live (Record) and on restore: structural checks only, never a rule.
+    private void Record(GroupFact fact, ProfileResolver? profiles = null)
+    {
+        Apply(fact, profiles ?? (_ => null), "Changes");
+        _changes.Add(fact);
+    }
+
+    private void Apply(GroupFact fact, ProfileResolver profiles, string part)
+    {
+        Check(fact is not null, part, "the fact is missing");
+        Check(Status != GroupStatus.Dissolved, part, "the group is dissolved");
+        Check(fact!.On >= _lastChangedOn, part + ".On", "dated before the group's last change");
+        switch (fact)
+        {
+            case OfficersElectedFact elected:
+                Check(elected.Election?.Officers is not null, part + ".Election", "missing");
+                var slate = elected.Election!.Officers;
+                Check(slate.Count == Offices.Length && Offices.All(r => slate.Count(o => o?.Role == r) == 1), part + ".Election.Officers", "not one officer per office");
+                Check(slate.All(o => IsCurrentMember(o.PersonId)), part + ".Election.Officers", "an officer is not a current member");
+                Check(!elected.CompletesFormation || (Status == GroupStatus.Proposed && InitialMeetingHeldOn is not null), part + ".CompletesFormation", "formation cannot complete here");
+                _officers.Clear();
+                foreach (var officer in slate)
+                {
+                    _officers[officer.Role] = officer.PersonId;
+                }
+                _elections.Add(elected.Election!);
+                Raise(new OfficersElected(Id, elected.On, elected.Election!));
+                if (elected.CompletesFormation)
+                {
+                    BecomeFormed(elected.On);
+                }
+                break;
+            case InitialMeetingHeldFact held:
+                Check(InitialMeetingHeldOn is null, part, "the initial meeting was already held");
+                Check(!held.CompletesFormation || (Status == GroupStatus.Proposed && Offices.All(_officers.ContainsKey)), part + ".CompletesFormation", "formation cannot complete here");
+                InitialMeetingHeldOn = held.On;
+                Raise(new InitialMeetingHeld(Id, held.On));
+                if (held.CompletesFormation)
+                {
+                    BecomeFormed(held.On);
+                }
+                break;
+            case GroupVerifiedFact verified:
+                Check(Verification is null && Status == GroupStatus.Formed, part, "only a formed, unverified group is verified");
+                Check(verified.Verification is { Decision: not null } v && v.VerifiedOn == verified.On, part + ".Verification", "missing or dated otherwise");
+                Verification = verified.Verification;
+                Status = GroupStatus.Verified;
+                Raise(new GroupVerified(Id, verified.On, Verification!.VerifierName, Verification.Agency));
+                break;
+            case GroupActivatedFact activated:
+                Check(Status == GroupStatus.Verified, part, "only a verified group is activated");
+                Status = GroupStatus.Active;
+                ActivatedOn = activated.On;
+                Raise(new GroupActivated(Id, activated.On));
+                break;
+            case MemberAdmittedFact admitted:
+                Check(admitted.Member is not null, part + ".Member", "missing");
+                var newcomer = admitted.Member!.ToMember(part + ".Member");
+                Check(newcomer.IsCurrent && newcomer.JoinedOn == admitted.On && !IsCurrentMember(newcomer.PersonId), part + ".Member", "not a new current member joining on the fact's date");
+                Check(!admitted.RestoresStrength || Status == GroupStatus.UnderStrength, part + ".RestoresStrength", "the group is not under strength");
+                _members.Add(newcomer);
+                Raise(new MemberAdmitted(Id, admitted.On, newcomer.PersonId, MemberCount));
+                if (admitted.RestoresStrength)
+                {
+                    Status = _statusBeforeUnderStrength;
+                    UnderStrengthSince = null;
+                    UnderStrengthDeadline = null;
+                    Raise(new GroupStrengthRestored(Id, admitted.On, Status));
+                }
+                break;
+            case MemberLeftFact left:
+                var index = _members.FindIndex(m => m.IsCurrent && m.PersonId == left.PersonId);
+                Check(index >= 0, part + ".PersonId", "not a current member");
+                Check(left.UnderStrengthDeadline is null || (Status is GroupStatus.Formed or GroupStatus.Verified or GroupStatus.Active && left.UnderStrengthDeadline >= left.On),
+                    part + ".UnderStrengthDeadline", "the group cannot fall under strength here");
+                _members[index] = _members[index] with { LeftOn = left.On };
+                var remaining = MemberCount;
+                Raise(new MemberLeft(Id, left.On, left.PersonId, remaining));
+                foreach (var role in Offices.Where(r => _officers.TryGetValue(r, out var holder) && holder == left.PersonId))
+                {
+                    _officers.Remove(role);
+                    Raise(new OfficeVacated(Id, left.On, role, left.PersonId));
+                }
+                if (left.UnderStrengthDeadline is { } deadline)
+                {
+                    _statusBeforeUnderStrength = Status;
+                    Status = GroupStatus.UnderStrength;
+                    UnderStrengthSince = left.On;
+                    UnderStrengthDeadline = deadline;
+                    Raise(new GroupFellUnderStrength(Id, left.On, remaining, Profile.Membership.MinMembers, deadline));
+                }
+                break;
+            case GroupDissolvedFact dissolved:
+                Check(Enum.IsDefined(dissolved.Reason), part + ".Reason", "unknown reason");
+                Status = GroupStatus.Dissolved;
+                UnderStrengthSince = null;
+                UnderStrengthDeadline = null;
+                Dissolution = new Dissolution(dissolved.On, dissolved.Reason);
+                Raise(new GroupDissolved(Id, dissolved.On, dissolved.Reason));
+                break;
+            case BankAccountOpenedFact opened:
+                Check(BankAccount is null, part, "the account is already open");
+                Check(opened.Account is not null && opened.Account.OpenedOn == opened.On, part + ".Account", "missing or dated otherwise");
+                BankAccount = opened.Account;
+                Raise(new BankAccountOpened(Id, opened.On, opened.Account!));
+                break;
+            case ProfileAdoptedFact adopted:
+                Check(adopted.PreviousProfileId == Profile.Id, part + ".PreviousProfileId", "not the profile in force");
+                var profile = StateRestoreException.Resolve(profiles, nameof(Group), adopted.ProfileId);
+                Check(profile.Kind == Kind, part + ".ProfileId", "a profile for another kind of group");
+                _profiles.Add((profile, adopted.On));
+                Profile = profile;
+                Raise(new ProfileAdopted(Id, adopted.On, adopted.PreviousProfileId, profile.Id));
+                break;
+            default:
+                throw StateRestoreException.Broken(nameof(Group), part, "an unknown kind of fact");
+        }
+
+        static void Check(bool condition, string part, string reason) => StateRestoreException.Check(condition, nameof(Group), part, reason);
+    }
+
+    private bool IsCurrentMember(PersonId person) => _members.Exists(m => m.IsCurrent && m.PersonId == person);
+
     private void BecomeFormed(LocalDate on)
     {
         Status = GroupStatus.Formed;
         FormedOn = on;
         Raise(new GroupFormed(Id, on));
-    }
-
-    private void Close(LocalDate on, DissolutionReason reason)
-    {
-        Status = GroupStatus.Dissolved;
-        UnderStrengthSince = null;
-        UnderStrengthDeadline = null;
-        Dissolution = new Dissolution(on, reason);
-        Raise(new GroupDissolved(Id, on, reason));
     }
 
     private void Raise(GroupEvent @event)

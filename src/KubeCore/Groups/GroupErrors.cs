@@ -68,6 +68,12 @@ public static class GroupErrors
     /// <summary>GRP-06: the operation is dated before the group's last recorded change.</summary>
     public const string DateBeforeLastChange = "GRP06_DATE_BEFORE_LAST_CHANGE";
 
+    /// <summary>GRP-06 (profile adoption, a design choice): the profile adopted is for another kind of group.</summary>
+    public const string ProfileKindMismatch = "GRP06_PROFILE_KIND_MISMATCH";
+
+    /// <summary>GRP-06 (profile adoption, a design choice): the profile adopted already governs the group.</summary>
+    public const string ProfileAlreadyInForce = "GRP06_PROFILE_ALREADY_IN_FORCE";
+
     /// <summary>GRP-06: a field of a verification record is missing (validators).</summary>
     public const string VerificationFieldRequired = "GRP06_FIELD_REQUIRED";
 
@@ -204,6 +210,8 @@ public static class GroupErrors
         new(GraceExpired, "Masa tenggang kelompok {GroupId} berakhir pada {Deadline}; per {AsOf} kelompok hanya dapat dibubarkan.", "The grace period of group {GroupId} ended on {Deadline}; as of {AsOf} the group can only be dissolved."),
         new(IllegalTransition, "Kelompok {GroupId} tidak dapat berpindah dari status {From} ke {To}.", "Group {GroupId} cannot move from {From} to {To}."),
         new(OperationNotAllowed, "{Operation} tidak diperbolehkan selama kelompok {GroupId} berstatus {Status}.", "{Operation} is not allowed while group {GroupId} is {Status}."),
+        new(ProfileKindMismatch, "Profil {ProfileId} untuk kelompok jenis {ProfileKind}; kelompok {GroupId} berjenis {GroupKind}.", "Profile {ProfileId} is for a {ProfileKind} group; group {GroupId} is a {GroupKind}."),
+        new(ProfileAlreadyInForce, "Profil {ProfileId} sudah berlaku untuk kelompok {GroupId}.", "Profile {ProfileId} already governs group {GroupId}."),
         new(DateBeforeLastChange, "Tanggal {Date} untuk kelompok {GroupId} mendahului perubahan terakhir pada {LastChangedOn}.", "The date {Date} for group {GroupId} precedes its last recorded change on {LastChangedOn}."),
         new(VerificationFieldRequired, "{PropertyName} wajib diisi untuk verifikasi.", "{PropertyName} is required for verification."),
         new(HolderNotGroupName, "Nama pemilik rekening '{HolderName}' harus nama kelompok '{GroupName}'.", "The account holder '{HolderName}' must be the group's name '{GroupName}'."),

@@ -89,3 +89,10 @@ public sealed record BankAccountOpened(GroupId GroupId, LocalDate OccurredOn, Gr
 /// <param name="OccurredOn">The dissolution date.</param>
 /// <param name="Reason">Why.</param>
 public sealed record GroupDissolved(GroupId GroupId, LocalDate OccurredOn, DissolutionReason Reason) : GroupEvent(GroupId, OccurredOn);
+
+/// <summary>The group moved to another version of its program profile; operations from <paramref name="OccurredOn"/> on are judged by it.</summary>
+/// <param name="GroupId">The group.</param>
+/// <param name="OccurredOn">The first day the new profile governs the group.</param>
+/// <param name="PreviousProfileId">The profile in force before.</param>
+/// <param name="ProfileId">The profile adopted.</param>
+public sealed record ProfileAdopted(GroupId GroupId, LocalDate OccurredOn, string PreviousProfileId, string ProfileId) : GroupEvent(GroupId, OccurredOn);

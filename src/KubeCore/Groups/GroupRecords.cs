@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using KubeCore.Common;
 using KubeCore.Rules;
 using NodaTime;
@@ -56,8 +57,8 @@ public sealed record OfficerElection(LocalDate ElectedOn, IReadOnlyList<OfficerA
 /// <param name="VerifierName">The name of the officer who verified.</param>
 /// <param name="Agency">The agency, e.g. <c>Dinas Sosial Kota Palangka Raya</c>.</param>
 /// <param name="VerifiedOn">The verification date.</param>
-/// <param name="Decision">The decision: every rule re-checked (GRP-01, GRP-03, GRP-04, MEM-01..05, OFF-04) with its parameters.</param>
-public sealed record GroupVerification(string VerifierName, string Agency, LocalDate VerifiedOn, Decision Decision);
+/// <param name="Decision">The decision as recorded when it was made: every rule re-checked (GRP-01, GRP-03, GRP-04, MEM-01..05, OFF-04) with its parameters.</param>
+public sealed record GroupVerification(string VerifierName, string Agency, LocalDate VerifiedOn, DecisionSnapshot Decision);
 
 /// <summary>The group's bank account (GRP-07): held in the group's name; aid is a group asset, never a member's.</summary>
 /// <param name="Bank">The bank, e.g. <c>BRI</c>.</param>
@@ -67,6 +68,7 @@ public sealed record GroupVerification(string VerifierName, string Agency, Local
 public sealed record GroupBankAccount(string Bank, string AccountNumber, string HolderName, LocalDate OpenedOn);
 
 /// <summary>Why a group was dissolved.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DissolutionReason>))]
 public enum DissolutionReason
 {
     /// <summary>The members decided to disband.</summary>

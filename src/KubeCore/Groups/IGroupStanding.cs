@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using KubeCore.Common;
 using KubeCore.Rules;
 
 namespace KubeCore.Groups;
 
 /// <summary>The lifecycle states of a group (GRP-06).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GroupStatus>))]
 public enum GroupStatus
 {
     /// <summary>Proposed: founding members consented; officers not yet elected.</summary>
@@ -26,6 +28,7 @@ public enum GroupStatus
 }
 
 /// <summary>The offices of a group (pengurus; OFF-02).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OfficerRole>))]
 public enum OfficerRole
 {
     /// <summary>Ketua (chair).</summary>

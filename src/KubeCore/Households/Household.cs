@@ -47,6 +47,38 @@ public sealed class Household
         return personCount > 0 ? null : Rules.RuleViolation.Of(Rules.RuleIds.Mem07, HouseholdErrors.NoPersons);
     }
 
+    /// <summary>The household as plain data for the host's database (<see cref="Restore"/>).</summary>
+    public HouseholdState ToState() => new(HouseholdState.CurrentFormat, Id, FamilyCard.Reveal(), Desa, Size);
+
+    /// <summary>
+    /// Restores a stored household. Checks the state's structure only (format, id, a family-card number, a desa/kelurahan code,
+    /// a size of at least 1); no rule is judged again. A household has no operation after registration, so it records no facts.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="StateRestoreException">The format is unsupported or a part is broken (the part is named).</exception>
+    public static Household Restore(HouseholdState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        StateRestoreException.CheckFormat(nameof(Household), state.Format, HouseholdState.CurrentFormat);
+        StateRestoreException.Check(state.Id != default, nameof(Household), "Id", "the household id is empty");
+        StateRestoreException.Check(FamilyCardNumber.TryParse(state.FamilyCard, out var card, out _), nameof(Household), "FamilyCard", "not a family-card number");
+        StateRestoreException.Check(state.Desa.Level == RegionLevel.Village, nameof(Household), "Desa", "not a desa/kelurahan code");
+        StateRestoreException.Check(state.Size >= 1, nameof(Household), "Size", "a household has at least one person");
+        return new Household(state.Id, card, state.Desa, state.Size);
+    }
+
     /// <summary>The id and masked family card.</summary>
     public override string ToString() => $"Household {Id} ({FamilyCard})";
+}
+
+/// <summary>A household as plain data (<see cref="Household.ToState"/>, <see cref="Household.Restore"/>).</summary>
+/// <param name="Format">The format version; <see cref="CurrentFormat"/> when written by this version.</param>
+/// <param name="Id">The household's id.</param>
+/// <param name="FamilyCard">The Kartu Keluarga's 16 digits (personal data: the host protects it at rest).</param>
+/// <param name="Desa">The desa/kelurahan of residence.</param>
+/// <param name="Size">The number of people in the household.</param>
+public sealed record HouseholdState(int Format, HouseholdId Id, string FamilyCard, RegionCode Desa, int Size)
+{
+    /// <summary>The format this version writes and reads.</summary>
+    public const int CurrentFormat = 1;
 }

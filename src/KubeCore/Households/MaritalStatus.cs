@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace KubeCore.Households;
 
 /// <summary>
@@ -9,6 +10,7 @@ namespace KubeCore.Households;
 /// <see cref="Person.MaritalStatus"/> is null, and a profile that requires marriage refuses them with
 /// MEM03_MARITAL_STATUS_UNKNOWN until it is recorded.
 /// </remarks>
+[JsonConverter(typeof(JsonStringEnumConverter<MaritalStatus>))]
 public enum MaritalStatus
 {
     /// <summary>Belum kawin (never married).</summary>

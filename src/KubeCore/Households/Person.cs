@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using KubeCore.Common;
 using KubeCore.Rules;
 using NodaTime;
@@ -5,6 +6,7 @@ using NodaTime;
 namespace KubeCore.Households;
 
 /// <summary>A person's place in their household (MEM-02).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HouseholdRole>))]
 public enum HouseholdRole
 {
     /// <summary>Kepala keluarga (head of household) as on the Kartu Keluarga.</summary>
@@ -18,6 +20,7 @@ public enum HouseholdRole
 }
 
 /// <summary>A person's main work (MEM-04 excludes state employees and pensioners in KUBE profiles).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Employment>))]
 public enum Employment
 {
     /// <summary>Not working.</summary>
@@ -144,6 +147,32 @@ public sealed class Person
         return new Person(id, householdId, name.Trim(), nik, sex, birthDate, role, employment, maritalStatus);
     }
 
+    /// <summary>The person as plain data for the host's database (<see cref="Restore"/>).</summary>
+    public PersonState ToState() => new(PersonState.CurrentFormat, Id, HouseholdId, Name, Nik.Reveal(), Sex, BirthDate, Role, Employment, MaritalStatus);
+
+    /// <summary>
+    /// Restores a stored person. Checks the state's structure only (format, ids, a non-blank name, a well-formed NIK, known enum
+    /// values); no rule is judged again: a name a later MEM-07 refuses still loads, and the NIK's MEM-06 warnings are derived
+    /// again from the stored facts. A person has no operation after registration, so it records no facts.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="StateRestoreException">The format is unsupported or a part is broken (the part is named).</exception>
+    public static Person Restore(PersonState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        const string Aggregate = nameof(Person);
+        StateRestoreException.CheckFormat(Aggregate, state.Format, PersonState.CurrentFormat);
+        StateRestoreException.Check(state.Id != default, Aggregate, "Id", "the person id is empty");
+        StateRestoreException.Check(state.HouseholdId != default, Aggregate, "HouseholdId", "the household id is empty");
+        StateRestoreException.Check(!string.IsNullOrWhiteSpace(state.Name), Aggregate, "Name", "the name is blank");
+        StateRestoreException.Check(Nik.TryParse(state.Nik, out var nik, out _), Aggregate, "Nik", "not a well-formed NIK");
+        StateRestoreException.Check(Enum.IsDefined(state.Sex), Aggregate, "Sex", "unknown sex");
+        StateRestoreException.Check(Enum.IsDefined(state.Role), Aggregate, "Role", "unknown household role");
+        StateRestoreException.Check(Enum.IsDefined(state.Employment), Aggregate, "Employment", "unknown employment");
+        StateRestoreException.Check(state.MaritalStatus is null || Enum.IsDefined(state.MaritalStatus.Value), Aggregate, "MaritalStatus", "unknown marital status");
+        return new Person(state.Id, state.HouseholdId, state.Name, nik, state.Sex, state.BirthDate, state.Role, state.Employment, state.MaritalStatus);
+    }
+
     /// <summary>The age in whole years on <paramref name="date"/> (a birthday counts from its day; 29 February from 1 March in common years).</summary>
     /// <remarks>
     /// Computed from the calendar fields, not with <c>Period.Between</c>: NodaTime truncates 29 February to
@@ -157,4 +186,21 @@ public sealed class Person
 
     /// <summary>The name and masked NIK; never the full NIK (PRIV-01).</summary>
     public override string ToString() => $"{Name} ({Nik})";
+}
+
+/// <summary>A person as plain data (<see cref="Person.ToState"/>, <see cref="Person.Restore"/>).</summary>
+/// <param name="Format">The format version; <see cref="CurrentFormat"/> when written by this version.</param>
+/// <param name="Id">The person's id.</param>
+/// <param name="HouseholdId">The household the person belongs to.</param>
+/// <param name="Name">The name as stored.</param>
+/// <param name="Nik">The NIK's 16 digits (personal data: the host protects it at rest).</param>
+/// <param name="Sex">The stated sex.</param>
+/// <param name="BirthDate">The stated birth date.</param>
+/// <param name="Role">The role in the household.</param>
+/// <param name="Employment">The main work.</param>
+/// <param name="MaritalStatus">The marital status, or null when not recorded.</param>
+public sealed record PersonState(int Format, PersonId Id, HouseholdId HouseholdId, string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment, MaritalStatus? MaritalStatus)
+{
+    /// <summary>The format this version writes and reads.</summary>
+    public const int CurrentFormat = 1;
 }

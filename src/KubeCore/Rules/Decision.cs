@@ -1,10 +1,12 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using KubeCore.Common;
 
 namespace KubeCore.Rules;
 
 /// <summary>How one rule came out in a <see cref="Decision"/>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CheckOutcome>))]
 public enum CheckOutcome
 {
     /// <summary>The rule was checked and holds.</summary>
