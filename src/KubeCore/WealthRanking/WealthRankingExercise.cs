@@ -267,9 +267,9 @@ public sealed class WealthRankingExercise
 
     /// <summary>
     /// Restores an exercise from its stored state (issue #13), checking structure only: the format, the id, the profile,
-    /// distinct households, and sortings that each place every household in one of the informant's piles, from distinct
-    /// informants; a concluded exercise has at least one sorting. PRA-01's minimum of informants and PRA-02's minimum of
-    /// piles and households are not re-run: an exercise stored under older rules loads (a concluded one gets its result
+    /// distinct households, and sortings that each place every household in one of the informant's piles (at least two,
+    /// which a score needs), from distinct informants; a concluded exercise has at least one sorting. PRA-01's minimum of
+    /// informants, PRA-02's minimum of households and its empty-pile check are not re-run: an exercise stored under older rules loads (a concluded one gets its result
     /// back, computed from the sortings under its own profile version).
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -352,7 +352,8 @@ public sealed class WealthRankingExercise
                 StateRestoreException.Check(informant.Length > 0, Aggregate, prefix + "Informant", "the informant is blank");
                 StateRestoreException.Check(!_sortings.Any(o => string.Equals(o.Key, informant, StringComparison.OrdinalIgnoreCase)), Aggregate, prefix + "Informant",
                     $"informant {informant} sorted twice");
-                StateRestoreException.Check(s.PileCount >= 1, Aggregate, prefix + "PileCount", "an informant makes at least one pile");
+                // The score (WealthScore) is defined for two piles or more.
+                StateRestoreException.Check(s.PileCount >= 2, Aggregate, prefix + "PileCount", "a score needs at least two piles");
                 StateRestoreException.Check(s.Piles is not null && s.Piles.Count == _households.Length, Aggregate, prefix + "Piles",
                     $"{s.Piles?.Count ?? 0} piles for {_households.Length} households (one per household, in the exercise's order)");
                 for (var i = 0; i < s.Piles!.Count; i++)
