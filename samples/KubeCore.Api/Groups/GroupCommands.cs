@@ -46,8 +46,8 @@ public sealed record OpenBankAccountCommand(string Bank, string AccountNumber, s
 /// <summary>Record a meeting: attendance and the decisions taken (FIVE-02, LOAN-06, OFF-03).</summary>
 public sealed record RecordGroupMeetingCommand(MeetingId MeetingId, LocalDate Date, string? Agenda, IReadOnlyList<AttendanceMark> Attendance, IReadOnlyList<DecisionData> Decisions);
 
-/// <summary>A decision taken at a meeting.</summary>
-public sealed record DecisionData(DecisionKind Kind, string Subject, bool RequiresQuorum = false);
+/// <summary>A decision taken at a meeting: its free-text subject and, for a loan approval, the loan it approves.</summary>
+public sealed record DecisionData(DecisionKind Kind, string Subject, bool RequiresQuorum = false, LoanId? Loan = null);
 
 /// <summary>Open the group's books (the savings ledger).</summary>
 public sealed record OpenBooksCommand(LocalDate OpenedOn, string? Reference);

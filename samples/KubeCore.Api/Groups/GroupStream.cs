@@ -344,10 +344,16 @@ public sealed class GroupStream : StreamType<GroupState>
         meeting.RecordAttendance(c.Attendance);
         foreach (var decision in c.Decisions)
         {
-            meeting.Decide(decision.Kind, decision.Subject, decision.RequiresQuorum);
+            meeting.Decide(new TakeDecisionCommand(decision.Kind, decision.Subject, decision.RequiresQuorum, LoanOf(decision)));
         }
         state.Meetings.Add(meeting);
     }
+
+    // The typed loan of a loan approval. Commands stored before decisions carried a typed loan named it only as the
+    // subject text: read there for those alone, so stored history still replays.
+    private static LoanId? LoanOf(DecisionData decision) =>
+        decision.Kind != DecisionKind.LoanApproval ? decision.Loan
+        : decision.Loan ?? (Guid.TryParse(decision.Subject, out var legacy) && legacy != Guid.Empty ? new LoanId(legacy) : null);
 
     private static MeetingDecision? ElectionDecision(GroupState state, MeetingId meetingId) =>
         (state.Meeting(meetingId) ?? throw ApiException.NotFound("meeting")).Decisions.LastOrDefault(d => d.Kind == DecisionKind.OfficerElection)
@@ -357,10 +363,16 @@ public sealed class GroupStream : StreamType<GroupState>
     private static MeetingDecision LoanDecision(GroupState state, ApproveGroupLoanCommand c)
     {
         var meeting = state.Meeting(c.Meeting) ?? throw ApiException.NotFound("meeting");
-        var decision = meeting.Decisions.LastOrDefault(d => d.Kind == DecisionKind.LoanApproval && d.Subject == c.Loan.ToString())
+        var decision = meeting.Decisions.LastOrDefault(d => d.Kind == DecisionKind.LoanApproval && d.Loan == c.Loan)
             ?? meeting.Decisions.LastOrDefault()
             ?? throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan06, LoanErrors.NotALoanApproval, ("Kind", "—")));
-        return decision.Subject == c.Loan.ToString() ? decision with { Subject = state.ShadowId(c.Loan).ToString() } : decision;
+        if (decision.Loan != c.Loan)
+        {
+            return decision;
+        }
+        // The fund knows the loan by its shadow id: the typed loan (and the subject, while the fund still compares it) name that.
+        var shadow = state.ShadowId(c.Loan);
+        return decision with { Loan = shadow, Subject = decision.Subject == c.Loan.ToString() ? shadow.ToString() : decision.Subject };
     }
 }
 

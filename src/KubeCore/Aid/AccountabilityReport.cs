@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using KubeCore.Common;
 using KubeCore.Rules;
 using NodaTime;
@@ -5,6 +6,7 @@ using NodaTime;
 namespace KubeCore.Aid;
 
 /// <summary>What a grant was spent on, as the LPJ lists it (AID-03).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SpendCategory>))]
 public enum SpendCategory
 {
     /// <summary>Barang modal: capital goods for the group's business (UEP).</summary>
@@ -73,6 +75,7 @@ public sealed class AccountabilityReport
 {
     private readonly List<AidSpend> _spends = [];
     private readonly HashSet<string> _receipts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<AccountabilityReportFact> _changes = [];
 
     private AccountabilityReport(GroupId groupId, Rupiah grant, LocalDate disbursedOn, LocalDate dueOn, string profileId)
     {
@@ -131,9 +134,7 @@ public sealed class AccountabilityReport
         {
             throw new RuleViolationException(violation);
         }
-        _spends.Add(spend);
-        _receipts.Add(spend.ReceiptReference.Trim());
-        Spent += spend.Amount;
+        Record(new AidSpendRecorded(spend));
     }
 
     /// <summary>Submits the report on <paramref name="date"/>; afterwards it takes no spend.</summary>
@@ -149,7 +150,116 @@ public sealed class AccountabilityReport
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Aid03, AidErrors.SubmittedBeforeLastSpend, ("Date", date), ("Earliest", earliest)));
         }
-        SubmittedOn = date;
+        Record(new AccountabilityReportSubmitted(date));
+    }
+
+    /// <summary>
+    /// Restores an LPJ from its stored state (issue #13), checking structure only: the format, the group, a positive
+    /// grant, a due date not before the disbursement, and spends that each have a positive amount, a known category and a
+    /// receipt reference claimed once, together never above the grant. Spend dates and the submission date are not
+    /// re-judged. The profile is not needed: the due date is stored.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="StateRestoreException">The state is broken or in another format.</exception>
+    public static AccountabilityReport Restore(AccountabilityReportState state) => Restore(state, []);
+
+    /// <summary>Restores an LPJ from a stored state and the changes taken after it (<see cref="TakeChanges"/>), in order, with structural checks only.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException">The state or a change (<c>Changes[i]</c>) is broken.</exception>
+    public static AccountabilityReport Restore(AccountabilityReportState state, IEnumerable<AccountabilityReportFact> changes)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(changes);
+        StateRestoreException.CheckFormat(Aggregate, state.Format, AccountabilityReportState.CurrentFormat);
+        StateRestoreException.Check(state.GroupId.Value != Guid.Empty, Aggregate, "GroupId", "the group id is empty");
+        StateRestoreException.Check(state.Grant.IsPositive, Aggregate, "Grant", "the grant is not positive");
+        StateRestoreException.Check(state.DueOn >= state.DisbursedOn, Aggregate, "DueOn", "due before the disbursement");
+        StateRestoreException.Check(state.ProfileId is not null, Aggregate, "ProfileId", "the profile id is missing");
+        StateRestoreException.Check(state.Spends is not null, Aggregate, "Spends", "the spends are missing");
+        var report = new AccountabilityReport(state.GroupId, state.Grant, state.DisbursedOn, state.DueOn, state.ProfileId!);
+        for (var i = 0; i < state.Spends!.Count; i++)
+        {
+            report.ApplyStored(new AidSpendRecorded(state.Spends[i]), $"Spends[{i}]", $"Spends[{i}].");
+        }
+        if (state.SubmittedOn is { } submitted)
+        {
+            report.ApplyStored(new AccountabilityReportSubmitted(submitted), "SubmittedOn", string.Empty);
+        }
+        var c = 0;
+        foreach (var change in changes)
+        {
+            var part = $"Changes[{c++}]";
+            report.ApplyStored(change, part, part + ".Spend.");
+        }
+        return report;
+    }
+
+    /// <summary>The LPJ's state, to store (issue #13): plain data that <see cref="Restore(AccountabilityReportState)"/> reads back.</summary>
+    public AccountabilityReportState ToState() =>
+        new(AccountabilityReportState.CurrentFormat, GroupId, Grant, DisbursedOn, DueOn, ProfileId, [.. _spends], SubmittedOn);
+
+    /// <summary>
+    /// The changes since the LPJ was opened or restored, or since the last call, in order; taking them clears them.
+    /// Store them with a state to restore this LPJ.
+    /// </summary>
+    public IReadOnlyList<AccountabilityReportFact> TakeChanges()
+    {
+        var taken = _changes.ToArray();
+        _changes.Clear();
+        return taken;
+    }
+
+    private const string Aggregate = nameof(AccountabilityReport);
+
+    // Live operations: the rules passed; the fact is the change.
+    private void Record(AccountabilityReportFact change)
+    {
+        Apply(change);
+        _changes.Add(change);
+    }
+
+    // A stored change: structure checked, then applied, not recorded as new.
+    private void ApplyStored(AccountabilityReportFact? change, string part, string prefix)
+    {
+        StateRestoreException.Check(change is not null, Aggregate, part, "the change is missing");
+        switch (change)
+        {
+            case AidSpendRecorded f:
+                StateRestoreException.Check(SubmittedOn is null, Aggregate, part, "a spend after the submission");
+                var spend = f.Spend;
+                StateRestoreException.Check(spend is not null && spend.Description is not null, Aggregate, part, "the spend or its description is missing");
+                StateRestoreException.Check(spend!.Amount.IsPositive, Aggregate, prefix + "Amount", "the amount is not positive");
+                StateRestoreException.Check(Enum.IsDefined(spend.Category), Aggregate, prefix + "Category", $"category {(int)spend.Category} is unknown");
+                StateRestoreException.Check(!string.IsNullOrWhiteSpace(spend.ReceiptReference), Aggregate, prefix + "ReceiptReference", "the receipt reference is blank");
+                StateRestoreException.Check(!_receipts.Contains(spend.ReceiptReference.Trim()), Aggregate, prefix + "ReceiptReference",
+                    $"receipt {spend.ReceiptReference.Trim()} is claimed twice");
+                StateRestoreException.Check(spend.Amount <= Remaining, Aggregate, prefix + "Amount", $"the spends exceed the grant {Grant}");
+                break;
+            case AccountabilityReportSubmitted:
+                StateRestoreException.Check(SubmittedOn is null, Aggregate, part, "submitted twice");
+                break;
+            default:
+                throw StateRestoreException.Broken(Aggregate, part, $"unknown change {change!.GetType().Name}");
+        }
+        Apply(change);
+    }
+
+    // The one path that changes an LPJ, live and on restore.
+    private void Apply(AccountabilityReportFact change)
+    {
+        switch (change)
+        {
+            case AidSpendRecorded f:
+                _spends.Add(f.Spend);
+                _receipts.Add(f.Spend.ReceiptReference.Trim());
+                Spent += f.Spend.Amount;
+                break;
+            case AccountabilityReportSubmitted f:
+                SubmittedOn = f.SubmittedOn;
+                break;
+            default:
+                throw new ArgumentException($"Unknown change {change.GetType().Name}.", nameof(change));
+        }
     }
 
     /// <summary>The status on <paramref name="date"/>.</summary>

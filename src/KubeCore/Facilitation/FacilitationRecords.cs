@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using KubeCore.Common;
 using NodaTime;
 
@@ -9,6 +10,7 @@ namespace KubeCore.Facilitation;
 /// A set of aspects is a combination of flags.
 /// </summary>
 [Flags]
+[JsonConverter(typeof(JsonStringEnumConverter<StrategyAspects>))]
 public enum StrategyAspects
 {
     /// <summary>No aspect.</summary>
@@ -48,7 +50,8 @@ public sealed record AspectNote(StrategyAspects Aspect, string Note);
 /// <param name="Notes">One note per aspect addressed; at least one.</param>
 public sealed record MonthlyReport(GroupId GroupId, LocalDate SubmittedOn, string Summary, IReadOnlyList<AspectNote> Notes)
 {
-    /// <summary>The aspects addressed: the union of the notes' aspects.</summary>
+    /// <summary>The aspects addressed: the union of the notes' aspects (computed, so not stored).</summary>
+    [JsonIgnore]
     public StrategyAspects Aspects => Notes is null ? StrategyAspects.None : Notes.Where(n => n is not null).Aggregate(StrategyAspects.None, (all, n) => all | n.Aspect);
 }
 

@@ -34,6 +34,7 @@ public sealed class Pendamping
     private readonly List<MonthlyReport> _reports = [];
     private readonly List<InactivityReport> _inactivityReports = [];
     private readonly List<FacilitationEvent> _events = [];
+    private readonly List<PendampingFact> _changes = [];
 
     private Pendamping(PendampingId id, string name, ProgramProfile profile, LocalDate appointedOn)
     {
@@ -41,7 +42,13 @@ public sealed class Pendamping
         Name = name;
         Profile = profile;
         AppointedOn = appointedOn;
-        _events.Add(new PendampingAppointed(id, appointedOn, profile.Id));
+    }
+
+    private static Pendamping Appointed(PendampingId id, string name, ProgramProfile profile, LocalDate appointedOn)
+    {
+        var pendamping = new Pendamping(id, name, profile, appointedOn);
+        pendamping._events.Add(new PendampingAppointed(id, appointedOn, profile.Id));
+        return pendamping;
     }
 
     /// <summary>The pendamping's id.</summary>
@@ -71,7 +78,7 @@ public sealed class Pendamping
     /// <summary>Every report of the pendamping's inactivity made by a group to Dinas Sosial.</summary>
     public IReadOnlyList<InactivityReport> InactivityReports => _inactivityReports.AsReadOnly();
 
-    /// <summary>Every event this instance raised, in order.</summary>
+    /// <summary>Every event this instance raised, in order (a restored pendamping starts with none).</summary>
     public IReadOnlyList<FacilitationEvent> Events => _events.AsReadOnly();
 
     /// <summary>Appoints a pendamping under <paramref name="profile"/>; the name is stored normalised (MEM-07: NFC, trimmed).</summary>
@@ -83,7 +90,7 @@ public sealed class Pendamping
         Preconditions.CheckArgument(id != default, nameof(id), "The pendamping id is required.");
         Preconditions.CheckNotBlank(name);
         Preconditions.CheckNotNull(profile);
-        return new Pendamping(id, ReadableName.Normalize(name), profile, appointedOn);
+        return Appointed(id, ReadableName.Normalize(name), profile, appointedOn);
     }
 
     /// <summary>
@@ -97,8 +104,172 @@ public sealed class Pendamping
         Preconditions.CheckArgument(id != default, nameof(id), "The pendamping id is required.");
         Preconditions.CheckNotBlank(name);
         Preconditions.CheckNotNull(profile);
-        return new Pendamping(id, name.Trim(), profile, appointedOn);
+        return Appointed(id, name.Trim(), profile, appointedOn);
     }
+
+    /// <summary>
+    /// Restores a pendamping from its stored state (issue #13), checking structure only: the format, the id and name,
+    /// the profile, assignments whose periods of one group never overlap and end on or after they start, and visits and
+    /// reports each on a day its group was accompanied. FAC-01 (capacity), FAC-03 and MEM-07 are not re-run: a
+    /// pendamping stored under older rules loads.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException">The state is broken, in another format, or names an unknown profile.</exception>
+    public static Pendamping Restore(PendampingState state, ProfileResolver profiles) => Restore(state, [], profiles);
+
+    /// <summary>Restores a pendamping from a stored state and the changes taken after it (<see cref="TakeChanges"/>), in order, with structural checks only.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException">The state or a change (<c>Changes[i]</c>) is broken, or the profile is unknown.</exception>
+    public static Pendamping Restore(PendampingState state, IEnumerable<PendampingFact> changes, ProfileResolver profiles)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(profiles);
+        StateRestoreException.CheckFormat(Aggregate, state.Format, PendampingState.CurrentFormat);
+        StateRestoreException.Check(state.Id.Value != Guid.Empty, Aggregate, "Id", "the pendamping id is empty");
+        StateRestoreException.Check(!string.IsNullOrWhiteSpace(state.Name), Aggregate, "Name", "the name is blank");
+        StateRestoreException.Check(state.Assignments is not null, Aggregate, "Assignments", "the assignments are missing");
+        StateRestoreException.Check(state.Visits is not null, Aggregate, "Visits", "the visits are missing");
+        StateRestoreException.Check(state.Reports is not null, Aggregate, "Reports", "the reports are missing");
+        StateRestoreException.Check(state.InactivityReports is not null, Aggregate, "InactivityReports", "the inactivity reports are missing");
+        var profile = StateRestoreException.Resolve(profiles, Aggregate, state.ProfileId);
+        var pendamping = new Pendamping(state.Id, state.Name, profile, state.AppointedOn);
+        for (var i = 0; i < state.Assignments!.Count; i++)
+        {
+            var a = state.Assignments[i];
+            var part = $"Assignments[{i}]";
+            StateRestoreException.Check(a is not null && a.GroupId.Value != Guid.Empty, Aggregate, part, "the assignment or its group is missing");
+            StateRestoreException.Check(a!.ReleasedOn is null || a.ReleasedOn.Value >= a.AssignedOn, Aggregate, part + ".ReleasedOn", "released before assigned");
+            StateRestoreException.Check(!pendamping._assignments.Any(b => b.GroupId == a.GroupId && Overlap(a, b)), Aggregate, part,
+                $"the group {a.GroupId} is assigned twice over the same days");
+            pendamping._assignments.Add(a);
+        }
+        for (var i = 0; i < state.Visits!.Count; i++)
+        {
+            pendamping.ApplyStored(new PendampingVisitRecorded(state.Visits[i]), $"Visits[{i}]", fromState: true);
+        }
+        for (var i = 0; i < state.Reports!.Count; i++)
+        {
+            pendamping.ApplyStored(new PendampingReportSubmitted(state.Reports[i]), $"Reports[{i}]", fromState: true);
+        }
+        for (var i = 0; i < state.InactivityReports!.Count; i++)
+        {
+            pendamping.ApplyStored(new PendampingInactivityReported(state.InactivityReports[i]), $"InactivityReports[{i}]", fromState: true);
+        }
+        var c = 0;
+        foreach (var change in changes)
+        {
+            pendamping.ApplyStored(change, $"Changes[{c++}]", fromState: false);
+        }
+        return pendamping;
+    }
+
+    /// <summary>The pendamping's state, to store (issue #13): plain data that <see cref="Restore(PendampingState, ProfileResolver)"/> reads back.</summary>
+    public PendampingState ToState() =>
+        new(PendampingState.CurrentFormat, Id, Name, Profile.Id, AppointedOn, [.. _assignments], [.. _visits], [.. _reports], [.. _inactivityReports]);
+
+    /// <summary>
+    /// The changes since the pendamping was appointed or restored, or since the last call, in order; taking them clears
+    /// them. Store them with a state to restore this pendamping.
+    /// </summary>
+    public IReadOnlyList<PendampingFact> TakeChanges()
+    {
+        var taken = _changes.ToArray();
+        _changes.Clear();
+        return taken;
+    }
+
+    private const string Aggregate = nameof(Pendamping);
+
+    private static bool Overlap(PendampingAssignment a, PendampingAssignment b) =>
+        (a.ReleasedOn is null || b.AssignedOn < a.ReleasedOn.Value) && (b.ReleasedOn is null || a.AssignedOn < b.ReleasedOn.Value);
+
+    // Live operations: the rules passed; the fact is the change, and raises its event.
+    private void Record(PendampingFact change)
+    {
+        Apply(change);
+        _changes.Add(change);
+        _events.Add(change switch
+        {
+            PendampingGroupAssigned f => new GroupAssigned(Id, f.AssignedOn, f.GroupId),
+            PendampingGroupReleased f => new GroupReleased(Id, f.ReleasedOn, f.GroupId),
+            PendampingVisitRecorded f => new VisitRecorded(Id, f.Visit.VisitedOn, f.Visit.GroupId),
+            PendampingReportSubmitted f => new MonthlyReportSubmitted(Id, f.Report.SubmittedOn, f.Report.GroupId, f.Report.Aspects),
+            PendampingInactivityReported f => new InactivityReportedToDinasSosial(Id, f.Report.ReportedOn, f.Report.GroupId, f.Report.InactiveSince),
+            _ => throw new ArgumentException($"Unknown change {change.GetType().Name}.", nameof(change)),
+        });
+    }
+
+    // The one path that changes a pendamping, live and on restore.
+    private void Apply(PendampingFact change)
+    {
+        switch (change)
+        {
+            case PendampingGroupAssigned f:
+                _assignments.Add(new PendampingAssignment(f.GroupId, f.AssignedOn, null));
+                break;
+            case PendampingGroupReleased f:
+                var index = _assignments.FindIndex(a => a.GroupId == f.GroupId && a.ReleasedOn is null);
+                _assignments[index] = _assignments[index] with { ReleasedOn = f.ReleasedOn };
+                break;
+            case PendampingVisitRecorded f:
+                _visits.Add(f.Visit);
+                break;
+            case PendampingReportSubmitted f:
+                _reports.Add(f.Report);
+                break;
+            case PendampingInactivityReported f:
+                _inactivityReports.Add(f.Report);
+                break;
+            default:
+                throw new ArgumentException($"Unknown change {change.GetType().Name}.", nameof(change));
+        }
+    }
+
+    // A stored change (or a stored visit or report): structure checked, then applied, not recorded as new.
+    private void ApplyStored(PendampingFact? change, string part, bool fromState)
+    {
+        StateRestoreException.Check(change is not null, Aggregate, part, "the change is missing");
+        var inner = fromState ? part : part + (change switch
+        {
+            PendampingVisitRecorded => ".Visit",
+            PendampingReportSubmitted or PendampingInactivityReported => ".Report",
+            _ => string.Empty,
+        });
+        switch (change)
+        {
+            case PendampingGroupAssigned f:
+                StateRestoreException.Check(f.GroupId.Value != Guid.Empty, Aggregate, part + ".GroupId", "the group id is empty");
+                StateRestoreException.Check(!_assignments.Any(a => a.GroupId == f.GroupId && a.InForceOnOrAfter(f.AssignedOn)), Aggregate, part,
+                    $"the group {f.GroupId} is already assigned on {f.AssignedOn:uuuu-MM-dd} or later");
+                break;
+            case PendampingGroupReleased f:
+                var open = _assignments.Find(a => a.GroupId == f.GroupId && a.ReleasedOn is null);
+                StateRestoreException.Check(open is not null, Aggregate, part + ".GroupId", $"the group {f.GroupId} is not assigned");
+                StateRestoreException.Check(f.ReleasedOn >= open!.AssignedOn, Aggregate, part + ".ReleasedOn", "released before assigned");
+                break;
+            case PendampingVisitRecorded f:
+                StateRestoreException.Check(f.Visit is not null && f.Visit.Notes is not null, Aggregate, inner, "the visit or its notes are missing");
+                CheckAccompanied(f.Visit!.GroupId, f.Visit.VisitedOn, inner);
+                break;
+            case PendampingReportSubmitted f:
+                StateRestoreException.Check(f.Report is not null && f.Report.Summary is not null && f.Report.Notes is not null
+                    && f.Report.Notes.All(n => n is not null && n.Note is not null), Aggregate, inner, "the report, its summary or a note is missing");
+                CheckAccompanied(f.Report!.GroupId, f.Report.SubmittedOn, inner);
+                break;
+            case PendampingInactivityReported f:
+                StateRestoreException.Check(f.Report is not null, Aggregate, inner, "the report is missing");
+                CheckAccompanied(f.Report!.GroupId, f.Report.ReportedOn, inner);
+                break;
+            default:
+                throw StateRestoreException.Broken(Aggregate, part, $"unknown change {change!.GetType().Name}");
+        }
+        Apply(change);
+    }
+
+    private void CheckAccompanied(GroupId group, LocalDate date, string part) =>
+        StateRestoreException.Check(_assignments.Any(a => a.GroupId == group && a.Covers(date)), Aggregate, part,
+            $"the group {group} was not accompanied on {date:uuuu-MM-dd}");
 
     /// <summary>The groups accompanied on <paramref name="date"/>.</summary>
     public IReadOnlyCollection<GroupId> GroupsOn(LocalDate date) => _assignments.Where(a => a.Covers(date)).Select(a => a.GroupId).ToArray();
@@ -141,8 +312,7 @@ public sealed class Pendamping
         }
         ThrowIfAny(violations);
 
-        _assignments.Add(new PendampingAssignment(group.Id, date, null));
-        _events.Add(new GroupAssigned(Id, date, group.Id));
+        Record(new PendampingGroupAssigned(group.Id, date));
     }
 
     /// <summary>
@@ -165,8 +335,7 @@ public sealed class Pendamping
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Fac01, FacilitationErrors.ReleaseTooEarly, ("Date", releasedOn), ("Earliest", earliest)));
         }
-        _assignments[index] = assignment with { ReleasedOn = releasedOn };
-        _events.Add(new GroupReleased(Id, releasedOn, groupId));
+        Record(new PendampingGroupReleased(groupId, releasedOn));
     }
 
     /// <summary>Records a visit (FAC-02 activity) to a group accompanied on that date.</summary>
@@ -178,8 +347,7 @@ public sealed class Pendamping
         Preconditions.CheckNotNull(visit);
         Preconditions.CheckNotBlank(visit.Notes);
         ThrowIfAny([.. CheckAssignedOn(visit.GroupId, visit.VisitedOn)]);
-        _visits.Add(visit with { Notes = visit.Notes.Trim() });
-        _events.Add(new VisitRecorded(Id, visit.VisitedOn, visit.GroupId));
+        Record(new PendampingVisitRecorded(visit with { Notes = visit.Notes.Trim() }));
     }
 
     /// <summary>
@@ -198,8 +366,7 @@ public sealed class Pendamping
         var violations = CheckAssignedOn(report.GroupId, report.SubmittedOn).ToList();
         violations.AddRange(AspectViolations(report.Notes));
         ThrowIfAny(violations);
-        _reports.Add(report with { Summary = report.Summary.Trim(), Notes = report.Notes.Select(n => n with { Note = n.Note.Trim() }).ToArray() });
-        _events.Add(new MonthlyReportSubmitted(Id, report.SubmittedOn, report.GroupId, report.Aspects));
+        Record(new PendampingReportSubmitted(report with { Summary = report.Summary.Trim(), Notes = report.Notes.Select(n => n with { Note = n.Note.Trim() }).ToArray() }));
     }
 
     /// <summary>
@@ -222,8 +389,7 @@ public sealed class Pendamping
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Fac02, FacilitationErrors.InactivityAlreadyReported, ("Pendamping", Name), ("GroupId", groupId), ("ReportedOn", earlier)));
         }
-        _inactivityReports.Add(new InactivityReport(groupId, reportedOn, activity.InactiveSince));
-        _events.Add(new InactivityReportedToDinasSosial(Id, reportedOn, groupId, activity.InactiveSince));
+        Record(new PendampingInactivityReported(new InactivityReport(groupId, reportedOn, activity.InactiveSince)));
     }
 
     /// <summary>The facilitation state of every group accompanied on <paramref name="asOf"/>, from the records dated up to it.</summary>

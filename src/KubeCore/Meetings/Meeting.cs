@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Text.Json.Serialization;
 using KubeCore.Common;
 using KubeCore.Groups;
 using KubeCore.Rules;
@@ -8,6 +9,7 @@ using NodaTime;
 namespace KubeCore.Meetings;
 
 /// <summary>How a member attended a meeting (daftar hadir).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AttendanceStatus>))]
 public enum AttendanceStatus
 {
     /// <summary>Present (hadir). Counts toward quorum.</summary>
@@ -45,15 +47,16 @@ public sealed class Meeting
     private readonly IGroupStanding _group;
     private readonly ProgramProfile _profile;
     private readonly List<MeetingDecision> _decisions = [];
+    private readonly List<MeetingFact> _changes = [];
     // The marks as recorded; the dictionary view is built on first use (the batch and the rules read the arrays).
     private AttendanceMark[] _marks = [];
     private ReadOnlyDictionary<PersonId, AttendanceStatus>? _attendance;
     private PersonId[] _present = [];
 
-    private Meeting(IGroupStanding group, MeetingId id, LocalDate date, string agenda)
+    private Meeting(IGroupStanding group, ProgramProfile profile, MeetingId id, LocalDate date, string agenda)
     {
         _group = group;
-        _profile = group.Profile;
+        _profile = profile;
         Id = id;
         Date = date;
         Agenda = agenda;
@@ -104,7 +107,183 @@ public sealed class Meeting
         IdGuard.Check(group.Id);
         IdGuard.Check(id, nameof(id));
         Preconditions.CheckArgument(agenda is null || agenda.Length <= 500, nameof(agenda), "The agenda is too long.");
-        return new Meeting(group, id, date, agenda ?? string.Empty);
+        return new Meeting(group, group.Profile, id, date, agenda ?? string.Empty);
+    }
+
+    /// <summary>
+    /// Restores a meeting from its stored state (issue #13), checking its structure only: the format, the group, the
+    /// profile, distinct attendance marks for as many members as counted, and decisions only after the attendance, each
+    /// with the typed reference its kind implies. No business rule is re-run: a meeting stored under an older rule loads.
+    /// </summary>
+    /// <param name="state">The stored state (<see cref="ToState"/>).</param>
+    /// <param name="group">The meeting's group, restored by the host (its current members judge a later attendance).</param>
+    /// <param name="profiles">The host's profiles; the meeting's <see cref="MeetingState.ProfileId"/> must resolve.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException">The state is broken, in another format, or names an unknown profile.</exception>
+    public static Meeting Restore(MeetingState state, IGroupStanding group, ProfileResolver profiles) => Restore(state, [], group, profiles);
+
+    /// <summary>
+    /// Restores a meeting from a stored state and the changes taken after it (<see cref="TakeChanges"/>), applied in
+    /// order with structural checks only: the result equals the live meeting the changes were taken from.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException">The state or a change is broken (a change's part is <c>Changes[i]</c>), or the profile is unknown.</exception>
+    public static Meeting Restore(MeetingState state, IEnumerable<MeetingFact> changes, IGroupStanding group, ProfileResolver profiles)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var meeting = Restore(state, group, profiles, nameof(Meeting), string.Empty);
+        var i = 0;
+        foreach (var change in changes)
+        {
+            meeting.ApplyStored(change, nameof(Meeting), $"Changes[{i++}]");
+        }
+        return meeting;
+    }
+
+    // A change from storage (the register's restore): checked, then applied, not recorded as new.
+    internal void ApplyStored(MeetingFact change, string aggregate, string part)
+    {
+        CheckChange(change, aggregate, part, change is MeetingDecisionTaken ? part + ".Decision." : part + ".");
+        Apply(change);
+    }
+
+    internal static Meeting Restore(MeetingState state, IGroupStanding group, ProfileResolver profiles, string aggregate, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(profiles);
+        StateRestoreException.CheckFormat(aggregate, state.Format, MeetingState.CurrentFormat);
+        StateRestoreException.Check(state.Id.Value != Guid.Empty, aggregate, prefix + "Id", "the meeting id is empty");
+        StateRestoreException.Check(state.GroupId == group.Id, aggregate, prefix + "GroupId", $"the meeting is of group {state.GroupId}, not of {group.Id}");
+        StateRestoreException.Check(state.Agenda is not null, aggregate, prefix + "Agenda", "the agenda is missing");
+        StateRestoreException.Check(state.Attendance is not null, aggregate, prefix + "Attendance", "the attendance is missing");
+        StateRestoreException.Check(state.Decisions is not null, aggregate, prefix + "Decisions", "the decisions are missing");
+        var profile = StateRestoreException.Resolve(profiles, aggregate, state.ProfileId);
+        var meeting = new Meeting(group, profile, state.Id, state.Date, state.Agenda!);
+        if (state.AttendanceRecorded)
+        {
+            var change = new MeetingAttendanceRecorded(state.Attendance!, state.MemberCount);
+            meeting.CheckChange(change, aggregate, prefix.TrimEnd('.'), prefix);
+            meeting.Apply(change);
+        }
+        else
+        {
+            StateRestoreException.Check(state.Attendance!.Count == 0, aggregate, prefix + "Attendance", "marks are stored but the attendance is not recorded");
+            StateRestoreException.Check(state.MemberCount == 0, aggregate, prefix + "MemberCount", "a member count is stored but the attendance is not recorded");
+        }
+        for (var i = 0; i < state.Decisions!.Count; i++)
+        {
+            var change = new MeetingDecisionTaken(state.Decisions[i]);
+            meeting.CheckChange(change, aggregate, $"{prefix}Decisions[{i}]", $"{prefix}Decisions[{i}].");
+            meeting.Apply(change);
+        }
+        return meeting;
+    }
+
+    /// <summary>The meeting's state, to store (issue #13): plain data that <see cref="Restore(MeetingState, IGroupStanding, ProfileResolver)"/> reads back.</summary>
+    public MeetingState ToState() =>
+        new(MeetingState.CurrentFormat, Id, Group, Date, Agenda, ProfileId, AttendanceRecorded, [.. _marks], MemberCount,
+            _decisions.Select(MeetingDecisionState.Of).ToArray());
+
+    /// <summary>
+    /// The changes made since the meeting was opened or restored, or since the last call, in order; taking them clears
+    /// them (a second call returns only what happened in between). Store them with a state to restore this meeting.
+    /// </summary>
+    public IReadOnlyList<MeetingFact> TakeChanges()
+    {
+        var taken = _changes.ToArray();
+        _changes.Clear();
+        return taken;
+    }
+
+    // Live operations: the rules passed; the fact is the change.
+    private void Record(MeetingFact change)
+    {
+        Apply(change);
+        _changes.Add(change);
+    }
+
+    // The one path that changes a meeting, live and on restore.
+    private void Apply(MeetingFact change)
+    {
+        switch (change)
+        {
+            case MeetingAttendanceRecorded attendance:
+                var list = attendance.Marks.ToArray();
+                var present = 0;
+                foreach (var mark in list)
+                {
+                    present += CountsAsPresent(mark.Mark) ? 1 : 0;
+                }
+                var presentMembers = present == 0 ? [] : new PersonId[present];
+                present = 0;
+                foreach (var mark in list)
+                {
+                    if (CountsAsPresent(mark.Mark))
+                    {
+                        presentMembers[present++] = mark.Member;
+                    }
+                }
+                _marks = list;
+                _attendance = null;
+                _present = presentMembers;
+                MemberCount = attendance.MemberCount;
+                AttendanceRecorded = true;
+                break;
+            case MeetingDecisionTaken taken:
+                var d = taken.Decision;
+                _decisions.Add(new MeetingDecision(Id, Group, Date, d.Kind, d.Subject, _present, MemberCount, d.HadQuorum, ProfileId)
+                {
+                    Loan = d.Loan,
+                    Officers = d.Officers?.Select(o => new OfficerAssignment(o.Role, o.Person)).ToArray(),
+                });
+                break;
+            default:
+                throw new ArgumentException($"Unknown meeting change {change.GetType().Name}.", nameof(change));
+        }
+    }
+
+    // Structure only: what Apply needs to leave a meeting a live one could be in.
+    private void CheckChange(MeetingFact? change, string aggregate, string part, string? prefix = null)
+    {
+        prefix ??= part + ".";
+        StateRestoreException.Check(change is not null, aggregate, part, "the change is missing");
+        switch (change)
+        {
+            case MeetingAttendanceRecorded attendance:
+                StateRestoreException.Check(!AttendanceRecorded, aggregate, part, "the attendance is already recorded");
+                StateRestoreException.Check(attendance.Marks is not null, aggregate, prefix + "Attendance", "the marks are missing");
+                var seen = new HashSet<PersonId>();
+                for (var i = 0; i < attendance.Marks!.Count; i++)
+                {
+                    var mark = attendance.Marks[i];
+                    StateRestoreException.Check(mark.Member.Value != Guid.Empty, aggregate, $"{prefix}Attendance[{i}].Member", "the member id is empty");
+                    StateRestoreException.Check(seen.Add(mark.Member), aggregate, $"{prefix}Attendance[{i}].Member", $"member {mark.Member} is marked twice");
+                    StateRestoreException.Check(Enum.IsDefined(mark.Mark), aggregate, $"{prefix}Attendance[{i}].Mark", $"mark {(int)mark.Mark} is unknown");
+                }
+                StateRestoreException.Check(attendance.MemberCount == attendance.Marks.Count, aggregate, prefix + "MemberCount",
+                    $"{attendance.Marks.Count} marks for {attendance.MemberCount} members (every member is marked once)");
+                break;
+            case MeetingDecisionTaken taken:
+                StateRestoreException.Check(AttendanceRecorded, aggregate, part, "a decision is stored before the attendance");
+                var d = taken.Decision;
+                StateRestoreException.Check(d is not null, aggregate, part, "the decision is missing");
+                StateRestoreException.Check(Enum.IsDefined(d!.Kind), aggregate, prefix + "Kind", $"kind {(int)d.Kind} is unknown");
+                StateRestoreException.Check(d.Subject is not null, aggregate, prefix + "Subject", "the subject is missing");
+                StateRestoreException.Check((d.Kind == DecisionKind.LoanApproval) == (d.Loan is not null), aggregate, prefix + "Loan",
+                    d.Loan is null ? "a loan approval names no loan" : "only a loan approval names a loan");
+                StateRestoreException.Check(d.Loan is not { } loan || loan.Value != Guid.Empty, aggregate, prefix + "Loan", "the loan id is empty");
+                StateRestoreException.Check(d.Officers is null || d.Kind == DecisionKind.OfficerElection, aggregate, prefix + "Officers", "only an officer election names officers");
+                for (var i = 0; i < (d.Officers?.Count ?? 0); i++)
+                {
+                    var officer = d.Officers![i];
+                    StateRestoreException.Check(officer is not null && Enum.IsDefined(officer.Role) && officer.Person.Value != Guid.Empty, aggregate,
+                        $"{prefix}Officers[{i}]", "an officer needs a known role and a person");
+                }
+                break;
+            default:
+                throw StateRestoreException.Broken(aggregate, part, $"unknown change {change!.GetType().Name}");
+        }
     }
 
     /// <summary>
@@ -144,25 +323,7 @@ public sealed class Meeting
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Five02, MeetingErrors.AttendanceIncomplete, ("Missing", missing)));
         }
-        var present = 0;
-        foreach (var mark in list)
-        {
-            present += CountsAsPresent(mark.Mark) ? 1 : 0;
-        }
-        var presentMembers = present == 0 ? [] : new PersonId[present];
-        present = 0;
-        foreach (var mark in list)
-        {
-            if (CountsAsPresent(mark.Mark))
-            {
-                presentMembers[present++] = mark.Member;
-            }
-        }
-        _marks = list;
-        _attendance = null;
-        _present = presentMembers;
-        MemberCount = members.Count;
-        AttendanceRecorded = true;
+        Record(new MeetingAttendanceRecorded(list, members.Count));
     }
 
     // Up to this many marks, pairwise comparisons are cheaper than a hash set.
@@ -232,24 +393,54 @@ public sealed class Meeting
 
     /// <summary>
     /// Takes a decision at this meeting and returns it with who was present. Kinds in <see cref="NeedsQuorum"/> (and any
-    /// kind when <paramref name="requiresQuorum"/>) are refused without quorum.
+    /// kind when <paramref name="requiresQuorum"/>) are refused without quorum. A loan approval names its loan: take it
+    /// with <see cref="ApproveLoan"/> or <see cref="Decide(TakeDecisionCommand)"/>.
     /// </summary>
-    /// <param name="kind">What is decided about.</param>
-    /// <param name="subject">A reference to the subject (a loan id, the officers elected) or a short text, at most 200 characters.</param>
+    /// <param name="kind">What is decided about; not <see cref="DecisionKind.LoanApproval"/>.</param>
+    /// <param name="subject">The free-text note (what was decided), at most 200 characters.</param>
     /// <param name="requiresQuorum">For <see cref="DecisionKind.Other"/>: whether this decision needs quorum.</param>
-    /// <exception cref="ArgumentException">The kind is undefined or the subject blank or too long.</exception>
+    /// <exception cref="ArgumentException">The kind is undefined or a loan approval, or the subject blank or too long.</exception>
+    /// <exception cref="RuleViolationException">FIVE-02 attendance not recorded; OFF-03 / SAV-06 / LOAN-06 without quorum.</exception>
+    public MeetingDecision Decide(DecisionKind kind, string subject, bool requiresQuorum = false) =>
+        Decide(new TakeDecisionCommand(kind, subject, requiresQuorum));
+
+    /// <summary>
+    /// Takes a decision with its typed reference: a <see cref="DecisionKind.LoanApproval"/> names its
+    /// <see cref="TakeDecisionCommand.Loan"/> (required), an <see cref="DecisionKind.OfficerElection"/> may name the
+    /// <see cref="TakeDecisionCommand.Officers"/> elected; other kinds name neither. Quorum as
+    /// <see cref="Decide(DecisionKind, string, bool)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
+    /// <exception cref="ArgumentException">The kind is undefined; the subject blank or longer than 200 characters; a loan
+    /// approval without a loan (or with the default id); a loan or officers on a kind that names none; an officer with an
+    /// unknown role or the default id.</exception>
     /// <exception cref="RuleViolationException">FIVE-02 attendance not recorded; LOAN-06 / OFF-03 / SAV-06 without quorum.</exception>
-    public MeetingDecision Decide(DecisionKind kind, string subject, bool requiresQuorum = false)
+    public MeetingDecision Decide(TakeDecisionCommand command)
     {
-        Preconditions.CheckArgument(Enum.IsDefined(kind), nameof(kind), "Unknown decision kind.");
-        Preconditions.CheckNotBlank(subject);
-        Preconditions.CheckArgument(subject.Length <= 200, nameof(subject), "The subject is too long.");
+        ArgumentNullException.ThrowIfNull(command);
+        var kind = command.Kind;
+        Preconditions.CheckArgument(Enum.IsDefined(kind), nameof(command), "Unknown decision kind.");
+        Preconditions.CheckNotBlank(command.Subject);
+        Preconditions.CheckArgument(command.Subject.Length <= 200, nameof(command), "The subject is too long.");
+        Preconditions.CheckArgument((kind == DecisionKind.LoanApproval) == (command.Loan is not null), nameof(command),
+            "A loan approval names its loan (ApproveLoan), and only a loan approval does.");
+        if (command.Loan is { } loan)
+        {
+            IdGuard.Check(loan);
+        }
+        Preconditions.CheckArgument(command.Officers is null || kind == DecisionKind.OfficerElection, nameof(command), "Only an officer election names officers.");
+        var officers = command.Officers?.ToArray();
+        foreach (var officer in officers ?? [])
+        {
+            Preconditions.CheckArgument(officer is not null && Enum.IsDefined(officer.Role), nameof(command), "An officer needs a known role.");
+            IdGuard.Check(officer.PersonId);
+        }
         if (!AttendanceRecorded)
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Five02, MeetingErrors.AttendanceNotRecorded, ("MeetingId", Id)));
         }
         var quorum = HasQuorum;
-        if ((NeedsQuorum(kind) || requiresQuorum) && !quorum)
+        if ((NeedsQuorum(kind) || command.RequiresQuorum) && !quorum)
         {
             var (rule, code) = kind switch
             {
@@ -259,15 +450,20 @@ public sealed class Meeting
             };
             throw new RuleViolationException(RuleViolation.Of(rule, code, ("Present", _present.Length), ("Members", MemberCount)));
         }
-        var decision = new MeetingDecision(Id, Group, Date, kind, subject, _present, MemberCount, quorum, ProfileId);
-        _decisions.Add(decision);
-        return decision;
+        Record(new MeetingDecisionTaken(new MeetingDecisionState(kind, command.Subject, quorum, command.Loan,
+            officers?.Select(o => new DecidedOfficer(o.Role, o.PersonId)).ToArray())));
+        return _decisions[^1];
     }
 
-    /// <summary>Approves <paramref name="loan"/> (LOAN-06): a <see cref="DecisionKind.LoanApproval"/> whose subject is the loan id.</summary>
-    /// <exception cref="ArgumentException">The loan id is the default id.</exception>
+    /// <summary>
+    /// Approves <paramref name="loan"/> (LOAN-06): a <see cref="DecisionKind.LoanApproval"/> whose typed
+    /// <see cref="MeetingDecision.Loan"/> is the loan; its free-text subject is <paramref name="note"/>, or the loan id
+    /// when no note is given.
+    /// </summary>
+    /// <exception cref="ArgumentException">The loan id is the default id, or the note is blank or longer than 200 characters.</exception>
     /// <exception cref="RuleViolationException">FIVE-02 attendance not recorded; LOAN-06 without quorum.</exception>
-    public MeetingDecision ApproveLoan(LoanId loan) => Decide(DecisionKind.LoanApproval, IdGuard.Check(loan).ToString());
+    public MeetingDecision ApproveLoan(LoanId loan, string? note = null) =>
+        Decide(new TakeDecisionCommand(DecisionKind.LoanApproval, note ?? IdGuard.Check(loan).ToString(), Loan: loan));
 }
 
 /// <summary>One meeting as FIVE-02 evidence.</summary>
@@ -288,10 +484,16 @@ public sealed record WeeklyMeetingEvidence(BookWeek Week, IReadOnlyList<MeetingE
 }
 
 /// <summary>The register of a group's meetings (notulen), queried per week for FIVE-02.</summary>
+/// <remarks>
+/// The register owns the changes of its meetings: <see cref="Add"/> takes the meeting's pending changes into the state
+/// it registers, and <see cref="TakeChanges"/> takes every registered meeting's later changes. Do not take changes from a
+/// registered meeting yourself.
+/// </remarks>
 public sealed class MeetingRegister
 {
     private readonly List<Meeting> _meetings = [];
     private readonly HashSet<MeetingId> _ids = [];
+    private readonly List<MeetingRegisterFact> _changes = [];
     // The same meetings by date (ties in the order added), for the weekly queries; null once a meeting in another
     // calendar than ISO makes dates incomparable (the queries then filter and sort as they go).
     private List<Meeting>? _byDate = [];
@@ -306,13 +508,96 @@ public sealed class MeetingRegister
     /// <summary>Every meeting, in the order added.</summary>
     public IReadOnlyList<Meeting> Meetings => _meetings;
 
-    /// <summary>Adds a meeting.</summary>
+    /// <summary>Adds a meeting (and takes its pending changes: its state as added is the register's change).</summary>
     /// <exception cref="ArgumentException">The meeting is of another group or already registered.</exception>
     public void Add(Meeting meeting)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         Preconditions.CheckArgument(meeting.Group == Group, nameof(meeting), "The meeting is of another group.");
         Preconditions.CheckArgument(!_ids.Contains(meeting.Id), nameof(meeting), "The meeting is already registered.");
+        meeting.TakeChanges();
+        _changes.Add(new MeetingRegistered(meeting.ToState()));
+        Insert(meeting);
+    }
+
+    /// <summary>The register's state, to store (issue #13): every meeting's state, in the order added.</summary>
+    public MeetingRegisterState ToState() => new(MeetingRegisterState.CurrentFormat, Group, _meetings.Select(m => m.ToState()).ToArray());
+
+    /// <summary>
+    /// The changes since the register was created or restored, or since the last call: meetings added (with their state
+    /// then) and the later changes of registered meetings, each meeting's in order. Taking them clears them.
+    /// </summary>
+    public IReadOnlyList<MeetingRegisterFact> TakeChanges()
+    {
+        var taken = new List<MeetingRegisterFact>(_changes);
+        _changes.Clear();
+        foreach (var meeting in _meetings)
+        {
+            foreach (var change in meeting.TakeChanges())
+            {
+                taken.Add(new RegisteredMeetingChanged(meeting.Id, change));
+            }
+        }
+        return taken;
+    }
+
+    /// <summary>
+    /// Restores a register from its stored state, checking structure only: the format, every meeting of the group, each
+    /// once, each meeting's own structure (<see cref="Meeting.Restore(MeetingState, IGroupStanding, ProfileResolver)"/>).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException">The state is broken (the part is named, e.g. <c>Meetings[2].Decisions[0].Loan</c>) or a profile is unknown.</exception>
+    public static MeetingRegister Restore(MeetingRegisterState state, IGroupStanding group, ProfileResolver profiles) => Restore(state, [], group, profiles);
+
+    /// <summary>Restores a register from a stored state and the changes taken after it, in order (structural checks only).</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException">The state or a change (<c>Changes[i]</c>) is broken, or a profile is unknown.</exception>
+    public static MeetingRegister Restore(MeetingRegisterState state, IEnumerable<MeetingRegisterFact> changes, IGroupStanding group, ProfileResolver profiles)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(group);
+        const string aggregate = nameof(MeetingRegister);
+        StateRestoreException.CheckFormat(aggregate, state.Format, MeetingRegisterState.CurrentFormat);
+        StateRestoreException.Check(state.GroupId == group.Id, aggregate, "GroupId", $"the register is of group {state.GroupId}, not of {group.Id}");
+        StateRestoreException.Check(state.Meetings is not null, aggregate, "Meetings", "the meetings are missing");
+        var register = new MeetingRegister(group.Id);
+        for (var i = 0; i < state.Meetings!.Count; i++)
+        {
+            register.RestoreMeeting(state.Meetings[i], group, profiles, $"Meetings[{i}]");
+        }
+        var c = 0;
+        foreach (var change in changes)
+        {
+            var part = $"Changes[{c++}]";
+            switch (change)
+            {
+                case MeetingRegistered registered:
+                    register.RestoreMeeting(registered.Meeting, group, profiles, part + ".Meeting");
+                    break;
+                case RegisteredMeetingChanged changed:
+                    var meeting = register._meetings.Find(m => m.Id == changed.MeetingId);
+                    StateRestoreException.Check(meeting is not null, aggregate, part + ".MeetingId", $"meeting {changed.MeetingId} is not registered");
+                    meeting!.ApplyStored(changed.Change, aggregate, part + ".Change");
+                    break;
+                default:
+                    throw StateRestoreException.Broken(aggregate, part, change is null ? "the change is missing" : $"unknown change {change.GetType().Name}");
+            }
+        }
+        return register;
+    }
+
+    private void RestoreMeeting(MeetingState? state, IGroupStanding group, ProfileResolver profiles, string part)
+    {
+        const string aggregate = nameof(MeetingRegister);
+        StateRestoreException.Check(state is not null, aggregate, part, "the meeting is missing");
+        StateRestoreException.Check(state!.GroupId == Group, aggregate, part + ".GroupId", $"the meeting is of group {state.GroupId}");
+        StateRestoreException.Check(!_ids.Contains(state.Id), aggregate, part + ".Id", $"meeting {state.Id} is registered twice");
+        Insert(Meeting.Restore(state, group, profiles, aggregate, part + "."));
+    }
+
+    private void Insert(Meeting meeting)
+    {
         _ids.Add(meeting.Id);
         _meetings.Add(meeting);
         if (_byDate is null)

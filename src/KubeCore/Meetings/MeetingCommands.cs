@@ -1,4 +1,6 @@
 using FluentValidation;
+using KubeCore.Common;
+using KubeCore.Groups;
 using NodaTime;
 
 namespace KubeCore.Meetings;
@@ -9,11 +11,13 @@ namespace KubeCore.Meetings;
 /// <param name="Agenda">Optional agenda, at most 500 characters.</param>
 public sealed record RecordMeetingCommand(LocalDate Date, IReadOnlyList<AttendanceMark> Attendance, string? Agenda = null);
 
-/// <summary>Input: take a decision at a meeting (<see cref="Meeting.Decide"/>).</summary>
+/// <summary>Input: take a decision at a meeting (<see cref="Meeting.Decide(TakeDecisionCommand)"/>).</summary>
 /// <param name="Kind">What is decided about.</param>
-/// <param name="Subject">The subject (a loan id, the officers elected…), at most 200 characters.</param>
+/// <param name="Subject">The free-text note of what was decided, at most 200 characters.</param>
 /// <param name="RequiresQuorum">For other decisions: whether quorum is needed.</param>
-public sealed record TakeDecisionCommand(DecisionKind Kind, string Subject, bool RequiresQuorum = false);
+/// <param name="Loan">The loan a <see cref="DecisionKind.LoanApproval"/> approves: required for that kind, absent for every other.</param>
+/// <param name="Officers">The officers an <see cref="DecisionKind.OfficerElection"/> elects, when named; absent for every other kind.</param>
+public sealed record TakeDecisionCommand(DecisionKind Kind, string Subject, bool RequiresQuorum = false, LoanId? Loan = null, IReadOnlyList<OfficerAssignment>? Officers = null);
 
 /// <summary>Validates <see cref="RecordMeetingCommand"/> (FIVE-02): a non-empty attendance, each member once with a known mark.</summary>
 public sealed class RecordMeetingCommandValidator : AbstractValidator<RecordMeetingCommand>
@@ -34,7 +38,10 @@ public sealed class RecordMeetingCommandValidator : AbstractValidator<RecordMeet
     }
 }
 
-/// <summary>Validates <see cref="TakeDecisionCommand"/>: a known kind and a subject of at most 200 characters.</summary>
+/// <summary>
+/// Validates <see cref="TakeDecisionCommand"/>: a known kind, a subject of at most 200 characters, a loan exactly for a
+/// loan approval, officers only for an officer election.
+/// </summary>
 public sealed class TakeDecisionCommandValidator : AbstractValidator<TakeDecisionCommand>
 {
     /// <summary>Creates the validator.</summary>
@@ -43,5 +50,9 @@ public sealed class TakeDecisionCommandValidator : AbstractValidator<TakeDecisio
         RuleFor(c => c.Kind).IsInEnum().WithErrorCode(MeetingErrors.DecisionKindUnknown);
         RuleFor(c => c.Subject).NotEmpty().WithErrorCode(MeetingErrors.DecisionSubjectRequired);
         RuleFor(c => c.Subject).MaximumLength(200).WithErrorCode(Savings.SavingsErrors.TextTooLong);
+        RuleFor(c => c.Loan).Must(loan => loan is { } id && id.Value != Guid.Empty)
+            .When(c => c.Kind == DecisionKind.LoanApproval).WithErrorCode(MeetingErrors.DecisionLoanRequired);
+        RuleFor(c => c.Loan).Null().When(c => c.Kind != DecisionKind.LoanApproval).WithErrorCode(MeetingErrors.DecisionLoanUnexpected);
+        RuleFor(c => c.Officers).Null().When(c => c.Kind != DecisionKind.OfficerElection).WithErrorCode(MeetingErrors.DecisionOfficersUnexpected);
     }
 }

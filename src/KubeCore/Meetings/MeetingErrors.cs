@@ -35,6 +35,15 @@ public static class MeetingErrors
     /// <summary>FIVE-02 (validator): the decision kind is unknown.</summary>
     public const string DecisionKindUnknown = "FIVE02_DECISION_KIND_UNKNOWN";
 
+    /// <summary>LOAN-06 (validator): a loan approval must name the loan it approves.</summary>
+    public const string DecisionLoanRequired = "LOAN06_DECISION_LOAN_REQUIRED";
+
+    /// <summary>FIVE-02 (validator): only a loan approval names a loan.</summary>
+    public const string DecisionLoanUnexpected = "FIVE02_DECISION_LOAN_UNEXPECTED";
+
+    /// <summary>FIVE-02 (validator): only an officer election names officers.</summary>
+    public const string DecisionOfficersUnexpected = "FIVE02_DECISION_OFFICERS_UNEXPECTED";
+
     /// <summary>LOAN-06: a loan approval (or another decision that needs quorum) was attempted without quorum.</summary>
     public const string LoanApprovalWithoutQuorum = "LOAN06_MEETING_WITHOUT_QUORUM";
 
@@ -56,6 +65,9 @@ public static class MeetingErrors
         new(MemberRequired, "Anggota wajib diisi.", "The member is required."),
         new(DecisionSubjectRequired, "Pokok keputusan wajib diisi.", "A decision needs a subject."),
         new(DecisionKindUnknown, "Jenis keputusan tidak dikenal.", "The decision kind is unknown."),
+        new(DecisionLoanRequired, "Keputusan persetujuan pinjaman harus menyebut pinjaman yang disetujui.", "A loan approval must name the loan it approves."),
+        new(DecisionLoanUnexpected, "Hanya keputusan persetujuan pinjaman yang menyebut pinjaman.", "Only a loan approval names a loan."),
+        new(DecisionOfficersUnexpected, "Hanya keputusan pemilihan pengurus yang menyebut pengurus.", "Only an officer election names officers."),
         new(LoanApprovalWithoutQuorum, "Keputusan ini memerlukan kuorum: hadir {Present} dari {Members} anggota tidak cukup.", "This decision needs a quorum: {Present} of {Members} members present is not enough."),
         new(ElectionWithoutQuorum, "Pemilihan pengurus memerlukan kuorum: hadir {Present} dari {Members} anggota tidak cukup.", "An officer election needs a quorum: {Present} of {Members} members present is not enough."),
         new(ProfitSplitWithoutQuorum, "Pembagian laba memerlukan kuorum: hadir {Present} dari {Members} anggota tidak cukup.", "A profit split needs a quorum: {Present} of {Members} members present is not enough."),

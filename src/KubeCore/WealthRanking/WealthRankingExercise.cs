@@ -27,6 +27,7 @@ public sealed class WealthRankingExercise
     private readonly HouseholdId[] _households;
     private readonly Dictionary<HouseholdId, int> _indexOf;
     private readonly List<Sorting> _sortings = [];
+    private readonly List<WealthRankingFact> _changes = [];
 
     private WealthRankingExercise(ExerciseId id, RegionCode desa, LocalDate heldOn, ProgramProfile profile, HouseholdId[] households)
     {
@@ -206,12 +207,7 @@ public sealed class WealthRankingExercise
         {
             throw new RuleViolationException(violations);
         }
-        var placements = new HouseholdPlacement[_households.Length];
-        for (var i = 0; i < placements.Length; i++)
-        {
-            placements[i] = new HouseholdPlacement(_households[i], piles[i]);
-        }
-        _sortings.Add(new Sorting(informant, piles, new InformantSorting(informant, sorting.PileCount, Array.AsReadOnly(placements))));
+        Record(new WealthRankingSortingSubmitted(new InformantSortingState(informant, sorting.PileCount, piles)));
     }
 
     /// <summary>
@@ -264,8 +260,141 @@ public sealed class WealthRankingExercise
     public WealthRankingResult Conclude()
     {
         ThrowIfConcluded();
-        var decision = CheckReadiness();
-        decision.ThrowIfRejected();
+        CheckReadiness().ThrowIfRejected();
+        Record(new WealthRankingConcluded());
+        return Result!;
+    }
+
+    /// <summary>
+    /// Restores an exercise from its stored state (issue #13), checking structure only: the format, the id, the profile,
+    /// distinct households, and sortings that each place every household in one of the informant's piles (at least two,
+    /// which a score needs), from distinct informants; a concluded exercise has at least one sorting. PRA-01's minimum of
+    /// informants, PRA-02's minimum of households and its empty-pile check are not re-run: an exercise stored under older rules loads (a concluded one gets its result
+    /// back, computed from the sortings under its own profile version).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException">The state is broken, in another format, or names an unknown profile.</exception>
+    public static WealthRankingExercise Restore(WealthRankingExerciseState state, ProfileResolver profiles) => Restore(state, [], profiles);
+
+    /// <summary>Restores an exercise from a stored state and the changes taken after it (<see cref="TakeChanges"/>), in order, with structural checks only.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException">The state or a change (<c>Changes[i]</c>) is broken, or the profile is unknown.</exception>
+    public static WealthRankingExercise Restore(WealthRankingExerciseState state, IEnumerable<WealthRankingFact> changes, ProfileResolver profiles)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(profiles);
+        StateRestoreException.CheckFormat(Aggregate, state.Format, WealthRankingExerciseState.CurrentFormat);
+        StateRestoreException.Check(state.Id.Value != Guid.Empty, Aggregate, "Id", "the exercise id is empty");
+        StateRestoreException.Check(state.Households is not null, Aggregate, "Households", "the households are missing");
+        StateRestoreException.Check(state.Sortings is not null, Aggregate, "Sortings", "the sortings are missing");
+        var profile = StateRestoreException.Resolve(profiles, Aggregate, state.ProfileId);
+        var seen = new HashSet<HouseholdId>();
+        for (var i = 0; i < state.Households!.Count; i++)
+        {
+            StateRestoreException.Check(state.Households[i].Value != Guid.Empty, Aggregate, $"Households[{i}]", "the household id is empty");
+            StateRestoreException.Check(seen.Add(state.Households[i]), Aggregate, $"Households[{i}]", $"household {state.Households[i]} is listed twice");
+        }
+        var exercise = new WealthRankingExercise(state.Id, state.Desa, state.HeldOn, profile, [.. state.Households]);
+        for (var i = 0; i < state.Sortings!.Count; i++)
+        {
+            exercise.ApplyStored(new WealthRankingSortingSubmitted(state.Sortings[i]), $"Sortings[{i}]", $"Sortings[{i}].");
+        }
+        if (state.Concluded)
+        {
+            exercise.ApplyStored(new WealthRankingConcluded(), "Concluded", string.Empty);
+        }
+        var c = 0;
+        foreach (var change in changes)
+        {
+            var part = $"Changes[{c++}]";
+            exercise.ApplyStored(change, part, part + ".Sorting.");
+        }
+        return exercise;
+    }
+
+    /// <summary>The exercise's state, to store (issue #13): plain data that <see cref="Restore(WealthRankingExerciseState, ProfileResolver)"/> reads back.</summary>
+    public WealthRankingExerciseState ToState() =>
+        new(WealthRankingExerciseState.CurrentFormat, Id, Desa, HeldOn, Profile.Id, [.. _households],
+            _sortings.Select(s => new InformantSortingState(s.Key, s.Submitted.PileCount, [.. s.Piles])).ToArray(), IsConcluded);
+
+    /// <summary>
+    /// The changes since the exercise was opened or restored, or since the last call, in order; taking them clears them.
+    /// Store them with a state to restore this exercise.
+    /// </summary>
+    public IReadOnlyList<WealthRankingFact> TakeChanges()
+    {
+        var taken = _changes.ToArray();
+        _changes.Clear();
+        return taken;
+    }
+
+    private const string Aggregate = nameof(WealthRankingExercise);
+
+    // Live operations: the rules passed; the fact is the change.
+    private void Record(WealthRankingFact change)
+    {
+        Apply(change);
+        _changes.Add(change);
+    }
+
+    // A stored change: structure checked, then applied, not recorded as new.
+    private void ApplyStored(WealthRankingFact? change, string part, string prefix)
+    {
+        StateRestoreException.Check(change is not null, Aggregate, part, "the change is missing");
+        switch (change)
+        {
+            case WealthRankingSortingSubmitted f:
+                StateRestoreException.Check(!IsConcluded, Aggregate, part, "a sorting after the conclusion");
+                var s = f.Sorting;
+                StateRestoreException.Check(s is not null, Aggregate, part, "the sorting is missing");
+                var informant = NormalizeInformant(s!.Informant);
+                StateRestoreException.Check(informant.Length > 0, Aggregate, prefix + "Informant", "the informant is blank");
+                StateRestoreException.Check(!_sortings.Any(o => string.Equals(o.Key, informant, StringComparison.OrdinalIgnoreCase)), Aggregate, prefix + "Informant",
+                    $"informant {informant} sorted twice");
+                // The score (WealthScore) is defined for two piles or more.
+                StateRestoreException.Check(s.PileCount >= 2, Aggregate, prefix + "PileCount", "a score needs at least two piles");
+                StateRestoreException.Check(s.Piles is not null && s.Piles.Count == _households.Length, Aggregate, prefix + "Piles",
+                    $"{s.Piles?.Count ?? 0} piles for {_households.Length} households (one per household, in the exercise's order)");
+                for (var i = 0; i < s.Piles!.Count; i++)
+                {
+                    StateRestoreException.Check(s.Piles[i] >= 1 && s.Piles[i] <= s.PileCount, Aggregate, $"{prefix}Piles[{i}]", $"pile {s.Piles[i]} is not in 1..{s.PileCount}");
+                }
+                break;
+            case WealthRankingConcluded:
+                StateRestoreException.Check(!IsConcluded, Aggregate, part, "concluded twice");
+                StateRestoreException.Check(_sortings.Count > 0, Aggregate, part, "concluded without a sorting");
+                break;
+            default:
+                throw StateRestoreException.Broken(Aggregate, part, $"unknown change {change!.GetType().Name}");
+        }
+        Apply(change);
+    }
+
+    // The one path that changes an exercise, live and on restore.
+    private void Apply(WealthRankingFact change)
+    {
+        switch (change)
+        {
+            case WealthRankingSortingSubmitted f:
+                var piles = f.Sorting.Piles.ToArray();
+                var placements = new HouseholdPlacement[_households.Length];
+                for (var i = 0; i < placements.Length; i++)
+                {
+                    placements[i] = new HouseholdPlacement(_households[i], piles[i]);
+                }
+                _sortings.Add(new Sorting(f.Sorting.Informant, piles, new InformantSorting(f.Sorting.Informant, f.Sorting.PileCount, Array.AsReadOnly(placements))));
+                break;
+            case WealthRankingConcluded:
+                Result = ComputeResult(CheckReadiness());
+                break;
+            default:
+                throw new ArgumentException($"Unknown change {change.GetType().Name}.", nameof(change));
+        }
+    }
+
+    private WealthRankingResult ComputeResult(Decision decision)
+    {
         var bands = Profile.WealthRanking.Bands;
         var counts = _sortings.Select(s => s.Submitted.PileCount).ToArray();
         var piles = new int[_sortings.Count];
@@ -280,8 +409,7 @@ public sealed class WealthRankingExercise
             var band = bands.First(b => score.IsAtMost(b.MaxScore));
             ranks[h] = new HouseholdWealthRank(_households[h], score, band.Category, band.IsPoor);
         }
-        Result = new WealthRankingResult(Id, Desa, HeldOn, Profile, _sortings.Count, Array.AsReadOnly(ranks), decision);
-        return Result;
+        return new WealthRankingResult(Id, Desa, HeldOn, Profile, _sortings.Count, Array.AsReadOnly(ranks), decision);
     }
 
     /// <summary>The lowest pile 1..<paramref name="pileCount"/> that no placement uses, or null when every pile is used.</summary>

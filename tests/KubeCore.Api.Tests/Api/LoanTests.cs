@@ -39,7 +39,7 @@ public sealed class LoanTests(ApiHosts hosts)
         var loanId = applied.GetProperty("loan").Str("id");
         applied.GetProperty("loan").Str("state").ShouldBe("Applied");
 
-        var meeting = await s.MeetAsync("2019-04-01", new { kind = "LoanApproval", subject = loanId });
+        var meeting = await s.MeetAsync("2019-04-01", new { kind = "LoanApproval", subject = loanId, loan = loanId });
         await (await s.Treasurer.PostAsync($"{g}/loans/{loanId}/approval", new { meeting = meeting.Str("id"), approvedBy = s.Ketua })).ExpectAsync(HttpStatusCode.OK);
 
         await (await s.Treasurer.PostAsync($"{g}/loans/{loanId}/disbursement", new { date = "2019-04-02" })).ExpectProblemAsync(HttpStatusCode.BadRequest, "API_IDEMPOTENCY_KEY_REQUIRED");

@@ -101,7 +101,7 @@ public sealed class TwelveWeeksTests : ServerTest
                     new { member = s.Members[5], principal = 500_000, termMonths = 5, frequency = "Monthly", purpose = "Modal usaha keripik", appliedOn = date }, Guid.NewGuid().ToString()))
                     .ExpectAsync(HttpStatusCode.Created);
                 loanId = applied.GetProperty("loan").Str("id");
-                decisions.Add(new { kind = "LoanApproval", subject = loanId });
+                decisions.Add(new { kind = "LoanApproval", subject = loanId, loan = loanId });
             }
             var meeting = await s.MeetAsync(date, [.. decisions]);
             if (week == 10)

@@ -271,7 +271,10 @@ public static class LoanFundSteps
             MeetingId.New(), group.Id, date,
             kind == DecisionKindFor.Approval ? KubeCore.Meetings.DecisionKind.LoanApproval : KubeCore.Meetings.DecisionKind.Other,
             loan.ToString(), group.Members.Take(present ?? group.Members.Count).ToList(), group.Members.Count,
-            group.Profile.Meetings.IsQuorum(present ?? group.Members.Count, group.Members.Count), group.Profile.Id));
+            group.Profile.Meetings.IsQuorum(present ?? group.Members.Count, group.Members.Count), group.Profile.Id)
+        {
+            Loan = kind == DecisionKindFor.Approval ? loan : null,
+        });
 
     public static Loan ApplyFor(this LoanRevolving fund, PersonId member, long principal, LocalDate date, int months = 3, InstallmentFrequency frequency = InstallmentFrequency.Weekly) =>
         fund.Apply(new LoanApplication(member, Rupiah.Of(principal), months, frequency, "modal usaha warung", date));

@@ -88,7 +88,7 @@ public class MeetingRulesTests
         var needs = kind != DecisionKind.Other;
         if (needs && !moreThanHalf)
         {
-            var violation = Should.Throw<RuleViolationException>(() => meeting.Decide(kind, "pinjaman/pengurus/laba")).Violation;
+            var violation = Should.Throw<RuleViolationException>(() => DecideAs(meeting, kind, "pinjaman/pengurus/laba")).Violation;
             violation.RuleId.ShouldBe(kind switch
             {
                 DecisionKind.OfficerElection => RuleIds.Off03,
@@ -102,7 +102,7 @@ public class MeetingRulesTests
         }
         else
         {
-            var decision = meeting.Decide(kind, "keputusan");
+            var decision = DecideAs(meeting, kind, "keputusan");
             decision.HadQuorum.ShouldBe(moreThanHalf);
             decision.MemberCount.ShouldBe(attendance.Members);
             decision.PresentCount.ShouldBe(present);
@@ -170,11 +170,11 @@ public class MeetingRulesTests
         var (members, kind) = c;
         var group = Ksm(members);
         var meeting = Meeting.Open(group, MeetingId.New(), GuyubRukunStart);
-        Should.Throw<RuleViolationException>(() => meeting.Decide(kind, "x"))
+        Should.Throw<RuleViolationException>(() => DecideAs(meeting, kind, "x"))
             .Violation.ErrorCode.ShouldBe(MeetingErrors.AttendanceNotRecorded);
         meeting.Decisions.ShouldBeEmpty();
         meeting.RecordAttendance(Attendance(group, members));
-        meeting.Decide(kind, "x").Kind.ShouldBe(kind);
+        DecideAs(meeting, kind, "x").Kind.ShouldBe(kind);
         Should.Throw<RuleViolationException>(() => meeting.RecordAttendance(Attendance(group, 0)))
             .Violation.ErrorCode.ShouldBe(MeetingErrors.AttendanceAlreadyRecorded);
         meeting.PresentCount.ShouldBe(members);
@@ -237,4 +237,8 @@ public class MeetingRulesTests
         evidence.Meetings.Select(m => m.Date).ShouldBeInOrder();
         return true;
     }
+
+    // A loan approval names its loan (typed); every other kind is taken by its note alone.
+    private static MeetingDecision DecideAs(Meeting meeting, DecisionKind kind, string note) =>
+        meeting.Decide(new TakeDecisionCommand(kind, note, Loan: kind == DecisionKind.LoanApproval ? new LoanId(new Guid("6c1f7a52-3c1d-4c1e-9a52-0b7e2f6d0a11")) : null));
 }
