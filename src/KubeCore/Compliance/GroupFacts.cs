@@ -3,6 +3,7 @@ using KubeCore.Common;
 using KubeCore.Groups;
 using KubeCore.Loans;
 using KubeCore.Meetings;
+using KubeCore.Rules;
 using KubeCore.Savings;
 using NodaTime;
 
@@ -54,7 +55,10 @@ namespace KubeCore.Compliance;
 /// </remarks>
 public static class GroupFacts
 {
-    /// <summary>The facts of <paramref name="week"/> that the five basic rules read (FIVE-01..05); see the class remarks.</summary>
+    /// <summary>
+    /// The facts of <paramref name="week"/> that the five basic rules read (<see cref="RuleIds.Five01"/>, <see cref="RuleIds.Five02"/>,
+    /// <see cref="RuleIds.Five03"/>, <see cref="RuleIds.Five04"/>, <see cref="RuleIds.Five05"/>); see the class remarks.
+    /// </summary>
     /// <param name="group">The group (a <see cref="Group"/> for membership by date; any standing for its current members).</param>
     /// <param name="meetings">The group's meetings.</param>
     /// <param name="ledger">The group's savings ledger, or null before the books are opened.</param>
@@ -109,7 +113,7 @@ public static class GroupFacts
 
     /// <summary>
     /// The facts of the <paramref name="weeks"/> bookkeeping weeks from <paramref name="first"/> that the sustainability
-    /// indicators read (STG-02); see the class remarks.
+    /// indicators read (<see cref="RuleIds.Stg02"/>); see the class remarks.
     /// </summary>
     /// <param name="group">The group (a <see cref="Group"/> for membership by date; any standing for its current members).</param>
     /// <param name="meetings">The group's meetings.</param>
@@ -246,17 +250,17 @@ public static class GroupFacts
         return null;
     }
 
-    private static List<LoanId> Disbursed(LoanRevolving fund, BookWeek week)
+    private static IReadOnlyList<LoanId> Disbursed(LoanRevolving fund, BookWeek week)
     {
-        var disbursed = new List<LoanId>();
+        List<LoanId>? disbursed = null;
         foreach (var loan in fund.Loans)
         {
             if (loan.DisbursedOn is { } on && week.Contains(on))
             {
-                disbursed.Add(loan.Id);
+                (disbursed ??= []).Add(loan.Id);
             }
         }
-        return disbursed;
+        return disbursed is null ? [] : disbursed;
     }
 
     private static int Unserved(LoanRevolving fund, BookWeek week)
@@ -274,9 +278,9 @@ public static class GroupFacts
         return unserved;
     }
 
-    private static List<InstallmentDue> Due(LoanRevolving fund, IReadOnlyList<LedgerEntry> entries, BookWeek week)
+    private static IReadOnlyList<InstallmentDue> Due(LoanRevolving fund, IReadOnlyList<LedgerEntry> entries, BookWeek week)
     {
-        var due = new List<InstallmentDue>();
+        List<InstallmentDue>? due = null;
         foreach (var loan in fund.Loans)
         {
             if (loan.Account is not { } account || account.Schedule.DisbursedOn > week.End || account.Schedule.MaturityDate < week.Start)
@@ -291,7 +295,7 @@ public static class GroupFacts
                 }
                 if (SettledOn(account, installment.Number) is not { } settledOn || settledOn > week.End)
                 {
-                    due.Add(new InstallmentDue(loan.Id, installment.Number, [], false));
+                    (due ??= []).Add(new InstallmentDue(loan.Id, installment.Number, [], false));
                     continue;
                 }
                 var evidence = new List<EntryId>(1);
@@ -306,10 +310,10 @@ public static class GroupFacts
                         covered |= entry.Kind == EntryKind.RentengCover;
                     }
                 }
-                due.Add(new InstallmentDue(loan.Id, installment.Number, evidence, covered));
+                (due ??= []).Add(new InstallmentDue(loan.Id, installment.Number, evidence, covered));
             }
         }
-        return due;
+        return due is null ? [] : due;
     }
 
     // The date of the payment that settled installment `number` (its jasa and principal fully allocated, LOAN-05), or null.
