@@ -13,7 +13,8 @@ namespace KubeCore.NationalBatch;
 /// <see cref="MeetingRegister"/>, the revolving fund <see cref="LoanRevolving"/> (LOAN-01 a lending within the group from
 /// the first week, LOAN-01 b the UPK loan after three months of savings and every member's statement, applications,
 /// approval at a meeting, disbursement with its <see cref="RepaymentSchedule"/>, LOAN-05 repayments, LOAN-08 tanggung
-/// renteng), <see cref="FiveBasicRules"/> every week, and <see cref="CollectibilityRules"/> at the end.
+/// renteng), <see cref="FiveBasicRules"/> every week on the facts <see cref="GroupFacts.Week"/> derives from that record,
+/// and <see cref="CollectibilityRules"/> at the end.
 /// </summary>
 /// <remarks>
 /// The synthetic activity (fixed per group by the seed): the group opens its books on a Monday, every member pays a
@@ -51,15 +52,8 @@ internal sealed class GroupSimulator
     private readonly int[] _activeLoan;
     private readonly int[] _loanCount;
     private readonly List<LoanState> _loans = [];
-    private readonly List<InstallmentDue> _due = [];
-    private readonly List<LoanId> _disbursed = [];
     private readonly List<int> _toCover = [];
     private readonly AttendanceMark[] _marks;
-    // The week's savings rows, reused: FiveBasicRules.Check reads a GroupWeek at once and keeps none of its lists.
-    private readonly MemberWeekSavings[] _savings;
-    private readonly MemberWeekSavings[] _noSavings;
-    private readonly MemberWeekSavings[] _saved;
-    private readonly LastDeposit[] _lastDeposit;
 
     public GroupSimulator(BatchOptions options, ProgramProfile profile, LocalDate start)
     {
@@ -76,10 +70,6 @@ internal sealed class GroupSimulator
         _activeLoan = new int[m];
         _loanCount = new int[m];
         _marks = new AttendanceMark[m];
-        _savings = new MemberWeekSavings[m];
-        _noSavings = new MemberWeekSavings[m];
-        _saved = new MemberWeekSavings[m];
-        _lastDeposit = new LastDeposit[m];
     }
 
     private enum Payer
@@ -101,9 +91,6 @@ internal sealed class GroupSimulator
         for (var i = 0; i < m; i++)
         {
             _members[i] = new PersonId(Ids.Guid(Ids.Person, (index * 64) + i));
-            _noSavings[i] = new MemberWeekSavings(_members[i], []);
-            _lastDeposit[i] = new LastDeposit();
-            _saved[i] = new MemberWeekSavings(_members[i], _lastDeposit[i]);
         }
         var standing = new BatchGroupStanding(new GroupId(Ids.Guid(Ids.Group, index)), _profile, _members);
         var weak = rng.Chance(80);
@@ -141,8 +128,6 @@ internal sealed class GroupSimulator
             var weekStart = _start.PlusWeeks(w);
             var day = weekStart.PlusDays(2);
             var week = ledger.WeekOf(day);
-            _due.Clear();
-            _disbursed.Clear();
             _toCover.Clear();
             var unserved = 0;
 
@@ -167,20 +152,13 @@ internal sealed class GroupSimulator
 
             clock?.Mark(Section.Meeting);
             // Tabungan (FIVE-01, SAV-04).
-            var savings = _savings;
             for (var i = 0; i < m; i++)
             {
                 if (rng.Chance(_savePerMille[i]))
                 {
-                    var entry = ledger.Deposit(HostToday.Of(day), day, _members[i], _weekly);
-                    _lastDeposit[i].Entry = entry.Id;
-                    savings[i] = _saved[i];
+                    ledger.Deposit(HostToday.Of(day), day, _members[i], _weekly);
                     totals.Deposits++;
                     totals.DepositedRupiah += _weekly.Amount;
-                }
-                else
-                {
-                    savings[i] = _noSavings[i];
                 }
             }
 
@@ -219,11 +197,9 @@ internal sealed class GroupSimulator
                 {
                     fund.Repay(HostToday.Of(day), loan.Id, day, owed);
                     totals.Repayments++;
-                    _due.Add(new InstallmentDue(loan.Id, number, [ledger.LastEntryId()], false));
                 }
                 else
                 {
-                    _due.Add(new InstallmentDue(loan.Id, number, [], false));
                     var overdueAfterToday = account.StatusAsOf(day).InstallmentsOverdue + 1;
                     if (practisesRenteng && overdueAfterToday >= _rentengThreshold)
                     {
@@ -302,7 +278,6 @@ internal sealed class GroupSimulator
                         StopsAfter = _payer[i] == Payer.Defaulter ? rng.Between(0, loan.Schedule!.Count) : int.MaxValue,
                     });
                     _loanCount[i]++;
-                    _disbursed.Add(loan.Id);
                     totals.Disbursements++;
                     totals.DisbursedRupiah += principal.Amount;
                     if (!upkBorrowed)
@@ -334,17 +309,6 @@ internal sealed class GroupSimulator
                 }
                 totals.RentengCovers++;
                 totals.RentengSteps += cover.Steps.Count;
-                if (loan.Loan.StatusAsOf(coverDay).InstallmentsOverdue == 0)
-                {
-                    var coverEntries = cover.Steps.Select(step => step.Entry).ToArray();
-                    for (var d = 0; d < _due.Count; d++)
-                    {
-                        if (_due[d].Loan == loan.Id && _due[d].Settlement.Count == 0)
-                        {
-                            _due[d] = _due[d] with { Settlement = coverEntries, CoveredByJointLiability = true };
-                        }
-                    }
-                }
             }
 
             clock?.Mark(Section.Renteng);
@@ -358,27 +322,25 @@ internal sealed class GroupSimulator
             }
 
             // Pembukuan: the week is closed on Sunday (FIVE-03, SAV-05), now and then late.
-            EntryId? closeEntry = null;
             if (rng.Chance(closePerMille))
             {
                 var closeDay = weekStart.PlusDays(6);
                 while (ledger.NextWeekToClose <= week)
                 {
-                    var close = ledger.CloseWeek(HostToday.Of(closeDay), ledger.NextWeekToClose, closeDay);
+                    ledger.CloseWeek(HostToday.Of(closeDay), ledger.NextWeekToClose, closeDay);
                     totals.WeekCloses++;
-                    if (close.Totals.Week == week)
-                    {
-                        closeEntry = close.CloseEntry;
-                    }
                 }
             }
 
             clock?.Mark(Section.WeekClose);
-            var evidence = register.EvidenceFor(week);
-            var groupWeek = new GroupWeek(
-                standing.Id, week.Start, savings,
-                evidence.MeetingHeld ? evidence.Meetings[0].Meeting : null,
-                closeEntry, mayLend, _disbursed, unserved, _due);
+            // The week's facts as the library reads the record (GroupFacts, the conventions of FIVE-01..05). A member who
+            // wanted a loan in a week without a quorum meeting never applied, so the record holds no such request: the
+            // batch adds those it turned away itself.
+            var groupWeek = GroupFacts.Week(standing, register, ledger, fund, week);
+            if (unserved > 0)
+            {
+                groupWeek = groupWeek with { UnservedRequests = groupWeek.UnservedRequests + unserved };
+            }
             clock?.Mark(Section.WeekFacts);
             totals.Tally(FiveBasicRules.Check(groupWeek, _profile));
             clock?.Mark(Section.FiveBasicRules);
@@ -437,23 +399,6 @@ internal sealed class GroupSimulator
         return Rupiah.Of(Math.Max(0, due - account.PrincipalRepaid.Amount - account.ServiceChargePaid.Amount));
     }
 
-    /// <summary>A member's deposit of the week as a one-entry list (reused week after week, see <c>_savings</c>).</summary>
-    private sealed class LastDeposit : IReadOnlyList<EntryId>
-    {
-        public EntryId Entry { get; set; }
-
-        public int Count => 1;
-
-        public EntryId this[int index] => index == 0 ? Entry : throw new ArgumentOutOfRangeException(nameof(index));
-
-        public IEnumerator<EntryId> GetEnumerator()
-        {
-            yield return Entry;
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
-
     private sealed class LoanState(Loan loan, int borrower)
     {
         public Loan Loan { get; } = loan;
@@ -466,11 +411,4 @@ internal sealed class GroupSimulator
 
         public int StopsAfter { get; init; }
     }
-}
-
-/// <summary>Small helpers over the ledger.</summary>
-internal static class LedgerExtensions
-{
-    /// <summary>The id of the last entry (the one an operation just posted).</summary>
-    public static EntryId LastEntryId(this SavingsLedger ledger) => ledger.Entries[^1].Id;
 }

@@ -3,7 +3,6 @@ using KubeCore.Api.Errors;
 using KubeCore.Api.Groups;
 using KubeCore.Api.Hosting;
 using KubeCore.Api.Json;
-using KubeCore.Api.Reports;
 using KubeCore.Api.Security;
 using KubeCore.Compliance;
 using KubeCore.Savings;
@@ -28,7 +27,8 @@ public static class ReportEndpoints
                 var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
                 var first = BookWeek.Containing(from.Value, state.OpenLedger.WeekStartsOn);
                 return TypedResults.Ok(Enumerable.Range(0, weeks ?? 1)
-                    .Select(i => FiveBasicRules.Check(GroupWeekAdapter.Build(state, first.PlusWeeks(i)), state.Group.Profile)).ToList());
+                    .Select(i => FiveBasicRules.Check(state.WithStoredIds(GroupFacts.Week(state.Group, state.Meetings, state.Shadow, state.Loans, first.PlusWeeks(i))), state.Group.Profile))
+                    .ToList());
             })
             .RequireAuthorization(Policies.GroupRead)
             .WithSummary("The five basic rules for each week from ?from= (1..104 ?weeks=): met, not met or not applicable, with the entries and meeting that show it.");
@@ -39,7 +39,8 @@ public static class ReportEndpoints
                     throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "weeks"));
                 }
                 var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
-                var evidence = SustainabilityAdapter.Build(state, BookWeek.Containing(from.Value, state.OpenLedger.WeekStartsOn), weeks);
+                var first = BookWeek.Containing(from.Value, state.OpenLedger.WeekStartsOn);
+                var evidence = GroupFacts.Sustainability(state.Group, state.Meetings, state.Shadow, state.Loans, first, weeks);
                 return TypedResults.Ok(new SustainabilityView(evidence, GroupStages.AssessSustainability(evidence, state.Group.Profile)));
             })
             .RequireAuthorization(Policies.GroupRead)

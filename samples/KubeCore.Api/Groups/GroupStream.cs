@@ -69,6 +69,18 @@ public sealed class GroupState(Group group)
     /// <summary>The stored ledger's entry at the same position as a shadow entry.</summary>
     public EntryId StoredEntry(EntryId shadowEntry) => OpenLedger.Entries[(int)Shadow!.FindEntry(shadowEntry)!.Sequence - 1].Id;
 
+    /// <summary>
+    /// Week facts the library derived from the shadow ledger and the fund (<see cref="KubeCore.Compliance.GroupFacts.Week"/>)
+    /// with the callers' ids: the stored ledger's entry ids and the loans' first ids.
+    /// </summary>
+    public KubeCore.Compliance.GroupWeek WithStoredIds(KubeCore.Compliance.GroupWeek facts) => facts with
+    {
+        Savings = [.. facts.Savings.Select(s => s with { Deposits = [.. s.Deposits.Select(StoredEntry)] })],
+        BookClose = facts.BookClose is { } close ? StoredEntry(close) : null,
+        LoansDisbursed = [.. facts.LoansDisbursed.Select(StoredId)],
+        InstallmentsDue = [.. facts.InstallmentsDue.Select(d => d with { Loan = StoredId(d.Loan), Settlement = [.. d.Settlement.Select(StoredEntry)] })],
+    };
+
     internal LoanId ShadowId(LoanId stored) => _toShadow.TryGetValue(stored, out var shadow) ? shadow : throw ApiException.NotFound("loan");
 
     internal void MapLoan(LoanId stored, LoanId shadow)

@@ -293,19 +293,29 @@ public static class RuleCatalogue
         // Five basic rules
         R(RuleIds.Five01, "Tabungan rutin", "Routine savings",
             "Every member (or the profile's share of members) saved that week.",
-            "Seed 004 rule 1; Pancasutra (KOTAKU Kab. Madiun)", Seed, Pnpm2008, P.SavingsShare, P.Weekly),
+            "Seed 004 rule 1; Pancasutra (KOTAKU Kab. Madiun)", Seed, Pnpm2008, P.SavingsShare, P.Weekly).WithConventions(
+            "Members of the week: everyone who joined on or before its last day and had not left on or before its first day (left on the first day: not a member that week; left the next day: a member); a standing without member history counts its current members.",
+            "A member saved when a savings deposit of theirs is dated in the week and not reversed (a reversal at any time takes it out)."),
         R(RuleIds.Five02, "Pertemuan rutin", "Routine meeting",
             "A meeting was held that week, with attendance recorded.",
-            "Seed 004 rule 2; Pancasutra", Seed, Pnpm2008),
+            "Seed 004 rule 2; Pancasutra", Seed, Pnpm2008).WithConventions(
+            "The meeting of the week is the first, by date, dated in the week with attendance recorded; a meeting without attendance does not count."),
         R(RuleIds.Five03, "Pembukuan rutin", "Routine bookkeeping",
             "The week's books were closed and reconcile.",
-            "Seed 004 rule 3; Pancasutra", Seed, Pnpm2008),
+            "Seed 004 rule 3; Pancasutra", Seed, Pnpm2008).WithConventions(
+            "The week's close entry, when the ledger holds one: a week closed late, together with a later week, counts once its close is posted."),
         R(RuleIds.Five04, "Perguliran pinjaman dalam kelompok", "Loans revolve within the group",
             "The loan fund lent to members, or had no request it could serve. Applicable from the first week (LOAN-01 a: lending may start at the first meeting).",
-            "Seed 004 rule 4; Pancasutra", Seed, Pnpm2008),
+            "Seed 004 rule 4; Pancasutra", Seed, Pnpm2008).WithConventions(
+            "May lend: the fund's LOAN-01 (a) decision as of the week's first day; no fund, no lending.",
+            "Loans disbursed: the fund's loans disbursed on a day of the week.",
+            "Unserved requests: loans approved on or before the week's last day and neither disbursed nor withdrawn by then (withdrawn on the last day: not unserved; the next day: unserved). A request that never reached the fund is not in the record."),
         R(RuleIds.Five05, "Pengembalian pinjaman dalam kelompok", "Repayment within the group",
             "Every installment due that week was paid, or covered by tanggung renteng.",
-            "Seed 004 rule 5; Pancasutra", Seed, Pnpm2008),
+            "Seed 004 rule 5; Pancasutra", Seed, Pnpm2008).WithConventions(
+            "Installments due: every installment of a disbursed loan whose due date is in the week.",
+            "Settled: the loan's payments dated on or before the week's last day settle it by the LOAN-05 allocation (due and paid on the last day: settled; paid the next day: not).",
+            "Evidence: the loan's repayment and tanggung renteng cover entries dated from the week's first day (for one paid in advance, the day it was settled) to the day it was settled; covered jointly (LOAN-08) when one of them is a cover."),
 
         // Stages
         R(RuleIds.Stg01, "Tahap tumbuh, berkembang, maju", "Stages tumbuh, berkembang, maju",
@@ -316,7 +326,13 @@ public static class RuleCatalogue
             "123dok stage criteria, Kel. Kebon Waru (wq2vk72y): rates KUBE HPMBK-1 Berkembang without training or IKS; the share and the months are KubeCore design choices", Medium, Permensos2019, P.StageShare, P.RisingMonths),
         R(RuleIds.Stg02, "Indikator keberlanjutan", "Sustainability indicators",
             "Institutional (meetings, officers, books), social (attendance, IKS, participation) and economic (savings growth, repayment, income) indicators.",
-            "Seed 001 (3 indicators: kelembagaan, sosial, ekonomi); Dinsos DIY: \"tiga aspek penilaian KUBE prestasi ... kelembagaan, sosial dan ekonomi\"; sub-checks and thresholds: KubeCore design choice", Medium, Catalogue, P.Attendance),
+            "Seed 001 (3 indicators: kelembagaan, sosial, ekonomi); Dinsos DIY: \"tiga aspek penilaian KUBE prestasi ... kelembagaan, sosial dan ekonomi\"; sub-checks and thresholds: KubeCore design choice", Medium, Catalogue, P.Attendance).WithConventions(
+            "The period: the given number of whole bookkeeping weeks from its first week; a week has a meeting and is closed as for FIVE-02 and FIVE-03 (closed: the books closed through it).",
+            "Attendance and decisions: the meetings of the period with attendance recorded; members who decided: members of the period's last week present at a meeting that took a decision.",
+            "Members: the members of the period's last week (as for FIVE-01); officers complete: the three offices as they stand now.",
+            "Member savings at the start: the member-savings legs of every entry dated before the period; at the end: of every entry dated on or before its last day.",
+            "Paid on time: an installment due in the period is settled by the payments dated on or before its due date.",
+            "IKS contributed and business income: the business profits recorded in the period and not reversed; income is split at the middle week (weeks before half the period are the first half)."),
 
         // Personal data
         R(RuleIds.Priv01, "Pelindungan data pribadi NIK dan KK", "Protection of NIK and family-card numbers",

@@ -79,8 +79,9 @@ public sealed class ParameterDefinition
 /// </summary>
 public sealed class RuleDefinition
 {
-    internal RuleDefinition(RuleId id, string titleId, string titleEn, string statement, string source, Confidence confidence, LocalDate effectiveFrom, IReadOnlyList<ParameterDefinition> parameters)
+    internal RuleDefinition(RuleId id, string titleId, string titleEn, string statement, string source, Confidence confidence, LocalDate effectiveFrom, IReadOnlyList<ParameterDefinition> parameters, IReadOnlyList<string>? conventions = null)
     {
+        Conventions = conventions ?? [];
         Id = id;
         TitleId = titleId;
         TitleEn = titleEn;
@@ -117,6 +118,16 @@ public sealed class RuleDefinition
 
     /// <summary>The profile parameters the rule reads (empty when it has none).</summary>
     public IReadOnlyList<ParameterDefinition> Parameters { get; }
+
+    /// <summary>
+    /// How the library reads the record for this rule where the source leaves it open (e.g. FIVE-01: who is a member of a
+    /// week, which deposits count), in English; empty when the rule needs none. <c>GroupFacts</c> applies them.
+    /// </summary>
+    public IReadOnlyList<string> Conventions { get; }
+
+    /// <summary>This rule with <paramref name="conventions"/>.</summary>
+    internal RuleDefinition WithConventions(params string[] conventions) =>
+        new(Id, TitleId, TitleEn, Statement, Source, Confidence, EffectiveFrom, Parameters, conventions);
 
     /// <summary><c>GRP-01 Group size within the profile's range</c>.</summary>
     public override string ToString() => $"{Id} {TitleEn}";

@@ -143,6 +143,39 @@ public sealed class ResourceTests(ApiHosts hosts)
     }
 
     [Fact]
+    public async Task The_five_basic_rules_report_names_the_callers_loan_and_the_stored_entries_that_repaid_it()
+    {
+        var s = Scenario();
+        await s.RegisterMembersAsync(5, women: 2);
+        await s.FormAsync("KsmP2kp", "KSM Bergulir", "2019-01-07");
+        await s.OpenBooksAsync("2019-01-21");
+        var g = $"/groups/{s.GroupId}";
+        await (await s.Treasurer.PostAsync($"{g}/ledger/loan-capital", new { date = "2019-01-21", amount = 1_000_000, reference = "UPK BKM" }, Guid.NewGuid().ToString()))
+            .ExpectAsync(HttpStatusCode.Created);
+        var application = new { member = s.Members[3], principal = 300_000, termMonths = 3, frequency = "Weekly", purpose = "Modal warung", appliedOn = "2019-01-23" };
+        var loanId = (await (await s.Treasurer.PostAsync($"{g}/loans", application, Guid.NewGuid().ToString())).ExpectAsync(HttpStatusCode.Created)).GetProperty("loan").Str("id");
+        var meeting = await s.MeetAsync("2019-01-23", new { kind = "LoanApproval", subject = loanId });
+        await (await s.Treasurer.PostAsync($"{g}/loans/{loanId}/approval", new { meeting = meeting.Str("id"), approvedBy = s.Ketua })).ExpectAsync(HttpStatusCode.OK);
+        var disbursed = await (await s.Treasurer.PostAsync($"{g}/loans/{loanId}/disbursement", new { date = "2019-01-23" }, Guid.NewGuid().ToString())).ExpectAsync(HttpStatusCode.OK);
+        var installment = disbursed.GetProperty("loan").GetProperty("schedule")[0];
+        installment.Str("dueDate").ShouldBe("2019-01-30");
+        var repaid = await (await s.Treasurer.PostAsync($"{g}/loans/{loanId}/repayments", new { date = "2019-01-30", amount = installment.GetProperty("amount").GetInt64() }, Guid.NewGuid().ToString()))
+            .ExpectAsync(HttpStatusCode.OK);
+
+        var weeks = await (await s.Auditor.GetAsync($"{g}/reports/five-rules?from=2019-01-21&weeks=2", Http.Ct)).ExpectAsync(HttpStatusCode.OK);
+        var first = weeks[0].GetProperty("outcomes").EnumerateArray().ToDictionary(o => o.Str("ruleId"));
+        first["FIVE-04"].Str("status").ShouldBe("Met");
+        first["FIVE-04"].GetProperty("loanEvidence").EnumerateArray().Select(e => e.GetString()).ShouldBe([loanId]);
+        first["FIVE-05"].Str("status").ShouldBe("NotApplicable");
+        var second = weeks[1].GetProperty("outcomes").EnumerateArray().ToDictionary(o => o.Str("ruleId"));
+        second["FIVE-05"].Str("status").ShouldBe("Met");
+        second["FIVE-05"].GetProperty("entryEvidence").EnumerateArray().Select(e => e.GetString()).ShouldBe([repaid.GetProperty("entries")[0].Str("id")]);
+        var sustainability = await (await s.Auditor.GetAsync($"{g}/reports/sustainability?from=2019-01-21&weeks=2", Http.Ct)).ExpectAsync(HttpStatusCode.OK);
+        sustainability.GetProperty("evidence").GetProperty("installmentsDue").GetInt32().ShouldBe(1);
+        sustainability.GetProperty("evidence").GetProperty("installmentsPaidOnTime").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_five_basic_rules_report_shows_each_rule_with_its_evidence()
     {
         var s = Scenario();

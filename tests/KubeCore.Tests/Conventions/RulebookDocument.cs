@@ -326,6 +326,16 @@ internal static class RulebookDocument
             md.Append(CultureInfo.InvariantCulture, $"- **Confidence:** {ConfidenceText(rule.Confidence)}\n");
             md.Append(CultureInfo.InvariantCulture, $"- **Effective from:** {Date(rule.EffectiveFrom)}\n\n");
 
+            if (rule.Conventions.Count > 0)
+            {
+                md.Append("**Conventions** (how `GroupFacts` reads the record for this rule)\n\n");
+                foreach (var convention in rule.Conventions)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"- {convention}\n");
+                }
+                md.Append('\n');
+            }
+
             if (rule.Parameters.Count == 0)
             {
                 md.Append("**Parameters:** none (the rule reads no profile parameter).\n\n");
