@@ -247,7 +247,7 @@ void Loan()
     Expect(upk.IsApproved, "after three months of savings and every tanggung renteng statement the KSM may borrow from the UPK (LOAN-01 b): " + upk);
     fund.BorrowFromUpk(today, day, Rupiah.Of(3_000_000), "UPK BKM Guyub Rukun");
     var borrower = flow.Dossiers[3].Person.Id;
-    var loan = fund.Apply(new LoanApplication(borrower, Rupiah.Of(500_000), 3, InstallmentFrequency.Weekly, "modal dagang sayur", day));
+    var loan = fund.Apply(new LoanApplication(LoanId.New(), borrower, Rupiah.Of(500_000), 3, InstallmentFrequency.Weekly, "modal dagang sayur", day));
     var meeting = Meeting.Open(group, MeetingId.New(), day);
     meeting.RecordAttendance(group.CurrentMembers.Select(m => new AttendanceMark(m, AttendanceStatus.Present)));
     fund.Approve(loan.Id, meeting.ApproveLoan(loan.Id), flow.Dossiers[0].Person.Id);

@@ -251,7 +251,7 @@ internal sealed class GroupSimulator
                         unserved++;
                         continue;
                     }
-                    var application = new LoanApplication(_members[i], principal, LoanTermMonths, InstallmentFrequency.Weekly, Purpose, day);
+                    var application = new LoanApplication(new LoanId(Ids.Guid(Ids.Loan, (index * 65536) + fund.Loans.Count)), _members[i], principal, LoanTermMonths, InstallmentFrequency.Weekly, Purpose, day);
                     Loan loan;
                     try
                     {

@@ -50,7 +50,7 @@ public static class LoanEndpoints
         fund.MapPost("/loans/assessment", async (Guid groupId, LoanApplicationRequest r, StreamStore store, CancellationToken cancellationToken) =>
             {
                 var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
-                var decision = state.OpenFund.AssessApplication(new LoanApplication(r.Member, r.Principal, r.TermMonths, r.Frequency, r.Purpose, r.AppliedOn));
+                var decision = state.OpenFund.AssessApplication(new LoanApplication(LoanId.New(), r.Member, r.Principal, r.TermMonths, r.Frequency, r.Purpose, r.AppliedOn));
                 return TypedResults.Ok(GroupViews.View(decision, t => LoanViews.CallerText(state, t)));
             })
             .EvaluationOnly().RequireAuthorization(Policies.GroupRead).WithSummary("Assesses an application without storing it: every rule checked, with its parameters.");

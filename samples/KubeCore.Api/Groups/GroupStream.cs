@@ -211,8 +211,8 @@ public sealed class GroupStream : StreamType<GroupState>
                 state.OpenFund.SignJointLiabilityStatement(c.Member, c.SignedOn, c.DocumentReference);
                 return c;
             case ApplyLoanCommand c:
-                var loan = state.OpenFund.Apply(new LoanApplication(c.Member, c.Principal, c.TermMonths, c.Frequency, c.Purpose, c.AppliedOn));
-                var stored = c.LoanId ?? loan.Id; // live: the library's id becomes the caller's id
+                var stored = c.LoanId ?? LoanId.New(); // live: the API chooses the new loan's id (the library makes none)
+                var loan = state.OpenFund.Apply(new LoanApplication(stored, c.Member, c.Principal, c.TermMonths, c.Frequency, c.Purpose, c.AppliedOn));
                 state.MapLoan(stored, loan.Id);
                 return c with { LoanId = stored };
             case ApproveGroupLoanCommand c:

@@ -2,6 +2,7 @@ namespace KubeCore.Loans;
 
 /// <summary>How often a loan is repaid (LOAN-03: at least monthly; weekly allowed).</summary>
 [Flags]
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InstallmentFrequency>))]
 public enum InstallmentFrequency
 {
     /// <summary>One installment a week.</summary>

@@ -90,6 +90,12 @@ public static class LoanErrors
     /// <summary>LOAN-06: the application is not in the state the operation needs.</summary>
     public const string WrongLoanState = "LOAN06_WRONG_LOAN_STATE";
 
+    /// <summary>
+    /// LOAN-06: the application names a loan id another loan of this fund already has (the host chooses loan ids; a
+    /// repeated id is most often a command sent twice, so it is refused with a code the host can answer, e.g. 409).
+    /// </summary>
+    public const string LoanIdTaken = "LOAN06_LOAN_ID_TAKEN";
+
     /// <summary>LOAN-06: the disbursement is above the loan fund's available cash.</summary>
     public const string AboveAvailableFund = "LOAN06_ABOVE_AVAILABLE_FUND";
 
@@ -154,6 +160,7 @@ public static class LoanErrors
         new(NoQuorum, "Rapat tidak kuorum: hadir {Present} dari {MemberCount} anggota.", "The meeting had no quorum: {Present} of {MemberCount} members present."),
         new(DecisionBeforeApplication, "Keputusan rapat tanggal {DecisionDate} mendahului pengajuan tanggal {AppliedOn}.", "The meeting decision of {DecisionDate} predates the application of {AppliedOn}."),
         new(ApproverNotOfficer, "Penanda tangan persetujuan {ApproverId} bukan pengurus kelompok.", "The approval signatory {ApproverId} holds no office in the group."),
+        new(LoanIdTaken, "Nomor pinjaman {LoanId} sudah dipakai oleh pinjaman lain di dana bergulir kelompok ini.", "The loan id {LoanId} is already used by another loan of this group's revolving fund."),
         new(WrongLoanState, "Pinjaman {LoanId} berstatus {State}; tindakan ini memerlukan status {Required}.", "Loan {LoanId} is {State}; this operation needs {Required}."),
         new(AboveAvailableFund, "Pencairan {Principal} melebihi kas dana pinjaman yang tersedia {Available}.", "The disbursement of {Principal} is above the loan fund's available cash of {Available}."),
         new(DisbursementBeforeApproval, "Pencairan tanggal {Date} mendahului persetujuan tanggal {ApprovedOn}.", "The disbursement of {Date} is before the approval of {ApprovedOn}."),

@@ -277,7 +277,7 @@ public static class LoanFundSteps
         });
 
     public static Loan ApplyFor(this LoanRevolving fund, PersonId member, long principal, LocalDate date, int months = 3, InstallmentFrequency frequency = InstallmentFrequency.Weekly) =>
-        fund.Apply(new LoanApplication(member, Rupiah.Of(principal), months, frequency, "modal usaha warung", date));
+        fund.Apply(new LoanApplication(LoanId.New(), member, Rupiah.Of(principal), months, frequency, "modal usaha warung", date));
 
     public static Loan ApproveAtMeeting(this LoanRevolving fund, LoanTestGroup group, Loan loan, LocalDate date) =>
         fund.Approve(loan.Id, Approval(group, loan.Id, date).Decision, loan.Borrower == group.Ketua ? group.Sekretaris : group.Ketua);

@@ -36,7 +36,7 @@ public class EligibilityShortcutTests
             return false;
         }
 
-        var application = new LoanApplication(borrower, Rupiah.Of(c.Principal), c.Months, c.Frequency, "modal usaha", day);
+        var application = new LoanApplication(LoanId.New(), borrower, Rupiah.Of(c.Principal), c.Months, c.Frequency, "modal usaha", day);
         var decision = fund.AssessApplication(application);
         var applied = Record.Exception(() => fund.Apply(application));
         if (!SameOutcome(decision, applied))

@@ -59,7 +59,7 @@ public class GuyubRukunScenarioTests
         DepositAll(ledger, group, april10);
         fund.Repay(HostToday.Of(april10), loanA.Id, april10, Rupiah.Of(43_541));
         var loanB = fund.ApplyFor(b, 300_000, april10);
-        fund.AssessApplication(new LoanApplication(b, Rupiah.Of(300_000), 3, InstallmentFrequency.Weekly, "x", april10)).Warnings
+        fund.AssessApplication(new LoanApplication(LoanId.New(), b, Rupiah.Of(300_000), 3, InstallmentFrequency.Weekly, "x", april10)).Warnings
             .Select(w => w.ErrorCode).ShouldBe([LoanErrors.AboveAvailableFund]);
         fund.ApproveAtMeeting(group, loanB, april10);
         var entries = ledger.Count;

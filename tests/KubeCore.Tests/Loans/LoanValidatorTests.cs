@@ -22,12 +22,12 @@ public class LoanValidatorTests
     public void A_valid_application_passes_and_every_broken_field_gets_its_coded_message_in_Indonesian_and_English()
     {
         var validator = new LoanApplicationValidator(ProgramProfiles.KsmP2kp);
-        validator.Validate(new LoanApplication(PersonId.New(), Rupiah.Of(500_000), 3, InstallmentFrequency.Weekly, "modal usaha", Date)).IsValid.ShouldBeTrue();
+        validator.Validate(new LoanApplication(LoanId.New(), PersonId.New(), Rupiah.Of(500_000), 3, InstallmentFrequency.Weekly, "modal usaha", Date)).IsValid.ShouldBeTrue();
 
-        var result = validator.Validate(new LoanApplication(default, Rupiah.Zero, 24, InstallmentFrequency.Weekly | InstallmentFrequency.Monthly, " ", Date));
+        var result = validator.Validate(new LoanApplication(default, default, Rupiah.Zero, 24, InstallmentFrequency.Weekly | InstallmentFrequency.Monthly, " ", Date));
 
         result.Errors.Select(e => e.ErrorCode).ShouldBe(
-            [LoanErrors.BorrowerNotMember, LoanErrors.PrincipalNotPositive, LoanErrors.TermOutOfRange, LoanErrors.FrequencyNotAllowed, LoanErrors.PurposeMissing], ignoreOrder: true);
+            [LoanErrors.LoanRequired, LoanErrors.BorrowerNotMember, LoanErrors.PrincipalNotPositive, LoanErrors.TermOutOfRange, LoanErrors.FrequencyNotAllowed, LoanErrors.PurposeMissing], ignoreOrder: true);
         var term = result.Errors.Single(e => e.ErrorCode == LoanErrors.TermOutOfRange);
         Render(term, Indonesian).ShouldBe("Jangka waktu 24 bulan di luar batas 3..12 bulan.");
         Render(term, English).ShouldBe("The term of 24 months is outside 3..12 months.");

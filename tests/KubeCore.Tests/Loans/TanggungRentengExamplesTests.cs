@@ -51,7 +51,7 @@ public class TanggungRentengExamplesTests
         ledger.Entries.Count(x => x.Kind == EntryKind.RentengCover).ShouldBe(3);
 
         // The group is no longer in arrears, so another member may borrow; A owes the group Rp 68.375 and may not.
-        fund.AssessApplication(new LoanApplication(e, Rupiah.Of(100_000), 3, InstallmentFrequency.Weekly, "modal", may23)).IsApproved.ShouldBeTrue();
+        fund.AssessApplication(new LoanApplication(LoanId.New(), e, Rupiah.Of(100_000), 3, InstallmentFrequency.Weekly, "modal", may23)).IsApproved.ShouldBeTrue();
         fund.RecoveryOwedBy(a).ShouldBe(Rupiah.Of(68_375));
 
         // 1 June: A pays back Rp 50.000 — first to the members, then to IKS.

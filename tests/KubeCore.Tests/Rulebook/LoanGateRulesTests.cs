@@ -202,7 +202,7 @@ public class LoanGateRulesTests
         var expected = longest >= c.MinMonths; // statements play no part in lending within the group
 
         var before = Fingerprint(fund);
-        var applied = Record.Exception(() => fund.Apply(new LoanApplication(group.Ordinary[0], Rupiah.Of(400_000), 3, InstallmentFrequency.Weekly, "modal usaha", asOf)));
+        var applied = Record.Exception(() => fund.Apply(new LoanApplication(LoanId.New(), group.Ordinary[0], Rupiah.Of(400_000), 3, InstallmentFrequency.Weekly, "modal usaha", asOf)));
         return fund.ConsecutiveSavingsMonths(asOf) == longest
             && fund.MayLend(asOf).IsApproved == expected
             && fund.CanLend(asOf) == expected

@@ -243,8 +243,29 @@ public sealed class LoanAccount
     private LoanAccount Append(LocalDate date, Rupiah amount, PaymentSource source, bool coverOnly)
     {
         var allocation = Compute(date, amount, coverOnly, out var charge, out var principal);
-        var payment = new RecordedPayment(date, amount, source, allocation);
-        var day = ScheduleShape.DayNumberOf(date);
+        return Append(new RecordedPayment(date, amount, source, allocation), charge, principal);
+    }
+
+    /// <summary>
+    /// The allocation of a payment that <see cref="CheckPayment"/> (or, for a cover, <see cref="CheckCover"/>) has just
+    /// accepted, without recording it.
+    /// </summary>
+    internal PaymentAllocation AllocateChecked(LocalDate date, Rupiah amount, bool coverOnly) => Compute(date, amount, coverOnly, out _, out _);
+
+    /// <summary>
+    /// Appends a payment with the allocation it already has (made live by <see cref="AllocateChecked"/>, or read from a
+    /// stored state); the caller has checked that its parts add up and stay within the schedule's totals.
+    /// </summary>
+    internal LoanAccount AppendAllocated(RecordedPayment payment)
+    {
+        var charge = (_count == 0 ? 0 : _store.Charges[_count - 1]) + payment.Allocation.ServiceCharge.Amount;
+        var principal = (_count == 0 ? 0 : _store.Principals[_count - 1]) + payment.Allocation.Principal.Amount;
+        return Append(payment, charge, principal);
+    }
+
+    private LoanAccount Append(RecordedPayment payment, long charge, long principal)
+    {
+        var day = ScheduleShape.DayNumberOf(payment.Date);
         // The latest account of the loan appends in place; an earlier one (a branch) copies its payments first.
         var store = _store.TryAppend(_count, payment, day, charge, principal) ? _store : _store.Branch(_count, payment, day, charge, principal);
         return new LoanAccount(Schedule, store, _count + 1);

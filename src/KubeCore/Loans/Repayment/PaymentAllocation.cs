@@ -4,6 +4,7 @@ using NodaTime;
 namespace KubeCore.Loans;
 
 /// <summary>Where a payment towards a loan came from.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PaymentSource>))]
 public enum PaymentSource
 {
     /// <summary>The borrower paid (an angsuran).</summary>

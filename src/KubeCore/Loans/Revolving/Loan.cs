@@ -5,6 +5,7 @@ using NodaTime;
 namespace KubeCore.Loans;
 
 /// <summary>The life of a loan in a group's revolving fund.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LoanState>))]
 public enum LoanState
 {
     /// <summary>Applied for; awaiting the meeting's approval (LOAN-06).</summary>
@@ -35,17 +36,19 @@ public sealed record LoanApproval(MeetingDecision Decision, PersonId ApprovedBy,
 /// </summary>
 public sealed class Loan
 {
+    private readonly List<EntryId> _paymentEntries = [];
     private string? _repaymentReference;
 
-    internal Loan(LoanId id, LoanApplication application, int memberLoanNumber, Rate monthlyServiceCharge)
+    private Loan(LoanId id, PersonId borrower, LoanTerms terms, string purpose, LocalDate appliedOn, int memberLoanNumber)
     {
         Id = id;
-        Borrower = application.Member;
-        Terms = LoanTerms.Of(application.Principal, application.TermMonths, application.Frequency, monthlyServiceCharge);
-        Purpose = application.Purpose;
-        AppliedOn = application.AppliedOn;
+        Borrower = borrower;
+        Terms = terms;
+        Purpose = purpose;
+        AppliedOn = appliedOn;
         MemberLoanNumber = memberLoanNumber;
         State = LoanState.Applied;
+        PaymentEntries = _paymentEntries.AsReadOnly();
     }
 
     /// <summary>The loan id (also the subject of its approval decision).</summary>
@@ -117,8 +120,19 @@ public sealed class Loan
     /// <summary>True when disbursed on or before <paramref name="asOf"/> and, as of that date, in arrears.</summary>
     public bool HasArrearsAsOf(LocalDate asOf) => Account is { } a && a.Schedule.DisbursedOn <= asOf && a.HasArrearsAsOf(asOf);
 
+    /// <summary>
+    /// The ledger entry of each payment of <see cref="Account"/> (<see cref="LoanAccount.Payments"/>), in the same order:
+    /// a <see cref="Savings.EntryKind.LoanRepayment"/> for the borrower's payments, a <see cref="Savings.EntryKind.RentengCover"/>
+    /// for each tanggung renteng step.
+    /// </summary>
+    public IReadOnlyList<EntryId> PaymentEntries { get; }
+
     /// <summary>The reference of every repayment entry in the ledger ("Angsuran " and the loan id), made once.</summary>
     internal string RepaymentReference => _repaymentReference ??= $"Angsuran {Id}";
+
+    /// <summary>A new applied loan (the fact's terms were checked by the caller).</summary>
+    internal static Loan Applied(LoanId id, PersonId borrower, LoanTerms terms, string purpose, LocalDate appliedOn, int memberLoanNumber) =>
+        new(id, borrower, terms, purpose, appliedOn, memberLoanNumber);
 
     internal void MarkApproved(LoanApproval approval)
     {
@@ -126,20 +140,22 @@ public sealed class Loan
         State = LoanState.Approved;
     }
 
-    internal void MarkDisbursed(LoanAccount account, EntryId entry)
+    internal void MarkDisbursed(LocalDate date, EntryId entry)
     {
-        Account = account;
+        Account = LoanAccount.Open(RepaymentSchedule.Compute(Terms, date));
         DisbursementEntry = entry;
         State = LoanState.Disbursed;
     }
 
-    internal void Update(LoanAccount account, LocalDate date)
+    /// <summary>Appends a payment with its allocation (checked by the caller) and its ledger entry; closes the loan when repaid.</summary>
+    internal void AddPayment(RecordedPayment payment, EntryId entry)
     {
-        Account = account;
-        if (account.IsRepaid)
+        Account = Account!.AppendAllocated(payment);
+        _paymentEntries.Add(entry);
+        if (Account.IsRepaid)
         {
             State = LoanState.Repaid;
-            ClosedOn = date;
+            ClosedOn = payment.Date;
         }
     }
 
@@ -148,6 +164,30 @@ public sealed class Loan
         State = LoanState.Withdrawn;
         ClosedOn = date;
         WithdrawalReason = reason;
+    }
+
+    /// <summary>Sets the final fields of a restored loan as stored (after its payments were added).</summary>
+    internal void SetStored(LoanState state, LocalDate? closedOn, string? withdrawalReason)
+    {
+        State = state;
+        ClosedOn = closedOn;
+        WithdrawalReason = withdrawalReason;
+    }
+
+    /// <summary>The loan as stored.</summary>
+    internal FundLoanState ToState()
+    {
+        var payments = new LoanPaymentState[_paymentEntries.Count];
+        for (var i = 0; i < payments.Length; i++)
+        {
+            var p = Account!.Payments[i];
+            var a = p.Allocation;
+            payments[i] = new LoanPaymentState(p.Date, p.Amount, p.Source, a.DueServiceCharge, a.OverduePrincipal, a.CurrentPrincipal, a.PrepaidServiceCharge, a.PrepaidPrincipal, _paymentEntries[i]);
+        }
+        return new FundLoanState(
+            Id, Borrower, Terms.Principal, Terms.TermMonths, Terms.Frequency, Terms.MonthlyServiceCharge, Purpose, AppliedOn, MemberLoanNumber, State,
+            Approval is { } approval ? LoanRevolving.ApprovalState(approval) : null,
+            DisbursedOn, DisbursementEntry, payments, ClosedOn, WithdrawalReason);
     }
 
     /// <summary>A one-line account of the loan.</summary>

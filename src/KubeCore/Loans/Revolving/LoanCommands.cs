@@ -7,13 +7,17 @@ using NodaTime;
 namespace KubeCore.Loans;
 
 /// <summary>Input: a member applies for a loan (<see cref="LoanRevolving.Apply"/>).</summary>
+/// <param name="Loan">
+/// The new loan's id, chosen by the host (as <see cref="Groups.ProposeGroup"/> carries its group id): the library makes
+/// no ids. Not the default id; unique within the fund (a repeated id is refused with <see cref="LoanErrors.LoanIdTaken"/>).
+/// </param>
 /// <param name="Member">The applying member.</param>
 /// <param name="Principal">The principal asked for.</param>
 /// <param name="TermMonths">The term in months.</param>
 /// <param name="Frequency">Weekly or monthly installments.</param>
 /// <param name="Purpose">What the loan is for, 1..<see cref="LoanApplication.MaxPurposeLength"/> characters.</param>
 /// <param name="AppliedOn">The application date.</param>
-public sealed record LoanApplication(PersonId Member, Rupiah Principal, int TermMonths, InstallmentFrequency Frequency, string Purpose, LocalDate AppliedOn)
+public sealed record LoanApplication(LoanId Loan, PersonId Member, Rupiah Principal, int TermMonths, InstallmentFrequency Frequency, string Purpose, LocalDate AppliedOn)
 {
     /// <summary>The longest purpose text: 200 characters.</summary>
     public const int MaxPurposeLength = 200;
@@ -38,7 +42,7 @@ public sealed record ApproveLoanCommand(LoanId Loan, MeetingDecision Decision, P
 public sealed record RecoverCoverCommand(LoanId Loan, LocalDate Date, Rupiah Amount);
 
 /// <summary>
-/// Validates a <see cref="LoanApplication"/> against a profile: positive principal (LOAN-02), term within
+/// Validates a <see cref="LoanApplication"/> against a profile: a loan id (LOAN-05 <see cref="LoanErrors.LoanRequired"/>), positive principal (LOAN-02), term within
 /// the profile's range and an allowed frequency (LOAN-03), and a purpose (LOAN-06: the meeting approves
 /// a stated purpose). Ceilings that depend on the member's history, arrears and the group's standing are
 /// checked by <see cref="LoanRevolving.AssessApplication"/>.
@@ -51,6 +55,7 @@ public sealed class LoanApplicationValidator : AbstractValidator<LoanApplication
     {
         ArgumentNullException.ThrowIfNull(profile);
         var loans = profile.Loans;
+        RuleFor(a => a.Loan).Must(l => l.Value != Guid.Empty).WithErrorCode(LoanErrors.LoanRequired);
         RuleFor(a => a.Member)
             .Must((_, member, context) =>
             {

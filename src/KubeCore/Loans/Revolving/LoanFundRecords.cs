@@ -11,6 +11,7 @@ namespace KubeCore.Loans;
 public sealed record JointLiabilityStatement(PersonId Member, LocalDate SignedOn, string DocumentReference);
 
 /// <summary>Why a member is referred to a bank (LOAN-02 graduation).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<BankReferralReason>))]
 public enum BankReferralReason
 {
     /// <summary>The member has had <c>Loans.BankReferralAfterLoans</c> loans.</summary>
@@ -88,3 +89,9 @@ public sealed record DueInstallment(LoanId Loan, PersonId Borrower, InstallmentP
     /// <summary>True when fully paid (by the borrower or by tanggung renteng).</summary>
     public bool IsSettled => Position.IsSettled;
 }
+
+/// <summary>A loan the KSM received from the UPK into its loan fund (LOAN-01 b, <see cref="LoanRevolving.BorrowFromUpk"/>).</summary>
+/// <param name="Date">The booking date.</param>
+/// <param name="Amount">The amount the UPK lent.</param>
+/// <param name="Entry">The ledger entry (<see cref="EntryKind.LoanCapitalAdded"/>).</param>
+public sealed record UpkLoan(LocalDate Date, Rupiah Amount, EntryId Entry);

@@ -41,18 +41,23 @@ namespace KubeCore.Loans;
 /// <c>Savings.MaxSingleAmount</c> and the representable range (SAV-08), as does every amount the fund posts.</para>
 /// <para>Not thread-safe: one writer at a time, the same writer as the ledger's.</para>
 /// </remarks>
-public sealed class LoanRevolving
+public sealed partial class LoanRevolving
 {
     private readonly IGroupStanding _group;
     private readonly List<Loan> _loans = [];
     private readonly IReadOnlyList<Loan> _readOnlyLoans;
     private readonly Dictionary<LoanId, Loan> _byId = [];
     private readonly Dictionary<PersonId, JointLiabilityStatement> _statements = [];
+    private readonly List<JointLiabilityStatement> _statementList = [];
     private readonly Dictionary<PersonId, BankReferral> _referrals = [];
+    private readonly List<BankReferral> _referralList = [];
+    private readonly List<RentengCover> _covers = [];
+    private readonly List<RentengRecovery> _recoveries = [];
+    private readonly List<UpkLoan> _upkLoans = [];
     private readonly List<ILoanFundEvent> _events = [];
     private readonly IReadOnlyList<ILoanFundEvent> _readOnlyEvents;
+    private readonly List<LoanFundFact> _changes = [];
     private readonly SavingsMonthsIndex _savingsMonths;
-    private readonly LoanIdSource _loanIds = new();
 
     private LoanRevolving(IGroupStanding group, SavingsLedger ledger)
     {
@@ -78,11 +83,20 @@ public sealed class LoanRevolving
     /// <summary>Every loan, in application order.</summary>
     public IReadOnlyList<Loan> Loans => _readOnlyLoans;
 
-    /// <summary>The signed joint-liability statements, one per member who signed.</summary>
-    public IReadOnlyCollection<JointLiabilityStatement> Statements => _statements.Values;
+    /// <summary>The signed joint-liability statements, one per member who signed, in signing order.</summary>
+    public IReadOnlyCollection<JointLiabilityStatement> Statements => _statementList.AsReadOnly();
 
-    /// <summary>Members referred to a bank (LOAN-02 graduation).</summary>
-    public IReadOnlyCollection<BankReferral> Referrals => _referrals.Values;
+    /// <summary>Members referred to a bank (LOAN-02 graduation), in the order referred.</summary>
+    public IReadOnlyCollection<BankReferral> Referrals => _referralList.AsReadOnly();
+
+    /// <summary>The tanggung renteng covers (LOAN-08), in the order made.</summary>
+    public IReadOnlyList<RentengCover> Covers => _covers.AsReadOnly();
+
+    /// <summary>The recoveries of covers (LOAN-08), in the order made.</summary>
+    public IReadOnlyList<RentengRecovery> Recoveries => _recoveries.AsReadOnly();
+
+    /// <summary>The loans received from the UPK (LOAN-01 b), in the order booked.</summary>
+    public IReadOnlyList<UpkLoan> UpkLoans => _upkLoans.AsReadOnly();
 
     /// <summary>Domain events raised since the last <see cref="ClearEvents"/>, in order.</summary>
     public IReadOnlyList<ILoanFundEvent> Events => _readOnlyEvents;
@@ -139,7 +153,7 @@ public sealed class LoanRevolving
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan01, LoanErrors.StatementAlreadySigned, ("MemberId", member), ("SignedOn", existing.SignedOn)));
         }
         var statement = new JointLiabilityStatement(member, signedOn, documentReference ?? string.Empty);
-        _statements.Add(member, statement);
+        Record(new StatementSignedFact(statement));
         _events.Add(new JointLiabilityStatementSigned(Group, signedOn, member));
         return statement;
     }
@@ -246,6 +260,7 @@ public sealed class LoanRevolving
             AssessUpkAccess(date).ThrowIfRejected();
         }
         var entry = Ledger.AddLoanCapital(today, date, amount, reference ?? "Pinjaman UPK");
+        Record(new UpkLoanReceivedFact(new UpkLoan(date, amount, entry.Id)));
         _events.Add(new UpkLoanReceived(Group, date, amount, entry.Id));
         return entry;
     }
@@ -276,24 +291,33 @@ public sealed class LoanRevolving
         return builder.Build();
     }
 
-    /// <summary>Records an application when <see cref="AssessApplication"/> approves it; returns the new loan.</summary>
+    /// <summary>
+    /// Records an application when <see cref="AssessApplication"/> approves it; returns the new loan, whose id is the
+    /// application's <see cref="LoanApplication.Loan"/> (the host's).
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
-    /// <exception cref="ArgumentException">The purpose is blank or longer than <see cref="LoanApplication.MaxPurposeLength"/>.</exception>
-    /// <exception cref="RuleViolationException">Every failed check of the eligibility decision; nothing changes.</exception>
+    /// <exception cref="ArgumentException">A default loan or member id, or the purpose is blank or longer than <see cref="LoanApplication.MaxPurposeLength"/>.</exception>
+    /// <exception cref="RuleViolationException">LOAN-06 <see cref="LoanErrors.LoanIdTaken"/> when another loan of the fund has the id
+    /// (checked first, alone); otherwise every failed check of the eligibility decision. Nothing changes.</exception>
     public Loan Apply(LoanApplication application)
     {
         ArgumentNullException.ThrowIfNull(application);
+        CheckId(application.Loan.Value, nameof(application));
         CheckId(application.Member.Value, nameof(application));
         Preconditions.CheckNotBlank(application.Purpose);
         Preconditions.CheckArgument(application.Purpose.Length <= LoanApplication.MaxPurposeLength, nameof(application), "The purpose is too long.");
+        if (_byId.ContainsKey(application.Loan))
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan06, LoanErrors.LoanIdTaken, ("LoanId", application.Loan)));
+        }
         var facts = EligibilityOf(application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn, self: null);
         if (!facts.AllHold(Profile.Loans) || CheckAmounts(application.Principal, application.TermMonths) is not null)
         {
             AssessApplication(application).ThrowIfRejected();
         }
-        var loan = new Loan(_loanIds.Next(), application, facts.PreviousLoans + 1, Profile.Loans.MonthlyServiceCharge);
-        _loans.Add(loan);
-        _byId.Add(loan.Id, loan);
+        Record(new LoanAppliedFact(application.Loan, application.Member, application.Principal, application.TermMonths, application.Frequency,
+            Profile.Loans.MonthlyServiceCharge, application.Purpose, application.AppliedOn, facts.PreviousLoans + 1));
+        var loan = _byId[application.Loan];
         _events.Add(new LoanApplied(Group, application.AppliedOn, loan.Id, loan.Borrower, loan.Principal));
         return loan;
     }
@@ -358,7 +382,7 @@ public sealed class LoanRevolving
         {
             throw new RuleViolationException(violations);
         }
-        loan.MarkApproved(new LoanApproval(decision, approvedBy, decision.Date));
+        Record(new LoanApprovedFact(loan.Id, ApprovalState(new LoanApproval(decision, approvedBy, decision.Date))));
         _events.Add(new LoanApproved(Group, decision.Date, loan.Id, decision.MeetingId, approvedBy));
         return loan;
     }
@@ -382,7 +406,7 @@ public sealed class LoanRevolving
         {
             throw new RuleViolationException(WrongState(loan, LoanState.Applied));
         }
-        loan.MarkWithdrawn(date, reason);
+        Record(new LoanWithdrawnFact(loan.Id, date, reason));
         _events.Add(new LoanWithdrawn(Group, date, loan.Id, reason));
         return loan;
     }
@@ -432,18 +456,20 @@ public sealed class LoanRevolving
         {
             DisbursementDecision(loan, date, facts).ThrowIfRejected();
         }
-        var account = LoanAccount.Open(RepaymentSchedule.Compute(loan.Terms, date));
         var entry = Ledger.DisburseLoan(today, date, loan.Id, loan.Borrower, loan.Principal, Reference("Pencairan", loan.Id));
-        loan.MarkDisbursed(account, entry.Id);
-        _events.Add(new LoanDisbursed(Group, date, loan.Id, loan.Borrower, loan.Principal, entry.Id));
         // The member's disbursed loans, this one included.
         var count = facts.PreviousLoans + 1;
         var largest = Rupiah.Max(facts.LargestPrincipal, loan.Principal);
+        BankReferral? referral = null;
         if (!_referrals.ContainsKey(loan.Borrower) && LoanRules.IsReferredToBank(count, largest, Profile.Loans))
         {
             var reason = count >= Profile.Loans.BankReferralAfterLoans ? BankReferralReason.LoanCount : BankReferralReason.Principal;
-            var referral = new BankReferral(loan.Borrower, date, reason, count, largest, loan.Id);
-            _referrals.Add(loan.Borrower, referral);
+            referral = new BankReferral(loan.Borrower, date, reason, count, largest, loan.Id);
+        }
+        Record(new LoanDisbursedFact(loan.Id, date, entry.Id, referral));
+        _events.Add(new LoanDisbursed(Group, date, loan.Id, loan.Borrower, loan.Principal, entry.Id));
+        if (referral is not null)
+        {
             _events.Add(new MemberReferredToBank(Group, date, referral));
         }
         return loan;
@@ -470,10 +496,9 @@ public sealed class LoanRevolving
         {
             throw new RuleViolationException(violation);
         }
-        var updated = account.RecordChecked(date, amount);
-        var allocation = updated.LastPayment.Allocation;
+        var allocation = account.AllocateChecked(date, amount, coverOnly: false);
         var entry = Ledger.RecordRepayment(today, date, loan.Id, allocation.Principal, allocation.ServiceCharge, loan.RepaymentReference);
-        loan.Update(updated, date);
+        Record(new RepaymentRecordedFact(loan.Id, PaymentState(new RecordedPayment(date, amount, PaymentSource.Borrower, allocation), entry.Id)));
         _events.Add(new RepaymentRecorded(Group, date, loan.Id, allocation, entry.Id));
         if (loan.State == LoanState.Repaid)
         {
@@ -555,14 +580,18 @@ public sealed class LoanRevolving
         }
         ThrowIfViolated(Ledger.CheckTurnoverRoom(planned));
 
-        var steps = new List<RentengStep>(plan.Count);
-        foreach (var (source, amount, allocation, contributions) in plan)
+        var steps = new RentengStepState[plan.Count];
+        var payments = new LoanPaymentState[plan.Count];
+        for (var i = 0; i < plan.Count; i++)
         {
+            var (source, amount, allocation, contributions) = plan[i];
             var entry = Ledger.CoverArrears(today, date, loan.Id, allocation.Principal, allocation.ServiceCharge, contributions, Reference("Tanggung renteng", loan.Id));
-            steps.Add(new RentengStep(source, Rupiah.Of(amount), allocation.Principal, allocation.ServiceCharge, Array.AsReadOnly(contributions), entry.Id));
+            steps[i] = new RentengStepState(source, Rupiah.Of(amount), allocation.Principal, allocation.ServiceCharge,
+                Array.ConvertAll(contributions, c => new RentengContributionState(c.Source, c.Member, c.Amount)), entry.Id);
+            payments[i] = PaymentState(new RecordedPayment(date, Rupiah.Of(amount), PaymentSource.JointLiability, allocation), entry.Id);
         }
-        loan.Update(working, date);
-        var cover = new RentengCover(loan.Id, loan.Borrower, date, status.InstallmentsOverdue, arrears, steps.AsReadOnly(), Rupiah.Of(remainder), Rupiah.Of(remaining));
+        Record(new ArrearsCoveredFact(new RentengCoverState(loan.Id, loan.Borrower, date, status.InstallmentsOverdue, arrears, steps, Rupiah.Of(remainder), Rupiah.Of(remaining)), payments));
+        var cover = _covers[^1];
         _events.Add(new ArrearsCoveredJointly(Group, date, cover));
         if (loan.State == LoanState.Repaid)
         {
@@ -637,21 +666,22 @@ public sealed class LoanRevolving
         var shares = ProRata(toMembers, members.Select(c => c.Claim.Amount).ToArray(), out _);
         var toIks = amount.Amount - toMembers;
 
-        var lines = new List<RecoveryLine>();
+        var lines = new List<RecoveryLineState>();
         for (var i = 0; i < members.Length; i++)
         {
             if (shares[i] > 0)
             {
                 var entry = Ledger.RecoverCover(today, date, loan.Id, members[i].Claimant, Rupiah.Of(shares[i]), Reference("Pengembalian renteng", loan.Id));
-                lines.Add(new RecoveryLine(members[i].Claimant, Rupiah.Of(shares[i]), entry.Id));
+                lines.Add(new RecoveryLineState(members[i].Claimant.Member, Rupiah.Of(shares[i]), entry.Id));
             }
         }
         if (toIks > 0)
         {
             var entry = Ledger.RecoverCover(today, date, loan.Id, RentengClaimant.Iks, Rupiah.Of(toIks), Reference("Pengembalian renteng", loan.Id));
-            lines.Add(new RecoveryLine(RentengClaimant.Iks, Rupiah.Of(toIks), entry.Id));
+            lines.Add(new RecoveryLineState(null, Rupiah.Of(toIks), entry.Id));
         }
-        var recovery = new RentengRecovery(loan.Id, loan.Borrower, date, amount, lines.AsReadOnly(), owed - amount);
+        Record(new CoverRecoveredFact(new RentengRecoveryState(loan.Id, loan.Borrower, date, amount, lines.ToArray(), owed - amount)));
+        var recovery = _recoveries[^1];
         _events.Add(new CoverRecovered(Group, date, recovery));
         return recovery;
     }
@@ -1027,34 +1057,5 @@ public sealed class LoanRevolving
             && MemberArrears == Rupiah.Zero
             && RecoveryOwed == Rupiah.Zero
             && LoansInArrears == 0;
-    }
-
-    // Loan ids: a random 128-bit base per fund with a counter XOR-ed into its last eight bytes (the ledger's entry id
-    // scheme): unique within the fund, unique across funds with overwhelming probability (the first 64 bits are
-    // random), and far cheaper than a fresh Guid per loan.
-    private sealed class LoanIdSource
-    {
-        private readonly ulong _head;
-        private readonly ulong _tail;
-        private long _count;
-
-        public LoanIdSource()
-        {
-            // Ids need uniqueness, not secrecy: the shared pseudo-random generator (randomly seeded) is enough.
-            do
-            {
-                _head = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
-            }
-            while (_head == 0);
-            _tail = (ulong)Random.Shared.NextInt64(long.MinValue, long.MaxValue);
-        }
-
-        public LoanId Next()
-        {
-            Span<byte> bytes = stackalloc byte[16];
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, _head);
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], _tail ^ (ulong)++_count);
-            return new LoanId(new Guid(bytes, bigEndian: true));
-        }
     }
 }
