@@ -32,7 +32,7 @@ public static class SustainabilityAdapter
 
         long Savings(Func<LedgerEntry, bool> before) => ledger.Entries.Where(before)
             .SelectMany(e => e.Legs).Where(l => l.Account.Kind == AccountKind.MemberSavings).Sum(l => l.SignedAmount);
-        long Profit(LedgerEntry e) => e.Memo.Split(';').Select(p => p.Split('=')).Where(p => p[0] == "profit").Select(p => long.Parse(p[1], CultureInfo.InvariantCulture)).FirstOrDefault();
+        long Profit(LedgerEntry e) => e.Profit?.Amount ?? 0;
 
         var installments = (state.Loans?.Loans ?? []).Where(l => l.Account is not null)
             .SelectMany(l => l.Schedule!.Installments.Where(i => i.DueDate >= first.Start && i.DueDate <= last.End)

@@ -32,7 +32,7 @@ public partial class LedgerHashFormatTests
     private static LedgerEntry Copy(LedgerEntry e, EntryHash previous, EntryHash hash) =>
         LedgerEntry.FromStored(e.Group, e.Id, e.Sequence, e.BookDate, e.Kind,
             e.Legs.Select(l => LedgerLeg.FromParts(LedgerAccount.FromParts(l.Account.Kind, l.Account.Member, l.Account.Loan), l.Side, l.Amount)),
-            e.Member, e.Loan, e.Reference, e.Memo, e.Reverses, previous, hash);
+            e.Member, e.Loan, e.Reference, e.Memo, e.Reverses, previous, hash, e.Profit, e.IksPurpose, e.WeekStartsOn, e.ProfileId, e.ClosedWeekStart);
 
     /// <summary>The ledger's entries re-hashed as the library hashed them before format 2 (an independent format 1 encoder).</summary>
     private static List<LedgerEntry> AsFormat1Chain(IReadOnlyList<LedgerEntry> entries)
@@ -50,14 +50,14 @@ public partial class LedgerHashFormatTests
 
     [Property(MaxTest = 60, Arbitrary = [typeof(HistoriesOf120Ops)])]
     [Trait("Rule", "SAV-01")]
-    public bool Every_entry_the_ledger_writes_is_in_format_2_and_its_hash_is_the_plain_SHA256_of_its_canonical_bytes(LedgerHistory history)
+    public bool Every_entry_the_ledger_writes_is_in_format_3_and_its_hash_is_the_plain_SHA256_of_its_canonical_bytes(LedgerHistory history)
     {
         var model = Run(history.Ops);
         foreach (var entry in model.Ledger.Entries)
         {
             entry.Format.ShouldBe(LedgerEntry.CurrentFormat);
             var bytes = entry.CanonicalBytes();
-            bytes[0].ShouldBe((byte)2);
+            bytes[0].ShouldBe((byte)3);
             EntryHash.FromBytes(SHA256.HashData(bytes)).ShouldBe(entry.Hash);
             entry.HashIsValid.ShouldBeTrue();
         }
@@ -67,7 +67,7 @@ public partial class LedgerHashFormatTests
 
     [Property(MaxTest = 200, Arbitrary = [typeof(LedgerHashArbitraries)])]
     [Trait("Rule", "SAV-01")]
-    public bool Flipping_any_bit_of_a_format_2_encoding_changes_its_hash(BitFlip flip)
+    public bool Flipping_any_bit_of_a_format_3_encoding_changes_its_hash(BitFlip flip)
     {
         var entries = Run(flip.Ops).Ledger.Entries;
         var entry = entries[flip.Pick % entries.Count];
@@ -88,7 +88,7 @@ public partial class LedgerHashFormatTests
 
     [Property(MaxTest = 40, Arbitrary = [typeof(HistoriesOf100Ops)])]
     [Trait("Rule", "SAV-01")]
-    public bool A_chain_written_in_format_1_still_verifies_rehydrates_and_takes_format_2_entries_after_it(LedgerHistory history)
+    public bool A_chain_written_in_format_1_still_verifies_rehydrates_and_takes_format_3_entries_after_it(LedgerHistory history)
     {
         var model = Run(history.Ops);
         var old = AsFormat1Chain(model.Ledger.Entries);
@@ -100,7 +100,7 @@ public partial class LedgerHashFormatTests
         var member = model.Group.CurrentMembers.First();
         rebuilt.SavingsOf(member).ShouldBe(model.Ledger.SavingsOf(member));
         var next = rebuilt.Deposit(HostToday.Of(rebuilt.NextWeekToClose.Start > rebuilt.LastBookDate ? rebuilt.NextWeekToClose.Start : rebuilt.LastBookDate), rebuilt.NextWeekToClose.Start > rebuilt.LastBookDate ? rebuilt.NextWeekToClose.Start : rebuilt.LastBookDate, member, Rupiah.Of(5_000));
-        next.Format.ShouldBe(2);
+        next.Format.ShouldBe(3);
         next.PreviousHash.ShouldBe(old[^1].Hash);
         SavingsLedger.VerifyChain(rebuilt.Entries).IsIntact.ShouldBeTrue();
         return true;
