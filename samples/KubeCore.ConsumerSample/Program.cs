@@ -215,7 +215,7 @@ void Formation()
 void Savings()
 {
     var group = flow.Group!;
-    var ledger = SavingsLedger.Open(group, new LocalDate(2017, 2, 6));
+    var ledger = SavingsLedger.Open(group, new LocalDate(2017, 2, 6), EntryId.New());
     for (var week = 0; week < 14; week++)
     {
         foreach (var member in group.CurrentMembers)

@@ -107,7 +107,7 @@ internal sealed class GroupSimulator
         }
         _loans.Clear();
 
-        var ledger = SavingsLedger.Open(standing, _start);
+        var ledger = SavingsLedger.Open(standing, _start, new EntryId(Ids.Guid(Ids.Entry, index << 32)));
         var fund = LoanRevolving.Open(standing, ledger);
         var register = new MeetingRegister(standing.Id);
         var upkLoan = Rupiah.Of(rng.Between(5, 11) * 1_000_000L);

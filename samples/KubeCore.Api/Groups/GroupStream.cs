@@ -200,11 +200,12 @@ public sealed class GroupStream : StreamType<GroupState>
                 {
                     throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.BooksAlreadyOpened, ("OpenedOn", state.Shadow.OpenedOn));
                 }
-                state.Shadow = live ? SavingsLedger.Open(group, c.OpenedOn, c.Reference) : SavingsLedger.OpenForReplay(group, c.OpenedOn, c.Reference);
+                // The shadow's ids are never shown (StoredEntry maps them by position): a fresh opening id per load is fine.
+                state.Shadow = live ? SavingsLedger.Open(group, c.OpenedOn, EntryId.New(), c.Reference) : SavingsLedger.OpenForReplay(group, c.OpenedOn, EntryId.New(), c.Reference);
                 state.Loans = LoanRevolving.Open(group, state.Shadow);
                 if (live)
                 {
-                    state.Ledger = SavingsLedger.Open(group, c.OpenedOn, c.Reference);
+                    state.Ledger = SavingsLedger.Open(group, c.OpenedOn, EntryId.New(), c.Reference);
                 }
                 return c;
             case SignJointLiabilityCommand c:

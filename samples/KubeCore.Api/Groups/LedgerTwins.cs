@@ -53,6 +53,11 @@ public static class LedgerTwins
         {
             return "reference or memo";
         }
+        if (stored.Profit != shadow.Profit || stored.IksPurpose != shadow.IksPurpose || stored.WeekStartsOn != shadow.WeekStartsOn
+            || stored.ProfileId != shadow.ProfileId || stored.ClosedWeekStart != shadow.ClosedWeekStart)
+        {
+            return "typed facts";
+        }
         if (stored.Legs.Length != shadow.Legs.Length)
         {
             return "legs";

@@ -120,6 +120,12 @@ public sealed class LedgerEntryRow
 
     public string Memo { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The entry's typed facts (hashed in format 3) as JSON, e.g. <c>{"profit":1000000}</c> or
+    /// <c>{"weekStartsOn":1,"profileId":"KsmP2kp@1"}</c>; null when it has none (and for entries written before format 3).
+    /// </summary>
+    public string? Facts { get; set; }
+
     /// <summary>The legs as JSON: <c>[{"account":"MemberSavings","member":"…","loan":null,"side":"Credit","amount":5000}]</c>.</summary>
     public string Legs { get; set; } = "[]";
 

@@ -339,18 +339,7 @@ public static class GroupFacts
         return null;
     }
 
-    // The profit a business-profit entry declares (its memo's profit=); zero when it declares none.
-    // replaced by LedgerEntry.Profit at merge
-    private static Rupiah DeclaredProfit(LedgerEntry e)
-    {
-        foreach (var part in e.Memo.Split(';'))
-        {
-            if (part.StartsWith("profit=", StringComparison.Ordinal)
-                && long.TryParse(part.AsSpan("profit=".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var profit))
-            {
-                return Rupiah.Of(profit);
-            }
-        }
-        return Rupiah.Zero;
-    }
+    // The profit a business-profit entry declares (typed in the entry; read from the memo of format 1 and 2 entries by
+    // the ledger itself); zero when it declares none.
+    private static Rupiah DeclaredProfit(LedgerEntry e) => e.Profit ?? Rupiah.Zero;
 }

@@ -26,7 +26,7 @@ public enum ChainBreak
     /// <summary>The last entry's hash differs from the trusted head hash the caller expected.</summary>
     HeadMismatch = 7,
 
-    /// <summary>The chain is intact but replaying it breaks a ledger rule (reported by <see cref="SavingsLedger.Rehydrate"/>).</summary>
+    /// <summary>The chain is intact but replaying it broke a ledger rule. No longer reported: stored entries are not re-judged (kept so stored reasons still parse).</summary>
     RuleBroken = 8,
 }
 

@@ -2,6 +2,7 @@ namespace KubeCore.Savings;
 
 /// <summary>What a ledger entry records. Each kind has a fixed shape of legs, listed here.</summary>
 /// <remarks>The numeric values are part of the canonical entry encoding (see <see cref="LedgerEntry"/>) and never change.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EntryKind>))]
 public enum EntryKind : byte
 {
     /// <summary>The books were opened (sequence 1, no legs). Its date is the first day the ledger takes entries.</summary>

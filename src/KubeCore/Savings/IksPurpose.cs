@@ -6,6 +6,7 @@ namespace KubeCore.Savings;
 /// poor family, and the community's development.
 /// </summary>
 /// <remarks>A spend writes its purpose into the entry's memo by name (<c>purpose=SocialNeed;…</c>); the names never change.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IksPurpose>))]
 public enum IksPurpose
 {
     /// <summary>

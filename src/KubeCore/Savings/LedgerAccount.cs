@@ -9,6 +9,7 @@ namespace KubeCore.Savings;
 /// i.e. <c>cash = Σ member savings + IKS + grant + loan fund − outstanding principal + collected service charges − expenses</c>.
 /// </summary>
 /// <remarks>The numeric values are part of the canonical entry encoding (see <see cref="LedgerEntry"/>) and never change.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AccountKind>))]
 public enum AccountKind : byte
 {
     /// <summary>Group cash (kas kelompok), wherever it is held (box or the group's bank account). Debit-normal.</summary>
@@ -41,6 +42,7 @@ public enum AccountKind : byte
 
 /// <summary>The side of a posting.</summary>
 /// <remarks>The numeric values are part of the canonical entry encoding.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LegSide>))]
 public enum LegSide : byte
 {
     /// <summary>Debit: increases a debit-normal account (cash, receivable, expenses), decreases a credit-normal one.</summary>

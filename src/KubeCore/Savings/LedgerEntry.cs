@@ -16,7 +16,25 @@ namespace KubeCore.Savings;
 /// <remarks>
 /// <para><b>Hash.</b> SHA-256 of the entry's canonical encoding (<see cref="CanonicalBytes"/>), which ends with the
 /// previous entry's hash, computed with the .NET base class library.</para>
-/// <para><b>Canonical encoding, format 2</b> (every entry the ledger writes). Its first byte is the format, so the
+/// <para><b>Canonical encoding, format 3</b> (every entry the ledger writes). Format 2 (below) with a first byte of 3
+/// and, between the memo and the previous hash, the entry's typed facts, so that no fact a later read needs lives in
+/// free text:</para>
+/// <list type="number">
+/// <item>fields 2–10 of format 2, unchanged (group id … memo)</item>
+/// <item><c>u8</c> fact flags: 0x01 <see cref="Profit"/>, 0x02 <see cref="IksPurpose"/>, 0x04 <see cref="WeekStartsOn"/>,
+/// 0x08 <see cref="ProfileId"/>, 0x10 <see cref="ClosedWeekStart"/> (0 for most entries); then, for each flag set, in this
+/// order: <c>varint</c> profit in rupiah; <c>u8</c> <see cref="Savings.IksPurpose"/>; <c>u8</c> <see cref="IsoDayOfWeek"/>
+/// (1 = Monday); <c>varint</c> byte length then the UTF-8 bytes of the profile id; <c>i16</c> year, <c>u8</c> month,
+/// <c>u8</c> day of the closed week's first day</item>
+/// <item>previous entry's hash (32; zeros for entry 1)</item>
+/// </list>
+/// <para>The loan (<see cref="Loan"/>) and an IKS spend's beneficiary (<see cref="IksBeneficiary"/>, the entry's member)
+/// were already hashed in format 2 as the entry's ids. The memo still repeats some facts for a human reader (the
+/// opening's profile, a profit's split, an IKS spend's purpose); the library reads only the typed fields. For an entry in
+/// format 1 or 2 the typed fields are read once from the text the library wrote then (the opening's memo
+/// <c>profile=…;weekStartsOn=…</c>, a close's reference, a profit's memo <c>profit=…</c>, an IKS spend's memo
+/// <c>purpose=…;</c>); they are not part of those formats' hash.</para>
+/// <para><b>Canonical encoding, format 2</b> (entries written before format 3; still verified). Its first byte is the format, so the
 /// formats never collide. Integers marked <c>varint</c> are unsigned LEB128, minimal (7 bits per byte, low bits first,
 /// high bit set on every byte but the last); other integers are big-endian two's complement; every Guid (group, entry,
 /// member, loan ids) is its 16 bytes in RFC 4122 (big-endian) order; text is UTF-8 of the exact string (no
@@ -56,7 +74,7 @@ namespace KubeCore.Savings;
 /// <item>previous entry's hash (32; zeros for entry 1)</item>
 /// </list>
 /// <para>Stored entries carry no format field: <see cref="FromStored"/> takes the format whose hash equals the stored
-/// hash (format 2 first), and <see cref="Format"/> says which. An auditor can recompute a hash with any SHA-256 tool
+/// hash (format 3 first, then 2, then 1), and <see cref="Format"/> says which. An auditor can recompute a hash with any SHA-256 tool
 /// from <see cref="CanonicalBytes"/>.</para>
 /// </remarks>
 public sealed class LedgerEntry
@@ -68,10 +86,16 @@ public sealed class LedgerEntry
     public const int MaxMemoLength = 1000;
 
     /// <summary>The canonical encoding the ledger writes new entries in (see the remarks of the type).</summary>
-    public const int CurrentFormat = 2;
+    public const int CurrentFormat = 3;
 
     private const byte Format1 = 1;
     private const byte Format2 = 2;
+    private const byte Format3 = 3;
+    private const byte FactProfit = 0x01;
+    private const byte FactIksPurpose = 0x02;
+    private const byte FactWeekStartsOn = 0x04;
+    private const byte FactProfileId = 0x08;
+    private const byte FactClosedWeek = 0x10;
     private const int StackBufferSize = 256;
 
     // Nullable ids are held as Guid.Empty when absent (ids are never the empty Guid): a smaller object per entry.
@@ -90,13 +114,17 @@ public sealed class LedgerEntry
     private readonly long _pairAmount;
     private readonly AccountKind _pairDebit;
     private readonly AccountKind _pairCredit;
-    private byte _format = Format2;
+    private byte _format = Format3;
+
+    // The typed facts of the few entries that have any (opening, week close, profit, IKS spend); null for the rest.
+    private EntryFacts? _facts;
 
     private LedgerEntry(
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? legArray,
-        PersonId? member, LoanId? loan, string reference, string memo, EntryId? reverses, object? previous)
+        PersonId? member, LoanId? loan, string reference, string memo, EntryId? reverses, object? previous, EntryFacts? facts)
     {
         Group = group;
+        _facts = facts;
         Id = id;
         Sequence = sequence;
         BookDate = bookDate;
@@ -187,6 +215,24 @@ public sealed class LedgerEntry
     /// <summary>For a <see cref="EntryKind.Reversal"/>, the entry it reverses; otherwise null.</summary>
     public EntryId? Reverses => _reverses == Guid.Empty ? null : new EntryId(_reverses);
 
+    /// <summary>For an <see cref="EntryKind.IksFromProfit"/> entry, the business profit declared (the entry's amount is the IKS share of it); otherwise null.</summary>
+    public Rupiah? Profit => _facts?.Profit;
+
+    /// <summary>For an <see cref="EntryKind.IksSpend"/> that states a purpose, the purpose; null for a spend described in text only and for other kinds.</summary>
+    public IksPurpose? IksPurpose => _facts?.IksPurpose;
+
+    /// <summary>For an <see cref="EntryKind.IksSpend"/>, the member helped (the entry's <see cref="Member"/>), or null when the spend names no member.</summary>
+    public PersonId? IksBeneficiary => Kind == EntryKind.IksSpend ? Member : null;
+
+    /// <summary>For the <see cref="EntryKind.BooksOpened"/> entry, the first day of the ledger's bookkeeping week; otherwise null.</summary>
+    public IsoDayOfWeek? WeekStartsOn => _facts?.WeekStartsOn;
+
+    /// <summary>For the <see cref="EntryKind.BooksOpened"/> entry, the program profile (<c>Code@Version</c>) the books were opened under; otherwise null.</summary>
+    public string? ProfileId => _facts?.ProfileId;
+
+    /// <summary>For a <see cref="EntryKind.WeekClosed"/> entry, the first day of the week it closes; otherwise null.</summary>
+    public LocalDate? ClosedWeekStart => _facts?.ClosedWeekStart;
+
     /// <summary>The hash of the previous entry (<see cref="EntryHash.Zero"/> for entry 1).</summary>
     public EntryHash PreviousHash => _previous switch
     {
@@ -196,8 +242,8 @@ public sealed class LedgerEntry
     };
 
     /// <summary>
-    /// The canonical encoding <see cref="Hash"/> is computed over: <see cref="CurrentFormat"/> (2) for every entry the
-    /// ledger writes; 1 for a stored entry written before format 2 (see the remarks of the type).
+    /// The canonical encoding <see cref="Hash"/> is computed over: <see cref="CurrentFormat"/> (3) for every entry the
+    /// ledger writes; 2 or 1 for a stored entry written before format 3 or 2 (see the remarks of the type).
     /// </summary>
     public int Format => _format;
 
@@ -265,12 +311,15 @@ public sealed class LedgerEntry
     /// Rebuilds an entry from its stored fields, keeping the stored <paramref name="hash"/> as it is, so
     /// that <see cref="SavingsLedger.VerifyChain(IReadOnlyList{LedgerEntry}, EntryHash?)"/> can name a tampered entry. Check
     /// <see cref="HashIsValid"/> or verify the whole chain before trusting it; <see cref="SavingsLedger.Rehydrate"/> does both.
+    /// The typed facts (<paramref name="profit"/> … <paramref name="closedWeekStart"/>) are those of a format 3 entry; an
+    /// entry whose hash matches format 2 or 1 takes them from its text instead (see the remarks of the type).
     /// </summary>
     /// <exception cref="ArgumentException">A field is malformed: a default id, a sequence below 1, a non-ISO date, an
     /// undefined kind, text too long, or a leg with a non-positive amount (legs are built with <see cref="LedgerLeg.FromParts"/>).</exception>
     public static LedgerEntry FromStored(
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, IEnumerable<LedgerLeg> legs,
-        PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, EntryHash previousHash, EntryHash hash)
+        PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, EntryHash previousHash, EntryHash hash,
+        Rupiah? profit = null, IksPurpose? iksPurpose = null, IsoDayOfWeek? weekStartsOn = null, string? profileId = null, LocalDate? closedWeekStart = null)
     {
         ArgumentNullException.ThrowIfNull(legs);
         var legArray = legs.ToArray();
@@ -278,29 +327,86 @@ public sealed class LedgerEntry
         {
             Preconditions.CheckArgument(leg.Amount.IsPositive, nameof(legs), "Every leg needs a positive amount; build legs with LedgerLeg.FromParts.");
         }
-        var entry = Create(group, id, sequence, bookDate, kind, legArray, member, loan, reference, memo, reverses, previousHash, computeHash: false);
+        var facts = EntryFacts.Of(profit, iksPurpose, weekStartsOn, profileId, closedWeekStart);
+        var entry = Create(group, id, sequence, bookDate, kind, legArray, member, loan, reference, memo, reverses, previousHash, facts, computeHash: false);
         entry.Hash = hash;
-        // No format is stored: the entry is in the format whose hash matches (format 2 first). When none matches, the
+        // No format is stored: the entry is in the format whose hash matches (format 3 first). When none matches, the
         // entry stays in the current format and its hash is reported as invalid.
-        if (entry.HashInFormat(Format2) != hash && entry.HashInFormat(Format1) == hash)
+        if (entry.HashInFormat(Format3) != hash)
         {
-            entry._format = Format1;
+            var format = entry.HashInFormat(Format2) == hash ? Format2 : entry.HashInFormat(Format1) == hash ? Format1 : Format3;
+            if (format != Format3)
+            {
+                entry.UseFormat(format);
+            }
         }
         return entry;
+    }
+
+    /// <summary>
+    /// Rebuilds an entry of <paramref name="group"/>'s ledger from its state in the format the state names (nothing is
+    /// guessed), keeping the stored hash. The caller checks the hash (<see cref="HashIsValid"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">A field is malformed (see <see cref="FromStored"/>) or the format is not 1, 2 or 3.</exception>
+    internal static LedgerEntry FromState(GroupId group, LedgerEntryState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Preconditions.CheckArgument(state.Format is >= Format1 and <= Format3, nameof(state), "Unknown entry format.");
+        ArgumentNullException.ThrowIfNull(state.Legs);
+        var legs = new LedgerLeg[state.Legs.Count];
+        for (var i = 0; i < legs.Length; i++)
+        {
+            var leg = state.Legs[i] ?? throw new ArgumentException("A leg is missing.", nameof(state));
+            Preconditions.CheckArgument(Enum.IsDefined(leg.Account) && Enum.IsDefined(leg.Side), nameof(state), "Unknown account kind or side.");
+            Preconditions.CheckArgument(leg.Amount.IsPositive, nameof(state), "Every leg needs a positive amount.");
+            legs[i] = LedgerLeg.FromParts(LedgerAccount.FromParts(leg.Account, leg.Member, leg.Loan), leg.Side, leg.Amount);
+        }
+        Preconditions.CheckArgument(state.IksPurpose is null || Enum.IsDefined(state.IksPurpose.Value), nameof(state), "Unknown IKS purpose.");
+        var facts = state.Format == Format3 ? EntryFacts.Of(state.Profit, state.IksPurpose, state.WeekStartsOn, state.ProfileId, state.ClosedWeekStart) : null;
+        var entry = Create(group, state.Id, state.Sequence, state.BookDate, state.Kind, legs, state.Member, state.Loan, state.Reference, state.Memo,
+            state.Reverses, state.PreviousHash, facts, computeHash: false);
+        entry.Hash = state.Hash;
+        if (state.Format != Format3)
+        {
+            entry.UseFormat((byte)state.Format);
+        }
+        return entry;
+    }
+
+    /// <summary>The entry as plain data (its legs, ids, typed facts, format and hashes), for a <see cref="LedgerState"/>.</summary>
+    public LedgerEntryState ToState()
+    {
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+        var legs = LegsInto(scratch);
+        var legStates = new LedgerLegState[legs.Length];
+        for (var i = 0; i < legStates.Length; i++)
+        {
+            var leg = legs[i];
+            legStates[i] = new LedgerLegState(leg.Account.Kind, leg.Account.Member, leg.Account.Loan, leg.Side, leg.Amount);
+        }
+        return new LedgerEntryState(Format, Id, Sequence, BookDate, Kind, legStates, Member, Loan, Reverses, Reference, Memo,
+            Profit, IksPurpose, WeekStartsOn, ProfileId, ClosedWeekStart, PreviousHash, Hash);
+    }
+
+    // A stored entry in format 1 or 2: its typed facts come from the text the library wrote then.
+    private void UseFormat(byte format)
+    {
+        _format = format;
+        _facts = format == Format3 ? _facts : EntryFacts.FromLegacyText(Kind, Reference, Memo);
     }
 
     /// <summary>Creates an entry and computes its hash. Argument checks only; ledger rules are checked by the ledger.</summary>
     internal static LedgerEntry Create(
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, LedgerLeg[] legs,
-        PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, EntryHash previousHash, bool computeHash = true) =>
+        PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, EntryHash previousHash, EntryFacts? facts = null, bool computeHash = true) =>
         Create(group, id, sequence, bookDate, kind, legs, legs, member, loan, reference, memo, reverses,
-            previousHash == EntryHash.Zero ? null : new StrongBox<EntryHash>(previousHash), computeHash);
+            previousHash == EntryHash.Zero ? null : new StrongBox<EntryHash>(previousHash), facts, computeHash);
 
     /// <summary>Creates an entry that follows <paramref name="previous"/> (null for the opening) in the ledger that writes it.</summary>
     internal static LedgerEntry CreateNext(
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? owned,
-        PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, LedgerEntry? previous) =>
-        Create(group, id, sequence, bookDate, kind, legs, owned, member, loan, reference, memo, reverses, previous, computeHash: true);
+        PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, LedgerEntry? previous, EntryFacts? facts = null) =>
+        Create(group, id, sequence, bookDate, kind, legs, owned, member, loan, reference, memo, reverses, previous, facts, computeHash: true);
 
     /// <summary>
     /// Creates a two-leg entry of a member (a deposit): debit <paramref name="debit"/>, credit <paramref name="credit"/>,
@@ -329,7 +435,7 @@ public sealed class LedgerEntry
 
     private static LedgerEntry Create(
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? legArray,
-        PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, object? previous, bool computeHash)
+        PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, object? previous, EntryFacts? facts, bool computeHash)
     {
         IdGuard.Check(group);
         IdGuard.Check(id, nameof(id));
@@ -353,7 +459,15 @@ public sealed class LedgerEntry
         memo ??= string.Empty;
         Preconditions.CheckArgument(reference.Length <= MaxReferenceLength, nameof(reference), "The reference is too long.");
         Preconditions.CheckArgument(memo.Length <= MaxMemoLength, nameof(memo), "The memo is too long.");
-        var entry = new LedgerEntry(group, id, sequence, bookDate, kind, legs, legArray, member, loan, reference, memo, reverses, previous);
+        if (facts?.ProfileId is { } profileId)
+        {
+            Preconditions.CheckArgument(profileId.Length <= MaxReferenceLength, nameof(facts), "The profile id is too long.");
+        }
+        Preconditions.CheckArgument(facts?.ClosedWeekStart is not { } weekStart || (weekStart.Calendar == CalendarSystem.Iso && weekStart.Year is >= 1 and <= 9999),
+            nameof(facts), "A closed week starts on an ISO date.");
+        Preconditions.CheckArgument(facts?.WeekStartsOn is not { } day || day is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday, nameof(facts), "Unknown day of the week.");
+        Preconditions.CheckArgument(facts?.Profit is not { } profit || profit.IsPositive, nameof(facts), "A profit is positive.");
+        var entry = new LedgerEntry(group, id, sequence, bookDate, kind, legs, legArray, member, loan, reference, memo, reverses, previous, facts);
         if (computeHash)
         {
             entry.Hash = entry.ComputeHash();
@@ -411,20 +525,22 @@ public sealed class LedgerEntry
         }
     }
 
-    // An upper bound of both formats' length: format 2's varints (at most 10 bytes for a sequence or an amount, 5 for a
-    // length, 3 for the leg count) are covered by the slack added to format 1's fixed widths.
+    // An upper bound of every format's length: format 2's varints (at most 10 bytes for a sequence or an amount, 5 for a
+    // length, 3 for the leg count) are covered by the slack added to format 1's fixed widths; format 3 adds its facts.
     private int MaxEncodedSize() =>
         1 + 16 + 10 + 16 + 6 + 1 + 1 + (3 * 16) + 3 + (LegCount * (1 + 1 + 16 + 16 + 1 + 10))
-        + 5 + Utf8Length(Reference) + 5 + Utf8Length(Memo) + EntryHash.Length;
+        + 5 + Utf8Length(Reference) + 5 + Utf8Length(Memo) + EntryHash.Length
+        + 1 + (_facts is null ? 0 : 10 + 1 + 1 + 5 + Utf8Length(_facts.ProfileId ?? string.Empty) + 4);
 
     private static int Utf8Length(string text) => text.Length == 0 ? 0 : Encoding.UTF8.GetByteCount(text);
 
-    private int Encode(Span<byte> buffer, byte format) => format == Format1 ? EncodeFormat1(buffer) : EncodeFormat2(buffer);
+    private int Encode(Span<byte> buffer, byte format) => format == Format1 ? EncodeFormat1(buffer) : EncodeFormat2(buffer, format);
 
-    private int EncodeFormat2(Span<byte> buffer)
+    // Formats 2 and 3 (format 3 = format 2 with the facts block before the previous hash).
+    private int EncodeFormat2(Span<byte> buffer, byte format)
     {
         var p = 0;
-        buffer[p++] = Format2;
+        buffer[p++] = format;
         p += WriteGuid(buffer[p..], Group.Value);
         p += WriteVarint(buffer[p..], (ulong)Sequence);
         p += WriteGuid(buffer[p..], Id.Value);
@@ -455,7 +571,7 @@ public sealed class LedgerEntry
             p += WriteVarint(buffer[p..], (ulong)_pairAmount);
             buffer[p++] = PairLegHead(_pairCredit, credit: true);
             p += WriteVarint(buffer[p..], (ulong)_pairAmount);
-            return p + WriteTail2(buffer[p..]);
+            return p + WriteTail2(buffer[p..], format);
         }
         var legs = _legs;
         p += WriteVarint(buffer[p..], (ulong)legs.Length);
@@ -482,14 +598,18 @@ public sealed class LedgerEntry
             }
             p += WriteVarint(buffer[p..], (ulong)leg.Amount.Amount);
         }
-        return p + WriteTail2(buffer[p..]);
+        return p + WriteTail2(buffer[p..], format);
     }
 
-    // Format 2 after the legs: reference, memo, previous hash.
-    private int WriteTail2(Span<byte> buffer)
+    // Formats 2 and 3 after the legs: reference, memo, (format 3) facts, previous hash.
+    private int WriteTail2(Span<byte> buffer, byte format)
     {
         var p = WriteText2(buffer, Reference);
         p += WriteText2(buffer[p..], Memo);
+        if (format == Format3)
+        {
+            p += WriteFacts(buffer[p..]);
+        }
         PreviousHash.WriteTo(buffer[p..]);
         return p + EntryHash.Length;
     }
@@ -509,6 +629,45 @@ public sealed class LedgerEntry
     /// <summary>For a pair entry: its amount and the money it brings into and takes out of cash (each 0 or the amount).</summary>
     internal (long Amount, long CashIn, long CashOut) PairFacts =>
         (_pairAmount, _pairDebit == AccountKind.Cash ? _pairAmount : 0, _pairCredit == AccountKind.Cash ? _pairAmount : 0);
+
+    // The format 3 facts block: flags, then each fact present in flag order (see the remarks of the type).
+    private int WriteFacts(Span<byte> buffer)
+    {
+        if (_facts is not { } facts)
+        {
+            buffer[0] = 0;
+            return 1;
+        }
+        var flags = (facts.Profit is null ? 0 : FactProfit) | (facts.IksPurpose is null ? 0 : FactIksPurpose)
+            | (facts.WeekStartsOn is null ? 0 : FactWeekStartsOn) | (facts.ProfileId is null ? 0 : FactProfileId)
+            | (facts.ClosedWeekStart is null ? 0 : FactClosedWeek);
+        var p = 0;
+        buffer[p++] = (byte)flags;
+        if (facts.Profit is { } profit)
+        {
+            p += WriteVarint(buffer[p..], (ulong)profit.Amount);
+        }
+        if (facts.IksPurpose is { } purpose)
+        {
+            buffer[p++] = (byte)purpose;
+        }
+        if (facts.WeekStartsOn is { } day)
+        {
+            buffer[p++] = (byte)day;
+        }
+        if (facts.ProfileId is { } profileId)
+        {
+            p += WriteText2(buffer[p..], profileId);
+        }
+        if (facts.ClosedWeekStart is { } start)
+        {
+            BinaryPrimitives.WriteInt16BigEndian(buffer[p..], (short)start.Year);
+            p += 2;
+            buffer[p++] = (byte)start.Month;
+            buffer[p++] = (byte)start.Day;
+        }
+        return p;
+    }
 
     private static int WriteVarint(Span<byte> destination, ulong value)
     {
@@ -599,5 +758,74 @@ public sealed class LedgerEntry
         var count = text.Length == 0 ? 0 : Encoding.UTF8.GetBytes(text, destination[4..]);
         BinaryPrimitives.WriteInt32BigEndian(destination, count);
         return 4 + count;
+    }
+}
+
+/// <summary>The typed facts of an entry (format 3): each null when the entry has none of that kind.</summary>
+internal sealed record EntryFacts(Rupiah? Profit, IksPurpose? IksPurpose, IsoDayOfWeek? WeekStartsOn, string? ProfileId, LocalDate? ClosedWeekStart)
+{
+    /// <summary>The facts, or null when there are none.</summary>
+    public static EntryFacts? Of(Rupiah? profit, IksPurpose? iksPurpose, IsoDayOfWeek? weekStartsOn, string? profileId, LocalDate? closedWeekStart) =>
+        profit is null && iksPurpose is null && weekStartsOn is null && profileId is null && closedWeekStart is null
+            ? null
+            : new EntryFacts(profit, iksPurpose, weekStartsOn, profileId, closedWeekStart);
+
+    /// <summary>
+    /// The facts of an entry written in format 1 or 2, read from the text the library wrote then: the opening's memo
+    /// <c>profile=…;weekStartsOn=…</c>, a week close's reference (the week's first day, ISO), a profit's memo
+    /// <c>profit=…;…</c>, an IKS spend's memo <c>purpose=…;description=…</c>. Text that does not parse gives no fact.
+    /// </summary>
+    public static EntryFacts? FromLegacyText(EntryKind kind, string reference, string memo)
+    {
+        switch (kind)
+        {
+            case EntryKind.BooksOpened:
+                {
+                    var profile = Field(memo, "profile");
+                    var day = Field(memo, "weekStartsOn");
+                    IsoDayOfWeek? weekStartsOn = day is not null && Enum.TryParse<IsoDayOfWeek>(day, ignoreCase: false, out var d)
+                        && d is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday && !char.IsDigit(day[0]) ? d : null;
+                    return Of(null, null, weekStartsOn, profile is { Length: > 0 and <= LedgerEntry.MaxReferenceLength } ? profile : null, null);
+                }
+            case EntryKind.WeekClosed:
+                {
+                    var parse = NodaTime.Text.LocalDatePattern.Iso.Parse(reference);
+                    return parse.Success ? Of(null, null, null, null, parse.Value) : null;
+                }
+            case EntryKind.IksFromProfit:
+                {
+                    var profit = Field(memo, "profit");
+                    return long.TryParse(profit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var amount) && amount > 0
+                        ? Of(Rupiah.Of(amount), null, null, null, null)
+                        : null;
+                }
+            case EntryKind.IksSpend:
+                {
+                    if (!memo.StartsWith("purpose=", StringComparison.Ordinal))
+                    {
+                        return null;
+                    }
+                    var purpose = Field(memo, "purpose");
+                    return purpose is { Length: > 0 } && !char.IsDigit(purpose[0]) && Enum.TryParse<IksPurpose>(purpose, ignoreCase: false, out var p) && Enum.IsDefined(p)
+                        ? Of(null, p, null, null, null)
+                        : null;
+                }
+            default:
+                return null;
+        }
+    }
+
+    // The value of "key=value" among ';'-separated pairs (the first pair with that key), or null.
+    private static string? Field(string text, string key)
+    {
+        foreach (var range in text.AsSpan().Split(';'))
+        {
+            var pair = text.AsSpan()[range];
+            if (pair.Length > key.Length && pair.StartsWith(key, StringComparison.Ordinal) && pair[key.Length] == '=')
+            {
+                return pair[(key.Length + 1)..].ToString();
+            }
+        }
+        return null;
     }
 }

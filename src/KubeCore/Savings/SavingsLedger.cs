@@ -4,7 +4,6 @@ using KubeCore.Common;
 using KubeCore.Groups;
 using KubeCore.Rules;
 using NodaTime;
-using NodaTime.Text;
 
 namespace KubeCore.Savings;
 
@@ -42,8 +41,6 @@ namespace KubeCore.Savings;
 /// </remarks>
 public sealed class SavingsLedger
 {
-    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
-
     private readonly IGroupStanding _group;
     private readonly List<LedgerEntry> _entries = [];
     // Entries whose id does not follow this ledger's id scheme (possible only in rehydrated foreign data).
@@ -58,11 +55,15 @@ public sealed class SavingsLedger
     private LocalDate _lastDate;
     private LocalDate? _closedThrough;
     private BookWeek _nextWeekToClose;
+    // The entries before this index were restored or taken by TakeChanges; the rest are the changes not yet taken.
+    private int _taken;
 
-    private SavingsLedger(IGroupStanding group, LocalDate openedOn, IsoDayOfWeek weekStartsOn, EntryId? openingId)
+    private const string StateName = "SavingsLedger";
+
+    private SavingsLedger(IGroupStanding group, LocalDate openedOn, IsoDayOfWeek weekStartsOn, EntryId openingId)
     {
         _group = group;
-        _ids = openingId is { } id ? EntryIdSource.FromOpening(id) : EntryIdSource.CreateRandom();
+        _ids = EntryIdSource.FromOpening(openingId);
         OpenedOn = openedOn;
         WeekStartsOn = weekStartsOn;
         _lastDate = openedOn;
@@ -149,21 +150,35 @@ public sealed class SavingsLedger
     // ----------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Opens a group's books on <paramref name="openedOn"/>: entry 1, <see cref="EntryKind.BooksOpened"/>, whose memo
-    /// records the profile and the first day of the week (<c>profile=KsmP2kp@1;weekStartsOn=Monday</c>).
+    /// Opens a group's books on <paramref name="openedOn"/>: entry 1, <see cref="EntryKind.BooksOpened"/>, with the id
+    /// <paramref name="openingId"/>, naming the profile and the first day of the week (<see cref="LedgerEntry.ProfileId"/>,
+    /// <see cref="LedgerEntry.WeekStartsOn"/>; the memo repeats them for a reader: <c>profile=KsmP2kp@1;weekStartsOn=Monday</c>).
     /// </summary>
+    /// <remarks>
+    /// The host chooses the opening's id (e.g. <see cref="EntryId.New"/>, or an id it derives from its own keys); the
+    /// library draws no random numbers. Every later entry's id is derived from it and the entry's sequence number n:
+    /// the opening id's 128 bits (big-endian, RFC 4122 order) with its last 64 bits XOR-ed with <c>1 XOR n</c> (so entry 1
+    /// is the opening id itself). Ids are unique within the ledger; across ledgers they are as unique as the opening ids
+    /// the host gives (give each ledger a fresh random id).
+    /// </remarks>
+    /// <param name="group">The group's standing.</param>
+    /// <param name="openedOn">The first book date.</param>
+    /// <param name="openingId">The id of the opening entry, chosen by the host (not the default id).</param>
+    /// <param name="reference">An external reference for the opening, optional.</param>
     /// <exception cref="ArgumentNullException"><paramref name="group"/> is null.</exception>
-    /// <exception cref="ArgumentException">The group id is the default id, or the date is not ISO.</exception>
-    public static SavingsLedger Open(IGroupStanding group, LocalDate openedOn, string? reference = null)
+    /// <exception cref="ArgumentException">The group id or <paramref name="openingId"/> is the default id, or the date is not ISO.</exception>
+    public static SavingsLedger Open(IGroupStanding group, LocalDate openedOn, EntryId openingId, string? reference = null)
     {
         ArgumentNullException.ThrowIfNull(group);
         IdGuard.Check(group.Id);
+        IdGuard.Check(openingId, nameof(openingId));
         CheckText(reference);
         var weekStartsOn = group.Profile.Savings.WeekStartsOn;
-        var ledger = new SavingsLedger(group, openedOn, weekStartsOn, null);
+        var ledger = new SavingsLedger(group, openedOn, weekStartsOn, openingId);
         var memo = OpeningMemo(group.Profile.Id, weekStartsOn);
-        var opening = LedgerEntry.Create(group.Id, ledger._ids.Next(1), 1, openedOn, EntryKind.BooksOpened, [], null, null, reference, memo, null, EntryHash.Zero);
-        ledger.Append(opening, null);
+        var opening = LedgerEntry.Create(group.Id, openingId, 1, openedOn, EntryKind.BooksOpened, [], null, null, reference, memo, null, EntryHash.Zero,
+            new EntryFacts(null, null, weekStartsOn, group.Profile.Id, null));
+        ledger.Append(opening, null, ownId: true);
         return ledger;
     }
 
@@ -172,13 +187,14 @@ public sealed class SavingsLedger
     /// commands rather than entries does). Until <see cref="EndReplay"/> the ledger does not apply SAV-08 — the
     /// amount ceiling and the range of its totals judge new postings only, so history stored before them still
     /// loads — and neither does a <see cref="Loans.LoanRevolving"/> on it; every other rule runs as usual. Call
-    /// <see cref="EndReplay"/> before the first new operation.
+    /// <see cref="EndReplay"/> before the first new operation. A host that stores the ledger's state rather than
+    /// commands uses <see cref="Restore(LedgerState, IGroupStanding)"/> instead, which re-runs no rule at all.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="group"/> is null.</exception>
-    /// <exception cref="ArgumentException">The group id is the default id, or the date is not ISO.</exception>
-    public static SavingsLedger OpenForReplay(IGroupStanding group, LocalDate openedOn, string? reference = null)
+    /// <exception cref="ArgumentException">The group id or <paramref name="openingId"/> is the default id, or the date is not ISO.</exception>
+    public static SavingsLedger OpenForReplay(IGroupStanding group, LocalDate openedOn, EntryId openingId, string? reference = null)
     {
-        var ledger = Open(group, openedOn, reference);
+        var ledger = Open(group, openedOn, openingId, reference);
         ledger.IsReplaying = true;
         return ledger;
     }
@@ -191,16 +207,17 @@ public sealed class SavingsLedger
 
     /// <summary>
     /// Rebuilds a ledger from stored entries (e.g. rows rebuilt with <see cref="LedgerEntry.FromStored"/>): verifies
-    /// the chain (and the trusted head when given), then replays every entry through the ledger's rules (dates,
-    /// weeks and their totals, reversals, balances, claims). Membership and group-standing checks are not
-    /// replayed: they held when the entries were written, and standing changes over time.
+    /// the chain (and the trusted head when given), then checks the same structure as
+    /// <see cref="Restore(LedgerState, IGroupStanding)"/>. No ledger rule is re-run: an entry stored under older rules
+    /// (or a profile since made stricter) loads as it was written; only new postings are judged by today's rules.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">There are no entries, or they belong to another group than <paramref name="group"/>.</exception>
     /// <exception cref="RuleViolationException">
-    /// <see cref="SavingsErrors.ChainBroken"/> naming the position, entry and <see cref="ChainBreak"/> reason,
-    /// followed, for <see cref="ChainBreak.RuleBroken"/>, by the rule the entry breaks.
+    /// <see cref="SavingsErrors.ChainBroken"/> naming the position, entry and <see cref="ChainBreak"/> reason.
     /// </exception>
+    /// <exception cref="StateRestoreException">The chain verifies but its entries contradict each other (see
+    /// <see cref="Restore(LedgerState, IGroupStanding)"/>); <see cref="StateRestoreException.Part"/> names <c>Entries[i]…</c>.</exception>
     public static SavingsLedger Rehydrate(IGroupStanding group, IEnumerable<LedgerEntry> entries, EntryHash? expectedHead = null)
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -212,22 +229,169 @@ public sealed class SavingsLedger
             throw new RuleViolationException(Broken(verification.FirstBrokenPosition!.Value, verification.FirstBrokenEntry!.Value, verification.Reason!.Value));
         }
         Preconditions.CheckArgument(list[0].Group == group.Id, nameof(entries), "The entries belong to another group's ledger.");
-        var opening = list[0];
-        if (!TryParseOpeningMemo(opening.Memo, out var weekStartsOn))
+        var ledger = Build(group, list, static i => "Entries[" + i.ToString(CultureInfo.InvariantCulture) + "]");
+        ledger._taken = ledger._entries.Count;
+        return ledger;
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // State (storage by the host) and changes
+    // ----------------------------------------------------------------------------------------------
+
+    /// <summary>The ledger as plain data for the host's store: its group and every entry (see <see cref="LedgerState"/>).</summary>
+    public LedgerState ToState()
+    {
+        var entries = new LedgerEntryState[_entries.Count];
+        for (var i = 0; i < entries.Length; i++)
         {
-            throw new RuleViolationException(Broken(1, opening.Id, ChainBreak.RuleBroken));
+            entries[i] = _entries[i].ToState();
         }
-        var ledger = new SavingsLedger(group, opening.BookDate, weekStartsOn, opening.Id);
-        ledger.Append(opening, null);
-        for (var i = 1; i < list.Count; i++)
+        return new LedgerState(LedgerState.CurrentFormat, Group, entries);
+    }
+
+    /// <summary>
+    /// The entries appended since the books were opened, the ledger was restored, or the last call, as plain data, and
+    /// forgets them (a second call returns only what was appended in between). A host appends them to its store;
+    /// <see cref="Restore(LedgerState, IEnumerable{LedgerEntryState}, IGroupStanding)"/> of the earlier state and these
+    /// entries gives this ledger back. Entries posted by a <see cref="Loans.LoanRevolving"/> on this ledger are included.
+    /// </summary>
+    public IReadOnlyList<LedgerEntryState> TakeChanges()
+    {
+        if (_taken == _entries.Count)
         {
-            var violation = ledger.ReplayViolation(list[i]);
-            if (violation is not null)
+            return [];
+        }
+        var changes = new LedgerEntryState[_entries.Count - _taken];
+        for (var i = 0; i < changes.Length; i++)
+        {
+            changes[i] = _entries[_taken + i].ToState();
+        }
+        _taken = _entries.Count;
+        return changes;
+    }
+
+    /// <summary>
+    /// Restores a ledger from its stored state. Checks STRUCTURE only and re-runs no ledger rule, so history written
+    /// under older rules or a since-stricter profile always loads; only new postings are judged by today's rules. The
+    /// checks: the state's format; the group; then, entry by entry, well-formed fields, the stored hash recomputed in the
+    /// entry's format (<c>Entries[i].Hash</c>), the sequence (<c>.Sequence</c>), the link to the previous hash
+    /// (<c>.PreviousHash</c>), the opening first and only first (<c>.Kind</c>) naming the week's first day
+    /// (<c>.WeekStartsOn</c>), balanced legs (<c>.Legs</c>), dates that never decrease (<c>.BookDate</c>), unique ids
+    /// (<c>.Id</c>), a reversal mirroring an earlier, reversible entry not reversed before (<c>.Reverses</c>, <c>.Legs</c>),
+    /// a loan entry's receivable legs naming its loan and that loan's one borrower (<c>.Legs</c>), a week close naming a
+    /// week that starts on the ledger's first day (<c>.ClosedWeekStart</c>), and every derived balance and claim within
+    /// the range of a 64-bit integer (<c>.Legs</c>). The ledger's turnover (SAV-08) saturates rather than refusing old data.
+    /// </summary>
+    /// <param name="state">The stored state.</param>
+    /// <param name="group">The group's standing now (membership and standing are not re-judged for stored entries).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException"><see cref="StateErrors.FormatUnsupported"/> for an unknown state format;
+    /// <see cref="StateErrors.Broken"/> naming the part (<c>Group</c>, <c>Entries</c>, <c>Entries[i].…</c>).</exception>
+    public static SavingsLedger Restore(LedgerState state, IGroupStanding group) => Restore(state, [], group);
+
+    /// <summary>
+    /// Restores a ledger from a stored state and the entries taken with <see cref="TakeChanges"/> after it, checked like
+    /// the state's own entries (parts <c>Changes[j].…</c>): the result equals the ledger the changes were taken from.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException">As <see cref="Restore(LedgerState, IGroupStanding)"/>.</exception>
+    public static SavingsLedger Restore(LedgerState state, IEnumerable<LedgerEntryState> changes, IGroupStanding group)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(group);
+        StateRestoreException.CheckFormat(StateName, state.Format, LedgerState.CurrentFormat);
+        StateRestoreException.Check(state.Group == group.Id, StateName, "Group", "the state belongs to another group than the standing given");
+        StateRestoreException.Check(state.Entries is { Count: > 0 }, StateName, "Entries", "a ledger has at least its opening entry");
+        var stored = state.Entries.Count;
+        var all = state.Entries.Concat(changes).ToList();
+        string Part(int i) => i < stored
+            ? "Entries[" + i.ToString(CultureInfo.InvariantCulture) + "]"
+            : "Changes[" + (i - stored).ToString(CultureInfo.InvariantCulture) + "]";
+        var entries = new List<LedgerEntry>(all.Count);
+        for (var i = 0; i < all.Count; i++)
+        {
+            StateRestoreException.Check(all[i] is not null, StateName, Part(i), "the entry is missing");
+            LedgerEntry entry;
+            try
             {
-                throw new RuleViolationException([Broken(i + 1, list[i].Id, ChainBreak.RuleBroken), violation]);
+                entry = LedgerEntry.FromState(state.Group, all[i]);
             }
+            catch (ArgumentException e)
+            {
+                throw StateRestoreException.Broken(StateName, Part(i), "a field is malformed: " + e.Message);
+            }
+            StateRestoreException.Check(entry.HashIsValid, StateName, Part(i) + ".Hash", "the stored hash is not the hash of the entry's fields in its format");
+            entries.Add(entry);
+        }
+        var ledger = Build(group, entries, Part);
+        ledger._taken = ledger._entries.Count;
+        return ledger;
+    }
+
+    // The structural rebuild shared by Restore and Rehydrate (hashes already checked): see Restore's summary.
+    private static SavingsLedger Build(IGroupStanding group, List<LedgerEntry> entries, Func<int, string> part)
+    {
+        var opening = entries[0];
+        StateRestoreException.Check(opening.Kind == EntryKind.BooksOpened, StateName, part(0) + ".Kind", "entry 1 is not the opening of the books");
+        StateRestoreException.Check(opening.WeekStartsOn is not null, StateName, part(0) + ".WeekStartsOn", "the opening names no first day of the week");
+        var ledger = new SavingsLedger(group, opening.BookDate, opening.WeekStartsOn!.Value, opening.Id);
+        var previous = EntryHash.Zero;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var p = part(i);
+            StateRestoreException.Check(entry.Group == group.Id, StateName, p + ".Group", "the entry belongs to another group's ledger");
+            StateRestoreException.Check(entry.Sequence == i + 1, StateName, p + ".Sequence", "the sequence is not the entry's position");
+            StateRestoreException.Check(entry.PreviousHash == previous, StateName, p + ".PreviousHash", "the previous hash is not the previous entry's hash");
+            StateRestoreException.Check(i == 0 || entry.Kind != EntryKind.BooksOpened, StateName, p + ".Kind", "only entry 1 opens the books");
+            StateRestoreException.Check(i == 0 || entry.BookDate >= ledger._lastDate, StateName, p + ".BookDate", "the date is before the previous entry's");
+            StateRestoreException.Check(ledger.IndexOf(entry.Id) < 0, StateName, p + ".Id", "an earlier entry has the same id");
+            try
+            {
+                StateRestoreException.Check(IsBalanced(entry), StateName, p + ".Legs", "the debits and credits differ, or a legless kind has legs");
+                ledger.Append(entry, ledger.StructuralClaims(entry, p));
+            }
+            catch (OverflowException)
+            {
+                throw StateRestoreException.Broken(StateName, p + ".Legs", "a balance or claim would leave the range of a 64-bit integer");
+            }
+            previous = entry.Hash;
         }
         return ledger;
+    }
+
+    // The structure of one restored entry against the earlier ones; its claim changes (renteng) when it is fine.
+    private ClaimChange[]? StructuralClaims(LedgerEntry entry, string part)
+    {
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+        switch (entry.Kind)
+        {
+            case EntryKind.BooksOpened:
+                return null;
+            case EntryKind.WeekClosed:
+                StateRestoreException.Check(entry.ClosedWeekStart is { } start && start.DayOfWeek == WeekStartsOn && BookWeek.StartingOn(start, WeekStartsOn).HasNext,
+                    StateName, part + ".ClosedWeekStart", "the close names no week starting on the ledger's first day of the week");
+                return null;
+            case EntryKind.Reversal:
+                {
+                    var index = entry.Reverses is { } target ? IndexOf(target) : -1;
+                    StateRestoreException.Check(index >= 0, StateName, part + ".Reverses", "the reversed entry is not an earlier entry");
+                    var original = _entries[index];
+                    StateRestoreException.Check(original.Kind is not (EntryKind.BooksOpened or EntryKind.WeekClosed or EntryKind.Reversal),
+                        StateName, part + ".Reverses", "the reversed entry is an opening, a week close or a reversal");
+                    StateRestoreException.Check(!_reversedBy.ContainsKey(original.Id), StateName, part + ".Reverses", "the reversed entry was already reversed");
+                    Span<LedgerLeg> originalScratch = stackalloc LedgerLeg[2];
+                    var originalLegs = original.LegsInto(originalScratch);
+                    StateRestoreException.Check(original.Member == entry.Member && original.Loan == entry.Loan && IsMirror(originalLegs, entry.LegsInto(scratch)),
+                        StateName, part + ".Legs", "a reversal mirrors every leg, the member and the loan of the entry it reverses");
+                    return Negate(ClaimChanges(original.Kind, originalLegs, original.Member));
+                }
+            default:
+                StateRestoreException.Check(entry.Reverses is null, StateName, part + ".Reverses", "only a reversal names a reversed entry");
+                StateRestoreException.Check(LegsFitEntry(entry), StateName, part + ".Legs", "a loan entry names its loan and borrower, and its receivable legs name them and the loan's one borrower");
+                return ClaimChanges(entry.Kind, entry.LegsInto(scratch), entry.Member);
+        }
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -399,7 +563,7 @@ public sealed class SavingsLedger
         var memo = string.Create(CultureInfo.InvariantCulture, $"profit={profit.Amount};rateBp={rate.BasisPoints};iks={share.Amount};retained={(profit - share).Amount}");
         return Post(date, EntryKind.IksFromProfit,
             [LedgerLeg.Debit(LedgerAccount.Cash, share), LedgerLeg.Credit(LedgerAccount.Iks, share)],
-            null, null, reference, memo, null, null);
+            null, null, reference, memo, null, null, new EntryFacts(profit, null, null, null, null));
     }
 
     /// <summary>
@@ -454,17 +618,13 @@ public sealed class SavingsLedger
         ThrowIf(violation ?? CheckDates(today, date) ?? CheckPositive(amount));
         return Post(date, EntryKind.IksSpend,
             [LedgerLeg.Debit(LedgerAccount.Iks, amount), LedgerLeg.Credit(LedgerAccount.Cash, amount)],
-            beneficiary, null, reference, memo, null, null);
+            beneficiary, null, reference, memo, null, null, new EntryFacts(null, purpose, null, null, null));
     }
 
     private const string IksPurposeMemoPrefix = "purpose=";
 
     private static string IksSpendMemo(IksPurpose purpose, string description) =>
         IksPurposeMemoPrefix + purpose.ToString() + ";description=" + description;
-
-    // A stored IKS spend whose memo declares a profit share (SAV-06) is refused on replay, like a refused posting.
-    private static bool DeclaresProfitShare(LedgerEntry entry) =>
-        entry.Kind == EntryKind.IksSpend && entry.Memo.StartsWith(IksPurposeMemoPrefix + nameof(IksPurpose.ProfitShare) + ";", StringComparison.Ordinal);
 
     /// <summary>
     /// An aid grant reaches the group's account (AID-01, GRP-07): debit cash, credit grant. The group must be allowed
@@ -739,7 +899,7 @@ public sealed class SavingsLedger
             throw new InvalidOperationException("SAV-05: the week's totals do not reconcile with the running cash balance; the ledger is corrupt.");
         }
         var entry = LedgerEntry.CreateNext(_group.Id, _ids.Next(_entries.Count + 1), _entries.Count + 1, closedOn, EntryKind.WeekClosed, [], null, null, null,
-            IsoDateText.Format(week.Start), totals.ToCanonicalText(), null, LastEntry);
+            IsoDateText.Format(week.Start), totals.ToCanonicalText(), null, LastEntry, new EntryFacts(null, null, null, null, week.Start));
         Append(entry, null, totals, ownId: true);
         return _closes[^1].CloseEntry == entry.Id ? _closes[^1] : throw new InvalidOperationException("The close was not registered.");
     }
@@ -891,17 +1051,17 @@ public sealed class SavingsLedger
     // Internals
     // ----------------------------------------------------------------------------------------------
 
-    private LedgerEntry Post(LocalDate date, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, ClaimChange[]? claims) =>
-        Post(date, kind, legs, null, member, loan, reference, memo, reverses, claims);
+    private LedgerEntry Post(LocalDate date, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, ClaimChange[]? claims, EntryFacts? facts = null) =>
+        Post(date, kind, legs, null, member, loan, reference, memo, reverses, claims, facts);
 
     // The entry keeps the caller's fresh array as its legs (no copy).
     private LedgerEntry PostOwned(LocalDate date, EntryKind kind, LedgerLeg[] legs, PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, ClaimChange[]? claims) =>
         Post(date, kind, legs, legs, member, loan, reference, memo, reverses, claims);
 
-    private LedgerEntry Post(LocalDate date, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? owned, PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, ClaimChange[]? claims)
+    private LedgerEntry Post(LocalDate date, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? owned, PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, ClaimChange[]? claims, EntryFacts? facts = null)
     {
         ThrowIf(CheckLimits(kind, Debits(legs)) ?? _balances.Check(legs) ?? CheckClaims(loan, claims));
-        var entry = LedgerEntry.CreateNext(_group.Id, _ids.Next(_entries.Count + 1), _entries.Count + 1, date, kind, legs, owned, member, loan, reference, memo, reverses, LastEntry);
+        var entry = LedgerEntry.CreateNext(_group.Id, _ids.Next(_entries.Count + 1), _entries.Count + 1, date, kind, legs, owned, member, loan, reference, memo, reverses, LastEntry, facts);
         Append(entry, claims, ownId: true);
         return entry;
     }
@@ -928,7 +1088,7 @@ public sealed class SavingsLedger
         if (entry.Kind == EntryKind.WeekClosed)
         {
             // The close entry has no legs: the week's totals are the same after it as before it.
-            var totals = closedWeekTotals ?? ComputeWeekTotals(BookWeek.StartingOn(IsoDate.Parse(entry.Reference).Value, WeekStartsOn));
+            var totals = closedWeekTotals ?? ComputeWeekTotals(BookWeek.StartingOn(entry.ClosedWeekStart!.Value, WeekStartsOn));
             var week = totals.Week;
             _closes.Add(new WeekClose(totals, entry.BookDate, entry.Id));
             _closedThrough = week.End;
@@ -947,87 +1107,6 @@ public sealed class SavingsLedger
         {
             throw new InvalidOperationException($"SAV-03 broken after entry {entry.Sequence}: the ledger is corrupt.");
         }
-    }
-
-    private RuleViolation? ReplayViolation(LedgerEntry entry)
-    {
-        if (IndexOf(entry.Id) >= 0 || _foreignIds.ContainsKey(entry.Id))
-        {
-            return Broken(entry.Sequence, entry.Id, ChainBreak.RuleBroken);
-        }
-        switch (entry.Kind)
-        {
-            case EntryKind.BooksOpened:
-                return Broken(entry.Sequence, entry.Id, ChainBreak.MissingOpening);
-            case EntryKind.WeekClosed:
-                {
-                    var parse = IsoDate.Parse(entry.Reference);
-                    if (!parse.Success || parse.Value.DayOfWeek != WeekStartsOn)
-                    {
-                        return Broken(entry.Sequence, entry.Id, ChainBreak.RuleBroken);
-                    }
-                    var week = BookWeek.StartingOn(parse.Value, WeekStartsOn);
-                    var violation = CheckCloseWeek(week, entry.BookDate);
-                    if (violation is not null)
-                    {
-                        return violation;
-                    }
-                    var totals = ComputeWeekTotals(week);
-                    if (!totals.Reconciles || totals.ToCanonicalText() != entry.Memo)
-                    {
-                        return RuleViolation.Of(RuleIds.Sav05, SavingsErrors.CloseDoesNotReconcile, ("Week", week));
-                    }
-                    Append(entry, null, totals);
-                    return null;
-                }
-            case EntryKind.Reversal:
-                {
-                    if (entry.Reverses is not { } target || IndexOf(target) is not (>= 0 and var index))
-                    {
-                        return RuleViolation.Of(RuleIds.Sav01, SavingsErrors.UnknownEntry, ("EntryId", entry.Reverses));
-                    }
-                    var original = _entries[index];
-                    var violation = CheckReversible(original) ?? CheckDate(entry.BookDate);
-                    if (violation is not null)
-                    {
-                        return violation;
-                    }
-                    Span<LedgerLeg> originalScratch = stackalloc LedgerLeg[2];
-                    Span<LedgerLeg> entryScratch = stackalloc LedgerLeg[2];
-                    var originalLegs = original.LegsInto(originalScratch);
-                    if (original.Member != entry.Member || original.Loan != entry.Loan || !IsMirror(originalLegs, entry.LegsInto(entryScratch)))
-                    {
-                        return Broken(entry.Sequence, entry.Id, ChainBreak.RuleBroken);
-                    }
-                    var claims = Negate(ClaimChanges(original.Kind, originalLegs, original.Member));
-                    return ReplayPost(entry, claims);
-                }
-            default:
-                {
-                    if (entry.Reverses is not null || !LegsFitEntry(entry) || DeclaresProfitShare(entry))
-                    {
-                        return Broken(entry.Sequence, entry.Id, ChainBreak.RuleBroken);
-                    }
-                    var violation = CheckDate(entry.BookDate);
-                    if (violation is not null)
-                    {
-                        return violation;
-                    }
-                    Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
-                    return ReplayPost(entry, ClaimChanges(entry.Kind, entry.LegsInto(scratch), entry.Member));
-                }
-        }
-    }
-
-    private RuleViolation? ReplayPost(LedgerEntry entry, ClaimChange[]? claims)
-    {
-        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
-        var violation = _balances.Check(entry.LegsInto(scratch)) ?? CheckClaims(entry.Loan, claims);
-        if (violation is null)
-        {
-            Append(entry, claims);
-        }
-        return violation;
     }
 
     // A loan entry's receivable legs name the loan's known borrower and the entry's loan; renteng entries name a loan.
@@ -1325,22 +1404,11 @@ public sealed class SavingsLedger
     private static string OpeningMemo(string profileId, IsoDayOfWeek weekStartsOn) =>
         "profile=" + profileId + ";weekStartsOn=" + weekStartsOn.ToString();
 
-    private static bool TryParseOpeningMemo(string memo, out IsoDayOfWeek weekStartsOn)
-    {
-        weekStartsOn = IsoDayOfWeek.None;
-        const string key = ";weekStartsOn=";
-        var at = memo.IndexOf(key, StringComparison.Ordinal);
-        return at >= 0
-            && Enum.TryParse(memo.AsSpan(at + key.Length), ignoreCase: false, out weekStartsOn)
-            && weekStartsOn is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday;
-    }
-
     private readonly record struct ClaimChange(RentengClaimant Claimant, long Delta);
 
-    // Entry ids: a random 128-bit base per ledger, with the sequence number XOR-ed into its last eight bytes;
-    // the opening (sequence 1) carries base XOR 1, so a rehydrated ledger recovers the base from its opening.
-    // Unique within a ledger, unique across ledgers with overwhelming probability (the first 64 bits are random),
-    // and far cheaper than asking the operating system for 16 random bytes per entry.
+    // Entry ids: the host's opening id is base XOR 1 in its last eight bytes, and entry n is base with n XOR-ed into
+    // them, so a restored ledger recovers the base from its opening. Unique within a ledger, as unique across ledgers as
+    // the opening ids the host gives, and far cheaper than 16 random bytes per entry.
     private sealed class EntryIdSource
     {
         private readonly ulong _head;
@@ -1350,18 +1418,6 @@ public sealed class SavingsLedger
         {
             _head = head;
             _tail = tail;
-        }
-
-        public static EntryIdSource CreateRandom()
-        {
-            while (true)
-            {
-                var source = FromBase(Guid.NewGuid(), 0);
-                if (source._head != 0)
-                {
-                    return source;
-                }
-            }
         }
 
         public static EntryIdSource FromOpening(EntryId opening) => FromBase(opening.Value, 1);

@@ -76,7 +76,7 @@ public static class LedgerBuilders
         new(ProgramProfiles.KsmP2kp, members, status);
 
     public static SavingsLedger OpenLedger(TestGroup group, LocalDate? openedOn = null) =>
-        SavingsLedger.Open(group, openedOn ?? GuyubRukunStart);
+        SavingsLedger.Open(group, openedOn ?? GuyubRukunStart, EntryId.New());
 
     /// <summary>A ledger with every member's savings at <paramref name="eachSaves"/> and loan capital <paramref name="capital"/>.</summary>
     public static SavingsLedger FundedLedger(TestGroup group, long eachSaves = 50_000, long capital = 1_000_000, LocalDate? openedOn = null)

@@ -228,7 +228,7 @@ public sealed class LoanFundBuilder
     public (LoanTestGroup Group, KubeCore.Savings.SavingsLedger Ledger, LoanRevolving Fund) Build()
     {
         var group = new LoanTestGroup(_profile, _members);
-        var ledger = KubeCore.Savings.SavingsLedger.Open(group, _start);
+        var ledger = KubeCore.Savings.SavingsLedger.Open(group, _start, EntryId.New());
         var fund = LoanRevolving.Open(group, ledger);
         if (_capital > 0)
         {

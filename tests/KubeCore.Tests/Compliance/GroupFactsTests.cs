@@ -362,7 +362,7 @@ public class GroupFactsTests
         var other = LedgerBuilders.Ksm(members: 5);
         var week = WeekOf(Start);
 
-        Should.Throw<ArgumentException>(() => GroupFacts.Week(group, register, SavingsLedger.Open(group, Start), fund, week));
+        Should.Throw<ArgumentException>(() => GroupFacts.Week(group, register, SavingsLedger.Open(group, Start, EntryId.New()), fund, week));
         Should.Throw<ArgumentException>(() => GroupFacts.Week(group, register, null, fund, week));
         Should.Throw<ArgumentException>(() => GroupFacts.Week(group, register, LedgerBuilders.OpenLedger(other, Start), null, week));
         Should.Throw<ArgumentException>(() => GroupFacts.Week(group, new MeetingRegister(other.Id), ledger, fund, week));

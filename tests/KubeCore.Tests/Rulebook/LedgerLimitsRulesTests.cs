@@ -207,7 +207,7 @@ public sealed class LedgerLimitsRulesTests
     public void Stored_history_replayed_into_books_opened_for_replay_is_not_judged_by_the_ceiling_and_new_postings_are()
     {
         var group = Ksm();
-        var ledger = SavingsLedger.OpenForReplay(group, Opened);
+        var ledger = SavingsLedger.OpenForReplay(group, Opened, EntryId.New());
         var today = HostToday.Of(Opened);
         var stored = Rupiah.Of(long.MaxValue - 10);
 

@@ -102,25 +102,29 @@ public class IksRulesTests
 
     [Fact]
     [Trait("Rule", "SAV-06")]
-    public void A_stored_IKS_spend_declaring_a_profit_share_breaks_the_chain_on_rehydration()
+    public void A_stored_IKS_spend_whose_purpose_is_a_profit_share_still_loads_and_a_new_one_is_still_refused()
     {
+        // Stored history is not re-judged (issue #13): an entry written when (or where) SAV-06 allowed it loads as written.
         var group = Ksm();
         var ledger = LedgerWithIks(group, 2_000_000);
         var spend = ledger.SpendIks(HostToday.Of(GuyubRukunStart), GuyubRukunStart, Rupiah.Of(20_000), IksPurpose.SocialNeed, "bagi hasil", group.Members[4]);
         var entries = ledger.Entries.Take(ledger.Count - 1).ToList();
-        var forged = Forge(spend, "purpose=ProfitShare;description=bagi hasil");
-        entries.Add(forged);
+        var stored = Forge(spend, "purpose=ProfitShare;description=bagi hasil", IksPurpose.ProfitShare);
+        entries.Add(stored);
 
         SavingsLedger.VerifyChain(entries).IsIntact.ShouldBeTrue();
-        Should.Throw<RuleViolationException>(() => SavingsLedger.Rehydrate(group, entries))
-            .Violation.ErrorCode.ShouldBe(SavingsErrors.ChainBroken);
+        var rebuilt = SavingsLedger.Rehydrate(group, entries);
+        rebuilt.Entries[^1].IksPurpose.ShouldBe(IksPurpose.ProfitShare);
+        rebuilt.Balances.Iks.ShouldBe(ledger.Balances.Iks);
+        Should.Throw<RuleViolationException>(() => rebuilt.SpendIks(HostToday.Of(GuyubRukunStart), GuyubRukunStart, Rupiah.Of(1_000), IksPurpose.ProfitShare, "dividen"))
+            .Violation.ErrorCode.ShouldBe(SavingsErrors.IksNotADividend);
     }
 
-    private static LedgerEntry Forge(LedgerEntry e, string memo)
+    private static LedgerEntry Forge(LedgerEntry e, string memo, IksPurpose purpose)
     {
         LedgerEntry Make(EntryHash hash) => LedgerEntry.FromStored(e.Group, e.Id, e.Sequence, e.BookDate, e.Kind,
             e.Legs.Select(l => LedgerLeg.FromParts(LedgerAccount.FromParts(l.Account.Kind, l.Account.Member, l.Account.Loan), l.Side, l.Amount)),
-            e.Member, e.Loan, e.Reference, memo, e.Reverses, e.PreviousHash, hash);
+            e.Member, e.Loan, e.Reference, memo, e.Reverses, e.PreviousHash, hash, iksPurpose: purpose);
         return Make(EntryHash.FromBytes(SHA256.HashData(Make(EntryHash.Zero).CanonicalBytes())));
     }
 

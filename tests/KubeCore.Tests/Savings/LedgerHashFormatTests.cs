@@ -14,7 +14,7 @@ using NodaTime;
 namespace KubeCore.Tests.Savings;
 
 /// <summary>
-/// The canonical encodings of ledger entries (format 2 written now, format 1 still verified) and the SHA-256 that
+/// The canonical encodings of ledger entries (format 3 written now, formats 2 and 1 still verified) and the SHA-256 that
 /// hashes them (the BCL's, with known answers and golden vectors hashed before it replaced the direct OpenSSL calls).
 /// </summary>
 public partial class LedgerHashFormatTests
@@ -32,7 +32,7 @@ public partial class LedgerHashFormatTests
     private static LedgerEntry Copy(LedgerEntry e, EntryHash previous, EntryHash hash) =>
         LedgerEntry.FromStored(e.Group, e.Id, e.Sequence, e.BookDate, e.Kind,
             e.Legs.Select(l => LedgerLeg.FromParts(LedgerAccount.FromParts(l.Account.Kind, l.Account.Member, l.Account.Loan), l.Side, l.Amount)),
-            e.Member, e.Loan, e.Reference, e.Memo, e.Reverses, previous, hash);
+            e.Member, e.Loan, e.Reference, e.Memo, e.Reverses, previous, hash, e.Profit, e.IksPurpose, e.WeekStartsOn, e.ProfileId, e.ClosedWeekStart);
 
     /// <summary>The ledger's entries re-hashed as the library hashed them before format 2 (an independent format 1 encoder).</summary>
     private static List<LedgerEntry> AsFormat1Chain(IReadOnlyList<LedgerEntry> entries)
@@ -50,14 +50,14 @@ public partial class LedgerHashFormatTests
 
     [Property(MaxTest = 60, Arbitrary = [typeof(HistoriesOf120Ops)])]
     [Trait("Rule", "SAV-01")]
-    public bool Every_entry_the_ledger_writes_is_in_format_2_and_its_hash_is_the_plain_SHA256_of_its_canonical_bytes(LedgerHistory history)
+    public bool Every_entry_the_ledger_writes_is_in_format_3_and_its_hash_is_the_plain_SHA256_of_its_canonical_bytes(LedgerHistory history)
     {
         var model = Run(history.Ops);
         foreach (var entry in model.Ledger.Entries)
         {
             entry.Format.ShouldBe(LedgerEntry.CurrentFormat);
             var bytes = entry.CanonicalBytes();
-            bytes[0].ShouldBe((byte)2);
+            bytes[0].ShouldBe((byte)3);
             EntryHash.FromBytes(SHA256.HashData(bytes)).ShouldBe(entry.Hash);
             entry.HashIsValid.ShouldBeTrue();
         }
@@ -67,7 +67,7 @@ public partial class LedgerHashFormatTests
 
     [Property(MaxTest = 200, Arbitrary = [typeof(LedgerHashArbitraries)])]
     [Trait("Rule", "SAV-01")]
-    public bool Flipping_any_bit_of_a_format_2_encoding_changes_its_hash(BitFlip flip)
+    public bool Flipping_any_bit_of_a_format_3_encoding_changes_its_hash(BitFlip flip)
     {
         var entries = Run(flip.Ops).Ledger.Entries;
         var entry = entries[flip.Pick % entries.Count];
@@ -88,7 +88,7 @@ public partial class LedgerHashFormatTests
 
     [Property(MaxTest = 40, Arbitrary = [typeof(HistoriesOf100Ops)])]
     [Trait("Rule", "SAV-01")]
-    public bool A_chain_written_in_format_1_still_verifies_rehydrates_and_takes_format_2_entries_after_it(LedgerHistory history)
+    public bool A_chain_written_in_format_1_still_verifies_rehydrates_and_takes_format_3_entries_after_it(LedgerHistory history)
     {
         var model = Run(history.Ops);
         var old = AsFormat1Chain(model.Ledger.Entries);
@@ -100,7 +100,7 @@ public partial class LedgerHashFormatTests
         var member = model.Group.CurrentMembers.First();
         rebuilt.SavingsOf(member).ShouldBe(model.Ledger.SavingsOf(member));
         var next = rebuilt.Deposit(HostToday.Of(rebuilt.NextWeekToClose.Start > rebuilt.LastBookDate ? rebuilt.NextWeekToClose.Start : rebuilt.LastBookDate), rebuilt.NextWeekToClose.Start > rebuilt.LastBookDate ? rebuilt.NextWeekToClose.Start : rebuilt.LastBookDate, member, Rupiah.Of(5_000));
-        next.Format.ShouldBe(2);
+        next.Format.ShouldBe(3);
         next.PreviousHash.ShouldBe(old[^1].Hash);
         SavingsLedger.VerifyChain(rebuilt.Entries).IsIntact.ShouldBeTrue();
         return true;
@@ -165,6 +165,75 @@ public partial class LedgerHashFormatTests
             entry.HashIsValid.ShouldBeTrue();
             Convert.ToHexStringLower(entry.CanonicalBytes()).ShouldBe(bytes);
         }
+    }
+
+    [Fact]
+    [Trait("Rule", "SAV-01")]
+    public void Format_3_entries_hash_their_typed_facts_as_documented_and_match_vectors_checked_with_sha256sum()
+    {
+        // The expected bytes were written out independently from the documented layout (not by the library) and hashed
+        // with coreutils sha256sum; the deposit is the format 2 vector with the first byte 3 and an empty facts block.
+        var group = new GroupId(Guid.Parse("0b9a3c1e-7d42-4f6a-9c1d-2e5f8a7b6c01"));
+        var member = new PersonId(Guid.Parse("a1b2c3d4-e5f6-4718-293a-4b5c6d7e8f90"));
+        var previous = EntryHash.Parse("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+        var deposit = LedgerEntry.FromStored(
+            group, new EntryId(Guid.Parse("5d1e0f3a-2b4c-4d6e-8f70-91a2b3c4d5e6")), 2, new LocalDate(2017, 2, 6), EntryKind.SavingsDeposit,
+            [LedgerLeg.Debit(LedgerAccount.Cash, Rupiah.Of(5_000)), LedgerLeg.Credit(LedgerAccount.MemberSavings(member), Rupiah.Of(5_000))],
+            member, null, "KW-0012", null, null, previous, EntryHash.Parse(Format3Vectors.DepositHash));
+        var profit = LedgerEntry.FromStored(
+            group, new EntryId(Guid.Parse("5d1e0f3a-2b4c-4d6e-8f70-91a2b3c4d5e6")), 3, new LocalDate(2017, 2, 6), EntryKind.IksFromProfit,
+            [LedgerLeg.Debit(LedgerAccount.Cash, Rupiah.Of(100_000)), LedgerLeg.Credit(LedgerAccount.Iks, Rupiah.Of(100_000))],
+            null, null, null, "profit=1000000;rateBp=1000;iks=100000;retained=900000", null, previous, EntryHash.Parse(Format3Vectors.ProfitHash),
+            profit: Rupiah.Of(1_000_000));
+        var opening = LedgerEntry.FromStored(
+            group, new EntryId(Guid.Parse("7e2f1a4b-3c5d-4e6f-8091-a2b3c4d5e6f7")), 1, new LocalDate(2017, 1, 30), EntryKind.BooksOpened, [],
+            null, null, null, "profile=KsmP2kp@1;weekStartsOn=Monday", null, EntryHash.Zero, EntryHash.Parse(Format3Vectors.OpeningHash),
+            weekStartsOn: IsoDayOfWeek.Monday, profileId: "KsmP2kp@1");
+        var close = LedgerEntry.FromStored(
+            group, new EntryId(Guid.Parse("7e2f1a4b-3c5d-4e6f-8091-a2b3c4d5e6f7")), 9, new LocalDate(2017, 2, 5), EntryKind.WeekClosed, [],
+            null, null, "2017-01-30", null, null, previous, EntryHash.Parse(Format3Vectors.CloseHash), closedWeekStart: new LocalDate(2017, 1, 30));
+
+        foreach (var (entry, bytes) in new[]
+        {
+            (deposit, Format3Vectors.DepositBytes), (profit, Format3Vectors.ProfitBytes), (opening, Format3Vectors.OpeningBytes), (close, Format3Vectors.CloseBytes),
+        })
+        {
+            entry.Format.ShouldBe(3);
+            entry.HashIsValid.ShouldBeTrue();
+            Convert.ToHexStringLower(entry.CanonicalBytes()).ShouldBe(bytes);
+        }
+        profit.Profit.ShouldBe(Rupiah.Of(1_000_000));
+        opening.WeekStartsOn.ShouldBe(IsoDayOfWeek.Monday);
+        close.ClosedWeekStart.ShouldBe(new LocalDate(2017, 1, 30));
+    }
+
+    [Fact]
+    [Trait("Rule", "SAV-01")]
+    public void A_format_2_entry_takes_its_typed_facts_from_the_text_the_library_wrote_then()
+    {
+        var group = new GroupId(Guid.Parse("0b9a3c1e-7d42-4f6a-9c1d-2e5f8a7b6c01"));
+        LedgerEntry Format2(EntryKind kind, LedgerLeg[] legs, string? reference, string memo, PersonId? member = null)
+        {
+            var draft = LedgerEntry.FromStored(group, new EntryId(Guid.Parse("5d1e0f3a-2b4c-4d6e-8f70-91a2b3c4d5e6")), 2, new LocalDate(2017, 2, 6), kind,
+                legs, member, null, reference, memo, null, EntryHash.Zero, EntryHash.Zero);
+            var bytes = draft.CanonicalBytes();
+            bytes[0] = 2; // format 2 is format 3 without the facts block (one zero byte here) before the previous hash
+            var format2 = bytes[..^(EntryHash.Length + 1)].Concat(bytes[^EntryHash.Length..]).ToArray();
+            return LedgerEntry.FromStored(group, draft.Id, 2, draft.BookDate, kind, legs, member, null, reference, memo, null, EntryHash.Zero,
+                EntryHash.FromBytes(SHA256.HashData(format2)));
+        }
+
+        var opening = Format2(EntryKind.BooksOpened, [], null, "profile=KsmP2kp@1;weekStartsOn=Wednesday");
+        opening.Format.ShouldBe(2);
+        opening.HashIsValid.ShouldBeTrue();
+        opening.WeekStartsOn.ShouldBe(IsoDayOfWeek.Wednesday);
+        opening.ProfileId.ShouldBe("KsmP2kp@1");
+        var cashIks = new[] { LedgerLeg.Debit(LedgerAccount.Cash, Rupiah.Of(100)), LedgerLeg.Credit(LedgerAccount.Iks, Rupiah.Of(100)) };
+        Format2(EntryKind.IksFromProfit, cashIks, null, "profit=1000;rateBp=1000;iks=100;retained=900").Profit.ShouldBe(Rupiah.Of(1_000));
+        var iksCash = cashIks.Select(l => l.Mirror()).Reverse().ToArray();
+        Format2(EntryKind.IksSpend, iksCash, null, "purpose=SocialNeed;description=biaya berobat").IksPurpose.ShouldBe(IksPurpose.SocialNeed);
+        Format2(EntryKind.IksSpend, iksCash, null, "bantuan warga miskin").IksPurpose.ShouldBeNull();
+        Format2(EntryKind.WeekClosed, [], "2017-01-30", "deposits=0").ClosedWeekStart.ShouldBe(new LocalDate(2017, 1, 30));
     }
 
     [Property(MaxTest = 40, Arbitrary = [typeof(HistoriesOf150Ops)])]
@@ -353,6 +422,35 @@ public partial class LedgerHashFormatTests
             + "5566778899aabbccddeeff";
 
         public const string DisbursementHash = "a7a8e62f95664ae58ffd2b51956f9e77c26b715453ae52415df975c28736a806";
+    }
+
+    /// <summary>Format-3 vectors written out independently from the documented layout and hashed with coreutils sha256sum.</summary>
+    private static class Format3Vectors
+    {
+        public const string DepositBytes =
+            "030b9a3c1e7d424f6a9c1d2e5f8a7b6c01025d1e0f3a2b4c4d6e8f7091a2b3c4d5e607e1020622a1b2c3d4e5f64718293a4b5c6d7e8f9002018827b28827074b"
+            + "572d30303132000000112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+        public const string DepositHash = "c934f2daf4cbf55fa7898db543f1201b9027cb3303b01a7b2fd0eb3d2100afc1";
+
+        public const string ProfitBytes =
+            "030b9a3c1e7d424f6a9c1d2e5f8a7b6c01035d1e0f3a2b4c4d6e8f7091a2b3c4d5e607e10206040201a08d0613a08d06003570726f6669743d31303030303030"
+            + "3b7261746542703d313030303b696b733d3130303030303b72657461696e65643d39303030303001c0843d00112233445566778899aabbccddeeff0011223344"
+            + "5566778899aabbccddeeff";
+
+        public const string ProfitHash = "8e0b3cea98a403495d9cb8cb00b9fcbcd52b303a96423a28daee7060336ea586";
+
+        public const string OpeningBytes =
+            "030b9a3c1e7d424f6a9c1d2e5f8a7b6c01017e2f1a4b3c5d4e6f8091a2b3c4d5e6f707e1011e0100002570726f66696c653d4b736d50326b7040313b7765656b"
+            + "5374617274734f6e3d4d6f6e6461790c01094b736d50326b7040310000000000000000000000000000000000000000000000000000000000000000";
+
+        public const string OpeningHash = "46defe0639ada3c63c81a5c69d30bfae1451203efb5ed078ef921264c1001394";
+
+        public const string CloseBytes =
+            "030b9a3c1e7d424f6a9c1d2e5f8a7b6c01097e2f1a4b3c5d4e6f8091a2b3c4d5e6f707e1020510000a323031372d30312d3330001007e1011e00112233445566"
+            + "778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+        public const string CloseHash = "f2315dcfd1bd88cc82053ffdf66d5946b5ecfb4fd0d90d08b36a52568ec67add";
     }
 
     /// <summary>A format-1 vector computed by the library before format 2 (see the test that uses it).</summary>

@@ -88,7 +88,7 @@ public sealed class FundRun
     public static (LoanTestGroup Group, IReadOnlyList<LedgerEntry> Entries, LocalDate Day) Base()
     {
         var group = new LoanTestGroup(ProgramProfiles.KsmP2kp, 8);
-        var ledger = SavingsLedger.Open(group, Start);
+        var ledger = SavingsLedger.Open(group, Start, new EntryId(Guid.Parse("0f0e0d0c-0b0a-4909-8807-060504030201")));
         ledger.AddLoanCapital(HostToday.Of(Start), Start, Rupiah.Of(2_000_000), "modal");
         for (var w = 0; w < 18; w++)
         {
