@@ -160,7 +160,7 @@ public class GoldenStateFileTests
         begin.ShouldBeGreaterThan(0);
         foreach (var line in source[(begin + 1)..end])
         {
-            readme.ShouldContain(line.Trim(), customMessage: "README.md's persistence example must hold every line of GoldenGroup.Restore");
+            readme.ShouldContain(line.Trim(), Case.Sensitive, customMessage: "README.md's persistence example must hold every line of GoldenGroup.Restore");
         }
     }
 
