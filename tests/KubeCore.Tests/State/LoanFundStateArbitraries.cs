@@ -62,8 +62,8 @@ public static class LoanFundStateArbitraries
 }
 
 /// <summary>
-/// A group's fund driven by a <see cref="FundScript"/>: every run starts from the same ledger (rehydrated from the same
-/// entries, so entry ids and hashes agree) and makes the same ids, so two runs of one script can be compared.
+/// A group's fund driven by a <see cref="FundScript"/>: every run starts from the same ledger (restored from the same
+/// state through JSON, so entry ids and hashes agree) and makes the same ids, so two runs of one script can be compared.
 /// </summary>
 public sealed class FundRun
 {
@@ -72,10 +72,10 @@ public sealed class FundRun
     private readonly LoanTestGroup _group;
     private LocalDate _day;
 
-    public FundRun(LoanTestGroup group, IReadOnlyList<LedgerEntry> start, LocalDate day)
+    public FundRun(LoanTestGroup group, LedgerState start, LocalDate day)
     {
         _group = group;
-        Ledger = SavingsLedger.Rehydrate(group, start);
+        Ledger = SavingsLedger.Restore(StateJson.RoundTrip(start), group);
         Fund = LoanRevolving.Open(group, Ledger);
         _day = day;
     }
@@ -84,8 +84,8 @@ public sealed class FundRun
 
     public LoanRevolving Fund { get; private set; }
 
-    /// <summary>A group of 8 and its ledger's first entries: loan fund capital and four months of small weekly savings by everyone.</summary>
-    public static (LoanTestGroup Group, IReadOnlyList<LedgerEntry> Entries, LocalDate Day) Base()
+    /// <summary>A group of 8 and its ledger's first state: loan fund capital and four months of small weekly savings by everyone.</summary>
+    public static (LoanTestGroup Group, LedgerState Ledger, LocalDate Day) Base()
     {
         var group = new LoanTestGroup(ProgramProfiles.KsmP2kp, 8);
         var ledger = SavingsLedger.Open(group, Start, new EntryId(Guid.Parse("0f0e0d0c-0b0a-4909-8807-060504030201")));
@@ -97,14 +97,14 @@ public sealed class FundRun
                 ledger.Deposit(HostToday.Of(Start.PlusWeeks(w)), Start.PlusWeeks(w), member, Rupiah.Of(1_000 + (w * 100)));
             }
         }
-        return (group, ledger.Entries.ToList(), Start.PlusWeeks(18));
+        return (group, ledger.ToState(), Start.PlusWeeks(18));
     }
 
-    /// <summary>Saves the fund (JSON) and the ledger (its entries) and carries on with what they restore to.</summary>
+    /// <summary>Saves the fund and the ledger (their states, through JSON) and carries on with what they restore to.</summary>
     public void SaveAndRestore()
     {
         var json = StateJson.Serialize(Fund.ToState());
-        Ledger = SavingsLedger.Rehydrate(_group, Ledger.Entries.ToList());
+        Ledger = SavingsLedger.Restore(StateJson.RoundTrip(Ledger.ToState()), _group);
         Fund = LoanRevolving.Restore(StateJson.Deserialize<LoanRevolvingState>(json), Ledger, _group);
     }
 

@@ -21,9 +21,9 @@ public class LoanRevolvingStateTests
     [Property(MaxTest = 100, Arbitrary = [typeof(LoanFundStateArbitraries)])]
     public bool A_fund_saved_and_restored_at_any_step_answers_every_later_operation_as_the_uninterrupted_fund_and_ends_in_the_same_state(FundScript script)
     {
-        var (group, entries, day) = FundRun.Base();
-        var straight = new FundRun(group, entries, day);
-        var interrupted = new FundRun(group, entries, day);
+        var (group, start, day) = FundRun.Base();
+        var straight = new FundRun(group, start, day);
+        var interrupted = new FundRun(group, start, day);
         var expected = script.Ops.Select(straight.Step).ToList();
         var actual = new List<string>();
         for (var i = 0; i < script.Ops.Length; i++)
@@ -42,8 +42,8 @@ public class LoanRevolvingStateTests
     [Property(MaxTest = 100, Arbitrary = [typeof(LoanFundStateArbitraries)])]
     public bool A_state_and_the_facts_taken_after_it_restore_the_live_fund_and_taking_twice_yields_nothing_new(FundScript script)
     {
-        var (group, entries, day) = FundRun.Base();
-        var live = new FundRun(group, entries, day);
+        var (group, start, day) = FundRun.Base();
+        var live = new FundRun(group, start, day);
         LoanRevolvingState? saved = null;
         var facts = new List<LoanFundFact>();
         for (var i = 0; i <= script.Ops.Length; i++)
@@ -65,7 +65,7 @@ public class LoanRevolvingStateTests
         facts.AddRange(live.Fund.TakeChanges());
         var again = live.Fund.TakeChanges();
         var stored = StateJson.Deserialize<LoanFundFact[]>(StateJson.Serialize(facts.ToArray()));
-        var ledger = SavingsLedger.Rehydrate(group, live.Ledger.Entries.ToList());
+        var ledger = SavingsLedger.Restore(StateJson.RoundTrip(live.Ledger.ToState()), group);
         var restored = LoanRevolving.Restore(saved!, stored, ledger, group);
         return again.Count == 0
             && restored.TakeChanges().Count == 0
@@ -137,12 +137,12 @@ public class LoanRevolvingStateTests
     {
         var (group, ledger, fund) = new LoanFundBuilder().Build();
         var loan = fund.Lend(group, group.Ordinary[0], 300_000, Day);
-        var beforeRepayment = ledger.Entries.ToList();
+        var beforeRepayment = StateJson.RoundTrip(ledger.ToState());
         fund.Repay(HostToday.Of(Day.PlusWeeks(1)), loan.Id, Day.PlusWeeks(1), Rupiah.Of(30_000));
         var state = StateJson.RoundTrip(fund.ToState());
 
         // The ledger as it was before the repayment: the entry the fund names is not there.
-        var stale = SavingsLedger.Rehydrate(group, beforeRepayment);
+        var stale = SavingsLedger.Restore(beforeRepayment, group);
         ShouldBeBroken(() => LoanRevolving.Restore(state, stale, group), StateErrors.Broken, "Loans[0].Payments[0].Entry");
 
         // A payment naming an entry that is not its repayment (the disbursement).
@@ -150,7 +150,7 @@ public class LoanRevolvingStateTests
         ShouldBeBroken(() => LoanRevolving.Restore(wrong, ledger, group), StateErrors.Broken, "Loans[0].Payments[0].Entry");
 
         // The intact state restores onto the full ledger.
-        LoanRevolving.Restore(state, SavingsLedger.Rehydrate(group, ledger.Entries.ToList()), group).Loans.Single().Account!.PrincipalRepaid
+        LoanRevolving.Restore(state, SavingsLedger.Restore(StateJson.RoundTrip(ledger.ToState()), group), group).Loans.Single().Account!.PrincipalRepaid
             .ShouldBe(fund.Loans.Single().Account!.PrincipalRepaid);
     }
 
