@@ -13,7 +13,11 @@ namespace KubeCore.Benchmarks.State;
 [QuickOrder(70)]
 public sealed class ColdLoadQuick : IQuickSuite
 {
-    /// <summary>Budget: deserialize and restore one group with ten years of history.</summary>
+    /// <summary>
+    /// Budget (issue #13, "in-memory restore ≤ 10 ms"): <c>Restore</c> of every part of one group with ten years of history
+    /// from states already in memory. Reading them (JSON here; rows in the reference API) is the host's store and is
+    /// printed beside it, not judged: the API's own cold-load budget (≤ 20 ms from SQLite) covers it.
+    /// </summary>
     public const double LoadBudgetNanoseconds = 10_000_000;
 
     /// <inheritdoc />
@@ -29,7 +33,7 @@ public sealed class ColdLoadQuick : IQuickSuite
             QuickLine.Bytes(history.JsonChars) + " of JSON");
 
         var load = measurer.Measure(history.LoadFromJson);
-        yield return QuickLine.AtMostTime("Load one group: JSON deserialize + Restore of every part", load, LoadBudgetNanoseconds);
+        yield return QuickLine.Context("  load one group: JSON deserialize + Restore of every part", QuickLine.Time(QuickLine.Judged(load)), QuickLine.Spread(load));
         yield return QuickLine.Context("  allocated per load", QuickLine.Bytes(load.BytesPerOperation));
 
         var compact = history.WrittenWith(TenYearGroup.OptionsWithoutNulls);
@@ -41,7 +45,7 @@ public sealed class ColdLoadQuick : IQuickSuite
         var meetingsJson = measurer.Measure(() => JsonSerializer.Deserialize<MeetingRegisterState>(history.MeetingsJson, TenYearGroup.Options));
         yield return QuickLine.Context($"  of which JSON deserialize of the meetings ({QuickLine.Bytes(history.MeetingsJson.Length)})", QuickLine.Time(QuickLine.Judged(meetingsJson)));
         var restore = measurer.Measure(parts.Restore);
-        yield return QuickLine.Context("  of which Restore alone (states already deserialized)", QuickLine.Time(QuickLine.Judged(restore)), QuickLine.Spread(restore));
+        yield return QuickLine.AtMostTime("Restore of every part, states in memory", restore, LoadBudgetNanoseconds);
         var ledgerOnly = measurer.Measure(() => SavingsLedger.Restore(parts.Ledger, KubeCore.Groups.Group.Restore(parts.Group, KubeCore.Rules.ProgramProfiles.Resolve)));
         yield return QuickLine.Context("  of which the ledger's Restore (hash of every entry, chain, balances)", QuickLine.Time(QuickLine.Judged(ledgerOnly)),
             $"{QuickLine.Time(QuickLine.Judged(ledgerOnly) / history.LedgerEntries)}/entry");

@@ -308,10 +308,14 @@ public sealed class SavingsLedger
         string Part(int i) => i < stored
             ? "Entries[" + i.ToString(CultureInfo.InvariantCulture) + "]"
             : "Changes[" + (i - stored).ToString(CultureInfo.InvariantCulture) + "]";
+        Func<int, string> part = Part;
         var entries = new List<LedgerEntry>(all.Count);
         for (var i = 0; i < all.Count; i++)
         {
-            StateRestoreException.Check(all[i] is not null, StateName, Part(i), "the entry is missing");
+            if (all[i] is null)
+            {
+                throw StateRestoreException.Broken(StateName, Part(i), "the entry is missing");
+            }
             LedgerEntry entry;
             try
             {
@@ -321,10 +325,10 @@ public sealed class SavingsLedger
             {
                 throw StateRestoreException.Broken(StateName, Part(i), "a field is malformed: " + e.Message);
             }
-            StateRestoreException.Check(entry.HashIsValid, StateName, Part(i) + ".Hash", "the stored hash is not the hash of the entry's fields in its format");
+            Require(entry.HashIsValid, part, i, ".Hash", "the stored hash is not the hash of the entry's fields in its format");
             entries.Add(entry);
         }
-        var ledger = Build(group, entries, Part);
+        var ledger = Build(group, entries, part);
         ledger._taken = ledger._entries.Count;
         return ledger;
     }
@@ -340,29 +344,37 @@ public sealed class SavingsLedger
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            var p = part(i);
-            StateRestoreException.Check(entry.Group == group.Id, StateName, p + ".Group", "the entry belongs to another group's ledger");
-            StateRestoreException.Check(entry.Sequence == i + 1, StateName, p + ".Sequence", "the sequence is not the entry's position");
-            StateRestoreException.Check(entry.PreviousHash == previous, StateName, p + ".PreviousHash", "the previous hash is not the previous entry's hash");
-            StateRestoreException.Check(i == 0 || entry.Kind != EntryKind.BooksOpened, StateName, p + ".Kind", "only entry 1 opens the books");
-            StateRestoreException.Check(i == 0 || entry.BookDate >= ledger._lastDate, StateName, p + ".BookDate", "the date is before the previous entry's");
-            StateRestoreException.Check(ledger.IndexOf(entry.Id) < 0, StateName, p + ".Id", "an earlier entry has the same id");
+            Require(entry.Group == group.Id, part, i, ".Group", "the entry belongs to another group's ledger");
+            Require(entry.Sequence == i + 1, part, i, ".Sequence", "the sequence is not the entry's position");
+            Require(entry.PreviousHash == previous, part, i, ".PreviousHash", "the previous hash is not the previous entry's hash");
+            Require(i == 0 || entry.Kind != EntryKind.BooksOpened, part, i, ".Kind", "only entry 1 opens the books");
+            Require(i == 0 || entry.BookDate >= ledger._lastDate, part, i, ".BookDate", "the date is before the previous entry's");
+            Require(ledger.IndexOf(entry.Id) < 0, part, i, ".Id", "an earlier entry has the same id");
             try
             {
-                StateRestoreException.Check(IsBalanced(entry), StateName, p + ".Legs", "the debits and credits differ, or a legless kind has legs");
-                ledger.Append(entry, ledger.StructuralClaims(entry, p));
+                Require(IsBalanced(entry), part, i, ".Legs", "the debits and credits differ, or a legless kind has legs");
+                ledger.Append(entry, ledger.StructuralClaims(entry, part, i));
             }
             catch (OverflowException)
             {
-                throw StateRestoreException.Broken(StateName, p + ".Legs", "a balance or claim would leave the range of a 64-bit integer");
+                throw StateRestoreException.Broken(StateName, part(i) + ".Legs", "a balance or claim would leave the range of a 64-bit integer");
             }
             previous = entry.Hash;
         }
         return ledger;
     }
 
+    // A structural check of entry i whose part name (e.g. "Entries[41].Legs") is only built when the check fails.
+    private static void Require(bool condition, Func<int, string> part, int i, string field, string reason)
+    {
+        if (!condition)
+        {
+            throw StateRestoreException.Broken(StateName, part(i) + field, reason);
+        }
+    }
+
     // The structure of one restored entry against the earlier ones; its claim changes (renteng) when it is fine.
-    private ClaimChange[]? StructuralClaims(LedgerEntry entry, string part)
+    private ClaimChange[]? StructuralClaims(LedgerEntry entry, Func<int, string> part, int i)
     {
         Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
         switch (entry.Kind)
@@ -370,26 +382,23 @@ public sealed class SavingsLedger
             case EntryKind.BooksOpened:
                 return null;
             case EntryKind.WeekClosed:
-                StateRestoreException.Check(entry.ClosedWeekStart is { } start && start.DayOfWeek == WeekStartsOn && BookWeek.StartingOn(start, WeekStartsOn).HasNext,
-                    StateName, part + ".ClosedWeekStart", "the close names no week starting on the ledger's first day of the week");
+                Require(entry.ClosedWeekStart is { } start && start.DayOfWeek == WeekStartsOn && BookWeek.StartingOn(start, WeekStartsOn).HasNext, part, i, ".ClosedWeekStart", "the close names no week starting on the ledger's first day of the week");
                 return null;
             case EntryKind.Reversal:
                 {
                     var index = entry.Reverses is { } target ? IndexOf(target) : -1;
-                    StateRestoreException.Check(index >= 0, StateName, part + ".Reverses", "the reversed entry is not an earlier entry");
+                    Require(index >= 0, part, i, ".Reverses", "the reversed entry is not an earlier entry");
                     var original = _entries[index];
-                    StateRestoreException.Check(original.Kind is not (EntryKind.BooksOpened or EntryKind.WeekClosed or EntryKind.Reversal),
-                        StateName, part + ".Reverses", "the reversed entry is an opening, a week close or a reversal");
-                    StateRestoreException.Check(!_reversedBy.ContainsKey(original.Id), StateName, part + ".Reverses", "the reversed entry was already reversed");
+                    Require(original.Kind is not (EntryKind.BooksOpened or EntryKind.WeekClosed or EntryKind.Reversal), part, i, ".Reverses", "the reversed entry is an opening, a week close or a reversal");
+                    Require(!_reversedBy.ContainsKey(original.Id), part, i, ".Reverses", "the reversed entry was already reversed");
                     Span<LedgerLeg> originalScratch = stackalloc LedgerLeg[2];
                     var originalLegs = original.LegsInto(originalScratch);
-                    StateRestoreException.Check(original.Member == entry.Member && original.Loan == entry.Loan && IsMirror(originalLegs, entry.LegsInto(scratch)),
-                        StateName, part + ".Legs", "a reversal mirrors every leg, the member and the loan of the entry it reverses");
+                    Require(original.Member == entry.Member && original.Loan == entry.Loan && IsMirror(originalLegs, entry.LegsInto(scratch)), part, i, ".Legs", "a reversal mirrors every leg, the member and the loan of the entry it reverses");
                     return Negate(ClaimChanges(original.Kind, originalLegs, original.Member));
                 }
             default:
-                StateRestoreException.Check(entry.Reverses is null, StateName, part + ".Reverses", "only a reversal names a reversed entry");
-                StateRestoreException.Check(LegsFitEntry(entry), StateName, part + ".Legs", "a loan entry names its loan and borrower, and its receivable legs name them and the loan's one borrower");
+                Require(entry.Reverses is null, part, i, ".Reverses", "only a reversal names a reversed entry");
+                Require(LegsFitEntry(entry), part, i, ".Legs", "a loan entry names its loan and borrower, and its receivable legs name them and the loan's one borrower");
                 return ClaimChanges(entry.Kind, entry.LegsInto(scratch), entry.Member);
         }
     }
