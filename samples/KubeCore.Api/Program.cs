@@ -21,7 +21,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException refused) when (KubeCoreApiHosting.IsOwnProcess)
+catch (Exception refused) when (refused is OptionsValidationException or KubeCore.Api.Persistence.LegacyDatabaseException && KubeCoreApiHosting.IsOwnProcess)
 {
     // One line and a non-zero exit, not an unhandled exception (exit 134). When another program hosts the API
     // (the tests' WebApplicationFactory), the exception is theirs.

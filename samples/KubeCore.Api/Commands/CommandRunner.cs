@@ -32,7 +32,8 @@ namespace KubeCore.Api.Commands;
 /// </list>
 /// </summary>
 /// <remarks>
-/// <para><b>PostgreSQL:</b> each unit is its own transaction; writers run side by side and meet only through the versions.</para>
+/// <para><b>PostgreSQL:</b> each unit is its own transaction; writers to one aggregate queue on its row lock
+/// (<see cref="StateStore"/>), so a unit is run again only when an idempotency key was taken meanwhile (logged at debug).</para>
 /// <para><b>SQLite (group commit):</b> SQLite takes one writer at a time, and each commit waits for an fsync (WAL,
 /// <c>synchronous=FULL</c>). So one writer loop in this process runs the units one after the other on one connection,
 /// in one <c>BEGIN IMMEDIATE</c> transaction shared by the units that are waiting, each unit in its own
@@ -43,7 +44,7 @@ namespace KubeCore.Api.Commands;
 /// requests, and acknowledged still means stored. Readers are not held: WAL lets them read the last commit meanwhile.
 /// The busy loop of Microsoft.Data.Sqlite is left for other processes on the same file.</para>
 /// </remarks>
-public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases, IOptions<JsonOptions> json, TimeProvider time, DatabaseInfo database, StateCache cache)
+public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases, IOptions<JsonOptions> json, TimeProvider time, DatabaseInfo database, StateCache cache, ILogger<CommandRunner> log)
     : IAsyncDisposable
 {
     private readonly Channel<WriteUnit> _units = Channel.CreateUnbounded<WriteUnit>(new UnboundedChannelOptions { SingleReader = true });
@@ -130,6 +131,8 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
                 {
                     throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.ConcurrencyConflict);
                 }
+                // Resolved here by running the unit again: not a fault (the aggregate's row lock makes it rare: a key taken meanwhile).
+                log.LogDebug("Unit lost a race ({Conflict}); attempt {Attempt} of {MaxAttempts}.", conflict.InnerException?.GetType().Name ?? conflict.GetType().Name, attempt + 1, MaxAttempts);
             }
             await transaction.RollbackAsync(CancellationToken.None);
             await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);

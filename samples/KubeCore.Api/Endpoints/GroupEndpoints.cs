@@ -19,7 +19,7 @@ namespace KubeCore.Api.Endpoints;
 /// Groups through their life (GRP-06): proposal from registered persons (GRP-01..04, MEM-01..06), officers
 /// (OFF-01..04), initial meeting, verification by Dinas Sosial, activation, members joining and leaving
 /// (GRP-05), bank account (GRP-07), dissolution. Each member's dossier (person, household, poverty evidence)
-/// is read from the registry when the command is accepted and kept with it.
+/// is read from the registry when the change is decided.
 /// </summary>
 public static class GroupEndpoints
 {
@@ -73,36 +73,36 @@ public static class GroupEndpoints
             .WithSummary("One group; its ETag is its version (use it in If-Match).").Produces<GroupView>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/officer-elections", ElectOfficers).RequireAuthorization(Policies.Facilitate)
             .WithSummary("Elects ketua, sekretaris and bendahara (OFF-01..03).").Command<GroupView>();
-        group.MapPost("/initial-meeting", (Guid groupId, DateRequest request, HttpContext http, StreamStore store) =>
-                Append(http, store, groupId, request, _ => new HoldInitialMeetingCommand(request.Date)))
+        group.MapPost("/initial-meeting", (Guid groupId, DateRequest request, HttpContext http, StateStore store) =>
+                Change(http, store, groupId, request, s => s.Group.HoldInitialMeeting(request.Date)))
             .RequireAuthorization(Policies.Facilitate).WithSummary("Records the initial meeting (GRP-02).").Command<GroupView>();
         group.MapPost("/verification", Verify).RequireAuthorization(Policies.Administer)
             .WithSummary("Dinas Sosial verifies the group (GRP-06) on the members' current dossiers.").Command<GroupView>();
-        group.MapPost("/activation", (Guid groupId, DateRequest request, HttpContext http, StreamStore store) =>
-                Append(http, store, groupId, request, _ => new ActivateGroupCommand(request.Date)))
+        group.MapPost("/activation", (Guid groupId, DateRequest request, HttpContext http, StateStore store) =>
+                Change(http, store, groupId, request, s => s.Group.Activate(request.Date)))
             .RequireAuthorization(Policies.Administer).WithSummary("Activates a verified group (GRP-06).").Command<GroupView>();
         group.MapPost("/members", Admit).RequireAuthorization(Policies.Facilitate)
             .WithSummary("Admits a registered person (GRP-01, -03, -04, MEM-01..05).").Command<GroupView>();
-        group.MapPost("/members/{personId:guid}/departure", (Guid groupId, Guid personId, DateRequest request, HttpContext http, StreamStore store) =>
-                Append(http, store, groupId, request, _ => new RemoveMemberCommand(new PersonId(personId), request.Date)))
+        group.MapPost("/members/{personId:guid}/departure", (Guid groupId, Guid personId, DateRequest request, HttpContext http, StateStore store) =>
+                Change(http, store, groupId, request, s => s.Group.RemoveMember(new PersonId(personId), request.Date)))
             .RequireAuthorization(Policies.Facilitate).WithSummary("A member leaves (GRP-05 under strength, OFF-04 vacancy).").Command<GroupView>();
-        group.MapPost("/grace-expiry", (Guid groupId, DateRequest request, HttpContext http, StreamStore store) =>
-                Append(http, store, groupId, request, _ => new MarkGraceExpiredCommand(request.Date)))
+        group.MapPost("/grace-expiry", (Guid groupId, DateRequest request, HttpContext http, StateStore store) =>
+                Change(http, store, groupId, request, s => s.Group.MarkGraceExpired(request.Date)))
             .RequireAuthorization(Policies.Administer).WithSummary("Records that an under-strength group's grace period ran out (GRP-05).").Command<GroupView>();
-        group.MapPost("/dissolution", (Guid groupId, DissolveGroupRequest request, HttpContext http, StreamStore store) =>
-                Append(http, store, groupId, request, _ => new DissolveGroupCommand(request.DissolvedOn, request.Reason)))
+        group.MapPost("/dissolution", (Guid groupId, DissolveGroupRequest request, HttpContext http, StateStore store) =>
+                Change(http, store, groupId, request, s => s.Group.Dissolve(request.DissolvedOn, request.Reason)))
             .RequireAuthorization(Policies.Administer).WithSummary("Dissolves the group (GRP-06).").Command<GroupView>();
-        group.MapPost("/bank-account", (Guid groupId, BankAccountRequest request, HttpContext http, StreamStore store) =>
-                Append(http, store, groupId, request, _ => new OpenBankAccountCommand(request.Bank, request.AccountNumber, request.HolderName, request.OpenedOn)))
+        group.MapPost("/bank-account", (Guid groupId, BankAccountRequest request, HttpContext http, StateStore store) =>
+                Change(http, store, groupId, request, s => s.Group.OpenBankAccount(new OpenBankAccount(request.Bank, request.AccountNumber, request.HolderName, request.OpenedOn))))
             .RequireAuthorization(Policies.Facilitate).WithSummary("Opens the group's bank account in its name (GRP-07).").Command<GroupView>();
     }
 
-    private static Task<IResult> Propose(ProposeGroupRequest request, HttpContext http, StreamStore store)
+    private static Task<IResult> Propose(ProposeGroupRequest request, HttpContext http, StateStore store)
     {
         var profile = CatalogueEndpoints.FindProfile(request.Profile);
         var id = GroupId.New();
-        return store.CreateAsync(http, GroupStream.Instance, id.Value, request, moneyMoving: false,
-            async (db, cancellationToken) => (object)await ProposalAsync(db, id, profile, request, cancellationToken),
+        return store.CreateAsync(http, GroupType.Instance, id.Value, request, moneyMoving: false,
+            async (db, cancellationToken) => new GroupState(Group.Propose(await ProposalAsync(db, id, profile, request, cancellationToken))),
             (state, version) => new ApiResponse(StatusCodes.Status201Created, GroupViews.View(state, version, http.User), $"/groups/{id}", version));
     }
 
@@ -110,62 +110,66 @@ public static class GroupEndpoints
     {
         var profile = CatalogueEndpoints.FindProfile(request.Profile);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var c = await ProposalAsync(db, GroupId.New(), profile, request, cancellationToken);
-        return TypedResults.Ok(GroupViews.View(Group.EvaluateProposal(new ProposeGroup(c.GroupId, profile, c.Name, c.Desa, c.ProposedOn, c.InitialMeetingOn,
-            c.Founders.Select(d => d.ToDomain()).ToList(), c.Consents.Select(x => new MemberConsent(x.PersonId, x.GivenOn)).ToList()))));
+        return TypedResults.Ok(GroupViews.View(Group.EvaluateProposal(await ProposalAsync(db, GroupId.New(), profile, request, cancellationToken))));
     }
 
-    private static async Task<ProposeGroupCommand> ProposalAsync(KubeCoreDbContext db, GroupId id, ProgramProfile profile, ProposeGroupRequest request, CancellationToken cancellationToken)
+    private static async Task<ProposeGroup> ProposalAsync(KubeCoreDbContext db, GroupId id, ProgramProfile profile, ProposeGroupRequest request, CancellationToken cancellationToken)
     {
         var dossiers = await DossiersAsync(db, request.Founders.Select(f => f.PersonId).Distinct().ToList(), cancellationToken);
-        return new ProposeGroupCommand(id, profile.Id, request.Name, request.Desa, request.ProposedOn, request.InitialMeetingOn,
-            request.Founders.Select(f => dossiers[f.PersonId]).ToList(),
-            request.Founders.Select(f => new ConsentData(f.PersonId, f.ConsentGivenOn)).ToList());
+        return new ProposeGroup(id, profile, request.Name, request.Desa, request.ProposedOn, request.InitialMeetingOn,
+            request.Founders.Select(f => dossiers[f.PersonId]).ToList(), request.Founders.Select(f => new MemberConsent(f.PersonId, f.ConsentGivenOn)).ToList());
     }
 
-    private static Task<IResult> ElectOfficers(Guid groupId, ElectOfficersRequest request, HttpContext http, StreamStore store) =>
-        Append(http, store, groupId, request, _ => new ElectOfficersCommand(request.ElectedOn,
+    private static Task<IResult> ElectOfficers(Guid groupId, ElectOfficersRequest request, HttpContext http, StateStore store) =>
+        Change(http, store, groupId, request, s => s.Group.ElectOfficers(new ElectOfficers(request.ElectedOn,
             [new OfficerAssignment(OfficerRole.Ketua, request.Ketua), new OfficerAssignment(OfficerRole.Sekretaris, request.Sekretaris), new OfficerAssignment(OfficerRole.Bendahara, request.Bendahara)],
-            request.MeetingId, request.DecidedBy));
+            request.MeetingId is { } meetingId ? ElectionDecision(s, meetingId) : null, request.DecidedBy)));
 
-    private static Task<IResult> Verify(Guid groupId, VerifyGroupRequest request, HttpContext http, StreamStore store) =>
-        store.AppendAsync(http, GroupStream.Instance, groupId, "group", request, moneyMoving: false,
-            async (state, db, cancellationToken) =>
-            {
-                var dossiers = await DossiersAsync(db, [.. state.Group.CurrentMembers], cancellationToken);
-                return new VerifyGroupCommand(request.VerifierName, request.Agency, request.VerifiedOn, [.. dossiers.Values]);
-            },
-            (state, _, version) => Answer(state, version, http));
+    private static KubeCore.Meetings.MeetingDecision ElectionDecision(GroupState state, MeetingId meetingId) =>
+        (state.Meeting(meetingId) ?? throw ApiException.NotFound("meeting")).Decisions.LastOrDefault(d => d.Kind == KubeCore.Meetings.DecisionKind.OfficerElection)
+        ?? throw new RuleViolationException(RuleViolation.Of(RuleIds.Off03, GroupErrors.NoElectionRecord));
 
-    private static Task<IResult> Admit(Guid groupId, AdmitMemberRequest request, HttpContext http, StreamStore store) =>
-        store.AppendAsync(http, GroupStream.Instance, groupId, "group", request, moneyMoving: false,
-            async (_, db, cancellationToken) => new AdmitMemberCommand((await DossiersAsync(db, [request.PersonId], cancellationToken))[request.PersonId], request.JoinedOn),
-            (state, _, version) => Answer(state, version, http));
+    private static Task<IResult> Verify(Guid groupId, VerifyGroupRequest request, HttpContext http, StateStore store) =>
+        Change(http, store, groupId, request, async (s, db, cancellationToken) =>
+            s.Group.Verify(new VerifyGroup(request.VerifierName, request.Agency, request.VerifiedOn, [.. (await DossiersAsync(db, [.. s.Group.CurrentMembers], cancellationToken)).Values])));
 
-    private static async Task<IResult> Get(Guid groupId, HttpContext http, StreamStore store, CancellationToken cancellationToken)
+    private static Task<IResult> Admit(Guid groupId, AdmitMemberRequest request, HttpContext http, StateStore store) =>
+        Change(http, store, groupId, request, async (s, db, cancellationToken) =>
+            s.Group.AdmitMember(new AdmitMember((await DossiersAsync(db, [request.PersonId], cancellationToken))[request.PersonId], request.JoinedOn)));
+
+    private static async Task<IResult> Get(Guid groupId, HttpContext http, StateStore store, CancellationToken cancellationToken)
     {
         var loaded = await store.GetGroupAsync(groupId, cancellationToken);
         http.Response.Headers.ETag = ETags.Format(loaded.Version);
         return TypedResults.Ok(GroupViews.View(loaded.State, loaded.Version, http.User));
     }
 
-    private static async Task<IResult> List(StreamStore store, int? skip, int? take, CancellationToken cancellationToken)
+    private static async Task<IResult> List(StateStore store, int? skip, int? take, CancellationToken cancellationToken)
     {
         var (from, count) = Paging.Read(skip, take);
-        var rows = await store.ListAsync(GroupStream.Instance.Name, from, count, cancellationToken);
-        return TypedResults.Ok(rows.Select(r => new GroupListItem(new GroupId(r.Id), r.Version, System.Text.Json.JsonSerializer.Deserialize<GroupSummary>(r.Summary, Json.KubeCoreJsonConverters.Storage)!)).ToList());
+        var rows = await store.ListAsync<GroupSummary>(GroupType.Instance.Name, from, count, cancellationToken);
+        return TypedResults.Ok(rows.Select(r => new GroupListItem(new GroupId(r.Id), r.Version, r.Summary)).ToList());
     }
 
-    /// <summary>Appends a group command and answers with the group.</summary>
-    internal static Task<IResult> Append<TCommand>(HttpContext http, StreamStore store, Guid groupId, object request, Func<GroupState, TCommand> command)
-        where TCommand : notnull =>
-        store.AppendAsync(http, GroupStream.Instance, groupId, "group", request, moneyMoving: false, command, (state, _, version) => Answer(state, version, http));
+    /// <summary>Changes the group and answers with it.</summary>
+    internal static Task<IResult> Change(HttpContext http, StateStore store, Guid groupId, object request, Action<GroupState> change) =>
+        Change(http, store, groupId, request, (s, _, _) =>
+        {
+            change(s);
+            return Task.CompletedTask;
+        });
 
-    private static ApiResponse Answer(GroupState state, long version, HttpContext http) =>
-        new(StatusCodes.Status200OK, GroupViews.View(state, version, http.User), Version: version);
+    /// <summary>Changes the group with what it reads from the database (e.g. members' dossiers) and answers with it.</summary>
+    internal static Task<IResult> Change(HttpContext http, StateStore store, Guid groupId, object request, Func<GroupState, KubeCoreDbContext, CancellationToken, Task> change) =>
+        store.ChangeAsync(http, GroupType.Instance, groupId, "group", request, moneyMoving: false, async (state, db, cancellationToken) =>
+        {
+            await change(state, db, cancellationToken);
+            var view = GroupViews.View(state, 0, http.User);
+            return version => new ApiResponse(StatusCodes.Status200OK, view with { Version = version }, Version: version);
+        });
 
-    /// <summary>The dossiers of registered persons (404 naming the first unknown one).</summary>
-    internal static async Task<Dictionary<PersonId, DossierData>> DossiersAsync(KubeCoreDbContext db, IReadOnlyCollection<PersonId> personIds, CancellationToken cancellationToken)
+    /// <summary>The dossiers of registered persons now (404 naming the first unknown one).</summary>
+    internal static async Task<Dictionary<PersonId, MemberDossier>> DossiersAsync(KubeCoreDbContext db, IReadOnlyCollection<PersonId> personIds, CancellationToken cancellationToken)
     {
         var ids = personIds.Select(p => p.Value).ToList();
         var persons = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
@@ -175,6 +179,6 @@ public static class GroupEndpoints
         }
         var householdIds = persons.Select(p => p.HouseholdId).Distinct().ToList();
         var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
-        return persons.ToDictionary(p => new PersonId(p.Id), p => DossierData.From(p, households[p.HouseholdId]));
+        return persons.ToDictionary(p => new PersonId(p.Id), p => HouseholdMapping.ToDossier(p, households[p.HouseholdId]));
     }
 }

@@ -1,4 +1,5 @@
 using KubeCore.Api.Commands;
+using KubeCore.Api.Errors;
 using KubeCore.Api.Groups;
 using KubeCore.Api.Hosting;
 using KubeCore.Api.Json;
@@ -6,6 +7,7 @@ using KubeCore.Api.OpenApi;
 using KubeCore.Api.Security;
 using KubeCore.Common;
 using KubeCore.Loans;
+using KubeCore.Rules;
 using NodaTime;
 
 namespace KubeCore.Api.Endpoints;
@@ -38,81 +40,87 @@ public static class LoanEndpoints
     public static void MapLoans(this IEndpointRouteBuilder app)
     {
         var fund = app.MapGroup("/groups/{groupId:guid}").WithTags("Loans").VersionedBy("group", "groupId");
-        fund.MapPost("/joint-liability-statements", (Guid groupId, StatementRequest r, HttpContext http, StreamStore store) =>
-                GroupEndpoints.Append(http, store, groupId, r, _ => new SignJointLiabilityCommand(r.Member, r.SignedOn, r.DocumentReference)))
+        fund.MapPost("/joint-liability-statements", (Guid groupId, StatementRequest r, HttpContext http, StateStore store) =>
+                GroupEndpoints.Change(http, store, groupId, r, s => s.OpenFund.SignJointLiabilityStatement(r.Member, r.SignedOn, r.DocumentReference)))
             .RequireAuthorization(Policies.GroupMeetings).WithSummary("Records a member's signed tanggung renteng statement (LOAN-01).").Command<GroupView>();
-        fund.MapGet("/loans/lending-readiness", async (Guid groupId, IsoDate asOf, StreamStore store, CancellationToken cancellationToken) =>
+        fund.MapGet("/loans/lending-readiness", async (Guid groupId, IsoDate asOf, StateStore store, CancellationToken cancellationToken) =>
             {
                 var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
-                return TypedResults.Ok(GroupViews.View(state.OpenFund.MayLend(asOf.Value), t => LoanViews.CallerText(state, t)));
+                return TypedResults.Ok(GroupViews.View(state.OpenFund.MayLend(asOf.Value)));
             })
             .RequireAuthorization(Policies.GroupRead).WithSummary("May the group lend to its members as of a date (LOAN-01 a: from the first meeting unless the profile sets a minimum savings period)?");
-        fund.MapPost("/loans/assessment", async (Guid groupId, LoanApplicationRequest r, StreamStore store, CancellationToken cancellationToken) =>
+        fund.MapPost("/loans/assessment", async (Guid groupId, LoanApplicationRequest r, StateStore store, CancellationToken cancellationToken) =>
             {
                 var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
                 var decision = state.OpenFund.AssessApplication(new LoanApplication(LoanId.New(), r.Member, r.Principal, r.TermMonths, r.Frequency, r.Purpose, r.AppliedOn));
-                return TypedResults.Ok(GroupViews.View(decision, t => LoanViews.CallerText(state, t)));
+                return TypedResults.Ok(GroupViews.View(decision));
             })
             .EvaluationOnly().RequireAuthorization(Policies.GroupRead).WithSummary("Assesses an application without storing it: every rule checked, with its parameters.");
         fund.MapPost("/loans", Apply).RequireAuthorization(Policies.GroupTreasury)
             .WithSummary("Records a loan application (LOAN-01..03, -07). Idempotency-Key honoured.")
             .Produces<LoanOperationView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        fund.MapGet("/loans", async (Guid groupId, IsoDate? asOf, StreamStore store, CancellationToken cancellationToken) =>
+        fund.MapGet("/loans", async (Guid groupId, IsoDate? asOf, StateStore store, CancellationToken cancellationToken) =>
             {
                 var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
-                return TypedResults.Ok(state.OpenFund.Loans.Select(l => LoanViews.View(state, l, asOf?.Value)).ToList());
+                return TypedResults.Ok(state.OpenFund.Loans.Select(l => LoanViews.View(l, asOf?.Value)).ToList());
             })
             .RequireAuthorization(Policies.GroupRead).WithSummary("The group's loans, with their position as of a date when given.");
-        fund.MapGet("/loans/{loanId:guid}", async (Guid groupId, Guid loanId, IsoDate? asOf, StreamStore store, CancellationToken cancellationToken) =>
+        fund.MapGet("/loans/{loanId:guid}", async (Guid groupId, Guid loanId, IsoDate? asOf, StateStore store, CancellationToken cancellationToken) =>
             {
                 var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
-                return TypedResults.Ok(LoanViews.View(state, state.Loan(new LoanId(loanId)), asOf?.Value));
+                return TypedResults.Ok(LoanViews.View(state.Loan(new LoanId(loanId)), asOf?.Value));
             })
             .RequireAuthorization(Policies.GroupRead).WithSummary("One loan: terms, schedule and, as of a date, its arrears (PORT-02).");
-        fund.MapPost("/loans/{loanId:guid}/approval", (Guid groupId, Guid loanId, ApprovalRequest r, HttpContext http, StreamStore store) =>
-                Operate(http, store, groupId, loanId, r, false, new ApproveGroupLoanCommand(new LoanId(loanId), r.Meeting, r.ApprovedBy)))
+        fund.MapPost("/loans/{loanId:guid}/approval", (Guid groupId, Guid loanId, ApprovalRequest r, HttpContext http, StateStore store) =>
+                Operate(http, store, groupId, loanId, r, false, (s, loan) => s.OpenFund.Approve(loan, ApprovalDecision(s, loan, r.Meeting), r.ApprovedBy)))
             .RequireAuthorization(Policies.GroupMeetings).WithSummary("Approval by a meeting decision with quorum, signed by an officer (LOAN-06, OFF-05).").Command<LoanOperationView>();
-        fund.MapPost("/loans/{loanId:guid}/withdrawal", (Guid groupId, Guid loanId, WithdrawalRequest r, HttpContext http, StreamStore store) =>
-                Operate(http, store, groupId, loanId, r, false, new WithdrawLoanCommand(new LoanId(loanId), r.Date, r.Reason)))
+        fund.MapPost("/loans/{loanId:guid}/withdrawal", (Guid groupId, Guid loanId, WithdrawalRequest r, HttpContext http, StateStore store) =>
+                Operate(http, store, groupId, loanId, r, false, (s, loan) => s.OpenFund.Withdraw(loan, r.Date, r.Reason)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("Withdraws an application before disbursement.").Command<LoanOperationView>();
-        fund.MapPost("/loans/{loanId:guid}/disbursement", (Guid groupId, Guid loanId, GroupEndpoints.DateRequest r, HttpContext http, StreamStore store) =>
-                Operate(http, store, groupId, loanId, r, true, new DisburseLoanCommand(new LoanId(loanId), r.Date)))
+        fund.MapPost("/loans/{loanId:guid}/disbursement", (Guid groupId, Guid loanId, GroupEndpoints.DateRequest r, HttpContext http, StateStore store) =>
+                Operate(http, store, groupId, loanId, r, true, (s, loan) => s.OpenFund.Disburse(s.Today, loan, r.Date)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("Disburses an approved loan within the fund's cash (LOAN-03, -04, -06). Idempotency-Key required.").Command<LoanOperationView>();
-        fund.MapPost("/loans/{loanId:guid}/repayments", (Guid groupId, Guid loanId, PaymentRequest r, HttpContext http, StreamStore store) =>
-                Operate(http, store, groupId, loanId, r, true, new RepayLoanCommand(new LoanId(loanId), r.Date, r.Amount)))
+        fund.MapPost("/loans/{loanId:guid}/repayments", (Guid groupId, Guid loanId, PaymentRequest r, HttpContext http, StateStore store) =>
+                Operate(http, store, groupId, loanId, r, true, (s, loan) => s.OpenFund.Repay(s.Today, loan, r.Date, r.Amount)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("A repayment, jasa first (LOAN-05); principal returns to the fund (LOAN-09). Idempotency-Key required.").Command<LoanOperationView>();
-        fund.MapPost("/loans/{loanId:guid}/arrears-cover", (Guid groupId, Guid loanId, GroupEndpoints.DateRequest r, HttpContext http, StreamStore store) =>
-                Operate(http, store, groupId, loanId, r, true, new CoverArrearsCommand(new LoanId(loanId), r.Date)))
+        fund.MapPost("/loans/{loanId:guid}/arrears-cover", (Guid groupId, Guid loanId, GroupEndpoints.DateRequest r, HttpContext http, StateStore store) =>
+                Operate(http, store, groupId, loanId, r, true, (s, loan) => s.OpenFund.CoverArrears(s.Today, loan, r.Date)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("Tanggung renteng: covers a defaulter's arrears in the stated order (LOAN-08). Idempotency-Key required.").Command<LoanOperationView>();
-        fund.MapPost("/loans/{loanId:guid}/recoveries", (Guid groupId, Guid loanId, PaymentRequest r, HttpContext http, StreamStore store) =>
-                Operate(http, store, groupId, loanId, r, true, new RecoverGroupCoverCommand(new LoanId(loanId), r.Date, r.Amount)))
+        fund.MapPost("/loans/{loanId:guid}/recoveries", (Guid groupId, Guid loanId, PaymentRequest r, HttpContext http, StateStore store) =>
+                Operate(http, store, groupId, loanId, r, true, (s, loan) => s.OpenFund.Recover(s.Today, loan, r.Date, r.Amount)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("The defaulter pays back those who covered (LOAN-08). Idempotency-Key required.").Command<LoanOperationView>();
-        fund.MapGet("/reports/portfolio", async (Guid groupId, IsoDate asOf, CollectibilityScheme? scheme, StreamStore store, CancellationToken cancellationToken) =>
+        fund.MapGet("/reports/portfolio", async (Guid groupId, IsoDate asOf, CollectibilityScheme? scheme, StateStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenFund.PortfolioAsOf(asOf.Value, scheme ?? CollectibilityScheme.InstallmentsOverdue)))
             .RequireAuthorization(Policies.GroupRead).WithSummary("Portfolio indicators and collectibility as of a date (COL-01/02, PORT-01/02).");
     }
 
-    private static Task<IResult> Apply(Guid groupId, LoanApplicationRequest r, HttpContext http, StreamStore store) =>
-        store.AppendAsync(http, GroupStream.Instance, groupId, "group", r, moneyMoving: false,
-            _ => new ApplyLoanCommand(r.Member, r.Principal, r.TermMonths, r.Frequency, r.Purpose, r.AppliedOn),
-            (state, command, version) =>
-            {
-                var loan = LoanViews.View(state, state.Loan(command.LoanId!.Value), null);
-                return new ApiResponse(StatusCodes.Status201Created, new LoanOperationView(loan, [], version), $"/groups/{groupId}/loans/{loan.Id}", version);
-            });
-
-    private static Task<IResult> Operate<TCommand>(HttpContext http, StreamStore store, Guid groupId, Guid loanId, object request, bool moneyMoving, TCommand command)
-        where TCommand : notnull
+    private static Task<IResult> Apply(Guid groupId, LoanApplicationRequest r, HttpContext http, StateStore store)
     {
-        var before = 0;
-        return store.AppendAsync(http, GroupStream.Instance, groupId, "group", request, moneyMoving,
-            state =>
-            {
-                before = state.Ledger?.Count ?? 0;
-                return command;
-            },
-            (state, _, version) => new ApiResponse(StatusCodes.Status200OK,
-                new LoanOperationView(LoanViews.View(state, state.Loan(new LoanId(loanId)), null), state.OpenLedger.Entries.Skip(before).Select(GroupViews.View).ToList(), version),
-                Version: version));
+        var id = LoanId.New(); // the API chooses the new loan's id (the library makes none)
+        return store.ChangeAsync(http, GroupType.Instance, groupId, "group", r, moneyMoving: false, state =>
+        {
+            var loan = LoanViews.View(state.OpenFund.Apply(new LoanApplication(id, r.Member, r.Principal, r.TermMonths, r.Frequency, r.Purpose, r.AppliedOn)), null);
+            return version => new ApiResponse(StatusCodes.Status201Created, new LoanOperationView(loan, [], version), $"/groups/{groupId}/loans/{loan.Id}", version);
+        });
+    }
+
+    private static Task<IResult> Operate(HttpContext http, StateStore store, Guid groupId, Guid loanId, object request, bool moneyMoving, Action<GroupState, LoanId> operate) =>
+        store.ChangeAsync(http, GroupType.Instance, groupId, "group", request, moneyMoving, state =>
+        {
+            var loan = state.Loan(new LoanId(loanId)).Id; // 404 for an unknown loan
+            var before = state.OpenLedger.Count;
+            operate(state, loan);
+            var view = LoanViews.View(state.Loan(loan), null);
+            var entries = state.OpenLedger.Entries.Skip(before).Select(GroupViews.View).ToList();
+            return version => new ApiResponse(StatusCodes.Status200OK, new LoanOperationView(view, entries, version), Version: version);
+        });
+
+    /// <summary>The meeting's approval of the loan: its last LoanApproval decision naming the loan, else its last decision (the fund says why it does not approve).</summary>
+    private static KubeCore.Meetings.MeetingDecision ApprovalDecision(GroupState state, LoanId loan, MeetingId meetingId)
+    {
+        var meeting = state.Meeting(meetingId) ?? throw ApiException.NotFound("meeting");
+        return meeting.Decisions.LastOrDefault(d => d.Kind == KubeCore.Meetings.DecisionKind.LoanApproval && d.Loan == loan)
+            ?? meeting.Decisions.LastOrDefault()
+            ?? throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan06, LoanErrors.NotALoanApproval, ("Kind", "—")));
     }
 }

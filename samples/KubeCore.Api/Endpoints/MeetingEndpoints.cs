@@ -27,16 +27,34 @@ public static class MeetingEndpoints
         meetings.MapPost("/", Record).RequireAuthorization(Policies.GroupMeetings)
             .WithSummary("Records a meeting with its attendance and decisions (FIVE-02, LOAN-06, OFF-03). Idempotency-Key honoured.")
             .Produces<MeetingView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        meetings.MapGet("/", async (Guid groupId, StreamStore store, CancellationToken cancellationToken) =>
+        meetings.MapGet("/", async (Guid groupId, StateStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok((await store.GetGroupAsync(groupId, cancellationToken)).State.Meetings.Meetings.Select(GroupViews.View).ToList()))
             .RequireAuthorization(Policies.GroupRead).WithSummary("The group's meetings.");
     }
 
-    private static Task<IResult> Record(Guid groupId, RecordMeetingRequest request, HttpContext http, StreamStore store)
+    private static Task<IResult> Record(Guid groupId, RecordMeetingRequest request, HttpContext http, StateStore store)
     {
         var id = MeetingId.New();
-        return store.AppendAsync(http, GroupStream.Instance, groupId, "group", request, moneyMoving: false,
-            _ => new RecordGroupMeetingCommand(id, request.Date, request.Agenda, request.Attendance, request.Decisions ?? []),
-            (state, command, version) => new ApiResponse(StatusCodes.Status201Created, GroupViews.View(state.Meeting(command.MeetingId)!), $"/groups/{groupId}/meetings/{command.MeetingId}", version));
+        return store.ChangeAsync(http, GroupType.Instance, groupId, "group", request, moneyMoving: false, state =>
+        {
+            // Everything is checked on a fresh meeting before it joins the register, so a refusal leaves the group unchanged.
+            var meeting = Meeting.Open(state.Group, id, request.Date, request.Agenda);
+            meeting.RecordAttendance(request.Attendance);
+            foreach (var decision in request.Decisions ?? [])
+            {
+                meeting.Decide(new TakeDecisionCommand(decision.Kind, decision.Subject, decision.RequiresQuorum, LoanOf(decision)));
+            }
+            state.Meetings.Add(meeting);
+            var view = GroupViews.View(meeting);
+            return version => new ApiResponse(StatusCodes.Status201Created, view, $"/groups/{groupId}/meetings/{id}", version);
+        });
     }
+
+    // A loan approval names its loan typed, or (as callers of 0.1 did) as the subject text.
+    private static LoanId? LoanOf(DecisionData decision) =>
+        decision.Kind != DecisionKind.LoanApproval ? decision.Loan
+        : decision.Loan ?? (Guid.TryParse(decision.Subject, out var loan) && loan != Guid.Empty ? new LoanId(loan) : null);
 }
+
+/// <summary>A decision taken at a meeting: its free-text subject and, for a loan approval, the loan it approves.</summary>
+public sealed record DecisionData(DecisionKind Kind, string Subject, bool RequiresQuorum = false, LoanId? Loan = null);

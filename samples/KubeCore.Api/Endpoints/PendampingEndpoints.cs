@@ -46,61 +46,64 @@ public static class PendampingEndpoints
         var all = app.MapGroup("/pendamping").WithTags("Pendamping");
         all.MapPost("/", Appoint).RequireAuthorization(Policies.Administer)
             .WithSummary("Appoints a pendamping under a profile (its FAC parameters). Idempotency-Key honoured.").Produces<PendampingView>(StatusCodes.Status201Created);
-        all.MapGet("/", async (StreamStore store, int? skip, int? take, CancellationToken cancellationToken) =>
+        all.MapGet("/", async (StateStore store, int? skip, int? take, CancellationToken cancellationToken) =>
             {
                 var (from, count) = Paging.Read(skip, take);
-                var rows = await store.ListAsync(PendampingStream.Instance.Name, from, count, cancellationToken);
-                return TypedResults.Ok(rows.Select(r => new PendampingListItem(new PendampingId(r.Id), r.Version, System.Text.Json.JsonSerializer.Deserialize<PendampingSummary>(r.Summary, KubeCoreJsonConverters.Storage)!)).ToList());
+                var rows = await store.ListAsync<PendampingSummary>(PendampingType.Instance.Name, from, count, cancellationToken);
+                return TypedResults.Ok(rows.Select(r => new PendampingListItem(new PendampingId(r.Id), r.Version, r.Summary)).ToList());
             })
             .RequireAuthorization(Policies.RegistryRead).WithSummary("Pendamping with their load.");
 
         var one = all.MapGroup("/{pendampingId:guid}").VersionedBy("pendamping", "pendampingId");
-        one.MapGet("/", async (Guid pendampingId, IsoDate? asOf, HttpContext http, StreamStore store, CancellationToken cancellationToken) =>
+        one.MapGet("/", async (Guid pendampingId, IsoDate? asOf, HttpContext http, StateStore store, CancellationToken cancellationToken) =>
             {
-                var loaded = await store.GetAsync(PendampingStream.Instance, pendampingId, "pendamping", cancellationToken);
+                var loaded = await store.GetAsync(PendampingType.Instance, pendampingId, "pendamping", cancellationToken);
                 http.Response.Headers.ETag = ETags.Format(loaded.Version);
                 return TypedResults.Ok(View(loaded.State, loaded.Version, asOf?.Value));
             })
             .RequireAuthorization(Policies.RegistryRead).WithSummary("One pendamping; with ?asOf= their activity, overdue reports and inactivity per group (FAC-02).");
         one.MapPost("/assignments", Assign).RequireAuthorization(Policies.Administer)
             .WithSummary("Assigns a group within the pendamping's capacity (FAC-01).").Command<PendampingView>();
-        one.MapPost("/releases", (Guid pendampingId, GroupDateRequest r, HttpContext http, StreamStore store) =>
-                Append(http, store, pendampingId, r, new ReleaseGroupCommand(r.GroupId, r.Date)))
+        one.MapPost("/releases", (Guid pendampingId, GroupDateRequest r, HttpContext http, StateStore store) =>
+                Change(http, store, pendampingId, r, p => p.Release(r.GroupId, r.Date)))
             .RequireAuthorization(Policies.Administer).WithSummary("Ends a group's assignment.").Command<PendampingView>();
-        one.MapPost("/visits", (Guid pendampingId, VisitRequest r, HttpContext http, StreamStore store) =>
-                Append(http, store, pendampingId, r, new RecordVisitCommand(r.GroupId, r.VisitedOn, r.Notes)))
+        one.MapPost("/visits", (Guid pendampingId, VisitRequest r, HttpContext http, StateStore store) =>
+                Change(http, store, pendampingId, r, p => p.RecordVisit(new FacilitationVisit(r.GroupId, r.VisitedOn, r.Notes))))
             .RequireAuthorization(Policies.PendampingWork).WithSummary("Records a visit to an accompanied group (FAC-02).").Command<PendampingView>();
-        one.MapPost("/reports", (Guid pendampingId, ReportRequest r, HttpContext http, StreamStore store) =>
-                Append(http, store, pendampingId, r, new SubmitReportCommand(r.GroupId, r.SubmittedOn, r.Summary, r.Notes)))
+        one.MapPost("/reports", (Guid pendampingId, ReportRequest r, HttpContext http, StateStore store) =>
+                Change(http, store, pendampingId, r, p => p.SubmitReport(new MonthlyReport(r.GroupId, r.SubmittedOn, r.Summary, r.Notes))))
             .RequireAuthorization(Policies.PendampingWork).WithSummary("Submits a monthly report with notes on the five strategy aspects (FAC-02, FAC-03).").Command<PendampingView>();
-        one.MapPost("/inactivity-reports", (Guid pendampingId, GroupDateRequest r, HttpContext http, StreamStore store) =>
-                Append(http, store, pendampingId, r, new RecordInactivityReportedCommand(r.GroupId, r.Date)))
+        one.MapPost("/inactivity-reports", (Guid pendampingId, GroupDateRequest r, HttpContext http, StateStore store) =>
+                Change(http, store, pendampingId, r, p => p.RecordInactivityReported(r.GroupId, r.Date)))
             .RequireAuthorization(Policies.Administer).WithSummary("Records that a group reported its inactive pendamping to Dinas Sosial (FAC-02).").Command<PendampingView>();
     }
 
-    private static Task<IResult> Appoint(AppointRequest r, HttpContext http, StreamStore store)
+    private static Task<IResult> Appoint(AppointRequest r, HttpContext http, StateStore store)
     {
         var id = PendampingId.New();
         var profile = CatalogueEndpoints.FindProfile(r.Profile);
-        return store.CreateAsync(http, PendampingStream.Instance, id.Value, r, moneyMoving: false,
-            () => new AppointPendampingCommand(id, r.Name, profile.Id, r.AppointedOn),
+        return store.CreateAsync(http, PendampingType.Instance, id.Value, r, moneyMoving: false,
+            () => Pendamping.Appoint(id, r.Name, profile, r.AppointedOn),
             (state, version) => new ApiResponse(StatusCodes.Status201Created, View(state, version, null), $"/pendamping/{id}", version));
     }
 
-    private static Task<IResult> Assign(Guid pendampingId, AssignRequest r, HttpContext http, StreamStore store) =>
-        store.AppendAsync(http, PendampingStream.Instance, pendampingId, "pendamping", r, moneyMoving: false,
-            async (_, _, cancellationToken) =>
-            {
-                // The group's standing now is the evidence the assignment is decided on, and is kept with it.
-                var group = await store.GetGroupAsync(r.GroupId.Value, cancellationToken);
-                return new AssignGroupCommand(StandingData.Of(group.State.Group), r.AssignedOn);
-            },
-            (state, _, version) => new ApiResponse(StatusCodes.Status200OK, View(state, version, null), Version: version));
+    private static Task<IResult> Assign(Guid pendampingId, AssignRequest r, HttpContext http, StateStore store) =>
+        store.ChangeAsync(http, PendampingType.Instance, pendampingId, "pendamping", r, moneyMoving: false, async (state, _, cancellationToken) =>
+        {
+            // The group's standing now is the evidence the assignment is decided on.
+            var group = await store.GetGroupAsync(r.GroupId.Value, cancellationToken);
+            state.Assign(new AssignPendamping(r.GroupId, r.AssignedOn), group.State.Group);
+            return Answer(state);
+        });
 
-    private static Task<IResult> Append<TCommand>(HttpContext http, StreamStore store, Guid pendampingId, object request, TCommand command)
-        where TCommand : notnull =>
-        store.AppendAsync(http, PendampingStream.Instance, pendampingId, "pendamping", request, moneyMoving: false, _ => command,
-            (state, _, version) => new ApiResponse(StatusCodes.Status200OK, View(state, version, null), Version: version));
+    private static Task<IResult> Change(HttpContext http, StateStore store, Guid pendampingId, object request, Action<Pendamping> change) =>
+        store.ChangeAsync(http, PendampingType.Instance, pendampingId, "pendamping", request, moneyMoving: false, state =>
+        {
+            change(state);
+            return Answer(state);
+        });
+
+    private static Func<long, ApiResponse> Answer(Pendamping state) => version => new ApiResponse(StatusCodes.Status200OK, View(state, version, null), Version: version);
 
     private static PendampingView View(Pendamping p, long version, LocalDate? asOf) =>
         new(p.Id, p.Name, p.Profile.Id, p.AppointedOn, p.MaxGroups, p.Assignments, p.Visits, p.Reports, p.InactivityReports,

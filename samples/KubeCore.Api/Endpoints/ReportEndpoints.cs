@@ -18,7 +18,7 @@ public static class ReportEndpoints
     public static void MapReports(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/groups/{groupId:guid}/reports").WithTags("Reports").VersionedBy("group", "groupId");
-        reports.MapGet("/five-rules", async (Guid groupId, IsoDate from, int? weeks, StreamStore store, CancellationToken cancellationToken) =>
+        reports.MapGet("/five-rules", async (Guid groupId, IsoDate from, int? weeks, StateStore store, CancellationToken cancellationToken) =>
             {
                 if (weeks is < 1 or > 104)
                 {
@@ -27,12 +27,12 @@ public static class ReportEndpoints
                 var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
                 var first = BookWeek.Containing(from.Value, state.OpenLedger.WeekStartsOn);
                 return TypedResults.Ok(Enumerable.Range(0, weeks ?? 1)
-                    .Select(i => FiveBasicRules.Check(state.WithStoredIds(GroupFacts.Week(state.Group, state.Meetings, state.Shadow, state.Loans, first.PlusWeeks(i))), state.Group.Profile))
+                    .Select(i => FiveBasicRules.Check(GroupFacts.Week(state.Group, state.Meetings, state.Ledger, state.Loans, first.PlusWeeks(i)), state.Group.Profile))
                     .ToList());
             })
             .RequireAuthorization(Policies.GroupRead)
             .WithSummary("The five basic rules for each week from ?from= (1..104 ?weeks=): met, not met or not applicable, with the entries and meeting that show it.");
-        reports.MapGet("/sustainability", async (Guid groupId, IsoDate from, int weeks, StreamStore store, CancellationToken cancellationToken) =>
+        reports.MapGet("/sustainability", async (Guid groupId, IsoDate from, int weeks, StateStore store, CancellationToken cancellationToken) =>
             {
                 if (weeks is < 1 or > 104)
                 {
@@ -40,12 +40,12 @@ public static class ReportEndpoints
                 }
                 var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
                 var first = BookWeek.Containing(from.Value, state.OpenLedger.WeekStartsOn);
-                var evidence = GroupFacts.Sustainability(state.Group, state.Meetings, state.Shadow, state.Loans, first, weeks);
+                var evidence = GroupFacts.Sustainability(state.Group, state.Meetings, state.Ledger, state.Loans, first, weeks);
                 return TypedResults.Ok(new SustainabilityView(evidence, GroupStages.AssessSustainability(evidence, state.Group.Profile)));
             })
             .RequireAuthorization(Policies.GroupRead)
             .WithSummary("The three sustainability indicators over ?weeks= weeks from ?from= (STG-02), with the facts read from the record.");
-        reports.MapPost("/stage", async (Guid groupId, StageEvidence evidence, StreamStore store, CancellationToken cancellationToken) =>
+        reports.MapPost("/stage", async (Guid groupId, StageEvidence evidence, StateStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok(GroupStages.AssessStage(evidence, (await store.GetGroupAsync(groupId, cancellationToken)).State.Group.Profile)))
             .EvaluationOnly().RequireAuthorization(Policies.GroupRead)
             .WithSummary("The group's stage, Tumbuh, Berkembang or Maju, by the traits it shows best (STG-01); the facts the record does not hold come in the body.");

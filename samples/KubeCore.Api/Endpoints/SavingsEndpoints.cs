@@ -54,82 +54,74 @@ public static class SavingsEndpoints
     public static void MapSavings(this IEndpointRouteBuilder app)
     {
         var books = app.MapGroup("/groups/{groupId:guid}").WithTags("Savings ledger").VersionedBy("group", "groupId");
-        books.MapPost("/books", (Guid groupId, OpenBooksRequest r, HttpContext http, StreamStore store) =>
-                Post(http, store, groupId, r, false, new OpenBooksCommand(r.OpenedOn, r.Reference)))
+        books.MapPost("/books", (Guid groupId, OpenBooksRequest r, HttpContext http, StateStore store) =>
+                Post(http, store, groupId, r, false, s => s.OpenBooks(r.OpenedOn, EntryId.New(), r.Reference)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("Opens the group's books (the savings ledger).").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/savings/deposits", (Guid groupId, MemberMoneyRequest r, HttpContext http, StreamStore store) =>
-                Post(http, store, groupId, r, true, new DepositCommand(r.Member, r.Date, r.Amount, r.Reference)))
+        books.MapPost("/savings/deposits", (Guid groupId, MemberMoneyRequest r, HttpContext http, StateStore store) =>
+                Post(http, store, groupId, r, true, s => s.OpenLedger.Deposit(s.Today, r.Date, r.Member, r.Amount, r.Reference)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("A member's savings deposit (SAV-04, SAV-07). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/savings/withdrawals", (Guid groupId, MemberMoneyRequest r, HttpContext http, StreamStore store) =>
-                Post(http, store, groupId, r, true, new WithdrawCommand(r.Member, r.Date, r.Amount, r.Reference)))
+        books.MapPost("/savings/withdrawals", (Guid groupId, MemberMoneyRequest r, HttpContext http, StateStore store) =>
+                Post(http, store, groupId, r, true, s => s.OpenLedger.Withdraw(s.Today, r.Date, r.Member, r.Amount, r.Reference)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("A member's withdrawal, never above their savings (SAV-02). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/reversals", (Guid groupId, ReversalRequest r, HttpContext http, StreamStore store) =>
-                Post(http, store, groupId, r, true, new ReverseLedgerEntryCommand(r.Entry, r.Date, r.Reason, r.Reference)))
+        books.MapPost("/ledger/reversals", (Guid groupId, ReversalRequest r, HttpContext http, StateStore store) =>
+                Post(http, store, groupId, r, true, s => s.OpenLedger.Reverse(s.Today, r.Date, r.Entry, r.Reason, r.Reference)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("Reverses an entry with a new entry naming it (SAV-01). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/week-closes", (Guid groupId, WeekCloseRequest r, HttpContext http, StreamStore store) =>
-                Post(http, store, groupId, r, false, new CloseWeekCommand(r.WeekStart, r.ClosedOn)))
+        books.MapPost("/ledger/week-closes", (Guid groupId, WeekCloseRequest r, HttpContext http, StateStore store) =>
+                Post(http, store, groupId, r, false, s => s.OpenLedger.CloseWeek(s.Today, BookWeek.StartingOn(r.WeekStart, s.OpenLedger.WeekStartsOn), r.ClosedOn)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("Closes a bookkeeping week; its totals must reconcile (SAV-05).").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/profits", (Guid groupId, AmountRequest r, HttpContext http, StreamStore store) =>
-                Post(http, store, groupId, r, true, new RecordProfitCommand(r.Date, r.Amount, r.Reference)))
+        books.MapPost("/ledger/profits", (Guid groupId, AmountRequest r, HttpContext http, StateStore store) =>
+                Post(http, store, groupId, r, true, s => s.OpenLedger.RecordBusinessProfit(s.Today, r.Date, r.Amount, r.Reference)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("Business profit; its IKS share goes to the solidarity fund (SAV-06). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/iks-spends", (Guid groupId, IksSpendRequest r, HttpContext http, StreamStore store) =>
-                Post(http, store, groupId, r, true, new SpendIksCommand(r.Date, r.Amount, r.Purpose, r.Reference)))
+        books.MapPost("/ledger/iks-spends", (Guid groupId, IksSpendRequest r, HttpContext http, StateStore store) =>
+                Post(http, store, groupId, r, true, s => s.OpenLedger.SpendIks(s.Today, r.Date, r.Amount, r.Purpose, r.Reference)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("A spend from the IKS fund, never a payout to members (SAV-06). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/grant-spends", (Guid groupId, GrantSpendRequest r, HttpContext http, StreamStore store) =>
-                Post(http, store, groupId, r, true, new SpendGrantCommand(r.Date, r.Amount, r.ReceiptReference, r.Category, r.Description)))
+        books.MapPost("/ledger/grant-spends", (Guid groupId, GrantSpendRequest r, HttpContext http, StateStore store) =>
+                Post(http, store, groupId, r, true, s =>
+                {
+                    // The LPJ's rules first (receipt, once; within the grant), then the ledger's (SAV-02).
+                    s.CurrentReport.RecordSpend(new KubeCore.Aid.AidSpend(r.Date, r.Category, r.Amount, r.ReceiptReference, r.Description));
+                    s.OpenLedger.SpendGrant(s.Today, r.Date, r.Amount, r.ReceiptReference, r.Category.ToString());
+                }))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("A spend of the grant with its receipt, recorded for the LPJ (AID-03, SAV-02). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/loan-capital", (Guid groupId, AmountRequest r, HttpContext http, StreamStore store) =>
-                Post(http, store, groupId, r, true, new AddLoanCapitalCommand(r.Date, r.Amount, r.Reference)))
+        books.MapPost("/ledger/loan-capital", (Guid groupId, AmountRequest r, HttpContext http, StateStore store) =>
+                Post(http, store, groupId, r, true, s => s.OpenLedger.AddLoanCapital(s.Today, r.Date, r.Amount, r.Reference)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("Capital added to the loan fund. Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/expenses", (Guid groupId, ExpenseRequest r, HttpContext http, StreamStore store) =>
-                Post(http, store, groupId, r, true, new RecordExpenseCommand(r.Date, r.Amount, r.Reference, r.Description)))
+        books.MapPost("/ledger/expenses", (Guid groupId, ExpenseRequest r, HttpContext http, StateStore store) =>
+                Post(http, store, groupId, r, true, s => s.OpenLedger.RecordExpense(s.Today, r.Date, r.Amount, r.Reference, r.Description)))
             .RequireAuthorization(Policies.GroupTreasury).WithSummary("An expense of the group. Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
 
         books.MapGet("/ledger", Entries).RequireAuthorization(Policies.GroupRead)
             .WithSummary("The stored entries, in order, in pages.").Produces<List<EntryView>>();
-        books.MapGet("/ledger/balances", async (Guid groupId, StreamStore store, CancellationToken cancellationToken) =>
+        books.MapGet("/ledger/balances", async (Guid groupId, StateStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok(GroupViews.View((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenLedger)))
             .RequireAuthorization(Policies.GroupRead).WithSummary("Balances and member savings (SAV-02, SAV-03).");
         books.MapGet("/ledger/verification", Verify).RequireAuthorization(Policies.GroupRead)
             .WithSummary("Re-verifies the stored hash chain (SAV-01).").Produces<ChainView>().ProducesProblem(StatusCodes.Status409Conflict);
-        books.MapGet("/ledger/weeks/{weekStart}", async (Guid groupId, IsoDate weekStart, StreamStore store, CancellationToken cancellationToken) =>
+        books.MapGet("/ledger/weeks/{weekStart}", async (Guid groupId, IsoDate weekStart, StateStore store, CancellationToken cancellationToken) =>
             {
                 var ledger = (await store.GetGroupAsync(groupId, cancellationToken)).State.OpenLedger;
                 var totals = ledger.ComputeWeekTotals(BookWeek.StartingOn(weekStart.Value, ledger.WeekStartsOn));
                 return TypedResults.Ok(new WeekTotalsView(totals.Week.Start, totals.Week.End, ledger.IsClosed(totals.Week), totals.OpeningCash, totals.CashIn, totals.CashOut, totals.ClosingCash, totals.Deposits, totals.Withdrawals, totals.Reconciles, totals.DepositsByMember, totals.Entries));
             })
             .RequireAuthorization(Policies.GroupRead).WithSummary("A week's totals from its entries (SAV-05).");
-        books.MapGet("/savings/arrears", async (Guid groupId, IsoDate asOf, StreamStore store, CancellationToken cancellationToken) =>
+        books.MapGet("/savings/arrears", async (Guid groupId, IsoDate asOf, StateStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenLedger.SavingsArrears(asOf.Value)))
             .RequireAuthorization(Policies.GroupRead).WithSummary("Each member's missing weeks of routine savings as of a date (SAV-04).");
     }
 
-    /// <summary>Posts a ledger command and answers with the entries it posted and the balances.</summary>
-    internal static Task<IResult> Post<TCommand>(HttpContext http, StreamStore store, Guid groupId, object request, bool moneyMoving, TCommand command)
-        where TCommand : notnull =>
-        Post(http, store, groupId, request, moneyMoving, _ => command);
+    /// <summary>Posts on the group's books and answers with the entries posted and the balances.</summary>
+    internal static Task<IResult> Post(HttpContext http, StateStore store, Guid groupId, object request, bool moneyMoving, Action<GroupState> post) =>
+        store.ChangeAsync(http, GroupType.Instance, groupId, "group", request, moneyMoving, state =>
+        {
+            var before = state.Ledger?.Count ?? 0;
+            post(state);
+            var ledger = state.OpenLedger;
+            var posted = ledger.Entries.Skip(before).Select(GroupViews.View).ToList();
+            var balances = GroupViews.View(ledger);
+            return version => new ApiResponse(StatusCodes.Status201Created, new PostingView(posted, balances, version), $"/groups/{groupId}/ledger/entries/{posted[^1].Id}", version);
+        });
 
-    /// <summary>Posts a ledger command built from the group's current state (e.g. after a decision).</summary>
-    internal static Task<IResult> Post<TCommand>(HttpContext http, StreamStore store, Guid groupId, object request, bool moneyMoving, Func<GroupState, TCommand> command)
-        where TCommand : notnull
-    {
-        var before = 0;
-        return store.AppendAsync(http, GroupStream.Instance, groupId, "group", request, moneyMoving,
-            state =>
-            {
-                before = state.Ledger?.Count ?? 0;
-                return command(state);
-            },
-            (state, _, version) =>
-            {
-                var ledger = state.OpenLedger;
-                var posted = ledger.Entries.Skip(before).Select(GroupViews.View).ToList();
-                return new ApiResponse(StatusCodes.Status201Created, new PostingView(posted, GroupViews.View(ledger), version),
-                    $"/groups/{groupId}/ledger/entries/{posted[^1].Id}", version);
-            });
-    }
-
-    private static async Task<IResult> Entries(Guid groupId, StreamStore store, int? skip, int? take, CancellationToken cancellationToken)
+    private static async Task<IResult> Entries(Guid groupId, StateStore store, int? skip, int? take, CancellationToken cancellationToken)
     {
         var (from, count) = Paging.Read(skip, take);
         _ = await store.GetGroupAsync(groupId, cancellationToken); // 404 for an unknown group
@@ -137,7 +129,7 @@ public static class SavingsEndpoints
         return TypedResults.Ok(rows.Skip(from).Take(count).Select(r => GroupViews.View(r.ToEntry())).ToList());
     }
 
-    private static async Task<IResult> Verify(Guid groupId, StreamStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> Verify(Guid groupId, StateStore store, CancellationToken cancellationToken)
     {
         var rows = await store.LedgerAsync(groupId, cancellationToken);
         if (rows.Count == 0)

@@ -40,30 +40,32 @@ public static class WealthRankingEndpoints
         exercises.MapPost("/", Open).RequireAuthorization(Policies.Register)
             .WithSummary("Opens an exercise over registered households of a desa (PRA-01). Idempotency-Key honoured.")
             .Produces<ExerciseView>(StatusCodes.Status201Created);
-        exercises.MapGet("/{exerciseId:guid}", async (Guid exerciseId, HttpContext http, StreamStore store, CancellationToken cancellationToken) =>
+        exercises.MapGet("/{exerciseId:guid}", async (Guid exerciseId, HttpContext http, StateStore store, CancellationToken cancellationToken) =>
             {
-                var loaded = await store.GetAsync(ExerciseStream.Instance, exerciseId, "exercise", cancellationToken);
+                var loaded = await store.GetAsync(ExerciseType.Instance, exerciseId, "exercise", cancellationToken);
                 http.Response.Headers.ETag = ETags.Format(loaded.Version);
                 return TypedResults.Ok(View(loaded.State, loaded.Version));
             })
             .RequireAuthorization(Policies.RegistryRead).WithSummary("One exercise with its sorts and, once concluded, its ranks and registry match.");
-        exercises.MapGet("/{exerciseId:guid}/readiness", async (Guid exerciseId, StreamStore store, CancellationToken cancellationToken) =>
-                TypedResults.Ok(GroupViews.View((await store.GetAsync(ExerciseStream.Instance, exerciseId, "exercise", cancellationToken)).State.Exercise.CheckReadiness())))
+        exercises.MapGet("/{exerciseId:guid}/readiness", async (Guid exerciseId, StateStore store, CancellationToken cancellationToken) =>
+                TypedResults.Ok(GroupViews.View((await store.GetAsync(ExerciseType.Instance, exerciseId, "exercise", cancellationToken)).State.Exercise.CheckReadiness())))
             .RequireAuthorization(Policies.RegistryRead).WithSummary("May the exercise be concluded (PRA-01 informants, household count warning)?");
-        exercises.MapPost("/{exerciseId:guid}/sortings", (Guid exerciseId, SortingRequest r, HttpContext http, StreamStore store) =>
-                store.AppendAsync(http, ExerciseStream.Instance, exerciseId, "exercise", r, moneyMoving: false,
-                    _ => new SubmitSortingCommand(r.Informant, r.PileCount, r.Placements),
-                    (state, _, version) => new ApiResponse(StatusCodes.Status200OK, View(state, version), Version: version)))
+        exercises.MapPost("/{exerciseId:guid}/sortings", (Guid exerciseId, SortingRequest r, HttpContext http, StateStore store) =>
+                store.ChangeAsync(http, ExerciseType.Instance, exerciseId, "exercise", r, moneyMoving: false, state =>
+                {
+                    state.Exercise.SubmitSorting(new InformantSorting(r.Informant, r.PileCount, r.Placements));
+                    return version => new ApiResponse(StatusCodes.Status200OK, View(state, version), Version: version);
+                }))
             .VersionedBy("exercise", "exerciseId").RequireAuthorization(Policies.Register).WithSummary("Records one informant's sort of every household into piles (PRA-02).").Command<ExerciseView>();
         exercises.MapPost("/{exerciseId:guid}/conclusion", Conclude).VersionedBy("exercise", "exerciseId").RequireAuthorization(Policies.Register)
             .WithSummary("Concludes: scores and categories (PRA-02), matched with the registry (PRA-03); each household's PRA evidence is updated.").Command<ExerciseView>();
     }
 
-    private static Task<IResult> Open(OpenExerciseRequest r, HttpContext http, StreamStore store)
+    private static Task<IResult> Open(OpenExerciseRequest r, HttpContext http, StateStore store)
     {
         var id = ExerciseId.New();
         var profile = CatalogueEndpoints.FindProfile(r.Profile);
-        return store.CreateAsync(http, ExerciseStream.Instance, id.Value, r, moneyMoving: false,
+        return store.CreateAsync(http, ExerciseType.Instance, id.Value, r, moneyMoving: false,
             async (db, cancellationToken) =>
             {
                 var ids = r.Households.Select(h => h.Value).Distinct().ToList();
@@ -71,34 +73,32 @@ public static class WealthRankingEndpoints
                 {
                     throw ApiException.NotFound("household");
                 }
-                return new OpenExerciseCommand(id, profile.Id, r.Desa, r.HeldOn, r.Households);
+                return new ExerciseState(WealthRankingExercise.Open(new OpenWealthRankingExercise(id, r.Desa, r.HeldOn, r.Households), profile));
             },
             (state, version) => new ApiResponse(StatusCodes.Status201Created, View(state, version), $"/wealth-ranking/exercises/{id}", version));
     }
 
-    private static Task<IResult> Conclude(Guid exerciseId, HttpContext http, StreamStore store) =>
-        store.AppendAsync(http, ExerciseStream.Instance, exerciseId, "exercise", null, moneyMoving: false,
-            async (state, db, cancellationToken) =>
+    private static Task<IResult> Conclude(Guid exerciseId, HttpContext http, StateStore store) =>
+        store.ChangeAsync(http, ExerciseType.Instance, exerciseId, "exercise", null, moneyMoving: false, async (state, db, cancellationToken) =>
+        {
+            state.Exercise.Conclude();
+            // The base data: every household of the desa with a registry entry, as it is now (kept with the conclusion).
+            var desa = state.Exercise.Desa.ToString();
+            var rows = await db.Households.AsNoTracking().Where(h => h.Desa == desa && h.Evidence != null).Select(h => new { h.Id, h.Evidence }).ToListAsync(cancellationToken);
+            state.MatchWith(rows
+                .Select(h => (h.Id, Evidence: EvidenceJson.Read(h.Evidence)))
+                .Where(h => h.Evidence.Registry is not null)
+                .Select(h => new RegistryViewData(new HouseholdId(h.Id), h.Evidence.Registry!)).ToList());
+            // Each ranked household's PRA evidence (MEM-01), in the same transaction.
+            foreach (var match in state.Match!.Households)
             {
-                // The base data: every household of the desa with a registry entry, as it is now (kept with the conclusion).
-                var desa = state.Exercise.Desa.ToString();
-                var rows = await db.Households.AsNoTracking().Where(h => h.Desa == desa && h.Evidence != null).Select(h => new { h.Id, h.Evidence }).ToListAsync(cancellationToken);
-                return new ConcludeExerciseCommand(rows
-                    .Select(h => (Id: h.Id, Evidence: EvidenceJson.Read(h.Evidence)))
-                    .Where(h => h.Evidence.Registry is not null)
-                    .Select(h => new RegistryViewData(new HouseholdId(h.Id), h.Evidence.Registry!)).ToList());
-            },
-            (state, _, version) => new ApiResponse(StatusCodes.Status200OK, View(state, version), Version: version),
-            async (state, db, cancellationToken) =>
-            {
-                foreach (var match in state.Match!.Households)
-                {
-                    var row = await db.Households.SingleAsync(h => h.Id == match.Household.Value, cancellationToken);
-                    var e = match.Evidence;
-                    row.Evidence = EvidenceJson.Write(EvidenceJson.Read(row.Evidence) with { Pra = new PraData(e.ExerciseId, e.HeldOn, e.Category, e.IsPoor, e.ConfirmedByRegistry) });
-                    row.Version++;
-                }
-            });
+                var row = await db.Households.SingleAsync(h => h.Id == match.Household.Value, cancellationToken);
+                var e = match.Evidence;
+                row.Evidence = EvidenceJson.Write(EvidenceJson.Read(row.Evidence) with { Pra = new PraData(e.ExerciseId, e.HeldOn, e.Category, e.IsPoor, e.ConfirmedByRegistry) });
+                row.Version++;
+            }
+            return version => new ApiResponse(StatusCodes.Status200OK, View(state, version), Version: version);
+        });
 
     private static ExerciseView View(ExerciseState state, long version)
     {

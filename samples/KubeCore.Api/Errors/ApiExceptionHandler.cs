@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using KubeCore.Api.Json;
+using KubeCore.Common;
 using KubeCore.Rules;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var problem = exception switch
         {
             Commands.LedgerIntegrityException broken => LoggedIntegrity(broken, httpContext, culture),
-            Groups.LedgerMismatchException mismatch => LoggedMismatch(mismatch, httpContext, culture),
+            StateRestoreException broken => LoggedState(broken, httpContext, culture),
             ApiException { Status: >= 500 } api => Logged(api, Problems.Api(api.Status, api.Code, culture, [.. api.Arguments])),
             ApiException api => Problems.Api(api.Status, api.Code, culture, [.. api.Arguments]),
             RuleViolationException rule => Problems.FromViolations(rule.Violations, culture),
@@ -49,14 +50,15 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
 
     private ProblemDetails LoggedIntegrity(Commands.LedgerIntegrityException broken, HttpContext httpContext, CultureInfo culture)
     {
-        logger.LogCritical("Ledger of group {GroupId} does not verify: {Violations}", broken.GroupId, string.Join("; ", ((RuleViolationException)broken.InnerException!).Violations.Select(v => v.ErrorCode)));
+        logger.LogCritical("Ledger of group {GroupId} does not verify: {Reason}", broken.GroupId, broken.InnerException is StateRestoreException s ? s.ErrorCode + " at " + s.Part : broken.InnerException?.GetType().Name);
         return Problems.Api(StatusCodes.Status500InternalServerError, ApiErrors.LedgerIntegrity, culture, ("TraceId", httpContext.TraceIdentifier));
     }
 
-    private ProblemDetails LoggedMismatch(Groups.LedgerMismatchException mismatch, HttpContext httpContext, CultureInfo culture)
+    private ProblemDetails LoggedState(StateRestoreException broken, HttpContext httpContext, CultureInfo culture)
     {
-        logger.LogCritical("{Message}", mismatch.Message); // ids and positions only: no personal data
-        return Problems.Api(StatusCodes.Status500InternalServerError, ApiErrors.LedgerIntegrity, culture, ("TraceId", httpContext.TraceIdentifier));
+        // A stored state that does not restore is corruption, not the caller's fault: codes and part names only, no personal data.
+        logger.LogCritical("Stored {Aggregate} on {Path} does not restore: {Code} at {Part}", broken.Aggregate, httpContext.Request.Path.Value, broken.ErrorCode, broken.Part);
+        return Problems.Api(StatusCodes.Status500InternalServerError, ApiErrors.InternalError, culture, ("TraceId", httpContext.TraceIdentifier));
     }
 
     private ProblemDetails Logged(ApiException exception, ProblemDetails problem)

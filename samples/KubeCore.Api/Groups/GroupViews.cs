@@ -120,23 +120,13 @@ public sealed record LoanApprovalView(MeetingId Meeting, LocalDate DecidedOn, in
 public static class LoanViews
 {
     /// <summary>A loan, with its position as of <paramref name="asOf"/> when it was disbursed by then.</summary>
-    public static LoanView View(GroupState state, Loans.Loan loan, LocalDate? asOf)
+    public static LoanView View(Loans.Loan loan, LocalDate? asOf)
     {
         var status = asOf is { } date && loan.DisbursedOn is { } disbursed && disbursed <= date ? loan.StatusAsOf(date) : (Loans.LoanStatus?)null;
-        return new LoanView(state.StoredId(loan.Id), loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, loan.Terms.MonthlyServiceCharge,
+        return new LoanView(loan.Id, loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, loan.Terms.MonthlyServiceCharge,
             loan.Purpose, loan.AppliedOn, loan.MemberLoanNumber, loan.State,
             loan.Approval is { } a ? new LoanApprovalView(a.Decision.MeetingId, a.Decision.Date, a.Decision.Present.Count, a.Decision.MemberCount, a.Decision.HadQuorum, a.ApprovedBy, a.ApprovedOn) : null,
-            loan.DisbursedOn, loan.DisbursementEntry is { } e ? state.StoredEntry(e) : null,
+            loan.DisbursedOn, loan.DisbursementEntry,
             loan.Schedule?.Installments, loan.Account?.Outstanding, loan.ClosedOn, loan.WithdrawalReason, status);
-    }
-
-    /// <summary>Rewrites the fund's loan ids in a text to the callers' ids.</summary>
-    public static string CallerText(GroupState state, string text)
-    {
-        foreach (var loan in state.Loans?.Loans ?? [])
-        {
-            text = text.Replace(loan.Id.ToString(), state.StoredId(loan.Id).ToString(), StringComparison.Ordinal);
-        }
-        return text;
     }
 }

@@ -89,12 +89,12 @@ public sealed class IfMatchPreconditions(RequestDelegate next, IDbContextFactory
         }
         var type = resource switch
         {
-            "group" => GroupStream.Instance.Name,
-            "pendamping" => PendampingStream.Instance.Name,
-            "exercise" => ExerciseStream.Instance.Name,
+            "group" => GroupType.Instance.Name,
+            "pendamping" => PendampingType.Instance.Name,
+            "exercise" => ExerciseType.Instance.Name,
             _ => throw new InvalidOperationException($"No version lookup for {resource}."),
         };
-        return await db.Streams.AsNoTracking().Where(s => s.Id == id && s.Type == type).Select(s => (long?)s.Version).SingleOrDefaultAsync(cancellationToken);
+        return await db.Aggregates.AsNoTracking().Where(s => s.Id == id && s.Type == type).Select(s => (long?)s.Version).SingleOrDefaultAsync(cancellationToken);
     }
 }
 

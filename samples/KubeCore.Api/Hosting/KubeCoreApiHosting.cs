@@ -82,7 +82,7 @@ public static class KubeCoreApiHosting
 
         services.AddKubeCoreDatabase(builder.Configuration, builder.Environment);
         services.AddSingleton<CommandRunner>();
-        services.AddSingleton<StreamStore>();
+        services.AddSingleton<StateStore>();
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section)
             .Validate(o => o.Retention > TimeSpan.Zero && o.PurgeInterval > TimeSpan.Zero, "Idempotency:Retention and Idempotency:PurgeInterval must be positive.")
             .ValidateOnStart();

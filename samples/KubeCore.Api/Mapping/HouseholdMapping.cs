@@ -6,21 +6,26 @@ using NodaTime;
 namespace KubeCore.Api.Mapping;
 
 /// <summary>
-/// Rows to library objects and back. Rehydration goes through the library's own factories
-/// (<see cref="Household.Register"/>, <see cref="Person.Register"/>), so a stored row that no longer
-/// satisfies the library is found, not trusted.
+/// Rows to library objects and back. A household row and its person rows hold the fields of the library's
+/// <see cref="HouseholdState"/> and <see cref="PersonState"/> (the family card and NIK in full, unique in the
+/// database), and come back through <see cref="Household.Restore"/> and <see cref="Person.Restore"/>: structure
+/// checked, no rule judged again (a name MEM-07 now refuses still loads).
 /// </summary>
 public static class HouseholdMapping
 {
     /// <summary>The household of a row.</summary>
     public static Household ToHousehold(this HouseholdRow row) =>
-        Household.Register(new HouseholdId(row.Id), FamilyCardNumber.Parse(row.FamilyCard), RegionCode.Parse(row.Desa), row.Size);
+        Household.Restore(new HouseholdState(HouseholdState.CurrentFormat, new HouseholdId(row.Id), row.FamilyCard, RegionCode.Parse(row.Desa), row.Size));
 
     /// <summary>The person of a row.</summary>
     public static Person ToPerson(this PersonRow row) =>
-        Person.RegisterStored(new PersonId(row.Id), new HouseholdId(row.HouseholdId), row.Name, Nik.Parse(row.Nik),
+        Person.Restore(new PersonState(PersonState.CurrentFormat, new PersonId(row.Id), new HouseholdId(row.HouseholdId), row.Name, row.Nik,
             Enum.Parse<Sex>(row.Sex), LocalDate.FromDateOnly(row.BirthDate), Enum.Parse<HouseholdRole>(row.Role), Enum.Parse<Employment>(row.Employment),
-            ReadMaritalStatus(row.MaritalStatus));
+            ReadMaritalStatus(row.MaritalStatus)));
+
+    /// <summary>A member's dossier now: the person, their household and its poverty evidence.</summary>
+    public static KubeCore.Groups.MemberDossier ToDossier(PersonRow person, HouseholdRow household) =>
+        new(person.ToPerson(), household.ToHousehold(), EvidenceJson.Read(household.Evidence).ToDomain());
 
     /// <summary>A stored marital status; null (rows kept before it was recorded) is unknown (MEM-03).</summary>
     public static MaritalStatus? ReadMaritalStatus(string? stored) => stored is null ? null : Enum.Parse<MaritalStatus>(stored);

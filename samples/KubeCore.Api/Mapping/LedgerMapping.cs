@@ -14,20 +14,20 @@ public sealed record EntryFactsData(long? Profit, IksPurpose? IksPurpose, int? W
 public sealed record LegData(AccountKind Account, PersonId? Member, LoanId? Loan, LegSide Side, Rupiah Amount);
 
 /// <summary>
-/// Ledger entries to rows and back, field for field: a row holds everything the entry's hash covers, and is
-/// turned back into an entry with the library's <see cref="LedgerEntry.FromStored"/> (keeping the stored hash,
-/// so a tampered row is found by the chain verification, not hidden).
+/// Ledger entries to rows and back, field for field: a row holds everything the entry's hash covers (and its format),
+/// and is turned back into the library's <see cref="LedgerEntryState"/> for a restore, or into an entry with
+/// <see cref="LedgerEntry.FromStored"/> for reading and verifying (keeping the stored hash, so a tampered row is found, not hidden).
 /// </summary>
 public static class LedgerMapping
 {
     private static JsonSerializerOptions Options => KubeCoreJsonConverters.Storage;
 
-    /// <summary>A row for an entry (group, command sequence and time are set by the store).</summary>
-    public static LedgerEntryRow ToRow(this LedgerEntry entry) => new()
+    /// <summary>A row for an entry's state (group, group version and time are set by the store).</summary>
+    public static LedgerEntryRow ToRow(LedgerEntryState entry) => new()
     {
-        GroupId = entry.Group.Value,
         Sequence = entry.Sequence,
         EntryId = entry.Id.Value,
+        Format = entry.Format,
         Kind = entry.Kind.ToString(),
         BookDate = entry.BookDate.ToDateOnly(),
         MemberId = entry.Member?.Value,
@@ -35,12 +35,27 @@ public static class LedgerMapping
         Reverses = entry.Reverses?.Value,
         Reference = entry.Reference,
         Memo = entry.Memo,
-        Facts = Facts(entry) is { } facts ? JsonSerializer.Serialize(facts, Options) : null,
-        Legs = JsonSerializer.Serialize(Legs(entry), Options),
-        Amount = entry.Amount.Amount,
+        Facts = entry.Profit is null && entry.IksPurpose is null && entry.WeekStartsOn is null && entry.ProfileId is null && entry.ClosedWeekStart is null
+            ? null
+            : JsonSerializer.Serialize(new EntryFactsData(entry.Profit?.Amount, entry.IksPurpose, (int?)entry.WeekStartsOn, entry.ProfileId, entry.ClosedWeekStart?.ToDateOnly()), Options),
+        Legs = JsonSerializer.Serialize(entry.Legs.Select(l => new LegData(l.Account, l.Member, l.Loan, l.Side, l.Amount)), Options),
+        Amount = entry.Legs.Where(l => l.Side == LegSide.Debit).Sum(l => l.Amount.Amount),
         PreviousHash = entry.PreviousHash.ToString(),
         Hash = entry.Hash.ToString(),
     };
+
+    /// <summary>The state of a stored entry, for <c>SavingsLedger.Restore</c> (which checks its hash).</summary>
+    /// <exception cref="ArgumentException">A stored field is malformed.</exception>
+    public static LedgerEntryState ToState(LedgerEntryRow row)
+    {
+        var facts = row.Facts is null ? null : JsonSerializer.Deserialize<EntryFactsData>(row.Facts, Options);
+        return new LedgerEntryState(row.Format, new EntryId(row.EntryId), row.Sequence, LocalDate.FromDateOnly(row.BookDate), Enum.Parse<EntryKind>(row.Kind),
+            [.. (JsonSerializer.Deserialize<List<LegData>>(row.Legs, Options) ?? []).Select(l => new LedgerLegState(l.Account, l.Member, l.Loan, l.Side, l.Amount))],
+            row.MemberId is { } m ? new PersonId(m) : null, row.LoanId is { } l ? new LoanId(l) : null, row.Reverses is { } r ? new EntryId(r) : null,
+            row.Reference, row.Memo, facts?.Profit is { } profit ? Rupiah.Of(profit) : null, facts?.IksPurpose,
+            facts?.WeekStartsOn is { } day ? (IsoDayOfWeek)day : null, facts?.ProfileId, facts?.ClosedWeekStart is { } start ? LocalDate.FromDateOnly(start) : null,
+            EntryHash.Parse(row.PreviousHash), EntryHash.Parse(row.Hash));
+    }
 
     /// <summary>The entry of a row, with its stored hash.</summary>
     /// <exception cref="ArgumentException">A stored field is malformed.</exception>
@@ -62,12 +77,6 @@ public static class LedgerMapping
             facts?.ProfileId,
             facts?.ClosedWeekStart is { } start ? LocalDate.FromDateOnly(start) : null);
     }
-
-    /// <summary>The typed facts of a format 3 entry, or null (none, or an entry of an earlier format, whose facts live in its text).</summary>
-    public static EntryFactsData? Facts(LedgerEntry entry) =>
-        entry.Format < 3 || (entry.Profit is null && entry.IksPurpose is null && entry.WeekStartsOn is null && entry.ProfileId is null && entry.ClosedWeekStart is null)
-            ? null
-            : new EntryFactsData(entry.Profit?.Amount, entry.IksPurpose, (int?)entry.WeekStartsOn, entry.ProfileId, entry.ClosedWeekStart?.ToDateOnly());
 
     /// <summary>The legs of an entry.</summary>
     public static IReadOnlyList<LegData> Legs(LedgerEntry entry) =>

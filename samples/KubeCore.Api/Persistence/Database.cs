@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace KubeCore.Api.Persistence;
@@ -36,6 +37,8 @@ public static class Database
             if (engine == DatabaseEngine.Postgres)
             {
                 options.UseNpgsql(connectionString);
+                // A lost race is retried by the command runner (and logged there at debug), not a failure to log with its stack.
+                options.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
             }
             else
             {
@@ -86,9 +89,17 @@ public static class Database
 
     /// <summary>Creates the schema if it is missing and installs the append-only triggers.</summary>
     /// <remarks>The SQL is built from the constant table names of <see cref="KubeCoreDbContext.AppendOnlyTables"/>, never from input.</remarks>
+    /// <exception cref="LegacyDatabaseException">The database was written by KubeCore 0.1 (command streams).</exception>
 #pragma warning disable EF1003 // constant identifiers only
     public static async Task InitializeAsync(KubeCoreDbContext db, CancellationToken cancellationToken = default)
     {
+        var legacy = db.Database.IsSqlite()
+            ? "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'stream_commands'"
+            : "SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'stream_commands'";
+        if (await db.Database.SqlQueryRaw<int>(legacy).SingleAsync(cancellationToken) > 0)
+        {
+            throw new LegacyDatabaseException();
+        }
         await db.Database.EnsureCreatedAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
@@ -138,3 +149,7 @@ public sealed record DatabaseInfo(DatabaseEngine Engine)
     /// <summary>Where the data lives (<see cref="Database.Describe"/>), for the startup log.</summary>
     public string Location { get; init; } = string.Empty;
 }
+
+/// <summary>The database was written by KubeCore 0.1, which stored command streams (tables <c>streams</c>, <c>stream_commands</c>): 0.2 stores states and refuses to start on it.</summary>
+public sealed class LegacyDatabaseException()
+    : Exception("This database was written by KubeCore 0.1 (tables streams/stream_commands); KubeCore 0.2 stores states and will not open it: convert it once with the 0.1-to-0.2 migration tool, or point ConnectionStrings at a new database.");

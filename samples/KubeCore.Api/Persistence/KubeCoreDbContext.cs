@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace KubeCore.Api.Persistence;
 
 /// <summary>
-/// The API's database: households and persons as relational rows; groups, pendamping and exercises as
-/// command streams replayed through the library; the groups' ledger entries insert-only; idempotency
-/// records. The same model runs on SQLite and PostgreSQL; table and column names are snake_case.
+/// The API's database: households and persons as relational rows (the fields of the library's
+/// <c>HouseholdState</c>/<c>PersonState</c>); groups, pendamping and exercises as the library's states
+/// (<see cref="AggregateRow"/>, <see cref="StatePartRow"/>); the groups' ledger entries insert-only; idempotency records. The same model runs on SQLite and PostgreSQL; table and column names are snake_case.
 /// </summary>
 public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> options) : DbContext(options)
 {
@@ -14,9 +14,9 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
 
     public DbSet<PersonRow> Persons => Set<PersonRow>();
 
-    public DbSet<StreamRow> Streams => Set<StreamRow>();
+    public DbSet<AggregateRow> Aggregates => Set<AggregateRow>();
 
-    public DbSet<CommandRow> Commands => Set<CommandRow>();
+    public DbSet<StatePartRow> StateParts => Set<StatePartRow>();
 
     public DbSet<LedgerEntryRow> LedgerEntries => Set<LedgerEntryRow>();
 
@@ -33,7 +33,7 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
 
     /// <summary>
     /// In a transaction shared by several units (SQLite group commit): the states written by the earlier units that
-    /// succeeded, not committed yet, so a later unit on the same stream need not replay it. Null otherwise.
+    /// succeeded, not committed yet, so a later unit on the same stream need not load it again. Null otherwise.
     /// </summary>
     public Dictionary<Guid, (long Version, object State)>? EarlierStates { get; set; }
 
@@ -41,7 +41,7 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
     public DirectRows? DirectRows { get; set; }
 
     /// <summary>Tables that take inserts only (SAV-01); the database refuses the rest with triggers too.</summary>
-    public static IReadOnlyList<string> AppendOnlyTables { get; } = ["stream_commands", "ledger_entries"];
+    public static IReadOnlyList<string> AppendOnlyTables { get; } = ["ledger_entries"];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -69,21 +69,20 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
             e.Property(p => p.Employment).HasMaxLength(40);
             e.Property(p => p.MaritalStatus).HasMaxLength(20);
         });
-        modelBuilder.Entity<StreamRow>(e =>
+        modelBuilder.Entity<AggregateRow>(e =>
         {
-            e.ToTable("streams");
+            e.ToTable("aggregates");
             e.HasKey(s => s.Id);
             e.HasIndex(s => s.Type);
             e.Property(s => s.Type).HasMaxLength(40);
             e.Property(s => s.Version).IsConcurrencyToken();
         });
-        modelBuilder.Entity<CommandRow>(e =>
+        modelBuilder.Entity<StatePartRow>(e =>
         {
-            e.ToTable("stream_commands");
-            e.HasKey(c => new { c.StreamId, c.Sequence });
-            e.Property(c => c.Type).HasMaxLength(80);
-            e.Property(c => c.RecordedBy).HasMaxLength(200);
-            e.HasOne<StreamRow>().WithMany().HasForeignKey(c => c.StreamId).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable("state_parts");
+            e.HasKey(p => new { p.AggregateId, p.Name });
+            e.Property(p => p.Name).HasMaxLength(40);
+            e.HasOne<AggregateRow>().WithMany().HasForeignKey(p => p.AggregateId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<LedgerEntryRow>(e =>
         {
@@ -95,7 +94,7 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
             e.Property(l => l.Memo).HasMaxLength(1000);
             e.Property(l => l.Hash).HasMaxLength(64);
             e.Property(l => l.PreviousHash).HasMaxLength(64);
-            e.HasOne<StreamRow>().WithMany().HasForeignKey(l => l.GroupId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AggregateRow>().WithMany().HasForeignKey(l => l.GroupId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<IdempotencyRow>(e =>
         {
@@ -142,7 +141,7 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is CommandRow or LedgerEntryRow && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is LedgerEntryRow && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException($"{entry.Metadata.GetTableName()} is append-only: rows are never changed or deleted (SAV-01).");
             }

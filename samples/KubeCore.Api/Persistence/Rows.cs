@@ -1,7 +1,7 @@
 namespace KubeCore.Api.Persistence;
 
-// Persistence rows: plain storage shapes, never domain objects. The mapping layer (Mapping/*) turns them
-// into KubeCore objects through the library's own factories, so every rule is checked again on the way in.
+// Persistence rows: plain storage shapes, never domain objects. The mapping layer (Mapping/*) turns them into
+// KubeCore objects through the library's Restore methods (structure checked, no rule judged again).
 
 /// <summary>A registered household (Kartu Keluarga). The family-card number is stored in full (the registry needs it) and shown masked (PRIV-01).</summary>
 public sealed class HouseholdRow
@@ -51,12 +51,11 @@ public sealed class PersonRow
 }
 
 /// <summary>
-/// One aggregate instance whose state is rebuilt by replaying its commands through the library
-/// (a group with its meetings, savings and loans; a pendamping; a wealth-ranking exercise).
-/// <see cref="Version"/> is the number of commands applied and the optimistic-concurrency token:
-/// two requests that both start from version n cannot both commit n + 1.
+/// One aggregate instance (a group with its meetings, books, loan fund and LPJ; a pendamping; a wealth-ranking exercise),
+/// stored as the library's own states (<see cref="StatePartRow"/>) and, for a group, its ledger entries.
+/// <see cref="Version"/> is bumped by every change and is the optimistic-concurrency token (the ETag).
 /// </summary>
-public sealed class StreamRow
+public sealed class AggregateRow
 {
     public Guid Id { get; set; }
 
@@ -64,7 +63,7 @@ public sealed class StreamRow
 
     public long Version { get; set; }
 
-    /// <summary>A JSON summary for listings (name, status); derived from the state after each command.</summary>
+    /// <summary>A JSON summary for listings (name, status); derived from the state after each change.</summary>
     public string Summary { get; set; } = "{}";
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -72,28 +71,25 @@ public sealed class StreamRow
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>A command applied to a stream: insert-only (database triggers refuse UPDATE and DELETE).</summary>
-public sealed class CommandRow
+/// <summary>
+/// One part of an aggregate's state as the library's state record in JSON (e.g. a group's <c>GroupState</c>, its
+/// <c>MeetingRegisterState</c>, its <c>LoanRevolvingState</c>): rewritten only when that part changed, so a deposit
+/// writes one ledger row and bumps the version, and never re-serializes the meetings.
+/// </summary>
+public sealed class StatePartRow
 {
-    public Guid StreamId { get; set; }
+    public Guid AggregateId { get; set; }
 
-    /// <summary>1-based position in the stream; (stream, sequence) is the primary key.</summary>
-    public long Sequence { get; set; }
+    /// <summary>The part's name, e.g. <c>group</c> or <c>meetings</c>; (aggregate, name) is the primary key.</summary>
+    public string Name { get; set; } = string.Empty;
 
-    public string Type { get; set; } = string.Empty;
-
-    public string Payload { get; set; } = "{}";
-
-    public DateTimeOffset RecordedAt { get; set; }
-
-    /// <summary>The caller's subject (a staff id, never personal data).</summary>
-    public string RecordedBy { get; set; } = string.Empty;
+    public string State { get; set; } = "{}";
 }
 
 /// <summary>
 /// A ledger entry of a group exactly as the library produced it (every field its hash covers), so the
 /// ledger is rebuilt from these rows with the library's own <c>LedgerEntry.FromStored</c> and
-/// <c>SavingsLedger.Rehydrate</c>, which verify the hash chain (SAV-01). Insert-only: database triggers
+/// <c>SavingsLedger.Restore</c>, which verify the hash chain (SAV-01). Insert-only: database triggers
 /// refuse UPDATE, DELETE and TRUNCATE.
 /// </summary>
 public sealed class LedgerEntryRow
@@ -104,6 +100,9 @@ public sealed class LedgerEntryRow
     public long Sequence { get; set; }
 
     public Guid EntryId { get; set; }
+
+    /// <summary>The entry's format (the encoding its hash covers).</summary>
+    public int Format { get; set; }
 
     /// <summary>The entry kind's name (e.g. <c>SavingsDeposit</c>).</summary>
     public string Kind { get; set; } = string.Empty;
@@ -138,8 +137,8 @@ public sealed class LedgerEntryRow
     /// <summary>The entry's SHA-256 hash, hex.</summary>
     public string Hash { get; set; } = string.Empty;
 
-    /// <summary>The stream command (group version) that produced the entry.</summary>
-    public long CommandSequence { get; set; }
+    /// <summary>The group version that produced the entry.</summary>
+    public long GroupVersion { get; set; }
 
     public DateTimeOffset RecordedAt { get; set; }
 }

@@ -21,7 +21,7 @@ namespace KubeCore.Common;
 /// <para>The length counts code points (not UTF-16 units, not grapheme clusters: a cluster can be made
 /// arbitrarily long with combining marks) of the normalised name.</para>
 /// <para>MEM-07 judges new registrations only: names stored before it still load through the restoring paths
-/// (<c>Person.RegisterStored</c>, <c>Group.ProposeStored</c>, <c>Pendamping.AppointStored</c>).</para>
+/// (<c>Person.Restore</c>, <c>Group.Restore</c>, <c>Pendamping.Restore</c>: structure checked, no rule judged again).</para>
 /// </remarks>
 public static class ReadableName
 {

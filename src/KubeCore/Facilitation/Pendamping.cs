@@ -94,20 +94,6 @@ public sealed class Pendamping
     }
 
     /// <summary>
-    /// Replays an appointment stored before (e.g. a host rebuilding a pendamping from stored commands): as
-    /// <see cref="Appoint"/> without MEM-07, which judges new names only, so a name stored before MEM-07 still loads.
-    /// </summary>
-    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="profile"/> is null.</exception>
-    /// <exception cref="ArgumentException">The name is blank or the id is the default.</exception>
-    public static Pendamping AppointStored(PendampingId id, string name, ProgramProfile profile, LocalDate appointedOn)
-    {
-        Preconditions.CheckArgument(id != default, nameof(id), "The pendamping id is required.");
-        Preconditions.CheckNotBlank(name);
-        Preconditions.CheckNotNull(profile);
-        return Appointed(id, name.Trim(), profile, appointedOn);
-    }
-
-    /// <summary>
     /// Restores a pendamping from its stored state (issue #13), checking structure only: the format, the id and name,
     /// the profile, assignments whose periods of one group never overlap and end on or after they start, and visits and
     /// reports each on a day its group was accompanied. FAC-01 (capacity), FAC-03 and MEM-07 are not re-run: a

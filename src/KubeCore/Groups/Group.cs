@@ -251,20 +251,6 @@ public sealed class Group : IGroupStanding
     }
 
     /// <summary>
-    /// Replays a proposal that was accepted and stored before (e.g. a host rebuilding a group from its stored
-    /// commands): every check of <see cref="Propose"/> except MEM-07, which judges new names only, so a group named
-    /// before MEM-07 still loads. The name is kept as stored (trimmed).
-    /// </summary>
-    /// <exception cref="RuleViolationException">Every violation of <see cref="EvaluateProposal"/> other than MEM-07.</exception>
-    /// <exception cref="ArgumentNullException">The command, its profile, name or a list (or an element) is null.</exception>
-    /// <exception cref="ArgumentException">The name is blank, the seat is not a desa/kelurahan code or the group id is the default.</exception>
-    public static Group ProposeStored(ProposeGroup command)
-    {
-        Evaluate(command, judgeName: false).ThrowIfRejected();
-        return new Group(command, command.Name.Trim(), command.FoundingMembers.Select(d => GroupMember.From(d, command.ProposedOn)).ToList());
-    }
-
-    /// <summary>
     /// Elects the full slate of officers (OFF-01 current members, OFF-02 one per office and, when
     /// <c>Officers.OnePersonOneOffice</c>, one office per person, OFF-03 decided by a quorum of the current members
     /// per <c>Meetings.IsQuorum</c>, from a meeting decision of kind OfficerElection or a list of deciding members).

@@ -127,16 +127,10 @@ public sealed class Person
     public static Person Register(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment, MaritalStatus? maritalStatus = null)
     {
         Preconditions.CheckNotBlank(name);
-        return RegisterStored(id, householdId, ReadableName.Normalize(name), nik, sex, birthDate, role, employment, maritalStatus);
+        return Create(id, householdId, ReadableName.Normalize(name), nik, sex, birthDate, role, employment, maritalStatus);
     }
 
-    /// <summary>
-    /// Restores a person registered and stored before (e.g. a host loading its rows): only programmer errors are
-    /// checked; no rule is judged again (MEM-07 held when the person was registered, so a name stored before MEM-07
-    /// still loads). The NIK's MEM-06 warnings are derived again from the stored facts. The name is kept as stored (trimmed).
-    /// </summary>
-    /// <exception cref="ArgumentException">The name is blank, the NIK is the default value or an enum value is undefined.</exception>
-    public static Person RegisterStored(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment, MaritalStatus? maritalStatus = null)
+    private static Person Create(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment, MaritalStatus? maritalStatus = null)
     {
         Preconditions.CheckNotBlank(name);
         Preconditions.CheckArgument(Enum.IsDefined(sex), nameof(sex), "Unknown sex.");

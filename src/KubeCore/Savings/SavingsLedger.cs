@@ -182,28 +182,6 @@ public sealed class SavingsLedger
         return ledger;
     }
 
-    /// <summary>
-    /// Opens books that a host will rebuild by re-running the operations it stored earlier (as a host that keeps
-    /// commands rather than entries does). Until <see cref="EndReplay"/> the ledger does not apply SAV-08 — the
-    /// amount ceiling and the range of its totals judge new postings only, so history stored before them still
-    /// loads — and neither does a <see cref="Loans.LoanRevolving"/> on it; every other rule runs as usual. Call
-    /// <see cref="EndReplay"/> before the first new operation. A host that stores the ledger's state rather than
-    /// commands uses <see cref="Restore(LedgerState, IGroupStanding)"/> instead, which re-runs no rule at all.
-    /// </summary>
-    /// <exception cref="ArgumentNullException"><paramref name="group"/> is null.</exception>
-    /// <exception cref="ArgumentException">The group id or <paramref name="openingId"/> is the default id, or the date is not ISO.</exception>
-    public static SavingsLedger OpenForReplay(IGroupStanding group, LocalDate openedOn, EntryId openingId, string? reference = null)
-    {
-        var ledger = Open(group, openedOn, openingId, reference);
-        ledger.IsReplaying = true;
-        return ledger;
-    }
-
-    /// <summary>True while the books opened with <see cref="OpenForReplay"/> re-run stored operations (SAV-08 not applied).</summary>
-    public bool IsReplaying { get; private set; }
-
-    /// <summary>Ends the replay of stored operations begun by <see cref="OpenForReplay"/>: from now on SAV-08 judges every posting. Idempotent.</summary>
-    public void EndReplay() => IsReplaying = false;
 
     /// <summary>
     /// Rebuilds a ledger from stored entries (e.g. rows rebuilt with <see cref="LedgerEntry.FromStored"/>): verifies
@@ -1155,10 +1133,6 @@ public sealed class SavingsLedger
     /// </summary>
     internal RuleViolation? CheckLimits(EntryKind kind, long amount)
     {
-        if (IsReplaying)
-        {
-            return null;
-        }
         var ceiling = _group.Profile.Savings.MaxSingleAmount;
         if (kind != EntryKind.Reversal && amount > ceiling.Amount)
         {
@@ -1170,17 +1144,13 @@ public sealed class SavingsLedger
     /// <summary>SAV-08 for one amount of an operation (e.g. a loan's principal or a payment) before any entry is built.</summary>
     internal RuleViolation? CheckCeiling(long amount)
     {
-        if (IsReplaying)
-        {
-            return null;
-        }
         var ceiling = _group.Profile.Savings.MaxSingleAmount;
         return amount > ceiling.Amount ? AboveCeiling(amount, ceiling) : null;
     }
 
     /// <summary>SAV-08 for the entries of an operation that posts several (their amounts' sum): the turnover after them stays representable.</summary>
     internal RuleViolation? CheckTurnoverRoom(long total) =>
-        !IsReplaying && total > long.MaxValue - _turnover ? TotalsOutOfRange(total) : null;
+        total > long.MaxValue - _turnover ? TotalsOutOfRange(total) : null;
 
     private static RuleViolation AboveCeiling(long amount, Rupiah ceiling) =>
         RuleViolation.Of(RuleIds.Sav08, SavingsErrors.AmountAboveCeiling, ("Amount", Rupiah.Of(amount)), ("MaxSingleAmount", ceiling));

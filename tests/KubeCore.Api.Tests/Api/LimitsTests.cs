@@ -74,20 +74,18 @@ public sealed class LimitsTests(ApiHosts hosts)
     [Fact]
     public async Task Names_stored_before_MEM_07_still_load_and_the_group_goes_on()
     {
-        // No state cache: every request rebuilds the streams from their stored commands, as after a restart.
+        // No state cache: every request restores the aggregates from their stored states, as after a restart.
         await using var api = new ApiFactory(DatabaseEngine.Sqlite, new Dictionary<string, string> { ["Streams:CacheCapacity"] = "0" });
         var s = await ActiveGroupWithBooksAsync(api);
         var pendamping = await (await s.Dinsos.PostAsync("/pendamping", new { name = "Mbak Niken", profile = "KsmP2kp", appointedOn = "2019-01-02" })).ExpectAsync(HttpStatusCode.Created);
         var pendampingId = pendamping.Str("id");
         var household = (await (await s.Dinsos.GetAsync("/households", Http.Ct)).ExpectAsync(HttpStatusCode.OK))[0].Str("id");
 
-        // Names that MEM-07 refuses today, written as an older version of the API would have stored them (the
-        // append-only trigger is dropped to put them there).
+        // Names that MEM-07 refuses today, written as an older version of the API would have stored them.
         await using (var db = await api.Services.GetRequiredService<IDbContextFactory<KubeCoreDbContext>>().CreateDbContextAsync(Http.Ct))
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER stream_commands_no_update", Http.Ct);
-            (await db.Database.ExecuteSqlRawAsync("UPDATE stream_commands SET payload = replace(payload, '\"KSM Batas\"', '\"KSM \\u202EsataB\"')", Http.Ct)).ShouldBeGreaterThan(0);
-            (await db.Database.ExecuteSqlRawAsync("UPDATE stream_commands SET payload = replace(payload, '\"Mbak Niken\"', '\"\\u200B\\u200B\"')", Http.Ct)).ShouldBeGreaterThan(0);
+            (await db.Database.ExecuteSqlRawAsync("UPDATE state_parts SET state = replace(state, '\"KSM Batas\"', '\"KSM \\u202EsataB\"')", Http.Ct)).ShouldBeGreaterThan(0);
+            (await db.Database.ExecuteSqlRawAsync("UPDATE state_parts SET state = replace(state, '\"Mbak Niken\"', '\"\\u200B\\u200B\"')", Http.Ct)).ShouldBeGreaterThan(0);
             var longName = new string('x', 150);
             var householdId = Guid.Parse(household);
             (await db.Database.ExecuteSqlAsync($"UPDATE persons SET name = {longName} WHERE household_id = {householdId}", Http.Ct)).ShouldBe(1);

@@ -17,7 +17,7 @@ public sealed class TamperTests
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task A_tampered_ledger_row_is_found_and_no_money_moves_on_it(DatabaseEngine engine)
     {
-        // Its own database (the triggers are dropped here), and no state cache: every request rebuilds the group from
+        // Its own database (the triggers are dropped here), and no state cache: every request restores the group from
         // the stored rows, as after a restart. (A running server's cached state is verified when it is built; the
         // verification endpoint always reads the stored rows.)
         await using var api = new ApiFactory(engine, new Dictionary<string, string> { ["Streams:CacheCapacity"] = "0" });

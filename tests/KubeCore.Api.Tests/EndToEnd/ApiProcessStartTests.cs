@@ -40,6 +40,44 @@ public sealed class ApiProcessStartTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_written_by_0_1_is_refused_with_one_line_and_a_nonzero_exit_and_left_untouched()
+    {
+        // The 0.1 schema's mark: its command tables (a real 0.1 file holds rows in them; the refusal reads only the table).
+        var database = Path.Combine(_folder, "kubecore-0.1.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + database + ";Pooling=False"))
+        {
+            await connection.OpenAsync(Http.Ct);
+            await using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE streams (id TEXT PRIMARY KEY, type TEXT, version INTEGER); CREATE TABLE stream_commands (stream_id TEXT, sequence INTEGER, type TEXT, payload TEXT);";
+            await create.ExecuteNonQueryAsync(Http.Ct);
+        }
+        var before = await File.ReadAllBytesAsync(database, Http.Ct);
+        var start = Start("Development");
+        start.Environment["ConnectionStrings__Sqlite"] = "Data Source=" + database;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Http.Ct);
+        var error = process.StandardError.ReadToEndAsync(Http.Ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Http.Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The API kept running on a 0.1 database.");
+        }
+
+        var lines = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        process.ExitCode.ShouldNotBe(0);
+        lines.Length.ShouldBe(1, string.Join('\n', lines) + "\nstdout:\n" + await output);
+        lines[0].ShouldContain("KubeCore 0.1");
+        lines[0].ShouldContain("migration tool");
+        (await File.ReadAllBytesAsync(database, Http.Ct)).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_first_start_in_a_fresh_user_profile_warns_about_nothing_and_says_where_the_docs_and_the_default_database_are()
     {
         // A new user: an empty home folder (no DataProtection keys yet), no connection string.

@@ -16,10 +16,9 @@ namespace KubeCore.Api.Tests.Persistence;
 /// </summary>
 public sealed class GroupCommitTests : IAsyncLifetime
 {
-    private static readonly LocalDate Day = new(2019, 4, 5);
     private readonly ApiFactory _api = new(DatabaseEngine.Sqlite);
 
-    private StreamStore Store => _api.Services.GetRequiredService<StreamStore>();
+    private StateStore Store => _api.Services.GetRequiredService<StateStore>();
 
     private CommandRunner Runner => _api.Services.GetRequiredService<CommandRunner>();
 
@@ -45,23 +44,22 @@ public sealed class GroupCommitTests : IAsyncLifetime
     private async Task<Guid> OpenAsync()
     {
         var id = Guid.NewGuid();
-        var result = (StoredResult)await Store.CreateAsync(Request(id, Guid.NewGuid().ToString()), TallyStream.Instance, id, new OpenTally("t"), false,
-            () => new OpenTally("t-" + id), (_, version) => new ApiResponse(201, new { version }));
+        var result = (StoredResult)await Store.CreateAsync(Request(id, Guid.NewGuid().ToString()), TallyType.Instance, id, new OpenTally("t"), false,
+            () => new Tally { Name = "t-" + id }, (_, version) => new ApiResponse(201, new { version }));
         result.Status.ShouldBe(201);
         return id;
     }
 
     /// <summary>Adds <paramref name="amount"/>; <paramref name="before"/> runs on the writer first; <paramref name="fail"/> makes the unit fail after its rows are written.</summary>
     private Task<IResult> AddAsync(Guid id, long amount, string key, Action? before = null, bool fail = false) =>
-        Store.AppendAsync(Request(id, key), TallyStream.Instance, id, "tally", new { amount }, moneyMoving: true,
-            _ =>
-            {
-                before?.Invoke();
-                return new AddToTally(amount, Day);
-            },
-            (state, _, version) => fail
+        Store.ChangeAsync(Request(id, key), TallyType.Instance, id, "tally", new { amount }, moneyMoving: true, state =>
+        {
+            before?.Invoke();
+            state.Add(amount);
+            return version => fail
                 ? throw new ApiException(StatusCodes.Status409Conflict, ApiErrors.ConcurrencyConflict)
-                : new ApiResponse(200, new { EntryId = state.Entries[^1].Id, state.Total, version }, Version: version));
+                : new ApiResponse(200, new { EntryId = state.Entries[^1].Id, state.Total, version }, Version: version);
+        });
 
     /// <summary>Holds the writer inside a first unit until <paramref name="queue"/> has put the others in line, so they all share its transaction.</summary>
     private async Task<(IResult First, long Groups)> HoldWriterWhileAsync(Guid id, Func<Task> queue)
@@ -82,7 +80,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
     private async Task<(Tally State, long Version, IReadOnlyList<LedgerEntryRow> Ledger)> ReadAsync(Guid id)
     {
-        var loaded = (await Store.LoadAsync(TallyStream.Instance, id, Http.Ct))!;
+        var loaded = (await Store.LoadAsync(TallyType.Instance, id, Http.Ct))!;
         return (loaded.State, loaded.Version, await Store.LedgerAsync(id, Http.Ct));
     }
 
@@ -114,7 +112,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         version.ShouldBe(4);
         ledger.Select(l => l.Amount).ShouldBe([1, 10, 40]);
         ledger.Select(l => l.Sequence).ShouldBe([1, 2, 3]);
-        ledger.Select(l => l.CommandSequence).ShouldBe([2, 3, 4]);
+        ledger.Select(l => l.GroupVersion).ShouldBe([2, 3, 4]);
         for (var i = 1; i < ledger.Count; i++)
         {
             ledger[i].PreviousHash.ShouldBe(ledger[i - 1].Hash);

@@ -204,26 +204,6 @@ public sealed class LedgerLimitsRulesTests
 
     [Fact]
     [Trait("Rule", "SAV-08")]
-    public void Stored_history_replayed_into_books_opened_for_replay_is_not_judged_by_the_ceiling_and_new_postings_are()
-    {
-        var group = Ksm();
-        var ledger = SavingsLedger.OpenForReplay(group, Opened, EntryId.New());
-        var today = HostToday.Of(Opened);
-        var stored = Rupiah.Of(long.MaxValue - 10);
-
-        ledger.Deposit(today, Opened, group.Members[0], stored).Amount.ShouldBe(stored);
-        ledger.EndReplay();
-        ledger.IsReplaying.ShouldBeFalse();
-        Should.Throw<RuleViolationException>(() => ledger.Deposit(today, Opened, group.Members[1], Rupiah.Of(11)))
-            .Violation.ErrorCode.ShouldBe(SavingsErrors.TotalsOutOfRange);
-        Should.Throw<RuleViolationException>(() => ledger.Withdraw(today, Opened, group.Members[0], stored))
-            .Violation.ErrorCode.ShouldBe(SavingsErrors.AmountAboveCeiling);
-        ledger.Deposit(today, Opened, group.Members[1], Rupiah.Of(10)).Amount.ShouldBe(Rupiah.Of(10));
-        SavingsLedger.Rehydrate(group, ledger.Entries).Turnover.ShouldBe(Rupiah.Of(long.MaxValue));
-    }
-
-    [Fact]
-    [Trait("Rule", "SAV-08")]
     public void A_loan_application_above_the_ceiling_or_whose_total_with_jasa_is_unrepresentable_is_refused_and_one_at_the_ceiling_is_accepted()
     {
         var generous = ProgramProfiles.KsmP2kp.Derive("TestBigLoans", 1, "test: loan ceilings lifted", ProgramProfiles.KsmP2kp.EffectiveFrom,

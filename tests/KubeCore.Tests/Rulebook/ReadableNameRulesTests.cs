@@ -138,17 +138,19 @@ public sealed class ReadableNameRulesTests
 
     [Fact]
     [Trait("Rule", "MEM-07")]
-    public void Names_stored_before_MEM_07_still_load_through_the_stored_paths()
+    public void Names_stored_before_MEM_07_still_restore()
     {
         var zeroWidth = "\u200B\u200B";
         var rtl = "Budi \u202Eolleh";
         var p = DossierBuilder.On(Today).Build().Person;
 
-        Person.RegisterStored(p.Id, p.HouseholdId, zeroWidth, p.Nik, p.Sex, p.BirthDate, p.Role, p.Employment).Name.ShouldBe(zeroWidth);
-        Pendamping.AppointStored(PendampingId.New(), rtl, ProgramProfiles.KubePermensos2019, Today).Name.ShouldBe(rtl);
+        Person.Restore(p.ToState() with { Name = zeroWidth }).Name.ShouldBe(zeroWidth);
+        var pendamping = Pendamping.Appoint(PendampingId.New(), "Mbak Niken", ProgramProfiles.KubePermensos2019, Today);
+        Pendamping.Restore(pendamping.ToState() with { Name = rtl }, ProgramProfiles.Resolve).Name.ShouldBe(rtl);
         var command = GroupBuilder.For(ProgramProfiles.KubePermensos2019).Named(new string('K', 10_000)).Command();
         Should.Throw<RuleViolationException>(() => Group.Propose(command));
-        Group.ProposeStored(command).Name.Length.ShouldBe(10_000);
+        var group = Group.Propose(command with { Name = "KUBE Maju" });
+        Group.Restore(group.ToState() with { Name = new string('K', 10_000) }, ProgramProfiles.Resolve).Name.Length.ShouldBe(10_000);
     }
 
     [Fact]

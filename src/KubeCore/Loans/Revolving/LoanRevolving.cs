@@ -987,10 +987,6 @@ public sealed partial class LoanRevolving
     // (LOAN-04, computed exactly as the schedule does) representable.
     private RuleViolation? CheckAmounts(Rupiah principal, int termMonths)
     {
-        if (Ledger.IsReplaying)
-        {
-            return null;
-        }
         if (Ledger.CheckCeiling(principal.Amount) is { } above)
         {
             return above;

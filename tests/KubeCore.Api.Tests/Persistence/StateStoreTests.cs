@@ -11,13 +11,11 @@ using NodaTime;
 namespace KubeCore.Api.Tests.Persistence;
 
 /// <summary>
-/// The command runner and stream store on both engines: optimistic concurrency without lost updates,
+/// The command runner and state store on both engines: optimistic concurrency without lost updates,
 /// idempotency under retries and races, If-Match, and the insert-only ledger.
 /// </summary>
-public sealed class StreamStoreTests(ApiHosts hosts)
+public sealed class StateStoreTests(ApiHosts hosts)
 {
-    private static readonly LocalDate Day = new(2019, 4, 5);
-
     private static HttpContext Request(IServiceProvider services, Guid id, string? key = null, string subject = "teller-1", string? ifMatch = null)
     {
         var http = new DefaultHttpContext { RequestServices = services };
@@ -38,20 +36,22 @@ public sealed class StreamStoreTests(ApiHosts hosts)
     private static async Task<Guid> OpenAsync(ApiFactory api)
     {
         var id = Guid.NewGuid();
-        var store = api.Services.GetRequiredService<StreamStore>();
-        var result = (StoredResult)await store.CreateAsync(Request(api.Services, id), TallyStream.Instance, id, new OpenTally("t"), false,
-            () => new OpenTally("t-" + id), (_, version) => new ApiResponse(201, new { version }));
+        var store = api.Services.GetRequiredService<StateStore>();
+        var result = (StoredResult)await store.CreateAsync(Request(api.Services, id), TallyType.Instance, id, new OpenTally("t"), false,
+            () => new Tally { Name = "t-" + id }, (_, version) => new ApiResponse(201, new { version }));
         result.Status.ShouldBe(201);
         return id;
     }
 
     private static async Task<StoredResult> AddAsync(ApiFactory api, Guid id, long amount, string? key = null, string subject = "teller-1", string? ifMatch = null)
     {
-        var store = api.Services.GetRequiredService<StreamStore>();
+        var store = api.Services.GetRequiredService<StateStore>();
         var request = new { amount };
-        return (StoredResult)await store.AppendAsync(Request(api.Services, id, key, subject, ifMatch), TallyStream.Instance, id, "tally", request, moneyMoving: true,
-            _ => new AddToTally(amount, Day),
-            (state, _, version) => new ApiResponse(200, new { EntryId = state.Entries[^1].Id, state.Total, version }, Version: version));
+        return (StoredResult)await store.ChangeAsync(Request(api.Services, id, key, subject, ifMatch), TallyType.Instance, id, "tally", request, moneyMoving: true, state =>
+        {
+            state.Add(amount);
+            return version => new ApiResponse(200, new { EntryId = state.Entries[^1].Id, state.Total, version }, Version: version);
+        });
     }
 
     private static async Task<int> StatusOfAddAsync(ApiFactory api, Guid id, long amount, string key, string subject)
@@ -68,8 +68,8 @@ public sealed class StreamStoreTests(ApiHosts hosts)
 
     private static async Task<(Tally State, long Version, IReadOnlyList<LedgerEntryRow> Ledger)> ReadAsync(ApiFactory api, Guid id)
     {
-        var store = api.Services.GetRequiredService<StreamStore>();
-        var loaded = (await store.LoadAsync(TallyStream.Instance, id, Http.Ct))!;
+        var store = api.Services.GetRequiredService<StateStore>();
+        var loaded = (await store.LoadAsync(TallyType.Instance, id, Http.Ct))!;
         return (loaded.State, loaded.Version, await store.LedgerAsync(id, Http.Ct));
     }
 
@@ -173,7 +173,7 @@ public sealed class StreamStoreTests(ApiHosts hosts)
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task The_database_refuses_to_change_or_delete_ledger_entries_and_commands(DatabaseEngine engine)
+    public async Task The_database_refuses_to_change_or_delete_ledger_entries(DatabaseEngine engine)
     {
         var api = hosts.For(engine);
         var id = await OpenAsync(api);
@@ -184,8 +184,6 @@ public sealed class StreamStoreTests(ApiHosts hosts)
         [
             $"UPDATE ledger_entries SET amount = 1 WHERE group_id = {id}",
             $"DELETE FROM ledger_entries WHERE group_id = {id}",
-            $"UPDATE stream_commands SET payload = 'x' WHERE stream_id = {id}",
-            $"DELETE FROM stream_commands WHERE stream_id = {id}",
         ];
         foreach (var sql in statements)
         {
