@@ -42,6 +42,9 @@ public sealed class Group : IGroupStanding
 {
     private static readonly OfficerRole[] Offices = [OfficerRole.Ketua, OfficerRole.Sekretaris, OfficerRole.Bendahara];
 
+    // The most members whose per-decision flags live on the stack (a group has at most a few dozen).
+    private const int MaxStackMembers = 256;
+
     private readonly List<GroupMember> _members;
     private readonly List<MemberConsent> _consents;
     private readonly List<OfficerElection> _elections = [];
@@ -213,20 +216,22 @@ public sealed class Group : IGroupStanding
         var founders = Span(command.FoundingMembers);
         var builder = new DecisionBuilder("Formation of group ", command.GroupId, profile, command.ProposedOn,
             checks: 6 + (MemberEligibility.ChecksPerPerson(profile) * founders.Length), parameters: 10 + (MemberEligibility.MaxParametersPerPerson(profile) * founders.Length));
+        var first = founders.Length <= MaxStackMembers ? stackalloc bool[founders.Length] : new bool[founders.Length];
+        MarkFirstOfPerson(founders, first);
 
         AddSizeCheck(builder, profile, founders.Length);
-        AddAll(builder, RuleIds.Grp02, ConsentViolations(command), ("Consents", DecisionBoxes.Int(command.Consents.Count)), ("InitialMeetingOn", command.InitialMeetingOn));
-        AddSeatChecks(builder, profile, founders);
+        AddAll(builder, RuleIds.Grp02, ConsentViolations(command, founders, first), ("Consents", DecisionBoxes.Int(command.Consents.Count)), ("InitialMeetingOn", command.InitialMeetingOn));
+        AddSeatChecks(builder, profile, founders, first);
         AddResidenceChecks(builder, profile, command.Desa, founders);
         var eligibility = new MemberEligibility.ProfileValues(profile);
         for (var i = 0; i < founders.Length; i++)
         {
-            if (IsFirstOfPerson(founders, i))
+            if (first[i])
             {
                 MemberEligibility.AddChecks(builder, founders[i], profile, command.ProposedOn, eligibility);
             }
         }
-        AddWomenShareCheck(builder, profile, founders);
+        AddWomenShareCheck(builder, profile, founders, first);
         if (judgeName)
         {
             builder.Check(RuleIds.Mem07, ReadableName.Check(command.Name, profile.Membership.MaxNameLength, out _),
@@ -355,8 +360,10 @@ public sealed class Group : IGroupStanding
         builder.Check(RuleIds.Grp06, Status == GroupStatus.Formed ? null : Illegal(GroupStatus.Verified), ("From", Status), ("To", GroupStatus.Verified));
         builder.Check(RuleIds.Grp06, CheckDate(command.VerifiedOn), ("Date", command.VerifiedOn), ("LastChangedOn", _lastChangedOn));
         var members = Span(command.Members);
+        var first = members.Length <= MaxStackMembers ? stackalloc bool[members.Length] : new bool[members.Length];
+        MarkFirstOfPerson(members, first);
         AddSizeCheck(builder, Profile, members.Length);
-        AddSeatChecks(builder, Profile, members);
+        AddSeatChecks(builder, Profile, members, first);
         AddResidenceChecks(builder, Profile, Desa, members);
         var eligibility = new MemberEligibility.ProfileValues(Profile);
         for (var i = 0; i < members.Length; i++)
@@ -364,7 +371,7 @@ public sealed class Group : IGroupStanding
             MemberEligibility.AddChecks(builder, members[i], Profile, command.VerifiedOn, eligibility);
         }
         // The dossiers are one per current member (checked above), so every dossier is a distinct person.
-        AddWomenShareCheck(builder, Profile, members);
+        AddWomenShareCheck(builder, Profile, members, first);
         AddAll(builder, RuleIds.Off04,
             Offices.Where(role => !_officers.ContainsKey(role)).Select(role => RuleViolation.Of(RuleIds.Off04, GroupErrors.OfficeVacant, ("GroupId", Id), ("Role", role))).ToList(),
             ("Offices", _officers.Count));
@@ -759,14 +766,16 @@ public sealed class Group : IGroupStanding
     /// <summary>GRP-02 at proposal; null when there is no violation.</summary>
     /// <remarks>Plain loops (quadratic in the number of founders and consents, which are a handful to a few dozen):
     /// the formation check is on the batch's hot path and allocates only when something is wrong.</remarks>
-    internal static List<RuleViolation>? ConsentViolations(ProposeGroup command)
+    /// <param name="command">The proposal.</param>
+    /// <param name="founders">Its founding members.</param>
+    /// <param name="first">For each founder, true when it is the first dossier of its person (<see cref="MarkFirstOfPerson"/>).</param>
+    private static List<RuleViolation>? ConsentViolations(ProposeGroup command, ReadOnlySpan<MemberDossier> founders, ReadOnlySpan<bool> first)
     {
         List<RuleViolation>? violations = null;
-        var founders = Span(command.FoundingMembers);
         var consents = Span(command.Consents);
         for (var i = 0; i < founders.Length; i++)
         {
-            if (!IsFirstOfPerson(founders, i))
+            if (!first[i])
             {
                 continue;
             }
@@ -793,7 +802,7 @@ public sealed class Group : IGroupStanding
         for (var i = 0; i < consents.Length; i++)
         {
             var person = consents[i].PersonId;
-            if (!IsFounder(founders, person) && !IsEarlierConsentOf(consents, i, person))
+            if (!IsFounder(founders, person, i) && !IsEarlierConsentOf(consents, i, person))
             {
                 Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentFromNonFounder, ("PersonId", person)));
             }
@@ -804,8 +813,13 @@ public sealed class Group : IGroupStanding
         }
         return violations;
 
-        static bool IsFounder(ReadOnlySpan<MemberDossier> founders, PersonId person)
+        // Looks at the founder at the consent's own index first: consents are usually listed in the founders' order.
+        static bool IsFounder(ReadOnlySpan<MemberDossier> founders, PersonId person, int index)
         {
+            if (index < founders.Length && founders[index].Person.Id == person)
+            {
+                return true;
+            }
             for (var f = 0; f < founders.Length; f++)
             {
                 if (founders[f].Person.Id == person)
@@ -834,12 +848,14 @@ public sealed class Group : IGroupStanding
     /// Kartu Keluarga with more distinct persons than <c>Membership.MembersPerHousehold</c> (in order of first
     /// appearance); null when there is no violation.
     /// </summary>
-    internal static List<RuleViolation>? SeatViolations(ProgramProfile profile, ReadOnlySpan<MemberDossier> members)
+    /// <remarks><paramref name="first"/> marks the first dossier of each person (<see cref="MarkFirstOfPerson"/>), so only
+    /// the repeats (usually none) are compared with a person, and only first dossiers hold a seat.</remarks>
+    private static List<RuleViolation>? SeatViolations(ProgramProfile profile, ReadOnlySpan<MemberDossier> members, ReadOnlySpan<bool> first)
     {
         List<RuleViolation>? violations = null;
         for (var i = 0; i < members.Length; i++)
         {
-            if (!IsFirstOfPerson(members, i))
+            if (!first[i])
             {
                 continue;
             }
@@ -847,7 +863,7 @@ public sealed class Group : IGroupStanding
             var times = 1;
             for (var j = i + 1; j < members.Length; j++)
             {
-                times += members[j].Person.Id == person ? 1 : 0;
+                times += !first[j] && members[j].Person.Id == person ? 1 : 0;
             }
             if (times > 1)
             {
@@ -857,7 +873,7 @@ public sealed class Group : IGroupStanding
         var perHousehold = profile.Membership.MembersPerHousehold;
         for (var i = 0; i < members.Length; i++)
         {
-            if (!IsFirstOfPerson(members, i) || IsEarlierSeatOfCard(members, i))
+            if (!first[i] || IsEarlierSeatOfCard(members, first, i))
             {
                 continue;
             }
@@ -865,7 +881,7 @@ public sealed class Group : IGroupStanding
             var seats = 1;
             for (var j = i + 1; j < members.Length; j++)
             {
-                seats += members[j].Household.FamilyCard == card && IsFirstOfPerson(members, j) ? 1 : 0;
+                seats += first[j] && members[j].Household.FamilyCard == card ? 1 : 0;
             }
             if (seats > perHousehold)
             {
@@ -874,12 +890,12 @@ public sealed class Group : IGroupStanding
         }
         return violations;
 
-        static bool IsEarlierSeatOfCard(ReadOnlySpan<MemberDossier> members, int index)
+        static bool IsEarlierSeatOfCard(ReadOnlySpan<MemberDossier> members, ReadOnlySpan<bool> first, int index)
         {
             var card = members[index].Household.FamilyCard;
             for (var j = 0; j < index; j++)
             {
-                if (members[j].Household.FamilyCard == card && IsFirstOfPerson(members, j))
+                if (first[j] && members[j].Household.FamilyCard == card)
                 {
                     return true;
                 }
@@ -888,18 +904,27 @@ public sealed class Group : IGroupStanding
         }
     }
 
-    /// <summary>True when <paramref name="index"/> is the first dossier of its person in <paramref name="members"/>.</summary>
-    private static bool IsFirstOfPerson(ReadOnlySpan<MemberDossier> members, int index)
+    /// <summary>
+    /// Sets <paramref name="first"/>[i] to true when dossier i is the first dossier of its person in
+    /// <paramref name="members"/> (a person listed twice is judged and counted once), computed once per decision and
+    /// shared by its GRP-02, GRP-03, MEM-01..04 and MEM-05 checks.
+    /// </summary>
+    private static void MarkFirstOfPerson(ReadOnlySpan<MemberDossier> members, Span<bool> first)
     {
-        var person = members[index].Person.Id;
-        for (var j = 0; j < index; j++)
+        for (var i = 0; i < members.Length; i++)
         {
-            if (members[j].Person.Id == person)
+            var person = members[i].Person.Id;
+            var isFirst = true;
+            for (var j = 0; j < i; j++)
             {
-                return false;
+                if (first[j] && members[j].Person.Id == person)
+                {
+                    isFirst = false;
+                    break;
+                }
             }
+            first[i] = isFirst;
         }
-        return true;
     }
 
     /// <summary>A member as a violation names them: as <see cref="GroupMember.ToString"/> shows the membership record.</summary>
@@ -984,8 +1009,8 @@ public sealed class Group : IGroupStanding
         builder.Check(RuleIds.Grp01, SizeViolation(profile, members), ("Members", DecisionBoxes.Int(members)),
             ("Membership.MinMembers", DecisionBoxes.Int(profile.Membership.MinMembers)), ("Membership.MaxMembers", DecisionBoxes.Int(profile.Membership.MaxMembers)));
 
-    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<MemberDossier> members) =>
-        AddAll(builder, RuleIds.Grp03, SeatViolations(profile, members), ("Membership.MembersPerHousehold", DecisionBoxes.Int(profile.Membership.MembersPerHousehold)));
+    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<MemberDossier> members, ReadOnlySpan<bool> first) =>
+        AddAll(builder, RuleIds.Grp03, SeatViolations(profile, members, first), ("Membership.MembersPerHousehold", DecisionBoxes.Int(profile.Membership.MembersPerHousehold)));
 
     private static void AddResidenceChecks(DecisionBuilder builder, ProgramProfile profile, RegionCode seat, ReadOnlySpan<MemberDossier> members)
     {
@@ -1002,7 +1027,7 @@ public sealed class Group : IGroupStanding
     }
 
     /// <summary>MEM-05 over the distinct persons of <paramref name="members"/> (a person listed twice counts once).</summary>
-    private static void AddWomenShareCheck(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<MemberDossier> members)
+    private static void AddWomenShareCheck(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<MemberDossier> members, ReadOnlySpan<bool> first)
     {
         if (profile.Membership.MinWomenShare is null)
         {
@@ -1013,7 +1038,7 @@ public sealed class Group : IGroupStanding
         var women = 0;
         for (var i = 0; i < members.Length; i++)
         {
-            if (IsFirstOfPerson(members, i))
+            if (first[i])
             {
                 persons++;
                 women += members[i].Person.Sex == Sex.Female ? 1 : 0;

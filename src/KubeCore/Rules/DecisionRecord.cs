@@ -15,11 +15,11 @@ internal readonly struct DecisionRecord
 {
     private readonly DecisionRecordWriter.Entry[] _entries;
     private readonly RuleViolation?[]? _violations;
-    private readonly object?[] _values;
+    private readonly ParameterValue[] _values;
     private readonly string[] _names;
     private readonly DecisionRecordWriter.Shape[] _shapes;
 
-    internal DecisionRecord(DecisionRecordWriter.Entry[] entries, RuleViolation?[]? violations, object?[] values, string[] names, DecisionRecordWriter.Shape[] shapes, int count)
+    internal DecisionRecord(DecisionRecordWriter.Entry[] entries, RuleViolation?[]? violations, ParameterValue[] values, string[] names, DecisionRecordWriter.Shape[] shapes, int count)
     {
         _entries = entries;
         _violations = violations;
@@ -76,7 +76,7 @@ internal readonly struct DecisionRecord
         var map = new Dictionary<string, string>(shape.Count, StringComparer.Ordinal);
         for (var i = 0; i < shape.Count; i++)
         {
-            var value = _values[entry.ValueStart + i];
+            var value = _values[entry.ValueStart + i].Value;
             map[_names[shape.NameStart + i]] = KubeCoreMessages.FormatValue(value is DeferredValue deferred ? deferred.Compute() : value, CultureInfo.InvariantCulture);
         }
         return new ReadOnlyDictionary<string, string>(map);
@@ -92,14 +92,17 @@ internal readonly struct DecisionRecord
 
     private static bool IsFormattedTheSameLater(object? value) => value switch
     {
-        // Exact type tests first (cheap), the interface test last.
+        // Exact type tests first (one compare each), the most frequent in a decision (ids, small numbers, flags,
+        // dates) at the head; then enums (one class test, before the slower tests below); the interface test last.
         null or string => true,
+        PersonId or int or HouseholdId or bool or NodaTime.LocalDate => true,
+        Enum => true,
         // KubeCoreMessages.FormatValue formats these with fixed patterns and the invariant culture.
-        Rupiah or Rate or NodaTime.LocalDate => true,
+        Rupiah or Rate => true,
         // KubeCore values whose ToString reads only their own fields, never the culture.
-        PersonId or HouseholdId or GroupId or PendampingId or MeetingId or LoanId or EntryId or ExerciseId => true,
+        GroupId or PendampingId or MeetingId or LoanId or EntryId or ExerciseId => true,
         RegionCode or Nik or FamilyCardNumber => true,
-        int or long or bool or char or decimal => true,
+        long or char or decimal => true,
         NodaTime.Period or DeferredValue => true,
         // A boxed value is a private copy; the base library's and NodaTime's values honour the invariant culture
         // they are given (numbers, enums, Guid, dates). KubeCore has no IFormattable type of its own.
@@ -113,7 +116,7 @@ internal struct DecisionRecordWriter
 {
     private Entry[] _entries;
     private RuleViolation?[]? _violations;
-    private object?[] _values;
+    private ParameterValue[] _values;
     private string[] _names;
     private Shape[] _shapes;
     private int _count;
@@ -124,7 +127,7 @@ internal struct DecisionRecordWriter
     internal DecisionRecordWriter(int checks, int parameters)
     {
         _entries = new Entry[Math.Max(checks, 1)];
-        _values = new object?[Math.Max(parameters, 1)];
+        _values = new ParameterValue[Math.Max(parameters, 1)];
         _names = new string[Math.Clamp(parameters, 1, 32)];
         _shapes = new Shape[Math.Clamp(checks, 1, 16)];
     }
@@ -154,7 +157,7 @@ internal struct DecisionRecordWriter
         var start = _valueCount;
         foreach (var (_, value) in parameters)
         {
-            _values[_valueCount++] = DecisionRecord.Keep(value);
+            _values[_valueCount++] = new ParameterValue(DecisionRecord.Keep(value));
         }
         _entries[_count++] = new Entry(start, shape, outcome);
     }
@@ -218,6 +221,12 @@ internal struct DecisionRecordWriter
     /// <summary>A rule id and the names of its parameters, <see cref="Count"/> from <see cref="NameStart"/>.</summary>
     internal readonly record struct Shape(RuleId RuleId, int NameStart, int Count);
 }
+
+/// <summary>
+/// A recorded parameter value. Wrapped in a struct so that storing one into the decision's array needs no
+/// covariant array-store type check, as storing into an <c>object?[]</c> does.
+/// </summary>
+internal readonly record struct ParameterValue(object? Value);
 
 /// <summary>A parameter value computed only when it is formatted (see <c>DecisionBuilder.Deferred</c>).</summary>
 internal abstract class DeferredValue
