@@ -25,6 +25,9 @@ public readonly record struct FamilyCardNumber
         }
     }
 
+    /// <summary>The 16 digits as a number: two cards are equal exactly when their numbers are (0 for the default value).</summary>
+    internal long Number => _number;
+
     /// <summary>The kecamatan-level region of issue.</summary>
     public RegionCode Region => RegionCode.Parse(Digits[..6]);
 

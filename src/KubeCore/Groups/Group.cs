@@ -228,7 +228,7 @@ public sealed class Group : IGroupStanding
         {
             if (first[i])
             {
-                MemberEligibility.AddChecks(builder, founders[i], profile, command.ProposedOn, eligibility);
+                MemberEligibility.AddChecks(builder, founders[i], profile, command.ProposedOn, ref eligibility);
             }
         }
         AddWomenShareCheck(builder, profile, founders, first);
@@ -368,7 +368,7 @@ public sealed class Group : IGroupStanding
         var eligibility = new MemberEligibility.ProfileValues(Profile);
         for (var i = 0; i < members.Length; i++)
         {
-            MemberEligibility.AddChecks(builder, members[i], Profile, command.VerifiedOn, eligibility);
+            MemberEligibility.AddChecks(builder, members[i], Profile, command.VerifiedOn, ref eligibility);
         }
         // The dossiers are one per current member (checked above), so every dossier is a distinct person.
         AddWomenShareCheck(builder, Profile, members, first);
@@ -773,6 +773,22 @@ public sealed class Group : IGroupStanding
     {
         List<RuleViolation>? violations = null;
         var consents = Span(command.Consents);
+        // One pass over the consents: each is credited to the first dossier of its person (consents are usually listed
+        // in the founders' order, so the founder at the consent's own index is tried first), keeping each founder's
+        // number of consents and earliest consent date; a consent of no founder is remembered for its own violation.
+        var given = founders.Length <= MaxStackMembers ? stackalloc int[founders.Length] : new int[founders.Length];
+        var earliest = founders.Length <= MaxStackMembers ? stackalloc LocalDate[founders.Length] : new LocalDate[founders.Length];
+        var founderOf = consents.Length <= MaxStackMembers ? stackalloc int[consents.Length] : new int[consents.Length];
+        for (var c = 0; c < consents.Length; c++)
+        {
+            var consent = consents[c];
+            var f = FounderIndex(founders, first, consent.PersonId, c);
+            founderOf[c] = f;
+            if (f >= 0 && (given[f]++ == 0 || consent.GivenOn < earliest[f]))
+            {
+                earliest[f] = consent.GivenOn;
+            }
+        }
         for (var i = 0; i < founders.Length; i++)
         {
             if (!first[i])
@@ -780,29 +796,19 @@ public sealed class Group : IGroupStanding
                 continue;
             }
             var founder = founders[i].Person;
-            var given = 0;
-            var earliest = default(LocalDate);
-            for (var c = 0; c < consents.Length; c++)
-            {
-                var consent = consents[c];
-                if (consent.PersonId == founder.Id && (given++ == 0 || consent.GivenOn < earliest))
-                {
-                    earliest = consent.GivenOn;
-                }
-            }
-            if (given == 0)
+            if (given[i] == 0)
             {
                 Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentMissing, MemberEligibility.Who(founder), ("PersonId", founder.Id)));
             }
-            else if (earliest > command.ProposedOn)
+            else if (earliest[i] > command.ProposedOn)
             {
-                Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentAfterProposal, MemberEligibility.Who(founder), ("PersonId", founder.Id), ("ConsentedOn", earliest), ("ProposedOn", command.ProposedOn)));
+                Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentAfterProposal, MemberEligibility.Who(founder), ("PersonId", founder.Id), ("ConsentedOn", earliest[i]), ("ProposedOn", command.ProposedOn)));
             }
         }
-        for (var i = 0; i < consents.Length; i++)
+        for (var c = 0; c < consents.Length; c++)
         {
-            var person = consents[i].PersonId;
-            if (!IsFounder(founders, person, i) && !IsEarlierConsentOf(consents, i, person))
+            var person = consents[c].PersonId;
+            if (founderOf[c] < 0 && !IsEarlierConsentOf(consents, c, person))
             {
                 Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentFromNonFounder, ("PersonId", person)));
             }
@@ -813,21 +819,21 @@ public sealed class Group : IGroupStanding
         }
         return violations;
 
-        // Looks at the founder at the consent's own index first: consents are usually listed in the founders' order.
-        static bool IsFounder(ReadOnlySpan<MemberDossier> founders, PersonId person, int index)
+        // The index of the first dossier of the person, or -1 when the person is no founder.
+        static int FounderIndex(ReadOnlySpan<MemberDossier> founders, ReadOnlySpan<bool> first, PersonId person, int hint)
         {
-            if (index < founders.Length && founders[index].Person.Id == person)
+            if (hint < founders.Length && first[hint] && founders[hint].Person.Id == person)
             {
-                return true;
+                return hint;
             }
             for (var f = 0; f < founders.Length; f++)
             {
-                if (founders[f].Person.Id == person)
+                if (first[f] && founders[f].Person.Id == person)
                 {
-                    return true;
+                    return f;
                 }
             }
-            return false;
+            return -1;
         }
 
         static bool IsEarlierConsentOf(ReadOnlySpan<MemberConsent> consents, int index, PersonId person)
@@ -871,9 +877,17 @@ public sealed class Group : IGroupStanding
             }
         }
         var perHousehold = profile.Membership.MembersPerHousehold;
+        // Each card is counted at its first seat; the later seats of a card are marked so they are not counted again.
+        // The cards are compared by their numbers, read once into one array (equal numbers are equal cards).
+        var counted = members.Length <= MaxStackMembers ? stackalloc bool[members.Length] : new bool[members.Length];
+        var cards = members.Length <= MaxStackMembers ? stackalloc long[members.Length] : new long[members.Length];
         for (var i = 0; i < members.Length; i++)
         {
-            if (!first[i] || IsEarlierSeatOfCard(members, first, i))
+            cards[i] = members[i].Household.FamilyCard.Number;
+        }
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (!first[i] || counted[i])
             {
                 continue;
             }
@@ -881,7 +895,11 @@ public sealed class Group : IGroupStanding
             var seats = 1;
             for (var j = i + 1; j < members.Length; j++)
             {
-                seats += first[j] && members[j].Household.FamilyCard == card ? 1 : 0;
+                if (first[j] && !counted[j] && cards[j] == cards[i])
+                {
+                    seats++;
+                    counted[j] = true;
+                }
             }
             if (seats > perHousehold)
             {
@@ -889,19 +907,6 @@ public sealed class Group : IGroupStanding
             }
         }
         return violations;
-
-        static bool IsEarlierSeatOfCard(ReadOnlySpan<MemberDossier> members, ReadOnlySpan<bool> first, int index)
-        {
-            var card = members[index].Household.FamilyCard;
-            for (var j = 0; j < index; j++)
-            {
-                if (first[j] && members[j].Household.FamilyCard == card)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /// <summary>

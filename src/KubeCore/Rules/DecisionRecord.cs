@@ -119,6 +119,11 @@ internal struct DecisionRecordWriter
     private ParameterValue[] _values;
     private string[] _names;
     private Shape[] _shapes;
+
+    // The writer's own bookkeeping per shape (snapshots never read it): where the values of its last check start, and
+    // the shape of the check recorded after it last time, tried first (checks come in the same order for each person).
+    private ShapeState[] _shapeStates;
+    private int _lastShape;
     private int _count;
     private int _valueCount;
     private int _nameCount;
@@ -130,6 +135,8 @@ internal struct DecisionRecordWriter
         _values = new ParameterValue[Math.Max(parameters, 1)];
         _names = new string[Math.Clamp(parameters, 1, 32)];
         _shapes = new Shape[Math.Clamp(checks, 1, 16)];
+        _shapeStates = new ShapeState[_shapes.Length];
+        _lastShape = -1;
     }
 
     internal readonly DecisionRecord Snapshot() => new(_entries, _violations, _values, _names, _shapes, _count);
@@ -155,19 +162,39 @@ internal struct DecisionRecordWriter
             Array.Resize(ref _values, Math.Max(_values.Length * 2, _valueCount + parameters.Length));
         }
         var start = _valueCount;
-        foreach (var (_, value) in parameters)
+        // A value that is the very object kept at the same place by the shape's last check (a profile parameter, a
+        // shared box) was kept as it is then, and Keep decides by the value alone: it is kept as it is again.
+        ref var state = ref _shapeStates[shape];
+        var previous = state.LastValueStart;
+        for (var i = 0; i < parameters.Length; i++)
         {
-            _values[_valueCount++] = new ParameterValue(DecisionRecord.Keep(value));
+            var value = parameters[i].Value;
+            _values[_valueCount++] = new ParameterValue(previous >= 0 && ReferenceEquals(value, _values[previous + i].Value) ? value : DecisionRecord.Keep(value));
         }
+        state.LastValueStart = start;
         _entries[_count++] = new Entry(start, shape, outcome);
     }
 
     private int ShapeOf(RuleId ruleId, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
+        var shape = FindShape(ruleId, parameters);
+        if (_lastShape >= 0)
+        {
+            _shapeStates[_lastShape].Next = shape;
+        }
+        _lastShape = shape;
+        return shape;
+    }
+
+    private int FindShape(RuleId ruleId, ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (_lastShape >= 0 && _shapeStates[_lastShape].Next is var predicted and >= 0 && IsShape(predicted, ruleId, parameters))
+        {
+            return predicted;
+        }
         for (var s = _shapeCount - 1; s >= 0; s--)
         {
-            var shape = _shapes[s];
-            if (shape.Count == parameters.Length && shape.RuleId == ruleId && HasNames(shape, parameters))
+            if (IsShape(s, ruleId, parameters))
             {
                 return s;
             }
@@ -183,6 +210,7 @@ internal struct DecisionRecordWriter
         if (_shapeCount == _shapes.Length)
         {
             Array.Resize(ref _shapes, _shapeCount * 2);
+            Array.Resize(ref _shapeStates, _shapes.Length);
         }
         var nameStart = _nameCount;
         foreach (var (name, _) in parameters)
@@ -190,14 +218,27 @@ internal struct DecisionRecordWriter
             _names[_nameCount++] = name;
         }
         _shapes[_shapeCount] = new Shape(ruleId, nameStart, parameters.Length);
+        _shapeStates[_shapeCount] = new ShapeState { LastValueStart = -1, Next = -1 };
         return _shapeCount++;
+    }
+
+    // Rule ids and parameter names are nearly always the very same string objects (constants), so the reference
+    // test settles most comparisons before the character comparison.
+    private readonly bool IsShape(int index, RuleId ruleId, ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var shape = _shapes[index];
+        return shape.Count == parameters.Length
+            && (ReferenceEquals(shape.RuleId.Value, ruleId.Value) || shape.RuleId == ruleId)
+            && HasNames(shape, parameters);
     }
 
     private readonly bool HasNames(Shape shape, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         for (var i = 0; i < parameters.Length; i++)
         {
-            if (!string.Equals(_names[shape.NameStart + i], parameters[i].Name, StringComparison.Ordinal))
+            var name = _names[shape.NameStart + i];
+            var given = parameters[i].Name;
+            if (!ReferenceEquals(name, given) && !string.Equals(name, given, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -216,6 +257,13 @@ internal struct DecisionRecordWriter
         internal int Shape => _shape;
 
         internal CheckOutcome Outcome => (CheckOutcome)_outcome;
+    }
+
+    /// <summary>The writer's bookkeeping of one shape: where its last check's values start, and the shape recorded after it last (-1: none yet).</summary>
+    private struct ShapeState
+    {
+        internal int LastValueStart;
+        internal int Next;
     }
 
     /// <summary>A rule id and the names of its parameters, <see cref="Count"/> from <see cref="NameStart"/>.</summary>
