@@ -11,9 +11,22 @@ namespace KubeCore.Common;
 /// full value. The default value is not a valid number.</remarks>
 public readonly record struct FamilyCardNumber
 {
+    // The 16 digits as a number, declared before the text: the generated equality compares fields in declaration
+    // order, so two different cards (GRP-03 compares every pair of founders' cards) differ in one long compare.
+    private readonly long _number;
     private readonly string? _digits;
 
-    private FamilyCardNumber(string digits) => _digits = digits;
+    private FamilyCardNumber(string digits)
+    {
+        _digits = digits;
+        foreach (var digit in digits)
+        {
+            _number = (_number * 10) + (digit - '0');
+        }
+    }
+
+    /// <summary>The 16 digits as a number: two cards are equal exactly when their numbers are (0 for the default value).</summary>
+    internal long Number => _number;
 
     /// <summary>The kecamatan-level region of issue.</summary>
     public RegionCode Region => RegionCode.Parse(Digits[..6]);

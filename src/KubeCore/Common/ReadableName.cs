@@ -66,6 +66,13 @@ public static class ReadableName
         foreach (var rune in text.EnumerateRunes())
         {
             position++;
+            // Printable ASCII other than the space (most names are nothing else) is readable and visible.
+            if (rune.Value is > 0x20 and < 0x7F)
+            {
+                visible = true;
+                length++;
+                continue;
+            }
             if (IsUnreadable(rune))
             {
                 return Unreadable(rune.Value, position);

@@ -42,6 +42,9 @@ public sealed class Group : IGroupStanding
 {
     private static readonly OfficerRole[] Offices = [OfficerRole.Ketua, OfficerRole.Sekretaris, OfficerRole.Bendahara];
 
+    // The most members whose per-decision flags live on the stack (a group has at most a few dozen).
+    private const int MaxStackMembers = 256;
+
     private readonly List<GroupMember> _members;
     private readonly List<MemberConsent> _consents;
     private readonly List<OfficerElection> _elections = [];
@@ -213,20 +216,22 @@ public sealed class Group : IGroupStanding
         var founders = Span(command.FoundingMembers);
         var builder = new DecisionBuilder("Formation of group ", command.GroupId, profile, command.ProposedOn,
             checks: 6 + (MemberEligibility.ChecksPerPerson(profile) * founders.Length), parameters: 10 + (MemberEligibility.MaxParametersPerPerson(profile) * founders.Length));
+        var first = founders.Length <= MaxStackMembers ? stackalloc bool[founders.Length] : new bool[founders.Length];
+        MarkFirstOfPerson(founders, first);
 
         AddSizeCheck(builder, profile, founders.Length);
-        AddAll(builder, RuleIds.Grp02, ConsentViolations(command), ("Consents", DecisionBoxes.Int(command.Consents.Count)), ("InitialMeetingOn", command.InitialMeetingOn));
-        AddSeatChecks(builder, profile, founders);
+        AddAll(builder, RuleIds.Grp02, ConsentViolations(command, founders, first), ("Consents", DecisionBoxes.Int(command.Consents.Count)), ("InitialMeetingOn", command.InitialMeetingOn));
+        AddSeatChecks(builder, profile, founders, first);
         AddResidenceChecks(builder, profile, command.Desa, founders);
         var eligibility = new MemberEligibility.ProfileValues(profile);
         for (var i = 0; i < founders.Length; i++)
         {
-            if (IsFirstOfPerson(founders, i))
+            if (first[i])
             {
-                MemberEligibility.AddChecks(builder, founders[i], profile, command.ProposedOn, eligibility);
+                MemberEligibility.AddChecks(builder, founders[i], profile, command.ProposedOn, ref eligibility);
             }
         }
-        AddWomenShareCheck(builder, profile, founders);
+        AddWomenShareCheck(builder, profile, founders, first);
         if (judgeName)
         {
             builder.Check(RuleIds.Mem07, ReadableName.Check(command.Name, profile.Membership.MaxNameLength, out _),
@@ -341,16 +346,18 @@ public sealed class Group : IGroupStanding
         builder.Check(RuleIds.Grp06, Status == GroupStatus.Formed ? null : Illegal(GroupStatus.Verified), ("From", Status), ("To", GroupStatus.Verified));
         builder.Check(RuleIds.Grp06, CheckDate(command.VerifiedOn), ("Date", command.VerifiedOn), ("LastChangedOn", _lastChangedOn));
         var members = Span(command.Members);
+        var first = members.Length <= MaxStackMembers ? stackalloc bool[members.Length] : new bool[members.Length];
+        MarkFirstOfPerson(members, first);
         AddSizeCheck(builder, Profile, members.Length);
-        AddSeatChecks(builder, Profile, members);
+        AddSeatChecks(builder, Profile, members, first);
         AddResidenceChecks(builder, Profile, Desa, members);
         var eligibility = new MemberEligibility.ProfileValues(Profile);
         for (var i = 0; i < members.Length; i++)
         {
-            MemberEligibility.AddChecks(builder, members[i], Profile, command.VerifiedOn, eligibility);
+            MemberEligibility.AddChecks(builder, members[i], Profile, command.VerifiedOn, ref eligibility);
         }
         // The dossiers are one per current member (checked above), so every dossier is a distinct person.
-        AddWomenShareCheck(builder, Profile, members);
+        AddWomenShareCheck(builder, Profile, members, first);
         AddAll(builder, RuleIds.Off04,
             Offices.Where(role => !_officers.ContainsKey(role)).Select(role => RuleViolation.Of(RuleIds.Off04, GroupErrors.OfficeVacant, ("GroupId", Id), ("Role", role))).ToList(),
             ("Offices", _officers.Count));
@@ -745,41 +752,49 @@ public sealed class Group : IGroupStanding
     /// <summary>GRP-02 at proposal; null when there is no violation.</summary>
     /// <remarks>Plain loops (quadratic in the number of founders and consents, which are a handful to a few dozen):
     /// the formation check is on the batch's hot path and allocates only when something is wrong.</remarks>
-    internal static List<RuleViolation>? ConsentViolations(ProposeGroup command)
+    /// <param name="command">The proposal.</param>
+    /// <param name="founders">Its founding members.</param>
+    /// <param name="first">For each founder, true when it is the first dossier of its person (<see cref="MarkFirstOfPerson"/>).</param>
+    private static List<RuleViolation>? ConsentViolations(ProposeGroup command, ReadOnlySpan<MemberDossier> founders, ReadOnlySpan<bool> first)
     {
         List<RuleViolation>? violations = null;
-        var founders = Span(command.FoundingMembers);
         var consents = Span(command.Consents);
+        // One pass over the consents: each is credited to the first dossier of its person (consents are usually listed
+        // in the founders' order, so the founder at the consent's own index is tried first), keeping each founder's
+        // number of consents and earliest consent date; a consent of no founder is remembered for its own violation.
+        var given = founders.Length <= MaxStackMembers ? stackalloc int[founders.Length] : new int[founders.Length];
+        var earliest = founders.Length <= MaxStackMembers ? stackalloc LocalDate[founders.Length] : new LocalDate[founders.Length];
+        var founderOf = consents.Length <= MaxStackMembers ? stackalloc int[consents.Length] : new int[consents.Length];
+        for (var c = 0; c < consents.Length; c++)
+        {
+            var consent = consents[c];
+            var f = FounderIndex(founders, first, consent.PersonId, c);
+            founderOf[c] = f;
+            if (f >= 0 && (given[f]++ == 0 || consent.GivenOn < earliest[f]))
+            {
+                earliest[f] = consent.GivenOn;
+            }
+        }
         for (var i = 0; i < founders.Length; i++)
         {
-            if (!IsFirstOfPerson(founders, i))
+            if (!first[i])
             {
                 continue;
             }
             var founder = founders[i].Person;
-            var given = 0;
-            var earliest = default(LocalDate);
-            for (var c = 0; c < consents.Length; c++)
-            {
-                var consent = consents[c];
-                if (consent.PersonId == founder.Id && (given++ == 0 || consent.GivenOn < earliest))
-                {
-                    earliest = consent.GivenOn;
-                }
-            }
-            if (given == 0)
+            if (given[i] == 0)
             {
                 Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentMissing, MemberEligibility.Who(founder), ("PersonId", founder.Id)));
             }
-            else if (earliest > command.ProposedOn)
+            else if (earliest[i] > command.ProposedOn)
             {
-                Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentAfterProposal, MemberEligibility.Who(founder), ("PersonId", founder.Id), ("ConsentedOn", earliest), ("ProposedOn", command.ProposedOn)));
+                Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentAfterProposal, MemberEligibility.Who(founder), ("PersonId", founder.Id), ("ConsentedOn", earliest[i]), ("ProposedOn", command.ProposedOn)));
             }
         }
-        for (var i = 0; i < consents.Length; i++)
+        for (var c = 0; c < consents.Length; c++)
         {
-            var person = consents[i].PersonId;
-            if (!IsFounder(founders, person) && !IsEarlierConsentOf(consents, i, person))
+            var person = consents[c].PersonId;
+            if (founderOf[c] < 0 && !IsEarlierConsentOf(consents, c, person))
             {
                 Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentFromNonFounder, ("PersonId", person)));
             }
@@ -790,16 +805,21 @@ public sealed class Group : IGroupStanding
         }
         return violations;
 
-        static bool IsFounder(ReadOnlySpan<MemberDossier> founders, PersonId person)
+        // The index of the first dossier of the person, or -1 when the person is no founder.
+        static int FounderIndex(ReadOnlySpan<MemberDossier> founders, ReadOnlySpan<bool> first, PersonId person, int hint)
         {
+            if (hint < founders.Length && first[hint] && founders[hint].Person.Id == person)
+            {
+                return hint;
+            }
             for (var f = 0; f < founders.Length; f++)
             {
-                if (founders[f].Person.Id == person)
+                if (first[f] && founders[f].Person.Id == person)
                 {
-                    return true;
+                    return f;
                 }
             }
-            return false;
+            return -1;
         }
 
         static bool IsEarlierConsentOf(ReadOnlySpan<MemberConsent> consents, int index, PersonId person)
@@ -820,12 +840,14 @@ public sealed class Group : IGroupStanding
     /// Kartu Keluarga with more distinct persons than <c>Membership.MembersPerHousehold</c> (in order of first
     /// appearance); null when there is no violation.
     /// </summary>
-    internal static List<RuleViolation>? SeatViolations(ProgramProfile profile, ReadOnlySpan<MemberDossier> members)
+    /// <remarks><paramref name="first"/> marks the first dossier of each person (<see cref="MarkFirstOfPerson"/>), so only
+    /// the repeats (usually none) are compared with a person, and only first dossiers hold a seat.</remarks>
+    private static List<RuleViolation>? SeatViolations(ProgramProfile profile, ReadOnlySpan<MemberDossier> members, ReadOnlySpan<bool> first)
     {
         List<RuleViolation>? violations = null;
         for (var i = 0; i < members.Length; i++)
         {
-            if (!IsFirstOfPerson(members, i))
+            if (!first[i])
             {
                 continue;
             }
@@ -833,7 +855,7 @@ public sealed class Group : IGroupStanding
             var times = 1;
             for (var j = i + 1; j < members.Length; j++)
             {
-                times += members[j].Person.Id == person ? 1 : 0;
+                times += !first[j] && members[j].Person.Id == person ? 1 : 0;
             }
             if (times > 1)
             {
@@ -841,9 +863,17 @@ public sealed class Group : IGroupStanding
             }
         }
         var perHousehold = profile.Membership.MembersPerHousehold;
+        // Each card is counted at its first seat; the later seats of a card are marked so they are not counted again.
+        // The cards are compared by their numbers, read once into one array (equal numbers are equal cards).
+        var counted = members.Length <= MaxStackMembers ? stackalloc bool[members.Length] : new bool[members.Length];
+        var cards = members.Length <= MaxStackMembers ? stackalloc long[members.Length] : new long[members.Length];
         for (var i = 0; i < members.Length; i++)
         {
-            if (!IsFirstOfPerson(members, i) || IsEarlierSeatOfCard(members, i))
+            cards[i] = members[i].Household.FamilyCard.Number;
+        }
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (!first[i] || counted[i])
             {
                 continue;
             }
@@ -851,7 +881,11 @@ public sealed class Group : IGroupStanding
             var seats = 1;
             for (var j = i + 1; j < members.Length; j++)
             {
-                seats += members[j].Household.FamilyCard == card && IsFirstOfPerson(members, j) ? 1 : 0;
+                if (first[j] && !counted[j] && cards[j] == cards[i])
+                {
+                    seats++;
+                    counted[j] = true;
+                }
             }
             if (seats > perHousehold)
             {
@@ -859,33 +893,29 @@ public sealed class Group : IGroupStanding
             }
         }
         return violations;
-
-        static bool IsEarlierSeatOfCard(ReadOnlySpan<MemberDossier> members, int index)
-        {
-            var card = members[index].Household.FamilyCard;
-            for (var j = 0; j < index; j++)
-            {
-                if (members[j].Household.FamilyCard == card && IsFirstOfPerson(members, j))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
-    /// <summary>True when <paramref name="index"/> is the first dossier of its person in <paramref name="members"/>.</summary>
-    private static bool IsFirstOfPerson(ReadOnlySpan<MemberDossier> members, int index)
+    /// <summary>
+    /// Sets <paramref name="first"/>[i] to true when dossier i is the first dossier of its person in
+    /// <paramref name="members"/> (a person listed twice is judged and counted once), computed once per decision and
+    /// shared by its GRP-02, GRP-03, MEM-01..04 and MEM-05 checks.
+    /// </summary>
+    private static void MarkFirstOfPerson(ReadOnlySpan<MemberDossier> members, Span<bool> first)
     {
-        var person = members[index].Person.Id;
-        for (var j = 0; j < index; j++)
+        for (var i = 0; i < members.Length; i++)
         {
-            if (members[j].Person.Id == person)
+            var person = members[i].Person.Id;
+            var isFirst = true;
+            for (var j = 0; j < i; j++)
             {
-                return false;
+                if (first[j] && members[j].Person.Id == person)
+                {
+                    isFirst = false;
+                    break;
+                }
             }
+            first[i] = isFirst;
         }
-        return true;
     }
 
     /// <summary>A member as a violation names them: as <see cref="GroupMember.ToString"/> shows the membership record.</summary>
@@ -970,8 +1000,8 @@ public sealed class Group : IGroupStanding
         builder.Check(RuleIds.Grp01, SizeViolation(profile, members), ("Members", DecisionBoxes.Int(members)),
             ("Membership.MinMembers", DecisionBoxes.Int(profile.Membership.MinMembers)), ("Membership.MaxMembers", DecisionBoxes.Int(profile.Membership.MaxMembers)));
 
-    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<MemberDossier> members) =>
-        AddAll(builder, RuleIds.Grp03, SeatViolations(profile, members), ("Membership.MembersPerHousehold", DecisionBoxes.Int(profile.Membership.MembersPerHousehold)));
+    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<MemberDossier> members, ReadOnlySpan<bool> first) =>
+        AddAll(builder, RuleIds.Grp03, SeatViolations(profile, members, first), ("Membership.MembersPerHousehold", DecisionBoxes.Int(profile.Membership.MembersPerHousehold)));
 
     private static void AddResidenceChecks(DecisionBuilder builder, ProgramProfile profile, RegionCode seat, ReadOnlySpan<MemberDossier> members)
     {
@@ -988,7 +1018,7 @@ public sealed class Group : IGroupStanding
     }
 
     /// <summary>MEM-05 over the distinct persons of <paramref name="members"/> (a person listed twice counts once).</summary>
-    private static void AddWomenShareCheck(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<MemberDossier> members)
+    private static void AddWomenShareCheck(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<MemberDossier> members, ReadOnlySpan<bool> first)
     {
         if (profile.Membership.MinWomenShare is null)
         {
@@ -999,7 +1029,7 @@ public sealed class Group : IGroupStanding
         var women = 0;
         for (var i = 0; i < members.Length; i++)
         {
-            if (IsFirstOfPerson(members, i))
+            if (first[i])
             {
                 persons++;
                 women += members[i].Person.Sex == Sex.Female ? 1 : 0;

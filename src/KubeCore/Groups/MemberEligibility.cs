@@ -95,21 +95,25 @@ public static class MemberEligibility
     internal static int MaxParametersPerPerson(ProgramProfile profile) => profile.Membership.RequiresMarriage ? 17 : 14;
 
     /// <summary>Adds the MEM-01..04 checks of one person to a decision under construction.</summary>
-    internal static void AddChecks(DecisionBuilder builder, MemberDossier dossier, ProgramProfile profile, LocalDate asOf) =>
-        AddChecks(builder, dossier, profile, asOf, new ProfileValues(profile));
+    internal static void AddChecks(DecisionBuilder builder, MemberDossier dossier, ProgramProfile profile, LocalDate asOf)
+    {
+        var values = new ProfileValues(profile);
+        AddChecks(builder, dossier, profile, asOf, ref values);
+    }
 
     /// <summary>
     /// The same, with the profile's parameter values boxed once by the caller, for a decision that checks many
-    /// persons under one profile (a group's formation or verification).
+    /// persons under one profile (a group's formation or verification); <paramref name="values"/> must be of
+    /// <paramref name="profile"/>.
     /// </summary>
-    internal static void AddChecks(DecisionBuilder builder, MemberDossier dossier, ProgramProfile profile, LocalDate asOf, in ProfileValues values)
+    internal static void AddChecks(DecisionBuilder builder, MemberDossier dossier, ProgramProfile profile, LocalDate asOf, ref ProfileValues values)
     {
         var person = dossier.Person;
         var membership = profile.Membership;
-        object personId = person.Id; // boxed once for the four checks
+        var personId = person.BoxedId; // boxed once per person, for every check that records it
 
-        builder.Check(RuleIds.Mem01, CheckPovertyEvidence(dossier, profile, asOf),
-            ("PersonId", personId), ("HouseholdId", dossier.Household.Id),
+        builder.Check(RuleIds.Mem01, CheckPovertyEvidence(dossier, profile, asOf, ref values),
+            ("PersonId", personId), ("HouseholdId", dossier.Household.BoxedId),
             ("Membership.PovertyEvidence", values.PovertyEvidence),
             ("Poverty.MaxEligibleDecile", values.MaxEligibleDecile),
             ("Poverty.DecileValidity", values.DecileValidity));
@@ -172,15 +176,15 @@ public static class MemberEligibility
     }
 
     /// <summary>MEM-01 alone: null when the household's evidence is accepted by the profile's rule on <paramref name="asOf"/>.</summary>
-    internal static RuleViolation? CheckPovertyEvidence(MemberDossier dossier, ProgramProfile profile, LocalDate asOf)
+    private static RuleViolation? CheckPovertyEvidence(MemberDossier dossier, ProgramProfile profile, LocalDate asOf, ref ProfileValues values)
     {
         var household = dossier.Household.Id;
         var evidence = dossier.Evidence;
         return profile.Membership.PovertyEvidence switch
         {
-            PovertyEvidenceRule.RegistryDecile => CheckRegistry(household, evidence.Registry, profile, asOf),
+            PovertyEvidenceRule.RegistryDecile => CheckRegistry(household, evidence.Registry, profile, asOf, ref values),
             PovertyEvidenceRule.RegistryDecileOrPra =>
-                CheckRegistry(household, evidence.Registry, profile, asOf) is null || IsPraPoor(evidence.Pra, asOf)
+                CheckRegistry(household, evidence.Registry, profile, asOf, ref values) is null || IsPraPoor(evidence.Pra, asOf)
                     ? null
                     : RuleViolation.Of(RuleIds.Mem01, GroupErrors.NeitherRegistryNorPra, ("HouseholdId", household), ("MaxDecile", profile.Poverty.MaxEligibleDecile)),
             PovertyEvidenceRule.PraConfirmedByRegistry => CheckPraConfirmed(household, evidence.Pra, asOf),
@@ -205,7 +209,7 @@ public static class MemberEligibility
 
     internal static (string Name, object? Value) Who(Person person) => ("Person", person.ToString());
 
-    private static RuleViolation? CheckRegistry(HouseholdId household, RegistryEntry? entry, ProgramProfile profile, LocalDate asOf)
+    private static RuleViolation? CheckRegistry(HouseholdId household, RegistryEntry? entry, ProgramProfile profile, LocalDate asOf, ref ProfileValues values)
     {
         if (entry is null)
         {
@@ -215,7 +219,7 @@ public static class MemberEligibility
         {
             return RuleViolation.Of(RuleIds.Mem01, GroupErrors.RegistryAfterAsOf, ("HouseholdId", household), ("RankedOn", entry.RankedOn), ("AsOf", asOf));
         }
-        if (entry.IsStaleOn(asOf, profile.Poverty.DecileValidity))
+        if (values.IsStale(entry, asOf))
         {
             return RuleViolation.Of(RuleIds.Mem01, GroupErrors.DecileStale, ("HouseholdId", household), ("Decile", entry.Decile), ("RankedOn", entry.RankedOn), ("Validity", profile.Poverty.DecileValidity), ("AsOf", asOf));
         }
@@ -258,14 +262,37 @@ public static class MemberEligibility
         _ => EmploymentExclusions.None,
     };
 
-    /// <summary>The profile's MEM-01..04 parameter values, boxed once (boxes are immutable, so checks may share them).</summary>
-    internal readonly struct ProfileValues(ProgramProfile profile)
+    /// <summary>
+    /// The profile's MEM-01..04 parameter values, boxed once (boxes are immutable, so checks may share them), and the
+    /// last POV-03 staleness judged with them: founders ranked in the same registry update share a ranking date, and
+    /// <see cref="RegistryEntry.IsStaleOn"/> (a period added to a date) is then computed once for all of them.
+    /// </summary>
+    internal struct ProfileValues(ProgramProfile profile)
     {
+        private readonly Period _decileValidity = profile.Poverty.DecileValidity;
+        private LocalDate _lastRankedOn;
+        private LocalDate _lastAsOf;
+        private bool _lastStale;
+        private bool _hasLast;
+
         internal readonly object? PovertyEvidence = DecisionBoxes.Enum(profile.Membership.PovertyEvidence);
         internal readonly object? MaxEligibleDecile = DecisionBoxes.Int(profile.Poverty.MaxEligibleDecile);
         internal readonly object? DecileValidity = profile.Poverty.DecileValidity;
         internal readonly object? MinAge = DecisionBoxes.Int(profile.Membership.MinAge);
         internal readonly object? MaxAge = DecisionBoxes.Int(profile.Membership.MaxAge);
         internal readonly object? ExcludedEmployment = DecisionBoxes.Enum(profile.Membership.ExcludedEmployment);
+
+        /// <summary><see cref="RegistryEntry.IsStaleOn"/> under the profile's <c>Poverty.DecileValidity</c>, remembered for the last ranking date and as-of date.</summary>
+        internal bool IsStale(RegistryEntry entry, LocalDate asOf)
+        {
+            if (!_hasLast || entry.RankedOn != _lastRankedOn || asOf != _lastAsOf)
+            {
+                _lastStale = entry.IsStaleOn(asOf, _decileValidity);
+                _lastRankedOn = entry.RankedOn;
+                _lastAsOf = asOf;
+                _hasLast = true;
+            }
+            return _lastStale;
+        }
     }
 }

@@ -7,6 +7,8 @@ namespace KubeCore.Households;
 /// </summary>
 public sealed class Household
 {
+    private object? _boxedId;
+
     private Household(HouseholdId id, FamilyCardNumber familyCard, RegionCode desa, int size)
     {
         Id = id;
@@ -17,6 +19,12 @@ public sealed class Household
 
     /// <summary>The household's id.</summary>
     public HouseholdId Id { get; }
+
+    /// <summary>
+    /// <see cref="Id"/> boxed once, for the checks that record it as a decision parameter (MEM-01 of each founder). Made
+    /// on first use; two threads racing may each make a box of the same immutable value, and either serves.
+    /// </summary>
+    internal object BoxedId => _boxedId ??= Id;
 
     /// <summary>The family-card number (masked when shown; PRIV-01).</summary>
     public FamilyCardNumber FamilyCard { get; }

@@ -69,6 +69,8 @@ public enum Employment
 /// </remarks>
 public sealed class Person
 {
+    private object? _boxedId;
+
     private Person(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment, MaritalStatus? maritalStatus)
     {
         MaritalStatus = maritalStatus;
@@ -86,6 +88,13 @@ public sealed class Person
 
     /// <summary>The person's id.</summary>
     public PersonId Id { get; }
+
+    /// <summary>
+    /// <see cref="Id"/> boxed once, for the checks that record it as a decision parameter (a group's formation records
+    /// it in every MEM check of every founder). Made on first use; two threads racing may each make a box of the same
+    /// immutable value, and either serves.
+    /// </summary>
+    internal object BoxedId => _boxedId ??= Id;
 
     /// <summary>The household (Kartu Keluarga) the person belongs to.</summary>
     public HouseholdId HouseholdId { get; }

@@ -15,11 +15,11 @@ internal readonly struct DecisionRecord
 {
     private readonly DecisionRecordWriter.Entry[] _entries;
     private readonly RuleViolation?[]? _violations;
-    private readonly object?[] _values;
+    private readonly ParameterValue[] _values;
     private readonly string[] _names;
     private readonly DecisionRecordWriter.Shape[] _shapes;
 
-    internal DecisionRecord(DecisionRecordWriter.Entry[] entries, RuleViolation?[]? violations, object?[] values, string[] names, DecisionRecordWriter.Shape[] shapes, int count)
+    internal DecisionRecord(DecisionRecordWriter.Entry[] entries, RuleViolation?[]? violations, ParameterValue[] values, string[] names, DecisionRecordWriter.Shape[] shapes, int count)
     {
         _entries = entries;
         _violations = violations;
@@ -76,7 +76,7 @@ internal readonly struct DecisionRecord
         var map = new Dictionary<string, string>(shape.Count, StringComparer.Ordinal);
         for (var i = 0; i < shape.Count; i++)
         {
-            var value = _values[entry.ValueStart + i];
+            var value = _values[entry.ValueStart + i].Value;
             map[_names[shape.NameStart + i]] = KubeCoreMessages.FormatValue(value is DeferredValue deferred ? deferred.Compute() : value, CultureInfo.InvariantCulture);
         }
         return new ReadOnlyDictionary<string, string>(map);
@@ -92,14 +92,17 @@ internal readonly struct DecisionRecord
 
     private static bool IsFormattedTheSameLater(object? value) => value switch
     {
-        // Exact type tests first (cheap), the interface test last.
+        // Exact type tests first (one compare each), the most frequent in a decision (ids, small numbers, flags,
+        // dates) at the head; then enums (one class test, before the slower tests below); the interface test last.
         null or string => true,
+        PersonId or int or HouseholdId or bool or NodaTime.LocalDate => true,
+        Enum => true,
         // KubeCoreMessages.FormatValue formats these with fixed patterns and the invariant culture.
-        Rupiah or Rate or NodaTime.LocalDate => true,
+        Rupiah or Rate => true,
         // KubeCore values whose ToString reads only their own fields, never the culture.
-        PersonId or HouseholdId or GroupId or PendampingId or MeetingId or LoanId or EntryId or ExerciseId => true,
+        GroupId or PendampingId or MeetingId or LoanId or EntryId or ExerciseId => true,
         RegionCode or Nik or FamilyCardNumber => true,
-        int or long or bool or char or decimal => true,
+        long or char or decimal => true,
         NodaTime.Period or DeferredValue => true,
         // A boxed value is a private copy; the base library's and NodaTime's values honour the invariant culture
         // they are given (numbers, enums, Guid, dates). KubeCore has no IFormattable type of its own.
@@ -113,9 +116,14 @@ internal struct DecisionRecordWriter
 {
     private Entry[] _entries;
     private RuleViolation?[]? _violations;
-    private object?[] _values;
+    private ParameterValue[] _values;
     private string[] _names;
     private Shape[] _shapes;
+
+    // The writer's own bookkeeping per shape (snapshots never read it): where the values of its last check start, and
+    // the shape of the check recorded after it last time, tried first (checks come in the same order for each person).
+    private ShapeState[] _shapeStates;
+    private int _lastShape;
     private int _count;
     private int _valueCount;
     private int _nameCount;
@@ -124,9 +132,11 @@ internal struct DecisionRecordWriter
     internal DecisionRecordWriter(int checks, int parameters)
     {
         _entries = new Entry[Math.Max(checks, 1)];
-        _values = new object?[Math.Max(parameters, 1)];
+        _values = new ParameterValue[Math.Max(parameters, 1)];
         _names = new string[Math.Clamp(parameters, 1, 32)];
         _shapes = new Shape[Math.Clamp(checks, 1, 16)];
+        _shapeStates = new ShapeState[_shapes.Length];
+        _lastShape = -1;
     }
 
     internal readonly DecisionRecord Snapshot() => new(_entries, _violations, _values, _names, _shapes, _count);
@@ -152,19 +162,39 @@ internal struct DecisionRecordWriter
             Array.Resize(ref _values, Math.Max(_values.Length * 2, _valueCount + parameters.Length));
         }
         var start = _valueCount;
-        foreach (var (_, value) in parameters)
+        // A value that is the very object kept at the same place by the shape's last check (a profile parameter, a
+        // shared box) was kept as it is then, and Keep decides by the value alone: it is kept as it is again.
+        ref var state = ref _shapeStates[shape];
+        var previous = state.LastValueStart;
+        for (var i = 0; i < parameters.Length; i++)
         {
-            _values[_valueCount++] = DecisionRecord.Keep(value);
+            var value = parameters[i].Value;
+            _values[_valueCount++] = new ParameterValue(previous >= 0 && ReferenceEquals(value, _values[previous + i].Value) ? value : DecisionRecord.Keep(value));
         }
+        state.LastValueStart = start;
         _entries[_count++] = new Entry(start, shape, outcome);
     }
 
     private int ShapeOf(RuleId ruleId, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
+        var shape = FindShape(ruleId, parameters);
+        if (_lastShape >= 0)
+        {
+            _shapeStates[_lastShape].Next = shape;
+        }
+        _lastShape = shape;
+        return shape;
+    }
+
+    private int FindShape(RuleId ruleId, ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (_lastShape >= 0 && _shapeStates[_lastShape].Next is var predicted and >= 0 && IsShape(predicted, ruleId, parameters))
+        {
+            return predicted;
+        }
         for (var s = _shapeCount - 1; s >= 0; s--)
         {
-            var shape = _shapes[s];
-            if (shape.Count == parameters.Length && shape.RuleId == ruleId && HasNames(shape, parameters))
+            if (IsShape(s, ruleId, parameters))
             {
                 return s;
             }
@@ -180,6 +210,7 @@ internal struct DecisionRecordWriter
         if (_shapeCount == _shapes.Length)
         {
             Array.Resize(ref _shapes, _shapeCount * 2);
+            Array.Resize(ref _shapeStates, _shapes.Length);
         }
         var nameStart = _nameCount;
         foreach (var (name, _) in parameters)
@@ -187,14 +218,27 @@ internal struct DecisionRecordWriter
             _names[_nameCount++] = name;
         }
         _shapes[_shapeCount] = new Shape(ruleId, nameStart, parameters.Length);
+        _shapeStates[_shapeCount] = new ShapeState { LastValueStart = -1, Next = -1 };
         return _shapeCount++;
+    }
+
+    // Rule ids and parameter names are nearly always the very same string objects (constants), so the reference
+    // test settles most comparisons before the character comparison.
+    private readonly bool IsShape(int index, RuleId ruleId, ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var shape = _shapes[index];
+        return shape.Count == parameters.Length
+            && (ReferenceEquals(shape.RuleId.Value, ruleId.Value) || shape.RuleId == ruleId)
+            && HasNames(shape, parameters);
     }
 
     private readonly bool HasNames(Shape shape, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         for (var i = 0; i < parameters.Length; i++)
         {
-            if (!string.Equals(_names[shape.NameStart + i], parameters[i].Name, StringComparison.Ordinal))
+            var name = _names[shape.NameStart + i];
+            var given = parameters[i].Name;
+            if (!ReferenceEquals(name, given) && !string.Equals(name, given, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -215,9 +259,22 @@ internal struct DecisionRecordWriter
         internal CheckOutcome Outcome => (CheckOutcome)_outcome;
     }
 
+    /// <summary>The writer's bookkeeping of one shape: where its last check's values start, and the shape recorded after it last (-1: none yet).</summary>
+    private struct ShapeState
+    {
+        internal int LastValueStart;
+        internal int Next;
+    }
+
     /// <summary>A rule id and the names of its parameters, <see cref="Count"/> from <see cref="NameStart"/>.</summary>
     internal readonly record struct Shape(RuleId RuleId, int NameStart, int Count);
 }
+
+/// <summary>
+/// A recorded parameter value. Wrapped in a struct so that storing one into the decision's array needs no
+/// covariant array-store type check, as storing into an <c>object?[]</c> does.
+/// </summary>
+internal readonly record struct ParameterValue(object? Value);
 
 /// <summary>A parameter value computed only when it is formatted (see <c>DecisionBuilder.Deferred</c>).</summary>
 internal abstract class DeferredValue

@@ -1,7 +1,10 @@
 using System.Globalization;
 using KubeCore.Groups;
+using KubeCore.Households;
 using KubeCore.Rules;
+using KubeCore.Tests.Builders;
 using KubeCore.Tests.Conventions;
+using NodaTime;
 
 namespace KubeCore.Tests.Groups;
 
@@ -36,6 +39,42 @@ public class FormationDecisionTests
         {
             CultureInfo.CurrentCulture = previous;
         }
+    }
+
+    // The formation check remembers the staleness of the last ranking date it judged (founders ranked in one registry
+    // update share it): founders ranked on dates either side of the limit, in runs and alternating, are each judged
+    // on their own date.
+    [Fact]
+    [Trait("Rule", "MEM-01")]
+    public void Each_founder_of_a_proposal_is_judged_stale_or_fresh_by_the_date_of_their_own_ranking()
+    {
+        var profile = ProgramProfiles.KubePermensos2019;
+        var group = GroupBuilder.For(profile);
+        var proposedOn = group.ProposedDate;
+        var validity = profile.Poverty.DecileValidity;
+        var lastFresh = proposedOn.Minus(validity);
+        while (!IsStale(lastFresh.PlusDays(-1)))
+        {
+            lastFresh = lastFresh.PlusDays(-1);
+        }
+        while (IsStale(lastFresh))
+        {
+            lastFresh = lastFresh.PlusDays(1);
+        }
+        var firstStale = lastFresh.PlusDays(-1);
+        LocalDate[] rankedOn = [lastFresh, firstStale, firstStale, lastFresh, lastFresh, firstStale, proposedOn, firstStale.PlusDays(-400), lastFresh, firstStale];
+        var founders = rankedOn
+            .Select(date => DossierBuilder.On(proposedOn).WithEvidence(new PovertyEvidence(new RegistryEntry(RegistrySource.Dtks, 1, date), null, OnPs2List: false)).Build())
+            .ToArray();
+
+        var decision = Group.EvaluateProposal(group.WithFounders(founders).Command());
+
+        var stale = decision.Violations.Where(v => v.RuleId == RuleIds.Mem01).Select(v => v.Arguments["HouseholdId"]).ToArray();
+        stale.ShouldBe(founders.Where((_, i) => rankedOn[i] < lastFresh).Select(f => (object?)f.Household.Id).ToArray());
+        stale.Length.ShouldBe(5);
+        decision.Checks.Count(check => check.RuleId == RuleIds.Mem01 && check.Outcome == CheckOutcome.Passed).ShouldBe(5);
+
+        bool IsStale(LocalDate date) => new RegistryEntry(RegistrySource.Dtks, 1, date).IsStaleOn(proposedOn, validity);
     }
 
     [Fact]

@@ -98,6 +98,67 @@ public class DecisionTests
         }
     }
 
+    /// <summary>A run of checks: for each, a rule, a list of parameter names and, per name, which shared value it records.</summary>
+    public sealed record ShapedChecks((int Rule, int Names, int[] Values)[] Checks)
+    {
+        public override string ToString() =>
+            $"ShapedChecks {{ {string.Join("; ", Checks.Select(c => $"rule {c.Rule}, names {c.Names}, values [{string.Join(", ", c.Values)}]"))} }}";
+    }
+
+    private static readonly RuleId[] ShapeRules = [RuleIds.Grp01, RuleIds.Mem03, RuleIds.Mem04];
+
+    private static readonly string[][] ShapeNames =
+        [["PersonId", "Age"], ["Age", "PersonId"], ["PersonId", "Validity"], ["PersonId", "Age", "Seats"], ["Seats"], []];
+
+    public static class ShapedArbitraries
+    {
+        public static Arbitrary<ShapedChecks> ShapedChecksArbitrary() =>
+            (from count in Gen.Choose(1, 30)
+             from checks in (from rule in Gen.Choose(0, ShapeRules.Length - 1)
+                             from names in Gen.Choose(0, ShapeNames.Length - 1)
+                             from values in Gen.Choose(0, 4).ArrayOf(ShapeNames[names].Length)
+                             select (rule, names, values)).ArrayOf(count)
+             select new ShapedChecks(checks)).ToArbitrary();
+    }
+
+    // Checks are looked up by their rule and names, the shape recorded after the previous one tried first, and a value
+    // that is the very object recorded at the same place by the shape's last check is kept without being judged again.
+    [Property(MaxTest = 300, Arbitrary = [typeof(ShapedArbitraries)])]
+    public void Checks_recorded_in_any_order_of_rules_names_and_shared_values_read_back_as_they_were_recorded(ShapedChecks c)
+    {
+        var seats = new StringBuilder("seats");
+        object?[] pool = [DecisionBoxes.Int(7), Period.FromMonths(3), seats, null, Sex.Female];
+        var builder = new DecisionBuilder("Shapes", ProgramProfiles.KubePermensos2019);
+        var expected = new List<string>();
+        foreach (var (rule, names, values) in c.Checks)
+        {
+            var parameters = ShapeNames[names].Select((name, i) => (name, pool[values[i]])).ToArray();
+            builder.Check(ShapeRules[rule], null, parameters);
+            var text = string.Join(", ", EagerFormat(parameters).Select(p => $"{p.Key}={p.Value}"));
+            expected.Add($"{ShapeRules[rule]} Passed{(text.Length == 0 ? string.Empty : $" ({text})")}");
+            seats.Append('+'); // a mutable value: each check must keep the text it had when recorded
+        }
+
+        builder.Build().Checks.Select(check => check.ToString()).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void A_mutable_value_recorded_again_at_the_same_place_of_a_rule_reads_as_it_was_at_each_recording()
+    {
+        var seats = new StringBuilder("seats 1");
+        var validity = Period.FromMonths(3);
+        var builder = new DecisionBuilder("Again", ProgramProfiles.KubePermensos2019);
+        builder.Check(Rule, null, ("Seats", seats), ("Validity", validity));
+        seats.Append('0');
+        builder.Check(Rule, null, ("Seats", seats), ("Validity", validity));
+        seats.Append('0');
+        var decision = builder.Build();
+
+        decision.Checks[0].Parameters["Seats"].ShouldBe("seats 1");
+        decision.Checks[1].Parameters["Seats"].ShouldBe("seats 10");
+        decision.Checks[1].Parameters["Validity"].ShouldBe(decision.Checks[0].Parameters["Validity"]);
+    }
+
     [Fact]
     public void Repeated_parameter_names_keep_their_first_place_and_their_last_value_as_before()
     {
