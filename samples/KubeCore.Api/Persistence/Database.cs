@@ -152,4 +152,4 @@ public sealed record DatabaseInfo(DatabaseEngine Engine)
 
 /// <summary>The database was written by KubeCore 0.1, which stored command streams (tables <c>streams</c>, <c>stream_commands</c>): 0.2 stores states and refuses to start on it.</summary>
 public sealed class LegacyDatabaseException()
-    : Exception("This database was written by KubeCore 0.1 (tables streams/stream_commands); KubeCore 0.2 stores states and will not open it: convert it once with the 0.1-to-0.2 migration tool, or point ConnectionStrings at a new database.");
+    : Exception("This database was written by KubeCore 0.1 (tables streams/stream_commands); KubeCore 0.2 stores states and will not open it: convert it once with the migration tool: dotnet run --project tools/KubeCore.Migrate -- <sqlite file> (or --postgres \"<connection string>\"), or point ConnectionStrings at a new database.");

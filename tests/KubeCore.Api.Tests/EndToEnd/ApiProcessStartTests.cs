@@ -42,15 +42,9 @@ public sealed class ApiProcessStartTests : IDisposable
     [Fact]
     public async Task A_database_written_by_0_1_is_refused_with_one_line_and_a_nonzero_exit_and_left_untouched()
     {
-        // The 0.1 schema's mark: its command tables (a real 0.1 file holds rows in them; the refusal reads only the table).
+        // A real database written by the 0.1.0 API (command streams, ledger, households).
         var database = Path.Combine(_folder, "kubecore-0.1.db");
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + database + ";Pooling=False"))
-        {
-            await connection.OpenAsync(Http.Ct);
-            await using var create = connection.CreateCommand();
-            create.CommandText = "CREATE TABLE streams (id TEXT PRIMARY KEY, type TEXT, version INTEGER); CREATE TABLE stream_commands (stream_id TEXT, sequence INTEGER, type TEXT, payload TEXT);";
-            await create.ExecuteNonQueryAsync(Http.Ct);
-        }
+        File.Copy(MigrationTests.Fixture, database);
         var before = await File.ReadAllBytesAsync(database, Http.Ct);
         var start = Start("Development");
         start.Environment["ConnectionStrings__Sqlite"] = "Data Source=" + database;
@@ -73,7 +67,7 @@ public sealed class ApiProcessStartTests : IDisposable
         process.ExitCode.ShouldNotBe(0);
         lines.Length.ShouldBe(1, string.Join('\n', lines) + "\nstdout:\n" + await output);
         lines[0].ShouldContain("KubeCore 0.1");
-        lines[0].ShouldContain("migration tool");
+        lines[0].ShouldContain(MigrationTests.ToolCommand);
         (await File.ReadAllBytesAsync(database, Http.Ct)).ShouldBe(before);
     }
 
