@@ -1,16 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Persistence;
-using KubeCore.Api.Security;
-using KubeCore.Rules;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KubeCore.Api.Commands;
@@ -182,14 +174,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
                 ETag = answer.ETag,
                 CreatedAt = time.GetUtcNow(),
             };
-            if (db.DirectRows is { } rows)
-            {
-                await rows.InsertAsync(record);
-            }
-            else
-            {
-                db.IdempotencyRecords.Add(record);
-            }
+            await db.InsertAsync(record);
         }
         if (db.DirectRows is null || db.ChangeTracker.HasChanges())
         {

@@ -1,10 +1,5 @@
-using KubeCore.Api.Commands;
-using KubeCore.Api.Errors;
 using KubeCore.Api.Facilitation;
-using KubeCore.Api.Groups;
-using KubeCore.Api.Persistence;
 using KubeCore.Api.WealthRanking;
-using Microsoft.EntityFrameworkCore;
 
 namespace KubeCore.Api.Hosting;
 
