@@ -481,9 +481,10 @@ public static class ETags
 
     /// <summary>
     /// Throws 412 when the request's <c>If-Match</c> does not accept <paramref name="actual"/> (the resource's current version):
-    /// <see cref="ApiErrors.IfMatchInvalid"/> for a value that is not a tag, <see cref="ApiErrors.VersionMismatch"/> for another version.
+    /// <see cref="ApiErrors.IfMatchInvalid"/> for a value that is not a tag, <see cref="ApiErrors.VersionMismatch"/> for another
+    /// version (not judged when <paramref name="actual"/> is null: the resource does not exist, or is compared later).
     /// </summary>
-    public static void Check(HttpContext http, string resource, long actual)
+    public static void Check(HttpContext http, string resource, long? actual)
     {
         if (ReadIfMatch(http) is not { } versions)
         {
@@ -493,9 +494,9 @@ public static class ETags
         {
             throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.IfMatchInvalid);
         }
-        if (!versions.Contains(actual))
+        if (actual is { } version && !versions.Contains(version))
         {
-            throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.VersionMismatch, ("Resource", resource), ("Expected", string.Join(", ", versions)), ("Actual", actual));
+            throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.VersionMismatch, ("Resource", resource), ("Expected", string.Join(", ", versions)), ("Actual", version));
         }
     }
 }
