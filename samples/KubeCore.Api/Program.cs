@@ -1,6 +1,4 @@
 using KubeCore.Api.Endpoints;
-using KubeCore.Api.Hosting;
-using KubeCore.Api.Security;
 using Microsoft.Extensions.Options;
 
 try

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace KubeCore.Api.Commands;
 
 /// <summary>What a command endpoint answers: status, body, and optionally a Location and a version (ETag).</summary>

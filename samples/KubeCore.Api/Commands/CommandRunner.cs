@@ -1,16 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Persistence;
-using KubeCore.Api.Security;
-using KubeCore.Rules;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KubeCore.Api.Commands;
@@ -182,14 +174,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
                 ETag = answer.ETag,
                 CreatedAt = time.GetUtcNow(),
             };
-            if (db.DirectRows is { } rows)
-            {
-                await rows.InsertAsync(record);
-            }
-            else
-            {
-                db.IdempotencyRecords.Add(record);
-            }
+            await db.InsertAsync(record);
         }
         if (db.DirectRows is null || db.ChangeTracker.HasChanges())
         {
@@ -496,9 +481,10 @@ public static class ETags
 
     /// <summary>
     /// Throws 412 when the request's <c>If-Match</c> does not accept <paramref name="actual"/> (the resource's current version):
-    /// <see cref="ApiErrors.IfMatchInvalid"/> for a value that is not a tag, <see cref="ApiErrors.VersionMismatch"/> for another version.
+    /// <see cref="ApiErrors.IfMatchInvalid"/> for a value that is not a tag, <see cref="ApiErrors.VersionMismatch"/> for another
+    /// version (not judged when <paramref name="actual"/> is null: the resource does not exist, or is compared later).
     /// </summary>
-    public static void Check(HttpContext http, string resource, long actual)
+    public static void Check(HttpContext http, string resource, long? actual)
     {
         if (ReadIfMatch(http) is not { } versions)
         {
@@ -508,9 +494,9 @@ public static class ETags
         {
             throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.IfMatchInvalid);
         }
-        if (!versions.Contains(actual))
+        if (actual is { } version && !versions.Contains(version))
         {
-            throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.VersionMismatch, ("Resource", resource), ("Expected", string.Join(", ", versions)), ("Actual", actual));
+            throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.VersionMismatch, ("Resource", resource), ("Expected", string.Join(", ", versions)), ("Actual", version));
         }
     }
 }

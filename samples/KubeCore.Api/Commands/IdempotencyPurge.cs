@@ -1,5 +1,3 @@
-using KubeCore.Api.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KubeCore.Api.Commands;

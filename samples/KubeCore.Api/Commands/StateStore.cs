@@ -1,10 +1,5 @@
 using System.Data;
-using System.Text.Json;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Json;
-using KubeCore.Api.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace KubeCore.Api.Commands;
@@ -81,13 +76,6 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
     }
 
     /// <summary>Creates an aggregate (a new id: no race on creation) from a state built with the database, in the unit's transaction.</summary>
-    /// <param name="http">The request.</param>
-    /// <param name="type">The aggregate type.</param>
-    /// <param name="id">The new aggregate's id.</param>
-    /// <param name="request">The bound request (idempotency hash).</param>
-    /// <param name="moneyMoving">True when creating moves money (the key is then required).</param>
-    /// <param name="create">Builds the new state through the library; may throw a rule violation.</param>
-    /// <param name="respond">Builds the answer from the new state and version 1.</param>
     public Task<IResult> CreateAsync<TState>(HttpContext http, StateType<TState> type, Guid id, object? request, bool moneyMoving, Func<KubeCoreDbContext, CancellationToken, Task<TState>> create, Func<TState, long, ApiResponse> respond)
         where TState : class =>
         runner.RunAsync(http, request, moneyMoving, async (db, cancellationToken) =>
@@ -95,14 +83,7 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
             var state = await create(db, cancellationToken);
             var now = time.GetUtcNow();
             var row = new AggregateRow { Id = id, Type = type.Name, Version = 1, Summary = Serialize(type.Summary(state)), CreatedAt = now, UpdatedAt = now };
-            if (db.DirectRows is { } direct)
-            {
-                await direct.InsertAsync(row);
-            }
-            else
-            {
-                db.Aggregates.Add(row);
-            }
+            await db.InsertAsync(row);
             await WriteChangesAsync(db, type, id, state, 1, now);
             db.WrittenStates[id] = (1, state);
             return respond(state, 1);
@@ -117,13 +98,6 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
     /// Changes an existing aggregate: 404 when it does not exist, 412 when <c>If-Match</c> names another version; the
     /// change runs on the freshly restored state (again on every retry) and returns how to answer with the new version.
     /// </summary>
-    /// <param name="http">The request.</param>
-    /// <param name="type">The aggregate type.</param>
-    /// <param name="id">The aggregate id.</param>
-    /// <param name="resource">The resource name for a 404.</param>
-    /// <param name="request">The bound request (idempotency hash).</param>
-    /// <param name="moneyMoving">True when the change moves money (the key is then required).</param>
-    /// <param name="change">Runs the library operation(s) on the state, with the database for what else it reads or writes; may throw a rule violation.</param>
     public Task<IResult> ChangeAsync<TState>(HttpContext http, StateType<TState> type, Guid id, string resource, object? request, bool moneyMoving, Func<TState, KubeCoreDbContext, CancellationToken, Task<Func<long, ApiResponse>>> change)
         where TState : class =>
         runner.RunAsync(http, request, moneyMoving, async (db, cancellationToken) =>
@@ -188,14 +162,7 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
             entry.GroupId = id;
             entry.GroupVersion = version;
             entry.RecordedAt = now;
-            if (direct is not null)
-            {
-                await direct.InsertAsync(entry);
-            }
-            else
-            {
-                db.LedgerEntries.Add(entry);
-            }
+            await db.InsertAsync(entry);
         }
     }
 

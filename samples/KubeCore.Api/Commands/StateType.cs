@@ -1,7 +1,3 @@
-using System.Text.Json;
-using KubeCore.Api.Json;
-using KubeCore.Api.Persistence;
-
 namespace KubeCore.Api.Commands;
 
 /// <summary>

@@ -1,13 +1,4 @@
 using KubeCore.Aid;
-using KubeCore.Api.Commands;
-using KubeCore.Api.Groups;
-using KubeCore.Api.Hosting;
-using KubeCore.Api.Json;
-using KubeCore.Api.OpenApi;
-using KubeCore.Api.Security;
-using KubeCore.Common;
-using KubeCore.Rules;
-using NodaTime;
 
 namespace KubeCore.Api.Endpoints;
 

@@ -1,7 +1,4 @@
-using KubeCore.Api.Errors;
 using KubeCore.Groups;
-using KubeCore.Rules;
-using NodaTime;
 
 namespace KubeCore.Api.Endpoints;
 

@@ -1,5 +1,3 @@
-using KubeCore.Api.Security;
-
 namespace KubeCore.Api.Endpoints;
 
 /// <summary>

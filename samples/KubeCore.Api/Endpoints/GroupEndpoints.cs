@@ -1,16 +1,4 @@
-using KubeCore.Api.Commands;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Groups;
-using KubeCore.Api.Hosting;
-using KubeCore.Api.Mapping;
-using KubeCore.Api.OpenApi;
-using KubeCore.Api.Persistence;
-using KubeCore.Api.Security;
-using KubeCore.Common;
 using KubeCore.Groups;
-using KubeCore.Rules;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using GroupState = KubeCore.Api.Groups.GroupState;
 
 namespace KubeCore.Api.Endpoints;

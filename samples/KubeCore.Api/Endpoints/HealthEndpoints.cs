@@ -1,6 +1,3 @@
-using KubeCore.Api.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace KubeCore.Api.Endpoints;
 
 /// <summary>GET /health: the process is up and the database answers.</summary>

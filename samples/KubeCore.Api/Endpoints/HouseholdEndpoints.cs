@@ -1,14 +1,4 @@
 using System.Security.Claims;
-using KubeCore.Api.Commands;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Hosting;
-using KubeCore.Api.Mapping;
-using KubeCore.Api.Persistence;
-using KubeCore.Api.Security;
-using KubeCore.Common;
-using KubeCore.Households;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace KubeCore.Api.Endpoints;
 

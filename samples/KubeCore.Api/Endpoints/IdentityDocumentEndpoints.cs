@@ -1,10 +1,3 @@
-using System.Globalization;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Security;
-using KubeCore.Common;
-using KubeCore.Rules;
-using NodaTime;
-
 namespace KubeCore.Api.Endpoints;
 
 /// <summary>

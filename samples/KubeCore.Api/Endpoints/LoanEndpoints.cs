@@ -1,14 +1,4 @@
-using KubeCore.Api.Commands;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Groups;
-using KubeCore.Api.Hosting;
-using KubeCore.Api.Json;
-using KubeCore.Api.OpenApi;
-using KubeCore.Api.Security;
-using KubeCore.Common;
 using KubeCore.Loans;
-using KubeCore.Rules;
-using NodaTime;
 
 namespace KubeCore.Api.Endpoints;
 

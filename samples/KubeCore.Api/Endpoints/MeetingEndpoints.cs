@@ -1,10 +1,4 @@
-using KubeCore.Api.Commands;
-using KubeCore.Api.Groups;
-using KubeCore.Api.Hosting;
-using KubeCore.Api.Security;
-using KubeCore.Common;
 using KubeCore.Meetings;
-using NodaTime;
 
 namespace KubeCore.Api.Endpoints;
 

@@ -1,13 +1,5 @@
-using KubeCore.Api.Commands;
 using KubeCore.Api.Facilitation;
-using KubeCore.Api.Groups;
-using KubeCore.Api.Hosting;
-using KubeCore.Api.Json;
-using KubeCore.Api.OpenApi;
-using KubeCore.Api.Security;
-using KubeCore.Common;
 using KubeCore.Facilitation;
-using NodaTime;
 
 namespace KubeCore.Api.Endpoints;
 

@@ -1,8 +1,4 @@
 using FluentValidation;
-using KubeCore.Api.Groups;
-using KubeCore.Api.Json;
-using KubeCore.Api.Security;
-using KubeCore.Households;
 
 namespace KubeCore.Api.Endpoints;
 

@@ -1,11 +1,4 @@
-using KubeCore.Api.Commands;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Groups;
-using KubeCore.Api.Hosting;
-using KubeCore.Api.Json;
-using KubeCore.Api.Security;
 using KubeCore.Compliance;
-using KubeCore.Savings;
 
 namespace KubeCore.Api.Endpoints;
 

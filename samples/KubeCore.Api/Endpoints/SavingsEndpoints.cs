@@ -1,15 +1,3 @@
-using KubeCore.Api.Commands;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Groups;
-using KubeCore.Api.Hosting;
-using KubeCore.Api.Json;
-using KubeCore.Api.Mapping;
-using KubeCore.Api.OpenApi;
-using KubeCore.Api.Security;
-using KubeCore.Common;
-using KubeCore.Savings;
-using NodaTime;
-
 namespace KubeCore.Api.Endpoints;
 
 /// <summary>

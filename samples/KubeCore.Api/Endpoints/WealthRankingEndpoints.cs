@@ -1,16 +1,5 @@
-using KubeCore.Api.Commands;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Groups;
-using KubeCore.Api.Hosting;
-using KubeCore.Api.Mapping;
-using KubeCore.Api.OpenApi;
-using KubeCore.Api.Persistence;
-using KubeCore.Api.Security;
 using KubeCore.Api.WealthRanking;
-using KubeCore.Common;
 using KubeCore.WealthRanking;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace KubeCore.Api.Endpoints;
 

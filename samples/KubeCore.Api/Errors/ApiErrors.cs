@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using KubeCore.Rules;
-
 namespace KubeCore.Api.Errors;
 
 /// <summary>

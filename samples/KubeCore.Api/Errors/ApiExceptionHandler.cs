@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using FluentValidation;
-using KubeCore.Api.Json;
-using KubeCore.Common;
-using KubeCore.Rules;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 

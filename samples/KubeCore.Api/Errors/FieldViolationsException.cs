@@ -1,5 +1,3 @@
-using KubeCore.Rules;
-
 namespace KubeCore.Api.Errors;
 
 /// <summary>

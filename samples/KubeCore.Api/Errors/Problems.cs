@@ -1,6 +1,4 @@
-using System.Globalization;
 using FluentValidation.Results;
-using KubeCore.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 

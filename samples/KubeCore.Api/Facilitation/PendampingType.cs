@@ -1,9 +1,4 @@
-using KubeCore.Api.Commands;
-using KubeCore.Api.Persistence;
-using KubeCore.Common;
 using KubeCore.Facilitation;
-using KubeCore.Rules;
-using NodaTime;
 
 namespace KubeCore.Api.Facilitation;
 

@@ -1,14 +1,7 @@
 using KubeCore.Aid;
-using KubeCore.Api.Commands;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Mapping;
-using KubeCore.Api.Persistence;
-using KubeCore.Common;
 using KubeCore.Groups;
 using KubeCore.Loans;
 using KubeCore.Meetings;
-using KubeCore.Rules;
-using KubeCore.Savings;
 using LibraryGroupState = KubeCore.Groups.GroupState;
 
 namespace KubeCore.Api.Groups;

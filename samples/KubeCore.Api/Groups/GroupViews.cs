@@ -1,14 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Mapping;
-using KubeCore.Api.Security;
-using KubeCore.Common;
 using KubeCore.Groups;
 using KubeCore.Meetings;
-using KubeCore.Rules;
-using KubeCore.Savings;
-using NodaTime;
 
 namespace KubeCore.Api.Groups;
 

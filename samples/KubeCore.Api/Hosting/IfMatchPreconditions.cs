@@ -1,10 +1,5 @@
-using KubeCore.Api.Commands;
-using KubeCore.Api.Errors;
 using KubeCore.Api.Facilitation;
-using KubeCore.Api.Groups;
-using KubeCore.Api.Persistence;
 using KubeCore.Api.WealthRanking;
-using Microsoft.EntityFrameworkCore;
 
 namespace KubeCore.Api.Hosting;
 
@@ -59,22 +54,14 @@ public sealed class IfMatchPreconditions(RequestDelegate next, IDbContextFactory
     /// <summary>Checks the header as described on the class.</summary>
     public async Task InvokeAsync(HttpContext http)
     {
-        if (http.GetEndpoint() is { } endpoint
-            && Applies(http.Request.Method, endpoint.Metadata, out var resource)
-            && ETags.ReadIfMatch(http) is { } versions)
+        if (http.GetEndpoint() is { } endpoint && Applies(http.Request.Method, endpoint.Metadata, out var resource))
         {
-            if (versions.Count == 0)
-            {
-                throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.IfMatchInvalid);
-            }
-            if (!http.Request.Headers.ContainsKey(CommandRunner.IdempotencyHeader)
+            var current = !http.Request.Headers.ContainsKey(CommandRunner.IdempotencyHeader)
                 && Guid.TryParse(http.GetRouteValue(resource!.RouteValue) as string, out var id)
-                && await CurrentVersionAsync(resource.Resource, id, http.RequestAborted) is { } current
-                && !versions.Contains(current))
-            {
-                throw new ApiException(StatusCodes.Status412PreconditionFailed, ApiErrors.VersionMismatch,
-                    ("Resource", resource.Resource), ("Expected", string.Join(", ", versions)), ("Actual", current));
-            }
+                && ETags.ReadIfMatch(http) is { Count: > 0 }
+                ? await CurrentVersionAsync(resource.Resource, id, http.RequestAborted)
+                : null;
+            ETags.Check(http, resource!.Resource, current);
         }
         await next(http);
     }

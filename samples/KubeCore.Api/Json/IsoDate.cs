@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using NodaTime;
 using NodaTime.Text;
 
 namespace KubeCore.Api.Json;

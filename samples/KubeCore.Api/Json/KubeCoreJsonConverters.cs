@@ -1,25 +1,15 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using KubeCore.Common;
-using NodaTime;
+using KubeCore.Common.Json;
 using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
 
 namespace KubeCore.Api.Json;
 
 /// <summary>
-/// The JSON shapes of KubeCore's value types on the wire. NodaTime's types use NodaTime.Serialization.SystemTextJson's
-/// converters (wrapped so that a refusal names the expected form); KubeCore's own value types have theirs here:
-/// <list type="bullet">
-/// <item><see cref="LocalDate"/> as an ISO-8601 date string <c>"2019-04-05"</c>;</item>
-/// <item><see cref="Period"/> as an ISO-8601 duration string <c>"P90D"</c>;</item>
-/// <item><see cref="Rupiah"/> as a JSON integer of whole rupiah (<c>1500000</c>); fractions and strings are refused;</item>
-/// <item><see cref="Rate"/> as a JSON number of percent (<c>1.5</c> means 1,5 %);</item>
-/// <item><see cref="RegionCode"/> as its dotted text <c>"62.71.01.1001"</c>;</item>
-/// <item>every strongly typed id as its Guid string; the empty Guid is refused.</item>
-/// </list>
-/// A value that does not fit throws <see cref="WireValueException"/>, which the API answers with a 400 problem.
+/// The JSON shapes of KubeCore's value types on the wire: the core's converters (<c>KubeCore.Common.Json</c>) and
+/// NodaTime's, each wrapped so that a refusal throws <see cref="WireValueException"/> naming the expected form (the API
+/// answers it with a 400 in the caller's language). Beyond the core, the wire carries a <see cref="Rate"/> as a JSON
+/// number of percent (<c>1.5</c> is 1,5 %) and a <see cref="BookWeek"/> as an ISO-8601 interval of dates.
 /// </summary>
 public static class KubeCoreJsonConverters
 {
@@ -44,24 +34,33 @@ public static class KubeCoreJsonConverters
     public static JsonSerializerOptions AddKubeCoreConverters(this JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Converters.Add(new WireValueConverter<LocalDate>(NodaConverters.LocalDateConverter, WireValueKind.Date));
-        options.Converters.Add(new WireValueConverter<Period>(NodaConverters.NormalizingIsoPeriodConverter, WireValueKind.Period));
-        options.Converters.Add(new RupiahJsonConverter());
-        options.Converters.Add(new RateJsonConverter());
-        options.Converters.Add(new RegionCodeJsonConverter());
-        options.Converters.Add(new BookWeekJsonConverter());
-        options.Converters.Add(new RuleIdJsonConverter());
-        options.Converters.Add(new GuidIdJsonConverter<HouseholdId>(g => new HouseholdId(g), id => id.Value));
-        options.Converters.Add(new GuidIdJsonConverter<PersonId>(g => new PersonId(g), id => id.Value));
-        options.Converters.Add(new GuidIdJsonConverter<GroupId>(g => new GroupId(g), id => id.Value));
-        options.Converters.Add(new GuidIdJsonConverter<PendampingId>(g => new PendampingId(g), id => id.Value));
-        options.Converters.Add(new GuidIdJsonConverter<MeetingId>(g => new MeetingId(g), id => id.Value));
-        options.Converters.Add(new GuidIdJsonConverter<LoanId>(g => new LoanId(g), id => id.Value));
-        options.Converters.Add(new GuidIdJsonConverter<EntryId>(g => new EntryId(g), id => id.Value));
-        options.Converters.Add(new GuidIdJsonConverter<ExerciseId>(g => new ExerciseId(g), id => id.Value));
-        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        JsonConverter[] converters =
+        [
+            Wire(NodaConverters.LocalDateConverter, WireValueKind.Date),
+            Wire(NodaConverters.NormalizingIsoPeriodConverter, WireValueKind.Period),
+            Wire(new RupiahJsonConverter(), WireValueKind.Money),
+            Wire(new PercentRateJsonConverter(), WireValueKind.Rate),
+            Wire(new RegionCodeJsonConverter(), WireValueKind.Region),
+            Wire(new BookWeekJsonConverter(), WireValueKind.Date),
+            Wire(new HouseholdIdJsonConverter(), WireValueKind.Id),
+            Wire(new PersonIdJsonConverter(), WireValueKind.Id),
+            Wire(new GroupIdJsonConverter(), WireValueKind.Id),
+            Wire(new PendampingIdJsonConverter(), WireValueKind.Id),
+            Wire(new MeetingIdJsonConverter(), WireValueKind.Id),
+            Wire(new LoanIdJsonConverter(), WireValueKind.Id),
+            Wire(new EntryIdJsonConverter(), WireValueKind.Id),
+            Wire(new ExerciseIdJsonConverter(), WireValueKind.Id),
+            new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false),
+        ];
+        foreach (var converter in converters)
+        {
+            options.Converters.Add(converter);
+        }
         return options;
     }
+
+    private static WireValueConverter<T> Wire<T>(JsonConverter<T> inner, WireValueKind kind)
+        where T : notnull => new(inner, kind);
 }
 
 /// <summary>What a value on the wire should have looked like (the error message names it in the request's language).</summary>
@@ -94,12 +93,8 @@ public sealed class WireValueException(WireValueKind kind, Exception? inner = nu
     public WireValueKind Kind { get; } = kind;
 }
 
-/// <summary>
-/// A NodaTime.Serialization.SystemTextJson converter whose refusals carry the API's <see cref="WireValueKind"/>:
-/// its converters throw a plain <see cref="JsonException"/>, which the API would otherwise answer without saying
-/// what form the value should have had.
-/// </summary>
-/// <typeparam name="T">The NodaTime type.</typeparam>
+/// <summary>Wraps a converter so that its refusals (<see cref="JsonException"/>) carry the API's <see cref="WireValueKind"/>.</summary>
+/// <typeparam name="T">The converted type.</typeparam>
 public sealed class WireValueConverter<T>(JsonConverter<T> inner, WireValueKind kind) : JsonConverter<T>
     where T : notnull
 {
@@ -133,108 +128,36 @@ public sealed class WireValueConverter<T>(JsonConverter<T> inner, WireValueKind 
         inner.WriteAsPropertyName(writer, value, options);
 }
 
-/// <summary><see cref="Rupiah"/> as a JSON integer of whole rupiah; no fractions, no strings (SAV-07).</summary>
-public sealed class RupiahJsonConverter : JsonConverter<Rupiah>
-{
-    public override Rupiah Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var amount)
-            ? Rupiah.Of(amount)
-            : throw new WireValueException(WireValueKind.Money);
-
-    public override void Write(Utf8JsonWriter writer, Rupiah value, JsonSerializerOptions options) =>
-        writer.WriteNumberValue(value.Amount);
-}
-
-/// <summary><see cref="Rate"/> as a JSON number of percent, at most two decimals (<c>1.5</c> is 1,5 %).</summary>
-public sealed class RateJsonConverter : JsonConverter<Rate>
+/// <summary><see cref="Rate"/> on the wire as a JSON number of percent, at most two decimals (the core stores basis points).</summary>
+internal sealed class PercentRateJsonConverter : JsonConverter<Rate>
 {
     public override Rate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out var percent))
-        {
-            throw new WireValueException(WireValueKind.Rate);
-        }
         try
         {
-            return Rate.FromPercent(percent);
+            return reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var percent)
+                ? Rate.FromPercent(percent)
+                : throw new JsonException("A rate is a JSON number of percent.");
         }
         catch (ArgumentException e)
         {
-            throw new WireValueException(WireValueKind.Rate, e);
+            throw new JsonException("A rate has at most two decimals.", e);
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, Rate value, JsonSerializerOptions options) =>
-        writer.WriteNumberValue(value.Percent);
+    public override void Write(Utf8JsonWriter writer, Rate value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Percent);
 }
 
-/// <summary><see cref="RegionCode"/> as its dotted text (<c>62.71</c>, <c>62.71.01</c>, <c>62.71.01.1001</c>).</summary>
-public sealed class RegionCodeJsonConverter : JsonConverter<RegionCode>
+/// <summary>A <see cref="BookWeek"/> as an ISO-8601 interval of dates, <c>"2019-01-21/2019-01-27"</c> (start and end inclusive).</summary>
+internal sealed class BookWeekJsonConverter : JsonConverter<BookWeek>
 {
-    public override RegionCode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String && RegionCode.TryParse(reader.GetString(), out var code)
-            ? code
-            : throw new WireValueException(WireValueKind.Region);
-
-    public override void Write(Utf8JsonWriter writer, RegionCode value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString());
-}
-
-/// <summary>A bookkeeping week as an ISO-8601 interval of dates, <c>"2019-01-21/2019-01-27"</c> (start and end inclusive).</summary>
-public sealed class BookWeekJsonConverter : JsonConverter<KubeCore.Savings.BookWeek>
-{
-    public override KubeCore.Savings.BookWeek Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override BookWeek Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         var start = text is null ? null : LocalDatePattern.Iso.Parse(text.Split('/')[0]);
-        return start is { Success: true } ? KubeCore.Savings.BookWeek.StartingOn(start.Value, start.Value.DayOfWeek) : throw new WireValueException(WireValueKind.Date);
+        return start is { Success: true } ? BookWeek.StartingOn(start.Value, start.Value.DayOfWeek) : throw new JsonException("A week is an ISO-8601 interval of dates.");
     }
 
-    public override void Write(Utf8JsonWriter writer, KubeCore.Savings.BookWeek value, JsonSerializerOptions options) =>
+    public override void Write(Utf8JsonWriter writer, BookWeek value, JsonSerializerOptions options) =>
         writer.WriteStringValue(LocalDatePattern.Iso.Format(value.Start) + "/" + LocalDatePattern.Iso.Format(value.End));
-}
-
-/// <summary>A rule id as its text, <c>"GRP-01"</c>.</summary>
-public sealed class RuleIdJsonConverter : JsonConverter<KubeCore.Rules.RuleId>
-{
-    public override KubeCore.Rules.RuleId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        try
-        {
-            return KubeCore.Rules.RuleId.Parse(reader.GetString() ?? string.Empty);
-        }
-        catch (Exception e) when (e is FormatException or InvalidOperationException)
-        {
-            throw new JsonException("A rule id looks like GRP-01.", e);
-        }
-    }
-
-    public override void Write(Utf8JsonWriter writer, KubeCore.Rules.RuleId value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString());
-}
-
-/// <summary>A strongly typed id as its canonical Guid string; the empty Guid is not an id.</summary>
-/// <typeparam name="TId">The id type.</typeparam>
-public sealed class GuidIdJsonConverter<TId>(Func<Guid, TId> fromGuid, Func<TId, Guid> toGuid) : JsonConverter<TId>
-    where TId : struct
-{
-    public override TId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String || !Guid.TryParse(reader.GetString(), out var guid) || guid == Guid.Empty)
-        {
-            throw new WireValueException(WireValueKind.Id);
-        }
-        return fromGuid(guid);
-    }
-
-    public override void Write(Utf8JsonWriter writer, TId value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(toGuid(value).ToString("D", CultureInfo.InvariantCulture));
-
-    public override TId ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Guid.TryParse(reader.GetString(), out var guid) && guid != Guid.Empty
-            ? fromGuid(guid)
-            : throw new WireValueException(WireValueKind.Id);
-
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, TId value, JsonSerializerOptions options) =>
-        writer.WritePropertyName(toGuid(value).ToString("D", CultureInfo.InvariantCulture));
 }

@@ -1,9 +1,5 @@
-using KubeCore.Api.Json;
-using KubeCore.Common;
 using KubeCore.Groups;
-using KubeCore.Households;
 using KubeCore.WealthRanking;
-using NodaTime;
 
 namespace KubeCore.Api.Mapping;
 

@@ -1,8 +1,3 @@
-using KubeCore.Api.Persistence;
-using KubeCore.Common;
-using KubeCore.Households;
-using NodaTime;
-
 namespace KubeCore.Api.Mapping;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using KubeCore.Api.Json;
-using KubeCore.Api.Persistence;
-using KubeCore.Common;
-using KubeCore.Savings;
-using NodaTime;
-
 namespace KubeCore.Api.Mapping;
 
 /// <summary>The typed facts of a ledger entry as stored (see <see cref="LedgerEntry.Profit"/> and its neighbours); null members are absent.</summary>

@@ -1,13 +1,6 @@
-using System.Text;
-using KubeCore.Api.Errors;
-using KubeCore.Api.Security;
-using KubeCore.Common;
-using KubeCore.Rules;
-using KubeCore.Savings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using NodaTime;
 
 namespace KubeCore.Api.OpenApi;
 

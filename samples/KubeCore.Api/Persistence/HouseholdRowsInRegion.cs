@@ -1,5 +1,4 @@
 using Ardalis.Specification;
-using KubeCore.Common;
 
 namespace KubeCore.Api.Persistence;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-
 namespace KubeCore.Api.Persistence;
 
 /// <summary>
@@ -39,6 +36,18 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
 
     /// <summary>On the SQLite writer: the prepared statements the hot path writes its own rows with (see <see cref="Persistence.DirectRows"/>). Null otherwise: rows go through <c>SaveChanges</c>.</summary>
     public DirectRows? DirectRows { get; set; }
+
+    /// <summary>Inserts a row: by <see cref="DirectRows"/> on the SQLite writer, else tracked for <c>SaveChanges</c>.</summary>
+    public Task InsertAsync<TRow>(TRow row)
+        where TRow : class
+    {
+        if (DirectRows is { } direct)
+        {
+            return direct.InsertAsync(row);
+        }
+        Add(row);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Tables that take inserts only (SAV-01); the database refuses the rest with triggers too.</summary>
     public static IReadOnlyList<string> AppendOnlyTables { get; } = ["ledger_entries"];

@@ -1,11 +1,4 @@
-using KubeCore.Api.Commands;
-using KubeCore.Api.Mapping;
-using KubeCore.Api.Persistence;
-using KubeCore.Common;
-using KubeCore.Households;
-using KubeCore.Rules;
 using KubeCore.WealthRanking;
-using NodaTime;
 
 namespace KubeCore.Api.WealthRanking;
 

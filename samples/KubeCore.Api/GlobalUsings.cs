@@ -1,0 +1,19 @@
+// The namespaces most of the API's files use.
+global using System.Globalization;
+global using System.Text;
+global using System.Text.Json;
+global using KubeCore.Api.Commands;
+global using KubeCore.Api.Errors;
+global using KubeCore.Api.Groups;
+global using KubeCore.Api.Hosting;
+global using KubeCore.Api.Json;
+global using KubeCore.Api.Mapping;
+global using KubeCore.Api.OpenApi;
+global using KubeCore.Api.Persistence;
+global using KubeCore.Api.Security;
+global using KubeCore.Common;
+global using KubeCore.Households;
+global using KubeCore.Rules;
+global using KubeCore.Savings;
+global using Microsoft.EntityFrameworkCore;
+global using NodaTime;
