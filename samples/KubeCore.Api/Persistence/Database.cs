@@ -95,7 +95,9 @@ public static class Database
         var legacy = db.Database.IsSqlite()
             ? "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'stream_commands'"
             : "SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'stream_commands'";
-        if (await db.Database.SqlQueryRaw<int>(legacy).SingleAsync(cancellationToken) > 0)
+        // A database that does not exist yet (PostgreSQL before EnsureCreated) cannot be a 0.1 one, and cannot be queried.
+        var exists = await Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>(db.Database).ExistsAsync(cancellationToken);
+        if (exists && await db.Database.SqlQueryRaw<int>(legacy).SingleAsync(cancellationToken) > 0)
         {
             throw new LegacyDatabaseException();
         }
