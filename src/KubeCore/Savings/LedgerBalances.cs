@@ -325,15 +325,6 @@ public sealed class LedgerBalances
         }
     }
 
-    // The balances of a savings deposit (debit cash, credit the member's savings): what Apply does with its two legs.
-    internal void ApplyDeposit(PersonId member, long amount)
-    {
-        _cash = checked(_cash + amount);
-        ref var savings = ref CollectionsMarshal.GetValueRefOrAddDefault(_savings, member, out _);
-        savings = checked(savings + amount);
-        _savingsTotal = checked(_savingsTotal + amount);
-    }
-
     internal void ApplyClaims(LoanId loan, ReadOnlySpan<(RentengClaimant Claimant, long Delta)> changes)
     {
         foreach (var (claimant, delta) in changes)

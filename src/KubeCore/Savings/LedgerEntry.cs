@@ -147,26 +147,6 @@ public sealed class LedgerEntry
         }
     }
 
-    // A pair entry from its parts (see _legs): the caller guarantees the pair's accounts need no ids beyond the entry's
-    // member (a deposit: cash and the member's savings) and a positive amount.
-    private LedgerEntry(
-        GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, AccountKind debit, AccountKind credit, long amount,
-        PersonId member, string reference, object? previous)
-    {
-        Group = group;
-        Id = id;
-        Sequence = sequence;
-        BookDate = bookDate;
-        Kind = kind;
-        _member = member.Value;
-        Reference = reference;
-        Memo = string.Empty;
-        _previous = previous;
-        _pairAmount = amount;
-        _pairDebit = debit;
-        _pairCredit = credit;
-    }
-
     /// <summary>The group whose ledger this is.</summary>
     public GroupId Group { get; }
 
@@ -407,31 +387,6 @@ public sealed class LedgerEntry
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? owned,
         PersonId? member, LoanId? loan, string? reference, string? memo, EntryId? reverses, LedgerEntry? previous, EntryFacts? facts = null) =>
         Create(group, id, sequence, bookDate, kind, legs, owned, member, loan, reference, memo, reverses, previous, facts, computeHash: true);
-
-    /// <summary>
-    /// Creates a two-leg entry of a member (a deposit): debit <paramref name="debit"/>, credit <paramref name="credit"/>,
-    /// both of <paramref name="amount"/>, neither account naming a loan. The same entry (fields and hash) as
-    /// <see cref="CreateNext"/> with those two legs, without building them.
-    /// </summary>
-    internal static LedgerEntry CreateNextPair(
-        GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, AccountKind debit, AccountKind credit, long amount,
-        PersonId member, string? reference, LedgerEntry? previous)
-    {
-        IdGuard.Check(group);
-        IdGuard.Check(id, nameof(id));
-        IdGuard.Check(member);
-        Preconditions.CheckArgumentRange(sequence, 1, long.MaxValue);
-        Preconditions.CheckArgumentRange(amount, 1, long.MaxValue, nameof(amount));
-        Preconditions.CheckArgument(bookDate.Calendar == CalendarSystem.Iso, nameof(bookDate), "Book dates use the ISO calendar.");
-        Preconditions.CheckArgument(Enum.IsDefined(kind), nameof(kind), "Unknown entry kind.");
-        Preconditions.CheckArgument(debit is AccountKind.Cash or AccountKind.MemberSavings && credit is AccountKind.Cash or AccountKind.MemberSavings && debit != credit,
-            nameof(debit), "A member pair moves money between cash and the member's savings.");
-        reference ??= string.Empty;
-        Preconditions.CheckArgument(reference.Length <= MaxReferenceLength, nameof(reference), "The reference is too long.");
-        var entry = new LedgerEntry(group, id, sequence, bookDate, kind, debit, credit, amount, member, reference, previous);
-        entry.Hash = entry.ComputeHash();
-        return entry;
-    }
 
     private static LedgerEntry Create(
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? legArray,

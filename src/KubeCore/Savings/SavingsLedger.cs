@@ -449,15 +449,10 @@ public sealed class SavingsLedger
         CheckText(reference);
         ThrowIf(CheckDates(today, date) ?? CheckPositive(amount) ?? CheckLimits(EntryKind.SavingsDeposit, amount.Amount)
             ?? CheckCurrentMember(member, RuleIds.Sav04, SavingsErrors.NotACurrentMember));
-        // The legs (debit cash, credit the member's savings) only raise balances, so SAV-02 cannot refuse them: the entry
-        // is built as a pair and applied directly (the same entry, hash and balances as posting the two legs).
-        var sequence = _entries.Count + 1;
-        var entry = LedgerEntry.CreateNextPair(_group.Id, _ids.Next(sequence), sequence, date, EntryKind.SavingsDeposit,
-            AccountKind.Cash, AccountKind.MemberSavings, amount.Amount, member, reference, LastEntry);
-        _entries.Add(entry);
-        _balances.ApplyDeposit(member, amount.Amount);
-        Appended(entry);
-        return entry;
+        // The same append as every other entry: a pair of legs is stored and hashed as a pair by the entry itself.
+        return Post(date, EntryKind.SavingsDeposit,
+            [LedgerLeg.Debit(LedgerAccount.Cash, amount), LedgerLeg.Credit(LedgerAccount.MemberSavings(member), amount)],
+            member, null, reference, null, null, null);
     }
 
     /// <summary>
@@ -1155,7 +1150,8 @@ public sealed class SavingsLedger
     private static RuleViolation AboveCeiling(long amount, Rupiah ceiling) =>
         RuleViolation.Of(RuleIds.Sav08, SavingsErrors.AmountAboveCeiling, ("Amount", Rupiah.Of(amount)), ("MaxSingleAmount", ceiling));
 
-    private static RuleViolation TotalsOutOfRange(long amount) =>
+    /// <summary>SAV-08: an amount (or a sum) whose totals would not be representable; the one place this violation is built.</summary>
+    internal static RuleViolation TotalsOutOfRange(long amount) =>
         RuleViolation.Of(RuleIds.Sav08, SavingsErrors.TotalsOutOfRange, ("Amount", Rupiah.Of(amount)), ("Limit", Rupiah.Of(long.MaxValue)));
 
     // SAV-08: two non-negative parts whose sum would not be representable.
@@ -1202,7 +1198,7 @@ public sealed class SavingsLedger
         if (!week.HasNext)
         {
             // The calendar's last week: no week would follow it to take the next entries.
-            return RuleViolation.Of(RuleIds.Sav09, SavingsErrors.DateOutOfRange, ("Date", week.Start));
+            return DateOutOfRange(week.Start);
         }
         if (week != _nextWeekToClose)
         {
@@ -1242,13 +1238,20 @@ public sealed class SavingsLedger
     private RuleViolation? CheckClaims(LoanId? loan, ClaimChange[]? claims) =>
         claims is null || loan is not { } l ? null : _balances.CheckClaims(l, ToTuples(claims));
 
+    /// <summary>SAV-09: a date outside the ISO calendar's range (the one place this violation is built).</summary>
+    internal static RuleViolation DateOutOfRange(LocalDate date) =>
+        RuleViolation.Of(RuleIds.Sav09, SavingsErrors.DateOutOfRange, ("Date", date));
+
     private static RuleViolation? CheckPositive(Rupiah amount) =>
-        amount.IsPositive ? null : RuleViolation.Of(RuleIds.Sav07, SavingsErrors.AmountNotPositive, ("Amount", amount));
+        amount.IsPositive ? null : NotPositive(amount);
 
     private static RuleViolation? CheckParts(Rupiah principal, Rupiah serviceCharge) =>
         principal.IsNegative || serviceCharge.IsNegative || (!principal.IsPositive && !serviceCharge.IsPositive)
-            ? RuleViolation.Of(RuleIds.Sav07, SavingsErrors.AmountNotPositive, ("Amount", principal.IsNegative ? principal : serviceCharge))
+            ? NotPositive(principal.IsNegative ? principal : serviceCharge)
             : null;
+
+    private static RuleViolation NotPositive(Rupiah amount) =>
+        RuleViolation.Of(RuleIds.Sav07, SavingsErrors.AmountNotPositive, ("Amount", amount));
 
     private PersonId KnownBorrower(LoanId loan)
     {

@@ -246,15 +246,7 @@ public sealed class LoanBook
                     Rollback(start);
                     throw new ArgumentOutOfRangeException(nameof(payments), payment.Amount, "A payment must be positive.");
                 }
-                var violation = payment.Date < disbursedOn
-                    ? RuleViolation.Of(RuleIds.Loan05, LoanErrors.PaymentBeforeDisbursement, ("Date", payment.Date), ("DisbursedOn", disbursedOn))
-                    : i > 0 && payment.Date < previous
-                        ? RuleViolation.Of(RuleIds.Port02, LoanErrors.PaymentBackdated, ("Date", payment.Date), ("LastPaymentDate", previous))
-                        : shape.Total - charge - principal == 0
-                            ? RuleViolation.Of(RuleIds.Loan05, LoanErrors.LoanAlreadyRepaid, ("Date", payment.Date))
-                            : payment.Amount.Amount > shape.Total - charge - principal
-                                ? RuleViolation.Of(RuleIds.Loan05, LoanErrors.Overpayment, ("Amount", payment.Amount), ("Outstanding", Rupiah.Of(shape.Total - charge - principal)))
-                                : null;
+                var violation = LoanAccount.PaymentViolation(payment.Date, payment.Amount, disbursedOn, i > 0 ? previous : null, Rupiah.Of(shape.Total - charge - principal));
                 if (violation is not null)
                 {
                     Rollback(start);

@@ -159,35 +159,45 @@ public sealed class LoanAccount
     public RuleViolation? CheckPayment(LocalDate date, Rupiah amount)
     {
         RequirePositive(amount);
-        if (CheckDate(date) is { } timing)
-        {
-            return timing;
-        }
-        if (IsRepaid)
-        {
-            return RuleViolation.Of(RuleIds.Loan05, LoanErrors.LoanAlreadyRepaid, ("Date", date));
-        }
-        if (amount > Outstanding)
-        {
-            return RuleViolation.Of(RuleIds.Loan05, LoanErrors.Overpayment, ("Amount", amount), ("Outstanding", Outstanding));
-        }
-        return null;
+        return PaymentViolation(date, amount, Schedule.DisbursedOn, LastPaymentDate, Outstanding);
     }
 
     /// <summary>
     /// Null when a payment may be dated <paramref name="date"/>: not before the disbursement (LOAN-05) and
     /// not before the latest recorded payment (PORT-02).
     /// </summary>
-    public RuleViolation? CheckDate(LocalDate date)
+    public RuleViolation? CheckDate(LocalDate date) => PaymentDateViolation(date, Schedule.DisbursedOn, LastPaymentDate);
+
+    // The one place of the payment rules (LOAN-05, PORT-02), for an account and for a compact book's raw records alike.
+    internal static RuleViolation? PaymentViolation(LocalDate date, Rupiah amount, LocalDate disbursedOn, LocalDate? lastPayment, Rupiah outstanding)
     {
-        if (date < Schedule.DisbursedOn)
+        if (PaymentDateViolation(date, disbursedOn, lastPayment) is { } timing)
         {
-            return RuleViolation.Of(RuleIds.Loan05, LoanErrors.PaymentBeforeDisbursement, ("Date", date), ("DisbursedOn", Schedule.DisbursedOn));
+            return timing;
         }
-        return LastPaymentDate is { } last && date < last
+        if (outstanding == Rupiah.Zero)
+        {
+            return AlreadyRepaid(date);
+        }
+        return amount > outstanding
+            ? RuleViolation.Of(RuleIds.Loan05, LoanErrors.Overpayment, ("Amount", amount), ("Outstanding", outstanding))
+            : null;
+    }
+
+    internal static RuleViolation? PaymentDateViolation(LocalDate date, LocalDate disbursedOn, LocalDate? lastPayment)
+    {
+        if (date < disbursedOn)
+        {
+            return RuleViolation.Of(RuleIds.Loan05, LoanErrors.PaymentBeforeDisbursement, ("Date", date), ("DisbursedOn", disbursedOn));
+        }
+        return lastPayment is { } last && date < last
             ? RuleViolation.Of(RuleIds.Port02, LoanErrors.PaymentBackdated, ("Date", date), ("LastPaymentDate", last))
             : null;
     }
+
+    /// <summary>LOAN-05: the loan is repaid (on <paramref name="date"/>, the payment's date or the day it closed); it takes no payment.</summary>
+    internal static RuleViolation AlreadyRepaid(LocalDate? date) =>
+        RuleViolation.Of(RuleIds.Loan05, LoanErrors.LoanAlreadyRepaid, ("Date", date));
 
     /// <summary>How a borrower payment would be allocated, without recording it.</summary>
     /// <exception cref="RuleViolationException">The payment is refused (see <see cref="CheckPayment"/>).</exception>

@@ -254,11 +254,7 @@ public sealed partial class LoanRevolving
     public LedgerEntry BorrowFromUpk(HostToday today, LocalDate date, Rupiah amount, string? reference = null)
     {
         ThrowIfViolated(today.CheckNotAfter(date));
-        var access = UpkAccessOf(date);
-        if (!access.Holds)
-        {
-            AssessUpkAccess(date).ThrowIfRejected();
-        }
+        AssessUpkAccess(date).ThrowIfRejected();
         var entry = Ledger.AddLoanCapital(today, date, amount, reference ?? "Pinjaman UPK");
         Record(new UpkLoanReceivedFact(new UpkLoan(date, amount, entry.Id)));
         _events.Add(new UpkLoanReceived(Group, date, amount, entry.Id));
@@ -281,12 +277,17 @@ public sealed partial class LoanRevolving
     public Decision AssessApplication(LoanApplication application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var facts = EligibilityOf(application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn, self: null);
+        return ApplicationDecision(application, EligibilityOf(application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn, self: null));
+    }
+
+    private Decision ApplicationDecision(LoanApplication application, in EligibilityFacts facts)
+    {
         var builder = Eligibility("Loan application", facts, application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn);
         builder.Check(RuleIds.Sav08, CheckAmounts(application.Principal, application.TermMonths), ("Savings.MaxSingleAmount", Profile.Savings.MaxSingleAmount), ("Principal", application.Principal));
-        if (application.Principal.IsPositive && application.Principal > AvailableToLend)
+        var available = AvailableToLend;
+        if (application.Principal.IsPositive && application.Principal > available)
         {
-            builder.Warn(RuleViolation.Of(RuleIds.Loan06, LoanErrors.AboveAvailableFund, ("Principal", application.Principal), ("Available", AvailableToLend)), ("Available", AvailableToLend));
+            builder.Warn(AboveAvailableFund(application.Principal, available), ("Available", available));
         }
         return builder.Build();
     }
@@ -311,10 +312,7 @@ public sealed partial class LoanRevolving
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan06, LoanErrors.LoanIdTaken, ("LoanId", application.Loan)));
         }
         var facts = EligibilityOf(application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn, self: null);
-        if (!facts.AllHold(Profile.Loans) || CheckAmounts(application.Principal, application.TermMonths) is not null)
-        {
-            AssessApplication(application).ThrowIfRejected();
-        }
+        ApplicationDecision(application, facts).ThrowIfRejected();
         Record(new LoanAppliedFact(application.Loan, application.Member, application.Principal, application.TermMonths, application.Frequency,
             Profile.Loans.MonthlyServiceCharge, application.Purpose, application.AppliedOn, facts.PreviousLoans + 1));
         var loan = _byId[application.Loan];
@@ -433,7 +431,7 @@ public sealed partial class LoanRevolving
             builder.Check(RuleIds.Off05, CheckSegregation(loan.Borrower, approval.ApprovedBy), ("Officers.SegregateTreasurerLoans", Profile.Officers.SegregateTreasurerLoans));
         }
         var available = AvailableToLend;
-        builder.Check(RuleIds.Loan06, loan.Principal <= available, () => RuleViolation.Of(RuleIds.Loan06, LoanErrors.AboveAvailableFund, ("Principal", loan.Principal), ("Available", available)), ("Available", available), ("Principal", loan.Principal));
+        builder.Check(RuleIds.Loan06, loan.Principal <= available, () => AboveAvailableFund(loan.Principal, available), ("Available", available), ("Principal", loan.Principal));
         return builder.Build();
     }
 
@@ -452,10 +450,7 @@ public sealed partial class LoanRevolving
         var loan = GetLoan(loanId);
         ThrowIfViolated(today.CheckNotAfter(date) ?? CheckScheduleDates(loan.Terms.TermMonths, loan.Terms.Frequency, date));
         var facts = DisbursementEligibilityOf(loan, date);
-        if (!MayDisburse(loan, date, facts))
-        {
-            DisbursementDecision(loan, date, facts).ThrowIfRejected();
-        }
+        DisbursementDecision(loan, date, facts).ThrowIfRejected();
         var entry = Ledger.DisburseLoan(today, date, loan.Id, loan.Borrower, loan.Principal, Reference("Pencairan", loan.Id));
         // The member's disbursed loans, this one included.
         var count = facts.PreviousLoans + 1;
@@ -754,7 +749,8 @@ public sealed partial class LoanRevolving
     // ------------------------------------------------------------------------------------------------
 
     // Eligibility is computed once into EligibilityFacts with plain loops; the decision (every check with its
-    // parameters) is built from those facts only when asked for, or when an operation is refused.
+    // parameters) is built from those facts, and an operation proceeds only when that decision approves: the checks
+    // are written once, as decision checks.
     private EligibilityFacts EligibilityOf(PersonId member, Rupiah principal, int termMonths, InstallmentFrequency frequency, LocalDate asOf, Loan? self)
     {
         var parameters = Profile.Loans;
@@ -851,16 +847,6 @@ public sealed partial class LoanRevolving
         return builder;
     }
 
-    // True when every check of AssessDisbursement passes (then the decision need not be built); false when any may
-    // fail, and the decision tells which.
-    private bool MayDisburse(Loan loan, LocalDate date, in EligibilityFacts facts) =>
-        loan.State == LoanState.Approved
-        && loan.Approval is { } approval
-        && date >= approval.ApprovedOn
-        && CheckSegregation(loan.Borrower, approval.ApprovedBy) is null
-        && loan.Principal <= AvailableToLend
-        && facts.AllHold(Profile.Loans);
-
     // The borrower's eligibility for disbursing loan (the loan itself not counted among their previous loans).
     private EligibilityFacts DisbursementEligibilityOf(Loan loan, LocalDate date) =>
         EligibilityOf(loan.Borrower, loan.Principal, loan.Terms.TermMonths, loan.Terms.Frequency, date, loan);
@@ -868,8 +854,7 @@ public sealed partial class LoanRevolving
     // LOAN-01 (a), lending within the group: the savings months against the profile's internal minimum.
     private LendingFacts LendingOf(LocalDate asOf)
     {
-        var months = ConsecutiveSavingsMonths(asOf);
-        return new LendingFacts(months, months >= Profile.Loans.MinSavingsMonthsBeforeInternalLending, null);
+        return new LendingFacts(ConsecutiveSavingsMonths(asOf), Profile.Loans.MinSavingsMonthsBeforeInternalLending, null);
     }
 
     // LOAN-01 (b), a KSM borrowing from the UPK: the savings months (the same count as gate a) and the members without a
@@ -880,7 +865,7 @@ public sealed partial class LoanRevolving
         var months = ConsecutiveSavingsMonths(asOf);
         if (!parameters.UpkLoanRequiresJointLiabilityStatement)
         {
-            return new LendingFacts(months, months >= parameters.MinSavingsMonthsBeforeUpkLoan, null);
+            return new LendingFacts(months, parameters.MinSavingsMonthsBeforeUpkLoan, null);
         }
         List<PersonId>? missing = null;
         foreach (var member in _group.CurrentMembers)
@@ -891,29 +876,28 @@ public sealed partial class LoanRevolving
             }
         }
         missing?.Sort();
-        return new LendingFacts(months, months >= parameters.MinSavingsMonthsBeforeUpkLoan && missing is null, missing ?? []);
+        return new LendingFacts(months, parameters.MinSavingsMonthsBeforeUpkLoan, missing ?? []);
     }
 
     private void AddLendingChecks(DecisionBuilder builder, LendingFacts lending)
     {
-        var required = Profile.Loans.MinSavingsMonthsBeforeInternalLending;
+        var required = lending.RequiredMonths;
         var months = lending.Months;
-        builder.Check(RuleIds.Loan01, months >= required,
+        builder.Check(RuleIds.Loan01, lending.MonthsHold,
             () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.SavingsMonthsShort, ("Months", months), ("RequiredMonths", required)),
             ("Loans.MinSavingsMonthsBeforeInternalLending", required), ("Months", months));
     }
 
     private void AddUpkChecks(DecisionBuilder builder, LendingFacts access)
     {
-        var parameters = Profile.Loans;
-        var required = parameters.MinSavingsMonthsBeforeUpkLoan;
+        var required = access.RequiredMonths;
         var months = access.Months;
-        builder.Check(RuleIds.Loan01, months >= required,
+        builder.Check(RuleIds.Loan01, access.MonthsHold,
             () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.UpkSavingsMonthsShort, ("Months", months), ("RequiredMonths", required)),
             ("Loans.MinSavingsMonthsBeforeUpkLoan", required), ("Months", months));
         if (access.MissingStatements is { } missing)
         {
-            builder.Check(RuleIds.Loan01, missing.Count == 0,
+            builder.Check(RuleIds.Loan01, access.StatementsHold,
                 () => RuleViolation.Of(RuleIds.Loan01, LoanErrors.StatementMissing, ("Missing", missing.Count), ("MemberIds", string.Join(", ", missing))),
                 ("Loans.UpkLoanRequiresJointLiabilityStatement", true), ("Missing", missing.Count));
         }
@@ -941,7 +925,7 @@ public sealed partial class LoanRevolving
     private LoanAccount DisbursedAccount(Loan loan) => loan.State switch
     {
         LoanState.Disbursed => loan.Account!,
-        LoanState.Repaid => throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan05, LoanErrors.LoanAlreadyRepaid, ("Date", loan.ClosedOn))),
+        LoanState.Repaid => throw new RuleViolationException(LoanAccount.AlreadyRepaid(loan.ClosedOn)),
         _ => throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan05, LoanErrors.LoanNotDisbursed, ("LoanId", loan.Id))),
     };
 
@@ -993,7 +977,7 @@ public sealed partial class LoanRevolving
         }
         var charge = (Int128)principal.Amount * Profile.Loans.MonthlyServiceCharge.BasisPoints * Math.Max(termMonths, 0) / Rate.BasisPointsPerWhole;
         return charge + principal.Amount > long.MaxValue
-            ? RuleViolation.Of(RuleIds.Sav08, SavingsErrors.TotalsOutOfRange, ("Amount", principal), ("Limit", Rupiah.Of(long.MaxValue)))
+            ? SavingsLedger.TotalsOutOfRange(principal.Amount)
             : null;
     }
 
@@ -1002,8 +986,11 @@ public sealed partial class LoanRevolving
     {
         var count = RepaymentSchedule.InstallmentCountFor(termMonths, frequency);
         var latest = frequency == InstallmentFrequency.Weekly ? LocalDate.MaxIsoValue.PlusWeeks(-count) : LocalDate.MaxIsoValue.PlusMonths(-count);
-        return date <= latest ? null : RuleViolation.Of(RuleIds.Sav09, SavingsErrors.DateOutOfRange, ("Date", date));
+        return date <= latest ? null : SavingsLedger.DateOutOfRange(date);
     }
+
+    private static RuleViolation AboveAvailableFund(Rupiah principal, Rupiah available) =>
+        RuleViolation.Of(RuleIds.Loan06, LoanErrors.AboveAvailableFund, ("Principal", principal), ("Available", available));
 
     private static RuleViolation WrongState(Loan loan, LoanState required) =>
         RuleViolation.Of(RuleIds.Loan06, LoanErrors.WrongLoanState, ("LoanId", loan.Id), ("State", loan.State), ("Required", required));
@@ -1020,9 +1007,17 @@ public sealed partial class LoanRevolving
             throw new RuleViolationException(violation);
         }
     }
-    // A LOAN-01 gate as of a date: the savings months, whether the gate holds, and (gate b) the members without a signed
-    // statement (sorted; null for gate a and when the profile requires no statement).
-    private readonly record struct LendingFacts(int Months, bool Holds, List<PersonId>? MissingStatements);
+    // A LOAN-01 gate as of a date: the savings months and the months the gate requires, and (gate b) the members without a
+    // signed statement (sorted; null for gate a and when the profile requires no statement). Its checks are written once,
+    // here: the decision records each of them, and Holds (CanLend, the eligibility facts) is their conjunction.
+    private readonly record struct LendingFacts(int Months, int RequiredMonths, List<PersonId>? MissingStatements)
+    {
+        public bool MonthsHold => Months >= RequiredMonths;
+
+        public bool StatementsHold => MissingStatements is not { Count: > 0 };
+
+        public bool Holds => MonthsHold && StatementsHold;
+    }
 
     // What an eligibility decision checks (see Eligibility), computed once.
     private readonly record struct EligibilityFacts(
@@ -1038,20 +1033,5 @@ public sealed partial class LoanRevolving
         Rupiah MemberArrears,
         Rupiah RecoveryOwed,
         int LoansInArrears,
-        Rupiah GroupArrears)
-    {
-        // True when no check of the eligibility decision fails.
-        public bool AllHold(LoanParameters parameters) =>
-            Standing is null
-            && IsMember
-            && Lending.Holds
-            && !LoanRules.IsReferredToBank(PreviousLoans, LargestPrincipal, parameters)
-            && !LoanOpen
-            && Ceiling is null
-            && Term is null
-            && Frequency is null
-            && MemberArrears == Rupiah.Zero
-            && RecoveryOwed == Rupiah.Zero
-            && LoansInArrears == 0;
-    }
+        Rupiah GroupArrears);
 }
