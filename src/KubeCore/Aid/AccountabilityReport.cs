@@ -141,9 +141,9 @@ public sealed class AccountabilityReport
     /// <exception cref="RuleViolationException">Already submitted, or dated before the last spend or the disbursement.</exception>
     public void Submit(LocalDate date)
     {
-        if (SubmittedOn is not null)
+        if (CheckNotSubmitted() is { } submitted)
         {
-            throw new RuleViolationException(RuleViolation.Of(RuleIds.Aid03, AidErrors.ReportAlreadySubmitted, ("SubmittedOn", SubmittedOn)));
+            throw new RuleViolationException(submitted);
         }
         var earliest = _spends.Count == 0 ? DisbursedOn : LocalDate.Max(DisbursedOn, _spends.Max(s => s.Date));
         if (date < earliest)
@@ -288,11 +288,15 @@ public sealed class AccountabilityReport
         return new LpjSummary(Grant, byCategory, spent, Grant - spent, DueOn, StatusOn(date), count);
     }
 
+    // AID-03: a submitted report takes nothing more.
+    private RuleViolation? CheckNotSubmitted() =>
+        SubmittedOn is null ? null : RuleViolation.Of(RuleIds.Aid03, AidErrors.ReportAlreadySubmitted, ("SubmittedOn", SubmittedOn));
+
     private RuleViolation? CheckSpend(AidSpend spend)
     {
-        if (SubmittedOn is not null)
+        if (CheckNotSubmitted() is { } submitted)
         {
-            return RuleViolation.Of(RuleIds.Aid03, AidErrors.ReportAlreadySubmitted, ("SubmittedOn", SubmittedOn));
+            return submitted;
         }
         if (string.IsNullOrWhiteSpace(spend.ReceiptReference))
         {

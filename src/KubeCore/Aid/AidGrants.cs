@@ -88,15 +88,15 @@ public static class AidGrants
         var profile = group.Profile;
         var grant = profile.Aid.GrantOn(date);
         var builder = new DecisionBuilder("Aid grant", profile, date);
+        var noGrant = () => RuleViolation.Of(RuleIds.Aid01, AidErrors.NoGrantInForce, ("ProfileId", profile.Id), ("Date", date));
         if (memberHouseholds is { } households)
         {
-            builder.Check(RuleIds.Aid01, grant is not null, () => RuleViolation.Of(RuleIds.Aid01, AidErrors.NoGrantInForce, ("ProfileId", profile.Id), ("Date", date)),
+            builder.Check(RuleIds.Aid01, grant is not null, noGrant,
                 ("Aid.GrantSchedule", grant?.ToString()), ("Source", grant?.Source), ("MemberHouseholds", households), ("Grant", grant?.For(households)));
         }
         else
         {
-            builder.Check(RuleIds.Aid01, grant is not null, () => RuleViolation.Of(RuleIds.Aid01, AidErrors.NoGrantInForce, ("ProfileId", profile.Id), ("Date", date)),
-                ("Aid.GrantSchedule", grant?.ToString()), ("Source", grant?.Source));
+            builder.Check(RuleIds.Aid01, grant is not null, noGrant, ("Aid.GrantSchedule", grant?.ToString()), ("Source", grant?.Source));
         }
         var standing = GroupStandingRules.CheckMayMoveMoney(group);
         builder.Check(standing?.RuleId ?? RuleIds.Grp06, standing, ("Status", group.Status));

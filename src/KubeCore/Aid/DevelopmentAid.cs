@@ -77,7 +77,7 @@ public static class DevelopmentAid
         var aid = profile.Aid;
         var builder = new DecisionBuilder("Development aid eligibility", profile, asOf);
         builder.Check(RuleIds.Grp06, candidate.Status == GroupStatus.Active,
-            () => RuleViolation.Of(RuleIds.Grp06, GroupErrors.NotActive, ("GroupId", candidate.GroupId), ("Status", candidate.Status)),
+            () => GroupStandingRules.NotActive(candidate.GroupId, candidate.Status),
             ("Status", candidate.Status));
         if (aid.DevelopmentAidMinGroupAge is { } minAge)
         {

@@ -43,7 +43,7 @@ public static class ReadableName
         normalized = null;
         if (name is null)
         {
-            return RuleViolation.Of(RuleIds.Mem07, CommonErrors.NameEmpty);
+            return Empty();
         }
         // Unpaired surrogates first: string.Normalize throws on them.
         for (var i = 0; i < name.Length; i++)
@@ -82,7 +82,7 @@ public static class ReadableName
         }
         if (!visible)
         {
-            return RuleViolation.Of(RuleIds.Mem07, CommonErrors.NameEmpty);
+            return Empty();
         }
         if (length > maxLength)
         {
@@ -91,6 +91,8 @@ public static class ReadableName
         normalized = text;
         return null;
     }
+
+    private static RuleViolation Empty() => RuleViolation.Of(RuleIds.Mem07, CommonErrors.NameEmpty);
 
     /// <summary>The normalised name (see <see cref="Check"/>), or a <see cref="RuleViolationException"/>.</summary>
     /// <exception cref="RuleViolationException">MEM-07: the name is empty, unreadable or too long.</exception>

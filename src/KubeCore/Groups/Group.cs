@@ -216,12 +216,14 @@ public sealed class Group : IGroupStanding
         var founders = Span(command.FoundingMembers);
         var builder = new DecisionBuilder("Formation of group ", command.GroupId, profile, command.ProposedOn,
             checks: 6 + (MemberEligibility.ChecksPerPerson(profile) * founders.Length), parameters: 10 + (MemberEligibility.MaxParametersPerPerson(profile) * founders.Length));
+        var seats = founders.Length <= MaxStackMembers ? stackalloc Seat[founders.Length] : new Seat[founders.Length];
+        SeatsOf(founders, seats);
         var first = founders.Length <= MaxStackMembers ? stackalloc bool[founders.Length] : new bool[founders.Length];
-        MarkFirstOfPerson(founders, first);
+        MarkFirstOfPerson(seats, first);
 
         AddSizeCheck(builder, profile, founders.Length);
         AddAll(builder, RuleIds.Grp02, ConsentViolations(command, founders, first), ("Consents", DecisionBoxes.Int(command.Consents.Count)), ("InitialMeetingOn", command.InitialMeetingOn));
-        AddSeatChecks(builder, profile, founders, first);
+        AddSeatChecks(builder, profile, seats, first, command.FoundingMembers);
         AddResidenceChecks(builder, profile, command.Desa, founders);
         var eligibility = new MemberEligibility.ProfileValues(profile);
         for (var i = 0; i < founders.Length; i++)
@@ -231,7 +233,7 @@ public sealed class Group : IGroupStanding
                 MemberEligibility.AddChecks(builder, founders[i], profile, command.ProposedOn, ref eligibility);
             }
         }
-        AddWomenShareCheck(builder, profile, founders, first);
+        AddWomenShareCheck(builder, profile, seats, first);
         if (judgeName)
         {
             builder.Check(RuleIds.Mem07, ReadableName.Check(command.Name, profile.Membership.MaxNameLength, out _),
@@ -311,10 +313,7 @@ public sealed class Group : IGroupStanding
         {
             violations.Add(RuleViolation.Of(RuleIds.Grp02, GroupErrors.InitialMeetingAlreadyHeld, ("GroupId", Id), ("HeldOn", held)));
         }
-        if (heldOn < ProposedOn)
-        {
-            violations.Add(RuleViolation.Of(RuleIds.Grp02, GroupErrors.InitialMeetingBeforeProposal, ("InitialMeetingOn", heldOn), ("ProposedOn", ProposedOn)));
-        }
+        AddIfNotNull(violations, CheckInitialMeetingDate(heldOn, ProposedOn));
         AddIfNotNull(violations, CheckDate(heldOn));
         var completesFormation = Status == GroupStatus.Proposed && Offices.All(_officers.ContainsKey);
         if (completesFormation)
@@ -346,10 +345,12 @@ public sealed class Group : IGroupStanding
         builder.Check(RuleIds.Grp06, Status == GroupStatus.Formed ? null : Illegal(GroupStatus.Verified), ("From", Status), ("To", GroupStatus.Verified));
         builder.Check(RuleIds.Grp06, CheckDate(command.VerifiedOn), ("Date", command.VerifiedOn), ("LastChangedOn", _lastChangedOn));
         var members = Span(command.Members);
+        var seats = members.Length <= MaxStackMembers ? stackalloc Seat[members.Length] : new Seat[members.Length];
+        SeatsOf(members, seats);
         var first = members.Length <= MaxStackMembers ? stackalloc bool[members.Length] : new bool[members.Length];
-        MarkFirstOfPerson(members, first);
+        MarkFirstOfPerson(seats, first);
         AddSizeCheck(builder, Profile, members.Length);
-        AddSeatChecks(builder, Profile, members, first);
+        AddSeatChecks(builder, Profile, seats, first, command.Members);
         AddResidenceChecks(builder, Profile, Desa, members);
         var eligibility = new MemberEligibility.ProfileValues(Profile);
         for (var i = 0; i < members.Length; i++)
@@ -357,7 +358,7 @@ public sealed class Group : IGroupStanding
             MemberEligibility.AddChecks(builder, members[i], Profile, command.VerifiedOn, ref eligibility);
         }
         // The dossiers are one per current member (checked above), so every dossier is a distinct person.
-        AddWomenShareCheck(builder, Profile, members, first);
+        AddWomenShareCheck(builder, Profile, seats, first);
         AddAll(builder, RuleIds.Off04,
             Offices.Where(role => !_officers.ContainsKey(role)).Select(role => RuleViolation.Of(RuleIds.Off04, GroupErrors.OfficeVacant, ("GroupId", Id), ("Role", role))).ToList(),
             ("Offices", _officers.Count));
@@ -408,27 +409,24 @@ public sealed class Group : IGroupStanding
             violations.Add(RuleViolation.Of(RuleIds.Grp05, GroupErrors.GraceExpired, ("GroupId", Id), ("Deadline", deadline), ("AsOf", command.JoinedOn)));
         }
         var newcomer = GroupMember.From(dossier, command.JoinedOn);
-        var current = _members.Where(m => m.IsCurrent).ToList();
-        if (current.Any(m => m.PersonId == newcomer.PersonId))
-        {
-            violations.Add(RuleViolation.Of(RuleIds.Grp03, GroupErrors.PersonAlreadyMember, ("Person", newcomer.ToString()), ("PersonId", newcomer.PersonId)));
-        }
-        var after = current.Append(newcomer).ToList();
-        if (Profile.Membership.MaxMembers is { } max && after.Count > max)
-        {
-            violations.Add(RuleViolation.Of(RuleIds.Grp01, GroupErrors.TooManyMembers, ("Members", after.Count), ("MaxMembers", max)));
-        }
-        var seats = after.Where(m => m.FamilyCard == newcomer.FamilyCard).DistinctBy(m => m.PersonId).Count();
-        if (seats > Profile.Membership.MembersPerHousehold)
-        {
-            violations.Add(HouseholdOverSeats(newcomer.FamilyCard, seats, Profile.Membership.MembersPerHousehold));
-        }
+        // The current members and the newcomer, counted by the same GRP-03 and MEM-05 loops as a proposal; only what
+        // involves the newcomer (the last listing) is judged, so a group that broke a rule before is not refused for it here.
+        var after = _members.Where(m => m.IsCurrent).Append(newcomer).ToList();
+        var newcomerAt = after.Count - 1;
+        var seats = after.Count <= MaxStackMembers ? stackalloc Seat[after.Count] : new Seat[after.Count];
+        SeatsOf(after, seats);
+        var first = after.Count <= MaxStackMembers ? stackalloc bool[after.Count] : new bool[after.Count];
+        MarkFirstOfPerson(seats, first);
+        violations.AddRange(PersonsListedTwice(seats, first, newcomerAt, after, DescribeMember) ?? []);
+        AddIfNotNull(violations, TooManyMembers(Profile, after.Count));
+        violations.AddRange(HouseholdSeatViolations(Profile, seats, first, newcomerAt, after, CardOfMember) ?? []);
         AddIfNotNull(violations, ResidenceViolation(Profile, Desa, newcomer));
         var eligibility = MemberEligibility.Evaluate(dossier, Profile, command.JoinedOn);
         violations.AddRange(eligibility.Violations);
         if (newcomer.Sex != Sex.Female)
         {
-            AddIfNotNull(violations, MemberEligibility.CheckWomenShare(Profile, after.Count(m => m.Sex == Sex.Female), after.Count));
+            var women = WomenAmong(seats, first, out var persons);
+            AddIfNotNull(violations, MemberEligibility.CheckWomenShare(Profile, women, persons));
         }
         ThrowIfAny(violations);
         Record(new MemberAdmittedFact(command.JoinedOn, GroupMemberState.Of(newcomer), Status == GroupStatus.UnderStrength && after.Count >= Profile.Membership.MinMembers));
@@ -462,7 +460,7 @@ public sealed class Group : IGroupStanding
         var violations = new List<RuleViolation>();
         if (Status != GroupStatus.UnderStrength)
         {
-            violations.Add(RuleViolation.Of(RuleIds.Grp06, GroupErrors.OperationNotAllowed, ("Operation", nameof(MarkGraceExpired)), ("GroupId", Id), ("Status", Status)));
+            violations.Add(NotAllowed(nameof(MarkGraceExpired)));
         }
         else if (asOf <= UnderStrengthDeadline!.Value)
         {
@@ -505,7 +503,7 @@ public sealed class Group : IGroupStanding
         var violations = new List<RuleViolation>();
         if (Status is GroupStatus.Proposed or GroupStatus.Dissolved)
         {
-            violations.Add(RuleViolation.Of(RuleIds.Grp06, GroupErrors.OperationNotAllowed, ("Operation", nameof(OpenBankAccount)), ("GroupId", Id), ("Status", Status)));
+            violations.Add(NotAllowed(nameof(OpenBankAccount)));
         }
         AddIfNotNull(violations, CheckDate(command.OpenedOn));
         if (BankAccount is { } open)
@@ -532,7 +530,7 @@ public sealed class Group : IGroupStanding
     /// </summary>
     public RuleViolation? CheckMayReceiveAid() =>
         GroupStandingRules.CheckMayMoveMoney(this)
-        ?? (BankAccount is null ? RuleViolation.Of(RuleIds.Grp07, GroupErrors.NoBankAccount, ("GroupId", Id)) : null);
+        ?? (BankAccount is null ? NoBankAccount() : null);
 
     /// <summary>
     /// GRP-07: null when <paramref name="accountNumber"/> is the group's own account; otherwise
@@ -545,7 +543,7 @@ public sealed class Group : IGroupStanding
         ArgumentNullException.ThrowIfNull(accountNumber);
         if (BankAccount is null)
         {
-            return RuleViolation.Of(RuleIds.Grp07, GroupErrors.NoBankAccount, ("GroupId", Id));
+            return NoBankAccount();
         }
         return string.Equals(BankAccount.AccountNumber, accountNumber.Trim(), StringComparison.Ordinal)
             ? null
@@ -582,7 +580,7 @@ public sealed class Group : IGroupStanding
         AddIfNotNull(violations, CheckDate(on));
         if (on < profile.EffectiveFrom)
         {
-            violations.Add(RuleViolation.Of(RuleIds.Grp06, ProfileErrors.NotYetInForce, ("Profile", profile.Id), ("EffectiveFrom", profile.EffectiveFrom), ("AsOf", on)));
+            violations.Add(ProfileErrors.NotYetInForceOf(RuleIds.Grp06, profile.Id, profile.EffectiveFrom, on));
         }
         ThrowIfAny(violations);
         var standing = EvaluateStanding(profile, on);
@@ -603,25 +601,17 @@ public sealed class Group : IGroupStanding
         var current = _members.Where(m => m.IsCurrent).ToList();
         var builder = new DecisionBuilder($"Standing of group {Id}", profile, asOf);
         AddSizeCheck(builder, profile, current.Count);
-        var perHousehold = profile.Membership.MembersPerHousehold;
-        AddAll(builder, RuleIds.Grp03,
-            current.GroupBy(m => m.FamilyCard).Where(g => g.Count() > perHousehold).Select(g => HouseholdOverSeats(g.Key, g.Count(), perHousehold)).ToList(),
-            ("Membership.MembersPerHousehold", DecisionBoxes.Int(perHousehold)));
+        var seats = current.Count <= MaxStackMembers ? stackalloc Seat[current.Count] : new Seat[current.Count];
+        SeatsOf(current, seats);
+        var first = current.Count <= MaxStackMembers ? stackalloc bool[current.Count] : new bool[current.Count];
+        MarkFirstOfPerson(seats, first);
+        AddSeatChecks(builder, profile, seats, first, current);
         AddAll(builder, RuleIds.Grp04, current.Select(m => ResidenceViolation(profile, Desa, m)).OfType<RuleViolation>().ToList(),
             ("Membership.ResidenceScope", DecisionBoxes.Enum(profile.Membership.ResidenceScope)), ("Seat", Desa));
-        if (profile.Membership.MinWomenShare is null)
-        {
-            builder.NotApplicable(RuleIds.Mem05, ("Membership.MinWomenShare", null));
-        }
-        else
-        {
-            var women = current.Count(m => m.Sex == Sex.Female);
-            builder.Check(RuleIds.Mem05, MemberEligibility.CheckWomenShare(profile, women, current.Count),
-                ("Women", DecisionBoxes.Int(women)), ("Members", DecisionBoxes.Int(current.Count)), ("Membership.MinWomenShare", profile.Membership.MinWomenShare));
-        }
+        AddWomenShareCheck(builder, profile, seats, first);
         var twoOffices = profile.Officers.OnePersonOneOffice
             ? _officers.GroupBy(o => o.Value).Where(g => g.Count() > 1)
-                .Select(g => RuleViolation.Of(RuleIds.Off02, GroupErrors.OnePersonTwoOffices, ("PersonId", g.Key), ("Roles", string.Join(", ", g.Select(o => o.Key).Order())))).ToList()
+                .Select(g => OnePersonTwoOffices(g.Key, g.Select(o => o.Key).Order())).ToList()
             : [];
         AddAll(builder, RuleIds.Off02, twoOffices, ("Officers.OnePersonOneOffice", profile.Officers.OnePersonOneOffice));
         return builder.Build();
@@ -744,10 +734,20 @@ public sealed class Group : IGroupStanding
         {
             return RuleViolation.Of(RuleIds.Grp01, GroupErrors.TooFewMembers, ("Members", members), ("MinMembers", profile.Membership.MinMembers));
         }
-        return profile.Membership.MaxMembers is { } max && members > max
+        return TooManyMembers(profile, members);
+    }
+
+    // GRP-01's maximum alone: an admission may not overfill a group, but may leave it below the minimum (GRP-05 restores it).
+    private static RuleViolation? TooManyMembers(ProgramProfile profile, int members) =>
+        profile.Membership.MaxMembers is { } max && members > max
             ? RuleViolation.Of(RuleIds.Grp01, GroupErrors.TooManyMembers, ("Members", members), ("MaxMembers", max))
             : null;
-    }
+
+    // GRP-02: the initial meeting is not before the proposal (scheduled at proposal, or held).
+    private static RuleViolation? CheckInitialMeetingDate(LocalDate initialMeetingOn, LocalDate proposedOn) =>
+        initialMeetingOn < proposedOn
+            ? RuleViolation.Of(RuleIds.Grp02, GroupErrors.InitialMeetingBeforeProposal, ("InitialMeetingOn", initialMeetingOn), ("ProposedOn", proposedOn))
+            : null;
 
     /// <summary>GRP-02 at proposal; null when there is no violation.</summary>
     /// <remarks>Plain loops (quadratic in the number of founders and consents, which are a handful to a few dozen):
@@ -799,9 +799,9 @@ public sealed class Group : IGroupStanding
                 Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.ConsentFromNonFounder, ("PersonId", person)));
             }
         }
-        if (command.InitialMeetingOn < command.ProposedOn)
+        if (CheckInitialMeetingDate(command.InitialMeetingOn, command.ProposedOn) is { } early)
         {
-            Add(ref violations, RuleViolation.Of(RuleIds.Grp02, GroupErrors.InitialMeetingBeforeProposal, ("InitialMeetingOn", command.InitialMeetingOn), ("ProposedOn", command.ProposedOn)));
+            Add(ref violations, early);
         }
         return violations;
 
@@ -835,80 +835,133 @@ public sealed class Group : IGroupStanding
         }
     }
 
+    /// <summary>A (candidate) member as GRP-03 and MEM-05 count them: the person, the number of their Kartu Keluarga, their sex.</summary>
+    /// <remarks>Proposals and verifications (dossiers), admissions and the standing (membership records) all count through
+    /// <see cref="PersonsListedTwice"/>, <see cref="HouseholdSeatViolations"/> and <see cref="WomenAmong"/>.</remarks>
+    private readonly record struct Seat(PersonId Person, long Card, Sex Sex);
+
+    private static void SeatsOf(ReadOnlySpan<MemberDossier> members, Span<Seat> seats)
+    {
+        for (var i = 0; i < members.Length; i++)
+        {
+            var member = members[i];
+            seats[i] = new Seat(member.Person.Id, member.Household.FamilyCard.Number, member.Person.Sex);
+        }
+    }
+
+    private static void SeatsOf(List<GroupMember> members, Span<Seat> seats)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = members[i];
+            seats[i] = new Seat(member.PersonId, member.FamilyCard.Number, member.Sex);
+        }
+    }
+
     /// <summary>
-    /// GRP-03 for a list of (candidate) members: each person listed twice (in order of first appearance), then each
-    /// Kartu Keluarga with more distinct persons than <c>Membership.MembersPerHousehold</c> (in order of first
-    /// appearance); null when there is no violation.
+    /// GRP-03, no person twice: each person listed more than once (in order of first appearance) whose listings include
+    /// one at or after <paramref name="judgedFrom"/>, named by that listing; null when there is none.
     /// </summary>
-    /// <remarks><paramref name="first"/> marks the first dossier of each person (<see cref="MarkFirstOfPerson"/>), so only
-    /// the repeats (usually none) are compared with a person, and only first dossiers hold a seat.</remarks>
-    private static List<RuleViolation>? SeatViolations(ProgramProfile profile, ReadOnlySpan<MemberDossier> members, ReadOnlySpan<bool> first)
+    /// <remarks><paramref name="first"/> marks the first listing of each person (<see cref="MarkFirstOfPerson"/>), so only
+    /// the repeats (usually none) are compared with a person. <paramref name="judgedFrom"/> is 0 for a proposal, a
+    /// verification and the standing (every listing is judged), and the newcomer's index for an admission.</remarks>
+    private static List<RuleViolation>? PersonsListedTwice<TMembers>(ReadOnlySpan<Seat> seats, ReadOnlySpan<bool> first, int judgedFrom,
+        TMembers members, Func<TMembers, int, string> describe)
     {
         List<RuleViolation>? violations = null;
-        for (var i = 0; i < members.Length; i++)
+        for (var i = 0; i < seats.Length; i++)
         {
             if (!first[i])
             {
                 continue;
             }
-            var person = members[i].Person.Id;
+            var person = seats[i].Person;
             var times = 1;
-            for (var j = i + 1; j < members.Length; j++)
+            var named = i >= judgedFrom ? i : -1;
+            for (var j = i + 1; j < seats.Length; j++)
             {
-                times += !first[j] && members[j].Person.Id == person ? 1 : 0;
-            }
-            if (times > 1)
-            {
-                Add(ref violations, RuleViolation.Of(RuleIds.Grp03, GroupErrors.PersonAlreadyMember, ("Person", Describe(members[i])), ("PersonId", person)));
-            }
-        }
-        var perHousehold = profile.Membership.MembersPerHousehold;
-        // Each card is counted at its first seat; the later seats of a card are marked so they are not counted again.
-        // The cards are compared by their numbers, read once into one array (equal numbers are equal cards).
-        var counted = members.Length <= MaxStackMembers ? stackalloc bool[members.Length] : new bool[members.Length];
-        var cards = members.Length <= MaxStackMembers ? stackalloc long[members.Length] : new long[members.Length];
-        for (var i = 0; i < members.Length; i++)
-        {
-            cards[i] = members[i].Household.FamilyCard.Number;
-        }
-        for (var i = 0; i < members.Length; i++)
-        {
-            if (!first[i] || counted[i])
-            {
-                continue;
-            }
-            var card = members[i].Household.FamilyCard;
-            var seats = 1;
-            for (var j = i + 1; j < members.Length; j++)
-            {
-                if (first[j] && !counted[j] && cards[j] == cards[i])
+                if (!first[j] && seats[j].Person == person)
                 {
-                    seats++;
-                    counted[j] = true;
+                    times++;
+                    named = named < 0 && j >= judgedFrom ? j : named;
                 }
             }
-            if (seats > perHousehold)
+            if (times > 1 && named >= 0)
             {
-                Add(ref violations, HouseholdOverSeats(card, seats, perHousehold));
+                Add(ref violations, RuleViolation.Of(RuleIds.Grp03, GroupErrors.PersonAlreadyMember, ("Person", describe(members, named)), ("PersonId", person)));
             }
         }
         return violations;
     }
 
     /// <summary>
-    /// Sets <paramref name="first"/>[i] to true when dossier i is the first dossier of its person in
-    /// <paramref name="members"/> (a person listed twice is judged and counted once), computed once per decision and
+    /// GRP-03, seats per household: each Kartu Keluarga with more distinct persons than <c>Membership.MembersPerHousehold</c>
+    /// (in order of first appearance) that holds a listing at or after <paramref name="judgedFrom"/>; null when there is none.
+    /// </summary>
+    /// <remarks>Only first listings hold a seat (a person listed twice is counted once, at their first listing).</remarks>
+    private static List<RuleViolation>? HouseholdSeatViolations<TMembers>(ProgramProfile profile, ReadOnlySpan<Seat> seats, ReadOnlySpan<bool> first,
+        int judgedFrom, TMembers members, Func<TMembers, int, FamilyCardNumber> cardOf)
+    {
+        List<RuleViolation>? violations = null;
+        var perHousehold = profile.Membership.MembersPerHousehold;
+        // Each card is counted at its first seat; the later seats of a card are marked so they are not counted again.
+        var counted = seats.Length <= MaxStackMembers ? stackalloc bool[seats.Length] : new bool[seats.Length];
+        for (var i = 0; i < seats.Length; i++)
+        {
+            if (!first[i] || counted[i])
+            {
+                continue;
+            }
+            var card = seats[i].Card;
+            var taken = 1;
+            var judged = i >= judgedFrom;
+            for (var j = i + 1; j < seats.Length; j++)
+            {
+                if (first[j] && !counted[j] && seats[j].Card == card)
+                {
+                    taken++;
+                    counted[j] = true;
+                    judged |= j >= judgedFrom;
+                }
+            }
+            if (taken > perHousehold && judged)
+            {
+                Add(ref violations, HouseholdOverSeats(cardOf(members, i), taken, perHousehold));
+            }
+        }
+        return violations;
+    }
+
+    /// <summary>MEM-05's count: the women among the distinct persons (first listings); <paramref name="persons"/> is their number.</summary>
+    private static int WomenAmong(ReadOnlySpan<Seat> seats, ReadOnlySpan<bool> first, out int persons)
+    {
+        persons = 0;
+        var women = 0;
+        for (var i = 0; i < seats.Length; i++)
+        {
+            if (first[i])
+            {
+                persons++;
+                women += seats[i].Sex == Sex.Female ? 1 : 0;
+            }
+        }
+        return women;
+    }
+
+    /// <summary>
+    /// Sets <paramref name="first"/>[i] to true when listing i is the first listing of its person in
+    /// <paramref name="seats"/> (a person listed twice is judged and counted once), computed once per decision and
     /// shared by its GRP-02, GRP-03, MEM-01..04 and MEM-05 checks.
     /// </summary>
-    private static void MarkFirstOfPerson(ReadOnlySpan<MemberDossier> members, Span<bool> first)
+    private static void MarkFirstOfPerson(ReadOnlySpan<Seat> seats, Span<bool> first)
     {
-        for (var i = 0; i < members.Length; i++)
+        for (var i = 0; i < seats.Length; i++)
         {
-            var person = members[i].Person.Id;
+            var person = seats[i].Person;
             var isFirst = true;
             for (var j = 0; j < i; j++)
             {
-                if (first[j] && members[j].Person.Id == person)
+                if (first[j] && seats[j].Person == person)
                 {
                     isFirst = false;
                     break;
@@ -920,6 +973,14 @@ public sealed class Group : IGroupStanding
 
     /// <summary>A member as a violation names them: as <see cref="GroupMember.ToString"/> shows the membership record.</summary>
     private static string Describe(MemberDossier member) => $"{member.Person.Name} ({member.Person.Nik})";
+
+    private static string DescribeDossier(IReadOnlyList<MemberDossier> members, int index) => Describe(members[index]);
+
+    private static FamilyCardNumber CardOfDossier(IReadOnlyList<MemberDossier> members, int index) => members[index].Household.FamilyCard;
+
+    private static string DescribeMember(List<GroupMember> members, int index) => members[index].ToString();
+
+    private static FamilyCardNumber CardOfMember(List<GroupMember> members, int index) => members[index].FamilyCard;
 
     private static void Add(ref List<RuleViolation>? violations, RuleViolation violation) => (violations ??= []).Add(violation);
 
@@ -973,11 +1034,14 @@ public sealed class Group : IGroupStanding
         {
             foreach (var holder in slate.GroupBy(o => o.PersonId).Where(g => g.Select(o => o.Role).Distinct().Count() > 1))
             {
-                violations.Add(RuleViolation.Of(RuleIds.Off02, GroupErrors.OnePersonTwoOffices, ("PersonId", holder.Key), ("Roles", string.Join(", ", holder.Select(o => o.Role).Distinct()))));
+                violations.Add(OnePersonTwoOffices(holder.Key, holder.Select(o => o.Role).Distinct()));
             }
         }
         return violations;
     }
+
+    private static RuleViolation OnePersonTwoOffices(PersonId person, IEnumerable<OfficerRole> roles) =>
+        RuleViolation.Of(RuleIds.Off02, GroupErrors.OnePersonTwoOffices, ("PersonId", person), ("Roles", string.Join(", ", roles)));
 
     internal static bool IsAccountNumber(string? number) => number is { Length: >= 5 and <= 20 } && number.All(char.IsAsciiDigit);
 
@@ -1000,8 +1064,20 @@ public sealed class Group : IGroupStanding
         builder.Check(RuleIds.Grp01, SizeViolation(profile, members), ("Members", DecisionBoxes.Int(members)),
             ("Membership.MinMembers", DecisionBoxes.Int(profile.Membership.MinMembers)), ("Membership.MaxMembers", DecisionBoxes.Int(profile.Membership.MaxMembers)));
 
-    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<MemberDossier> members, ReadOnlySpan<bool> first) =>
-        AddAll(builder, RuleIds.Grp03, SeatViolations(profile, members, first), ("Membership.MembersPerHousehold", DecisionBoxes.Int(profile.Membership.MembersPerHousehold)));
+    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<Seat> seats, ReadOnlySpan<bool> first, IReadOnlyList<MemberDossier> members) =>
+        AddSeatChecks(builder, profile, PersonsListedTwice(seats, first, 0, members, DescribeDossier), HouseholdSeatViolations(profile, seats, first, 0, members, CardOfDossier));
+
+    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<Seat> seats, ReadOnlySpan<bool> first, List<GroupMember> members) =>
+        AddSeatChecks(builder, profile, PersonsListedTwice(seats, first, 0, members, DescribeMember), HouseholdSeatViolations(profile, seats, first, 0, members, CardOfMember));
+
+    private static void AddSeatChecks(DecisionBuilder builder, ProgramProfile profile, List<RuleViolation>? twice, List<RuleViolation>? overSeats)
+    {
+        if (twice is not null && overSeats is not null)
+        {
+            twice.AddRange(overSeats);
+        }
+        AddAll(builder, RuleIds.Grp03, twice ?? overSeats, ("Membership.MembersPerHousehold", DecisionBoxes.Int(profile.Membership.MembersPerHousehold)));
+    }
 
     private static void AddResidenceChecks(DecisionBuilder builder, ProgramProfile profile, RegionCode seat, ReadOnlySpan<MemberDossier> members)
     {
@@ -1017,24 +1093,15 @@ public sealed class Group : IGroupStanding
         AddAll(builder, RuleIds.Grp04, violations, ("Membership.ResidenceScope", DecisionBoxes.Enum(profile.Membership.ResidenceScope)), ("Seat", seat));
     }
 
-    /// <summary>MEM-05 over the distinct persons of <paramref name="members"/> (a person listed twice counts once).</summary>
-    private static void AddWomenShareCheck(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<MemberDossier> members, ReadOnlySpan<bool> first)
+    /// <summary>MEM-05 over the distinct persons of <paramref name="seats"/> (a person listed twice counts once).</summary>
+    private static void AddWomenShareCheck(DecisionBuilder builder, ProgramProfile profile, ReadOnlySpan<Seat> seats, ReadOnlySpan<bool> first)
     {
         if (profile.Membership.MinWomenShare is null)
         {
             builder.NotApplicable(RuleIds.Mem05, ("Membership.MinWomenShare", null));
             return;
         }
-        var persons = 0;
-        var women = 0;
-        for (var i = 0; i < members.Length; i++)
-        {
-            if (first[i])
-            {
-                persons++;
-                women += members[i].Person.Sex == Sex.Female ? 1 : 0;
-            }
-        }
+        var women = WomenAmong(seats, first, out var persons);
         builder.Check(RuleIds.Mem05, MemberEligibility.CheckWomenShare(profile, women, persons), ("Women", DecisionBoxes.Int(women)), ("Members", DecisionBoxes.Int(persons)), ("Membership.MinWomenShare", profile.Membership.MinWomenShare));
     }
 
@@ -1109,14 +1176,17 @@ public sealed class Group : IGroupStanding
     }
 
     private RuleViolation? CheckNotDissolved(string operation) =>
-        Status == GroupStatus.Dissolved
-            ? RuleViolation.Of(RuleIds.Grp06, GroupErrors.OperationNotAllowed, ("Operation", operation), ("GroupId", Id), ("Status", Status))
-            : null;
+        Status == GroupStatus.Dissolved ? NotAllowed(operation) : null;
+
+    private RuleViolation NotAllowed(string operation) =>
+        RuleViolation.Of(RuleIds.Grp06, GroupErrors.OperationNotAllowed, ("Operation", operation), ("GroupId", Id), ("Status", Status));
 
     private RuleViolation? CheckDate(LocalDate date) =>
         date < _lastChangedOn
             ? RuleViolation.Of(RuleIds.Grp06, GroupErrors.DateBeforeLastChange, ("GroupId", Id), ("Date", date), ("LastChangedOn", _lastChangedOn))
             : null;
+
+    private RuleViolation NoBankAccount() => RuleViolation.Of(RuleIds.Grp07, GroupErrors.NoBankAccount, ("GroupId", Id));
 
     private RuleViolation Illegal(GroupStatus to) =>
         RuleViolation.Of(RuleIds.Grp06, GroupErrors.IllegalTransition, ("GroupId", Id), ("From", Status), ("To", to));

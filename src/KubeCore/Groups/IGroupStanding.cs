@@ -80,7 +80,7 @@ public static class GroupStandingRules
         }
         if (group.Status != GroupStatus.Active)
         {
-            return RuleViolation.Of(RuleIds.Grp06, GroupErrors.NotActive, ("GroupId", group.Id), ("Status", group.Status));
+            return NotActive(group.Id, group.Status);
         }
         if (group.OfficerHolding(OfficerRole.Bendahara) is null)
         {
@@ -88,4 +88,8 @@ public static class GroupStandingRules
         }
         return null;
     }
+
+    /// <summary>GRP-06: the group is not active, so money cannot move (the one place this violation is built).</summary>
+    internal static RuleViolation NotActive(GroupId group, GroupStatus status) =>
+        RuleViolation.Of(RuleIds.Grp06, GroupErrors.NotActive, ("GroupId", group), ("Status", status));
 }

@@ -258,7 +258,7 @@ public sealed class DecisionBuilder
         {
             _notYetInForceUntil = null;
             _record.Add(ruleId, CheckOutcome.Failed,
-                RuleViolation.Of(ruleId, ProfileErrors.NotYetInForce, ("Profile", _profileId), ("EffectiveFrom", effectiveFrom), ("AsOf", _asOf)),
+                ProfileErrors.NotYetInForceOf(ruleId, _profileId, effectiveFrom, _asOf),
                 [("Profile", _profileId), ("ProfileEffectiveFrom", effectiveFrom)]);
         }
         _record.Add(ruleId, outcome, violation, parameters);

@@ -13,6 +13,10 @@ public static class ProfileErrors
     /// </summary>
     public const string NotYetInForce = "PROFILE_NOT_YET_IN_FORCE";
 
+    /// <summary>The <see cref="NotYetInForce"/> violation of <paramref name="rule"/> (the one place it is built).</summary>
+    internal static RuleViolation NotYetInForceOf(RuleId rule, string profileId, NodaTime.LocalDate effectiveFrom, NodaTime.LocalDate? asOf) =>
+        RuleViolation.Of(rule, NotYetInForce, ("Profile", profileId), ("EffectiveFrom", effectiveFrom), ("AsOf", asOf));
+
     internal static readonly MessageTable Messages = new("Profiles",
     [
         new(NotYetInForce, "Profil {Profile} baru berlaku sejak {EffectiveFrom}; keputusan per {AsOf} tidak dapat memakainya.", "Profile {Profile} takes effect on {EffectiveFrom}; a decision as of {AsOf} cannot use it."),

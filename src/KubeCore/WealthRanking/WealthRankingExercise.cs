@@ -107,7 +107,7 @@ public sealed class WealthRankingExercise
             {
                 if (!missingId)
                 {
-                    violations.Add(RuleViolation.Of(RuleIds.Pra02, WealthRankingErrors.HouseholdIdRequired));
+                    violations.Add(HouseholdIdMissing());
                     missingId = true;
                 }
             }
@@ -122,6 +122,9 @@ public sealed class WealthRankingExercise
         }
         return new WealthRankingExercise(command.Id, command.Desa, command.HeldOn, profile, [.. command.Households]);
     }
+
+    // PRA-02: a household of the list has no id (reported once per list).
+    private static RuleViolation HouseholdIdMissing() => RuleViolation.Of(RuleIds.Pra02, WealthRankingErrors.HouseholdIdRequired);
 
     /// <summary>
     /// Records one informant's sorting. The sorting must place every household of the exercise exactly once
@@ -166,7 +169,7 @@ public sealed class WealthRankingExercise
             {
                 if (!missingId)
                 {
-                    violations.Add(RuleViolation.Of(RuleIds.Pra02, WealthRankingErrors.HouseholdIdRequired));
+                    violations.Add(HouseholdIdMissing());
                     missingId = true;
                 }
                 continue;
