@@ -13,6 +13,7 @@ namespace KubeCore.Tests.Compliance;
 /// FiveBasicRules refuses a week that gives a member two savings rows (pairwise for a group-sized list, a set for a
 /// large one); these tests hold it to the definition (the ids are distinct), ids that differ only by swapped halves included.
 /// </summary>
+[Trait("Category", "Implementation")]
 public class FiveBasicRulesDistinctMembersTests
 {
     // Pairs of ids whose two 64-bit halves are swapped: equal under a fold such as lo ^ hi, different ids.

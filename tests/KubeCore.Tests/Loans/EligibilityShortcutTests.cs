@@ -9,9 +9,11 @@ using static KubeCore.Tests.Loans.LoanArbitraries;
 namespace KubeCore.Tests.Loans;
 
 /// <summary>
-/// Apply, Disburse and CanLend decide from facts computed once and build the full decision only when an operation is
-/// refused; these tests hold them to the decisions (AssessApplication, AssessDisbursement, MayLend) they stand for.
+/// Apply and Disburse proceed only when the decision they build from facts computed once approves, and CanLend is the
+/// conjunction of MayLend's checks without building the decision; these tests hold them to the decisions
+/// (AssessApplication, AssessDisbursement, MayLend) they stand for.
 /// </summary>
+[Trait("Category", "Implementation")]
 public class EligibilityShortcutTests
 {
     private static readonly LocalDate Start = new(2017, 1, 2);

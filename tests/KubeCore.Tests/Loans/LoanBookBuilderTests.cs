@@ -6,6 +6,7 @@ using static KubeCore.Tests.Loans.LoanArbitraries;
 namespace KubeCore.Tests.Loans;
 
 /// <summary>The builder copies each account's payments in one step per list; the book still reads each loan as its account does.</summary>
+[Trait("Category", "Implementation")]
 public class LoanBookBuilderTests
 {
     [Property(MaxTest = 100, Arbitrary = [typeof(LoanArbitraries)])]

@@ -12,6 +12,7 @@ namespace KubeCore.Tests.Loans;
 /// LOAN-01's savings months come from an incremental index of the ledger's deposits: these tests hold it to the
 /// definition, a rescan of every ledger entry (<see cref="LoanRevolving.ConsecutiveSavingsMonthsByRescan"/>).
 /// </summary>
+[Trait("Category", "Implementation")]
 public class SavingsMonthsIndexTests
 {
     private static readonly LocalDate Start = new(2017, 1, 30);

@@ -12,8 +12,10 @@ namespace KubeCore.Tests.Savings;
 
 /// <summary>
 /// The ledger's compact forms (a two-leg entry stored as a pair, the week-close memo and reference written without
-/// NodaTime's pattern engine) against the general form and a plain recount.
+/// NodaTime's pattern engine) against the general form and a plain recount. Implementation tests: they state no rule
+/// (the rules are stated by the Rulebook tests), so they carry no Rule trait.
 /// </summary>
+[Trait("Category", "Implementation")]
 public class LedgerFastPathTests
 {
     private static LedgerModel Run(IEnumerable<LedgerOp> ops)
@@ -27,7 +29,6 @@ public class LedgerFastPathTests
     }
 
     [Property(MaxTest = 60, Arbitrary = [typeof(LedgerRunArbitraries)])]
-    [Trait("Rule", "SAV-01")]
     public bool A_pair_entry_encodes_and_hashes_the_same_before_and_after_its_legs_are_built_as_an_array(LedgerRun150 run)
     {
         var ops = run.Ops;
@@ -55,7 +56,6 @@ public class LedgerFastPathTests
     }
 
     [Property(MaxTest = 40, Arbitrary = [typeof(LedgerRunArbitraries)])]
-    [Trait("Rule", "SAV-05")]
     public bool Week_totals_are_the_same_whether_pair_entries_are_read_as_pairs_or_as_leg_arrays(LedgerRun150 run)
     {
         var ops = run.Ops;
@@ -71,7 +71,6 @@ public class LedgerFastPathTests
     }
 
     [Property(MaxTest = 60, Arbitrary = [typeof(LedgerRunArbitraries)])]
-    [Trait("Rule", "SAV-03")]
     public bool Every_balance_after_random_operations_equals_a_plain_recount_of_the_legs_and_the_chain_replays_to_the_same_head(LedgerRun150 run)
     {
         var ops = run.Ops;
@@ -113,7 +112,6 @@ public class LedgerFastPathTests
     }
 
     [Property(MaxTest = 40, Arbitrary = [typeof(LedgerRunArbitraries)])]
-    [Trait("Rule", "SAV-05")]
     public bool A_week_close_memo_and_reference_are_the_text_NodaTime_and_Enum_ToString_would_write(LedgerRun150 run)
     {
         var ops = run.Ops;

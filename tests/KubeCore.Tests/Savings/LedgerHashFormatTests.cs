@@ -49,7 +49,7 @@ public partial class LedgerHashFormatTests
     }
 
     [Property(MaxTest = 60, Arbitrary = [typeof(HistoriesOf120Ops)])]
-    [Trait("Rule", "SAV-01")]
+    [Trait("Category", "Format")]
     public bool Every_entry_the_ledger_writes_is_in_format_3_and_its_hash_is_the_plain_SHA256_of_its_canonical_bytes(LedgerHistory history)
     {
         var model = Run(history.Ops);
@@ -66,7 +66,7 @@ public partial class LedgerHashFormatTests
     }
 
     [Property(MaxTest = 200, Arbitrary = [typeof(LedgerHashArbitraries)])]
-    [Trait("Rule", "SAV-01")]
+    [Trait("Category", "Format")]
     public bool Flipping_any_bit_of_a_format_3_encoding_changes_its_hash(BitFlip flip)
     {
         var entries = Run(flip.Ops).Ledger.Entries;
@@ -78,7 +78,7 @@ public partial class LedgerHashFormatTests
     }
 
     [Fact]
-    [Trait("Rule", "SAV-01")]
+    [Trait("Category", "Implementation")]
     public void A_deposit_fits_in_two_SHA256_blocks()
     {
         var model = new LedgerModel();
@@ -87,7 +87,7 @@ public partial class LedgerHashFormatTests
     }
 
     [Property(MaxTest = 40, Arbitrary = [typeof(HistoriesOf100Ops)])]
-    [Trait("Rule", "SAV-01")]
+    [Trait("Category", "Format")]
     public bool A_chain_written_in_format_1_still_verifies_rehydrates_and_takes_format_3_entries_after_it(LedgerHistory history)
     {
         var model = Run(history.Ops);
@@ -123,7 +123,7 @@ public partial class LedgerHashFormatTests
     }
 
     [Fact]
-    [Trait("Rule", "SAV-01")]
+    [Trait("Category", "Format")]
     public void A_format_1_entry_hashed_before_format_2_existed_still_verifies()
     {
         // Written by the library before format 2 (commit 7729cbf): a deposit of Rp 5.000 on 2017-02-06, entry 2.
@@ -140,7 +140,7 @@ public partial class LedgerHashFormatTests
     }
 
     [Fact]
-    [Trait("Rule", "SAV-01")]
+    [Trait("Category", "Format")]
     public void Format_2_entries_hashed_by_OpenSSL_before_the_BCL_change_still_verify()
     {
         // Hashed by the library at commit b6a482c, when it called OpenSSL's SHA256_Init/Update/Final directly
@@ -168,7 +168,7 @@ public partial class LedgerHashFormatTests
     }
 
     [Fact]
-    [Trait("Rule", "SAV-01")]
+    [Trait("Category", "Format")]
     public void Format_3_entries_hash_their_typed_facts_as_documented_and_match_vectors_checked_with_sha256sum()
     {
         // The expected bytes were written out independently from the documented layout (not by the library) and hashed
@@ -208,7 +208,7 @@ public partial class LedgerHashFormatTests
     }
 
     [Fact]
-    [Trait("Rule", "SAV-01")]
+    [Trait("Category", "Format")]
     public void A_format_2_entry_takes_its_typed_facts_from_the_text_the_library_wrote_then()
     {
         var group = new GroupId(Guid.Parse("0b9a3c1e-7d42-4f6a-9c1d-2e5f8a7b6c01"));
@@ -237,7 +237,7 @@ public partial class LedgerHashFormatTests
     }
 
     [Property(MaxTest = 40, Arbitrary = [typeof(HistoriesOf150Ops)])]
-    [Trait("Rule", "SAV-05")]
+    [Trait("Category", "Implementation")]
     public bool Week_totals_built_on_first_read_equal_a_plain_recount_of_the_weeks_entries(LedgerHistory history)
     {
         var ledger = Run(history.Ops).Ledger;
