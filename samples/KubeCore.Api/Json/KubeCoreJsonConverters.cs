@@ -36,20 +36,20 @@ public static class KubeCoreJsonConverters
         ArgumentNullException.ThrowIfNull(options);
         JsonConverter[] converters =
         [
-            Wire(NodaConverters.LocalDateConverter, WireValueKind.Date),
-            Wire(NodaConverters.NormalizingIsoPeriodConverter, WireValueKind.Period),
-            Wire(new RupiahJsonConverter(), WireValueKind.Money),
-            Wire(new PercentRateJsonConverter(), WireValueKind.Rate),
-            Wire(new RegionCodeJsonConverter(), WireValueKind.Region),
-            Wire(new BookWeekJsonConverter(), WireValueKind.Date),
-            Wire(new HouseholdIdJsonConverter(), WireValueKind.Id),
-            Wire(new PersonIdJsonConverter(), WireValueKind.Id),
-            Wire(new GroupIdJsonConverter(), WireValueKind.Id),
-            Wire(new PendampingIdJsonConverter(), WireValueKind.Id),
-            Wire(new MeetingIdJsonConverter(), WireValueKind.Id),
-            Wire(new LoanIdJsonConverter(), WireValueKind.Id),
-            Wire(new EntryIdJsonConverter(), WireValueKind.Id),
-            Wire(new ExerciseIdJsonConverter(), WireValueKind.Id),
+            Wire(NodaConverters.LocalDateConverter, ApiErrors.Forms.Date),
+            Wire(NodaConverters.NormalizingIsoPeriodConverter, ApiErrors.Forms.Period),
+            Wire(new RupiahJsonConverter(), ApiErrors.Forms.Money),
+            Wire(new PercentRateJsonConverter(), ApiErrors.Forms.Rate),
+            Wire(new RegionCodeJsonConverter(), ApiErrors.Forms.Region),
+            Wire(new BookWeekJsonConverter(), ApiErrors.Forms.Date),
+            Wire(new HouseholdIdJsonConverter(), ApiErrors.Forms.Id),
+            Wire(new PersonIdJsonConverter(), ApiErrors.Forms.Id),
+            Wire(new GroupIdJsonConverter(), ApiErrors.Forms.Id),
+            Wire(new PendampingIdJsonConverter(), ApiErrors.Forms.Id),
+            Wire(new MeetingIdJsonConverter(), ApiErrors.Forms.Id),
+            Wire(new LoanIdJsonConverter(), ApiErrors.Forms.Id),
+            Wire(new EntryIdJsonConverter(), ApiErrors.Forms.Id),
+            Wire(new ExerciseIdJsonConverter(), ApiErrors.Forms.Id),
             new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false),
         ];
         foreach (var converter in converters)
@@ -59,43 +59,21 @@ public static class KubeCoreJsonConverters
         return options;
     }
 
-    private static WireValueConverter<T> Wire<T>(JsonConverter<T> inner, WireValueKind kind)
-        where T : notnull => new(inner, kind);
-}
-
-/// <summary>What a value on the wire should have looked like (the error message names it in the request's language).</summary>
-public enum WireValueKind
-{
-    /// <summary>An ISO-8601 date.</summary>
-    Date = 1,
-
-    /// <summary>An ISO-8601 period.</summary>
-    Period = 2,
-
-    /// <summary>Whole rupiah.</summary>
-    Money = 3,
-
-    /// <summary>A percent.</summary>
-    Rate = 4,
-
-    /// <summary>A region code.</summary>
-    Region = 5,
-
-    /// <summary>A non-empty Guid.</summary>
-    Id = 6,
+    private static WireValueConverter<T> Wire<T>(JsonConverter<T> inner, MessageText form)
+        where T : notnull => new(inner, form);
 }
 
 /// <summary>A value of the wrong form for a KubeCore type; answered with 400 naming the expected form.</summary>
-public sealed class WireValueException(WireValueKind kind, Exception? inner = null)
-    : JsonException("A value has the wrong form: expected " + kind + ".", inner)
+public sealed class WireValueException(MessageText form, Exception? inner = null)
+    : JsonException("A value has the wrong form: expected " + form.Code + ".", inner)
 {
-    /// <summary>The expected kind of value.</summary>
-    public WireValueKind Kind { get; } = kind;
+    /// <summary>The expected form (one of <see cref="ApiErrors.Forms"/>).</summary>
+    public MessageText Form { get; } = form;
 }
 
-/// <summary>Wraps a converter so that its refusals (<see cref="JsonException"/>) carry the API's <see cref="WireValueKind"/>.</summary>
+/// <summary>Wraps a converter so that its refusals (<see cref="JsonException"/>) name the form the API expects (<see cref="ApiErrors.Forms"/>).</summary>
 /// <typeparam name="T">The converted type.</typeparam>
-public sealed class WireValueConverter<T>(JsonConverter<T> inner, WireValueKind kind) : JsonConverter<T>
+public sealed class WireValueConverter<T>(JsonConverter<T> inner, MessageText form) : JsonConverter<T>
     where T : notnull
 {
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -106,7 +84,7 @@ public sealed class WireValueConverter<T>(JsonConverter<T> inner, WireValueKind 
         }
         catch (JsonException e) when (e is not WireValueException)
         {
-            throw new WireValueException(kind, e);
+            throw new WireValueException(form, e);
         }
     }
 
@@ -120,7 +98,7 @@ public sealed class WireValueConverter<T>(JsonConverter<T> inner, WireValueKind 
         }
         catch (JsonException e) when (e is not WireValueException)
         {
-            throw new WireValueException(kind, e);
+            throw new WireValueException(form, e);
         }
     }
 

@@ -152,7 +152,7 @@ public static class KubeCoreOpenApi
                         In = ParameterLocation.Header,
                         Required = required,
                         Description = "A client-chosen key (1-200 characters), scoped to the caller. A retry with the same key and request gets the first answer back " +
-                            "(header Idempotent-Replayed: true) and posts nothing; the same key with another request is refused (422).",
+                            $"(header {StoredResult.RepeatedHeader}: true) and posts nothing; the same key with another request is refused (422).",
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
                     });
                 }
