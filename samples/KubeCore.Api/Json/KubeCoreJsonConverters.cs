@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using KubeCore.Common.Json;
+using Microsoft.OpenApi;
 using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
 
@@ -13,6 +14,26 @@ namespace KubeCore.Api.Json;
 /// </summary>
 public static class KubeCoreJsonConverters
 {
+    /// <summary>Each KubeCore value type on the wire: its converter, and its OpenAPI schema type, format and description.</summary>
+    internal static readonly (JsonConverter Converter, JsonSchemaType Type, string? Format, string Description)[] Values =
+    [
+        (Wire(NodaConverters.LocalDateConverter, ApiErrors.Forms.Date), JsonSchemaType.String, "date", "ISO-8601 date, e.g. 2019-04-05."),
+        (Wire(NodaConverters.NormalizingIsoPeriodConverter, ApiErrors.Forms.Period), JsonSchemaType.String, "duration", "ISO-8601 period, e.g. P90D."),
+        (Wire(new RupiahJsonConverter(), ApiErrors.Forms.Money), JsonSchemaType.Integer, "int64", "Whole rupiah (no sen), e.g. 25000."),
+        (Wire(new PercentRateJsonConverter(), ApiErrors.Forms.Rate), JsonSchemaType.Number, null, "Percent with at most two decimals, e.g. 1.5 for 1,5 %."),
+        (Wire(new RegionCodeJsonConverter(), ApiErrors.Forms.Region), JsonSchemaType.String, null, "BPS/Kemendagri region code, e.g. 62.71.01.1001."),
+        (Wire(new BookWeekJsonConverter(), ApiErrors.Forms.Date), JsonSchemaType.String, null, "A bookkeeping week as an ISO-8601 interval of its first and last day, e.g. 2019-01-21/2019-01-27."),
+        (Wire(new RuleIdJsonConverter(), ApiErrors.Forms.Any), JsonSchemaType.String, null, "A rule id of the catalogue, e.g. GRP-01."),
+        (Wire(new HouseholdIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Household id."),
+        (Wire(new PersonIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Person id."),
+        (Wire(new GroupIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Group id."),
+        (Wire(new PendampingIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Pendamping id."),
+        (Wire(new MeetingIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Meeting id."),
+        (Wire(new LoanIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Loan id."),
+        (Wire(new EntryIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Ledger entry id."),
+        (Wire(new ExerciseIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Wealth-ranking exercise id."),
+    ];
+
     /// <summary>
     /// The API's JSON settings, on the wire and in storage (command payloads, evidence, ledger legs): web defaults,
     /// strict numbers (no numbers in strings), required and non-nullable members enforced, and the converters.
@@ -34,28 +55,11 @@ public static class KubeCoreJsonConverters
     public static JsonSerializerOptions AddKubeCoreConverters(this JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        JsonConverter[] converters =
-        [
-            Wire(NodaConverters.LocalDateConverter, ApiErrors.Forms.Date),
-            Wire(NodaConverters.NormalizingIsoPeriodConverter, ApiErrors.Forms.Period),
-            Wire(new RupiahJsonConverter(), ApiErrors.Forms.Money),
-            Wire(new PercentRateJsonConverter(), ApiErrors.Forms.Rate),
-            Wire(new RegionCodeJsonConverter(), ApiErrors.Forms.Region),
-            Wire(new BookWeekJsonConverter(), ApiErrors.Forms.Date),
-            Wire(new HouseholdIdJsonConverter(), ApiErrors.Forms.Id),
-            Wire(new PersonIdJsonConverter(), ApiErrors.Forms.Id),
-            Wire(new GroupIdJsonConverter(), ApiErrors.Forms.Id),
-            Wire(new PendampingIdJsonConverter(), ApiErrors.Forms.Id),
-            Wire(new MeetingIdJsonConverter(), ApiErrors.Forms.Id),
-            Wire(new LoanIdJsonConverter(), ApiErrors.Forms.Id),
-            Wire(new EntryIdJsonConverter(), ApiErrors.Forms.Id),
-            Wire(new ExerciseIdJsonConverter(), ApiErrors.Forms.Id),
-            new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false),
-        ];
-        foreach (var converter in converters)
+        foreach (var value in Values)
         {
-            options.Converters.Add(converter);
+            options.Converters.Add(value.Converter);
         }
+        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         return options;
     }
 
