@@ -21,9 +21,9 @@ internal sealed record HouseholdData(HouseholdId Id, string FamilyCard, RegionCo
     public Household ToDomain() => Household.Restore(new HouseholdState(HouseholdState.CurrentFormat, Id, FamilyCard, Desa, Size));
 }
 
-internal sealed record DossierData(PersonData Person, HouseholdData Household, EvidenceData Evidence)
+internal sealed record DossierData(PersonData Person, HouseholdData Household, PovertyEvidence Evidence)
 {
-    public MemberDossier ToDomain() => new(Person.ToDomain(), Household.ToDomain(), Evidence.ToDomain());
+    public MemberDossier ToDomain() => new(Person.ToDomain(), Household.ToDomain(), Evidence);
 }
 
 internal sealed record ProposeGroupCommand(GroupId GroupId, string ProfileId, string Name, RegionCode Desa, LocalDate ProposedOn, LocalDate InitialMeetingOn, IReadOnlyList<DossierData> Founders, IReadOnlyList<ConsentData> Consents);

@@ -162,6 +162,15 @@ public static class Migration
             new MigrationReport(groups, pendamping, exercises, data.Households.Count, data.Households.Sum(h => h.Persons.Count), ledger.Count, data.Idempotency.Count));
     }
 
+    // A 0.1 row names no format: FromStored takes the format whose hash matches the one the row carries (1 or 2).
+    private static LedgerEntry FromLegacyRow(LedgerEntryRow row)
+    {
+        var s = LedgerMapping.ToState(row);
+        return LedgerEntry.FromStored(new GroupId(row.GroupId), s.Id, s.Sequence, s.BookDate, s.Kind,
+            s.Legs.Select(l => LedgerLeg.FromParts(LedgerAccount.FromParts(l.Account, l.Member, l.Loan), l.Side, l.Amount)),
+            s.Member, s.Loan, s.Reference, s.Memo, s.Reverses, s.PreviousHash, s.Hash, s.Profit, s.IksPurpose, s.WeekStartsOn, s.ProfileId, s.ClosedWeekStart);
+    }
+
     private static ((GroupState State, IReadOnlyDictionary<string, string> Parts) State, IReadOnlyList<LedgerEntryRow> Rows) ConvertGroup(Guid groupId, IReadOnlyList<LegacyCommand> commands, IReadOnlyList<LedgerEntryRow> storedRows)
     {
         // The stored entries as they are: format 1 or 2, detected from the hash they carry (FromStored).
@@ -171,7 +180,7 @@ public static class Migration
             LedgerEntryState entry;
             try
             {
-                entry = row.ToEntry().ToState();
+                entry = FromLegacyRow(row).ToState();
             }
             catch (ArgumentException broken)
             {

@@ -7,11 +7,11 @@ namespace KubeCore.Api.Commands;
 /// <param name="Version">The resource's new version, sent as <c>ETag: "n"</c>, or null.</param>
 public sealed record ApiResponse(int Status, object? Body, string? Location = null, long? Version = null);
 
-/// <summary>A serialized answer, as sent and as kept for idempotent replays.</summary>
-public sealed class StoredResult(int status, string contentType, string body, string? location, string? etag, bool replayed) : IResult
+/// <summary>A serialized answer, as sent and as kept under its idempotency key for a retry.</summary>
+public sealed class StoredResult(int status, string contentType, string body, string? location, string? etag, bool repeated) : IResult
 {
-    /// <summary>The header that marks a replayed answer.</summary>
-    public const string ReplayedHeader = "Idempotent-Replayed";
+    /// <summary>The header that marks an answer given again to a retry under the same idempotency key (a wire name kept since 0.1).</summary>
+    public const string RepeatedHeader = "Idempotent-Replayed";
 
     public int Status => status;
 
@@ -35,9 +35,9 @@ public sealed class StoredResult(int status, string contentType, string body, st
         {
             response.Headers.ETag = etag;
         }
-        if (replayed)
+        if (repeated)
         {
-            response.Headers[ReplayedHeader] = "true";
+            response.Headers[RepeatedHeader] = "true";
         }
         if (body.Length > 0)
         {

@@ -12,7 +12,7 @@ namespace KubeCore.Api.Commands;
 /// <list type="number">
 /// <item>The <c>Idempotency-Key</c> header (required for money-moving requests, honoured on every other
 /// command) is looked up, scoped to the caller: the same request again gets the first answer back
-/// (header <c>Idempotent-Replayed: true</c>) and posts nothing; a different request under the same key
+/// (header <see cref="StoredResult.RepeatedHeader"/>: true) and posts nothing; a different request under the same key
 /// is refused with 422 <see cref="ApiErrors.IdempotencyKeyReused"/>.</item>
 /// <item>The work runs against a fresh DbContext; its rows, and the answer under the key, are saved in
 /// the same transaction, so an acknowledged answer and its effects are stored together or not at all.</item>
@@ -141,7 +141,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             if (first is not null)
             {
                 return first.RequestHash == hash
-                    ? new StoredResult(first.StatusCode, first.ContentType, first.Body, first.Location, first.ETag, replayed: true)
+                    ? new StoredResult(first.StatusCode, first.ContentType, first.Body, first.Location, first.ETag, repeated: true)
                     : throw new ApiException(StatusCodes.Status422UnprocessableEntity, ApiErrors.IdempotencyKeyReused);
             }
         }
@@ -432,7 +432,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             response.Body is null ? string.Empty : JsonSerializer.Serialize(response.Body, response.Body.GetType(), Json),
             response.Location,
             response.Version is { } version ? ETags.Format(version) : null,
-            replayed: false);
+            repeated: false);
 }
 
 

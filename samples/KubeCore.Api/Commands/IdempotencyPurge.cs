@@ -12,7 +12,7 @@ public sealed class IdempotencyOptions
     public const string Section = "Idempotency";
 
     /// <summary>
-    /// How long a key's first answer is kept for replays: 7 days by default. A client retries a lost answer within
+    /// How long a key's first answer is kept for retries: 7 days by default. A client retries a lost answer within
     /// seconds or minutes, and a device that was offline (a treasurer in a desa without signal) syncs within days;
     /// a week covers a weekly meeting cycle (the books close by week) with room to spare, while records (which hold
     /// the answers, i.e. personal data shown to their caller) do not pile up for ever. A record exactly this old is

@@ -3,15 +3,15 @@ using System.Collections.Concurrent;
 namespace KubeCore.Api.Commands;
 
 /// <summary>
-/// The in-memory states of recently used streams, so a request on a busy group does not replay its whole history.
+/// The in-memory states of recently used aggregates, so a request on a busy group does not restore it from storage again.
 /// A state is owned by one request at a time: a request takes it out (only when its version is the stored version),
 /// uses it, and gives it back once its answer is written or its transaction committed. A request that fails, or
-/// finds no state of the right version, discards or rebuilds it by replay: the cache can only save work, never
+/// finds no state of the right version, discards it or restores it from storage: the cache can only save work, never
 /// change an answer. Each process has its own cache; versions keep several processes on one database correct.
 /// </summary>
 public sealed class StateCache(int capacity = StateCache.DefaultCapacity)
 {
-    /// <summary>How many streams are kept by default.</summary>
+    /// <summary>How many aggregates are kept by default.</summary>
     public const int DefaultCapacity = 1_000;
 
     private readonly ConcurrentDictionary<Guid, (long Version, object State)> _states = new();

@@ -10,7 +10,7 @@ namespace KubeCore.Api.Commands;
 public sealed record Loaded<TState>(TState State, long Version);
 
 /// <summary>
-/// Loads aggregates by restoring their stored states (no command is replayed, no rule judged again) and changes them
+/// Loads aggregates by restoring their stored states (no rule is judged again) and changes them
 /// inside a <see cref="CommandRunner"/> unit: the library operation runs on the restored aggregates, then the parts that
 /// changed are rewritten, the new ledger entries inserted (insert-only), and the version bumped under its concurrency check.
 /// On PostgreSQL the aggregate's row is locked (<c>SELECT … FOR UPDATE</c>) before it is read, so writers to one group

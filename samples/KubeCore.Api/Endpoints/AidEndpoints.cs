@@ -35,12 +35,12 @@ public static class AidEndpoints
 
         var aid = app.MapGroup("/groups/{groupId:guid}/aid").WithTags("Aid").VersionedBy("group", "groupId");
         aid.MapGet("/grant-decision", async (Guid groupId, IsoDate date, StateStore store, CancellationToken cancellationToken) =>
-                TypedResults.Ok(GroupViews.View(Decide((await store.GetGroupAsync(groupId, cancellationToken)).State, date.Value))))
+                TypedResults.Ok(GroupViews.View(AidGrants.Decide((await store.GetGroupAsync(groupId, cancellationToken)).State.Group, date.Value))))
             .RequireAuthorization(Policies.GroupRead).WithSummary("May the group receive its profile's grant on a date (AID-01, GRP-05/06/07, OFF-04)?");
         aid.MapPost("/grants", (Guid groupId, GrantRequest r, HttpContext http, StateStore store) =>
                 SavingsEndpoints.Post(http, store, groupId, r, true, s =>
                 {
-                    Decide(s, r.Date).ThrowIfRejected();
+                    AidGrants.Decide(s.Group, r.Date).ThrowIfRejected();
                     var amount = AidGrants.AmountFor(s.Group, r.Date)!.Value;
                     s.OpenLedger.CreditGrant(s.Today, r.Date, amount, r.Reference);
                     s.AccountabilityReports.Add(AccountabilityReport.Open(s.Group.Id, amount, r.Date, s.Group.Profile));
@@ -71,6 +71,4 @@ public static class AidEndpoints
         return TypedResults.Ok(new SelectionView(selection.Slots, selection.AsOf, selection.ProfileId,
             selection.Candidates.Select(c => new RankedView(c.Candidate, GroupViews.View(c.Eligibility), c.Rank, c.Selected)).ToList(), selection.Selected));
     }
-
-    private static Decision Decide(GroupState state, LocalDate date) => AidGrants.Decide(state.Group, date);
 }

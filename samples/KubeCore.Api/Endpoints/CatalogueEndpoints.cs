@@ -45,18 +45,8 @@ public static class CatalogueEndpoints
         ProgramProfiles.All.FirstOrDefault(p => string.Equals(p.Code, codeOrId, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Id, codeOrId, StringComparison.OrdinalIgnoreCase))
         ?? throw ApiException.NotFound("profile");
 
-    private static RuleDefinition FindRule(string id)
-    {
-        try
-        {
-            var ruleId = RuleId.Parse(id.ToUpperInvariant());
-            return RuleCatalogue.Contains(ruleId) ? RuleCatalogue.Get(ruleId) : throw ApiException.NotFound("rule");
-        }
-        catch (FormatException)
-        {
-            throw ApiException.NotFound("rule");
-        }
-    }
+    private static RuleDefinition FindRule(string id) =>
+        RuleCatalogue.All.FirstOrDefault(r => r.Id.Value == id.ToUpperInvariant()) ?? throw ApiException.NotFound("rule");
 
     private static ProfileSummary Summary(ProgramProfile p) => new(p.Id, p.Code, p.Version, p.Kind, p.TitleId, p.TitleEn, p.Citation, p.EffectiveFrom, p.BasedOn);
 

@@ -38,9 +38,6 @@ public static class GroupEndpoints
     /// <summary>Dissolution of the group.</summary>
     public sealed record DissolveGroupRequest(LocalDate DissolvedOn, DissolutionReason Reason);
 
-    /// <summary>The group's bank account (GRP-07).</summary>
-    public sealed record BankAccountRequest(string Bank, string AccountNumber, string HolderName, LocalDate OpenedOn);
-
     /// <summary>A group in a listing.</summary>
     public sealed record GroupListItem(GroupId Id, long Version, GroupSummary Summary);
 
@@ -80,8 +77,8 @@ public static class GroupEndpoints
         group.MapPost("/dissolution", (Guid groupId, DissolveGroupRequest request, HttpContext http, StateStore store) =>
                 Change(http, store, groupId, request, s => s.Group.Dissolve(request.DissolvedOn, request.Reason)))
             .RequireAuthorization(Policies.Administer).WithSummary("Dissolves the group (GRP-06).").Command<GroupView>();
-        group.MapPost("/bank-account", (Guid groupId, BankAccountRequest request, HttpContext http, StateStore store) =>
-                Change(http, store, groupId, request, s => s.Group.OpenBankAccount(new OpenBankAccount(request.Bank, request.AccountNumber, request.HolderName, request.OpenedOn))))
+        group.MapPost("/bank-account", (Guid groupId, OpenBankAccount request, HttpContext http, StateStore store) =>
+                Change(http, store, groupId, request, s => s.Group.OpenBankAccount(request)))
             .RequireAuthorization(Policies.Facilitate).WithSummary("Opens the group's bank account in its name (GRP-07).").Command<GroupView>();
     }
 

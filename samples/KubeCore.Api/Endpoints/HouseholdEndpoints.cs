@@ -22,10 +22,10 @@ public static class HouseholdEndpoints
     public sealed record NewPerson(string Name, string Nik, Sex Sex, LocalDate BirthDate, HouseholdRole Role, Employment Employment, MaritalStatus? MaritalStatus = null);
 
     /// <summary>A household as shown.</summary>
-    public sealed record HouseholdView(HouseholdId Id, string FamilyCard, RegionCode Desa, int Size, IReadOnlyList<PersonView> Persons, EvidenceData Evidence, long Version);
+    public sealed record HouseholdView(HouseholdId Id, string FamilyCard, RegionCode Desa, int Size, IReadOnlyList<PersonView> Persons, PovertyEvidence Evidence, long Version);
 
     /// <summary>A household's registry evidence (MEM-01): its DTKS/DTSEN decile and whether it is on a PS2 list. PRA rankings come from wealth-ranking exercises.</summary>
-    public sealed record EvidenceRequest(RegistryData? Registry = null, bool OnPs2List = false);
+    public sealed record EvidenceRequest(RegistryEntry? Registry = null, bool OnPs2List = false);
 
     /// <summary>
     /// A person as shown; <see cref="Nik"/> is masked unless the caller may see it. <see cref="NikWarning"/> says whether
@@ -64,15 +64,14 @@ public static class HouseholdEndpoints
 
     private static Task<IResult> Register(RegisterHousehold request, HttpContext http, CommandRunner runner, TimeProvider time)
     {
-        var problems = new FieldViolations();
+        var problems = new FieldViolationsException();
         FamilyCardNumber.TryParse(request.FamilyCard, out var familyCard, out var cardViolation);
         problems.Add("$.familyCard", cardViolation);
         var household = cardViolation is null ? Household.Register(HouseholdId.New(), familyCard, request.Desa, request.Size) : null;
         problems.Add("$.persons", Household.CheckHasPersons(request.Persons?.Count ?? 0));
         var persons = ReadPersons(request.Persons ?? [], household?.Id ?? HouseholdId.New(), problems, "$.persons");
         problems.ThrowIfAny();
-        var evidence = request.Evidence is { } e ? new EvidenceData(e.Registry, null, e.OnPs2List) : EvidenceData.None;
-        _ = evidence.ToDomain(); // the library checks the decile against its registry's range
+        var evidence = request.Evidence is { } e ? new PovertyEvidence(e.Registry, null, e.OnPs2List) : PovertyEvidence.None;
 
         return runner.RunAsync(http, request, moneyMoving: false, async (db, cancellationToken) =>
         {
@@ -87,7 +86,7 @@ public static class HouseholdEndpoints
 
     private static Task<IResult> AddPerson(Guid householdId, NewPerson request, HttpContext http, CommandRunner runner)
     {
-        var problems = new FieldViolations();
+        var problems = new FieldViolationsException();
         var persons = ReadPersons([request], new HouseholdId(householdId), problems, "$");
         problems.ThrowIfAny();
         var person = persons.Single();
@@ -110,7 +109,6 @@ public static class HouseholdEndpoints
             var row = await db.Households.Include(h => h.Persons).SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken) ?? throw ApiException.NotFound("household");
             ETags.Check(http, "household", row.Version);
             var evidence = EvidenceJson.Read(row.Evidence) with { Registry = request.Registry, OnPs2List = request.OnPs2List };
-            _ = evidence.ToDomain(); // the library checks the decile against its registry's range
             row.Evidence = EvidenceJson.Write(evidence);
             row.Version++;
             return new ApiResponse(StatusCodes.Status200OK, View(row, http.User), Version: row.Version);
@@ -140,7 +138,7 @@ public static class HouseholdEndpoints
         return TypedResults.Ok(View(row, http.User));
     }
 
-    private static List<Person> ReadPersons(IReadOnlyList<NewPerson> requested, HouseholdId householdId, FieldViolations problems, string path)
+    private static List<Person> ReadPersons(IReadOnlyList<NewPerson> requested, HouseholdId householdId, FieldViolationsException problems, string path)
     {
         var persons = new List<Person>(requested.Count);
         for (var i = 0; i < requested.Count; i++)
@@ -190,7 +188,7 @@ public static class HouseholdEndpoints
         }
     }
 
-    private static HouseholdView View(Household household, IEnumerable<Person> persons, EvidenceData evidence, long version, ClaimsPrincipal user)
+    private static HouseholdView View(Household household, IEnumerable<Person> persons, PovertyEvidence evidence, long version, ClaimsPrincipal user)
     {
         var reveal = user.MayRevealPersonalData();
         return new HouseholdView(household.Id, reveal ? household.FamilyCard.Reveal() : household.FamilyCard.Masked, household.Desa, household.Size,

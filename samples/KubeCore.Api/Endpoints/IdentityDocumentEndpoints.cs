@@ -36,11 +36,11 @@ public static class IdentityDocumentEndpoints
         var culture = CultureInfo.CurrentUICulture;
         if (!Nik.TryParse(check.Nik, out var nik, out var violation))
         {
-            return new NikResult(false, null, null, null, null, null, null, [Error(violation!, culture, "$.nik")], []);
+            return new NikResult(false, null, null, null, null, null, null, [ProblemError.Of(violation!, culture, "$.nik")], []);
         }
         var disagreement = check is { Sex: { } sex, BirthDate: { } birthDate } ? nik.CheckAgreesWith(sex, birthDate) : null;
         return new NikResult(true, nik.Masked, nik.Region.ToString(), nik.EncodedSex, nik.BirthDay, nik.BirthMonth, nik.BirthYearOfCentury,
-            [], disagreement is null ? [] : [Error(disagreement, culture, "$.nik")]);
+            [], disagreement is null ? [] : [ProblemError.Of(disagreement, culture, "$.nik")]);
     }
 
     private static FamilyCardResult Check(FamilyCardCheck check)
@@ -48,9 +48,6 @@ public static class IdentityDocumentEndpoints
         var culture = CultureInfo.CurrentUICulture;
         return FamilyCardNumber.TryParse(check.Number, out var number, out var violation)
             ? new FamilyCardResult(true, number.Masked, number.Region.ToString(), [])
-            : new FamilyCardResult(false, null, null, [Error(violation!, culture, "$.number")]);
+            : new FamilyCardResult(false, null, null, [ProblemError.Of(violation!, culture, "$.number")]);
     }
-
-    private static ProblemError Error(RuleViolation violation, CultureInfo culture, string field) =>
-        new(violation.RuleId.ToString(), violation.ErrorCode, violation.Message(culture), field);
 }

@@ -13,7 +13,11 @@ public static class LoanEndpoints
     public sealed record StatementRequest(PersonId Member, LocalDate SignedOn, string? DocumentReference = null);
 
     /// <summary>A loan application.</summary>
-    public sealed record LoanApplicationRequest(PersonId Member, Rupiah Principal, int TermMonths, InstallmentFrequency Frequency, string Purpose, LocalDate AppliedOn);
+    public sealed record LoanApplicationRequest(PersonId Member, Rupiah Principal, int TermMonths, InstallmentFrequency Frequency, string Purpose, LocalDate AppliedOn)
+    {
+        /// <summary>The library's application, under the loan id the API chose.</summary>
+        public LoanApplication For(LoanId id) => new(id, Member, Principal, TermMonths, Frequency, Purpose, AppliedOn);
+    }
 
     /// <summary>Approval by a meeting's LoanApproval decision (subject: the loan id), signed by an officer.</summary>
     public sealed record ApprovalRequest(MeetingId Meeting, PersonId ApprovedBy);
@@ -34,32 +38,19 @@ public static class LoanEndpoints
                 GroupEndpoints.Change(http, store, groupId, r, s => s.OpenFund.SignJointLiabilityStatement(r.Member, r.SignedOn, r.DocumentReference)))
             .RequireAuthorization(Policies.GroupMeetings).WithSummary("Records a member's signed tanggung renteng statement (LOAN-01).").Command<GroupView>();
         fund.MapGet("/loans/lending-readiness", async (Guid groupId, IsoDate asOf, StateStore store, CancellationToken cancellationToken) =>
-            {
-                var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
-                return TypedResults.Ok(GroupViews.View(state.OpenFund.MayLend(asOf.Value)));
-            })
+                TypedResults.Ok(GroupViews.View((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenFund.MayLend(asOf.Value))))
             .RequireAuthorization(Policies.GroupRead).WithSummary("May the group lend to its members as of a date (LOAN-01 a: from the first meeting unless the profile sets a minimum savings period)?");
         fund.MapPost("/loans/assessment", async (Guid groupId, LoanApplicationRequest r, StateStore store, CancellationToken cancellationToken) =>
-            {
-                var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
-                var decision = state.OpenFund.AssessApplication(new LoanApplication(LoanId.New(), r.Member, r.Principal, r.TermMonths, r.Frequency, r.Purpose, r.AppliedOn));
-                return TypedResults.Ok(GroupViews.View(decision));
-            })
+                TypedResults.Ok(GroupViews.View((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenFund.AssessApplication(r.For(LoanId.New())))))
             .EvaluationOnly().RequireAuthorization(Policies.GroupRead).WithSummary("Assesses an application without storing it: every rule checked, with its parameters.");
         fund.MapPost("/loans", Apply).RequireAuthorization(Policies.GroupTreasury)
             .WithSummary("Records a loan application (LOAN-01..03, -07). Idempotency-Key honoured.")
             .Produces<LoanOperationView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         fund.MapGet("/loans", async (Guid groupId, IsoDate? asOf, StateStore store, CancellationToken cancellationToken) =>
-            {
-                var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
-                return TypedResults.Ok(state.OpenFund.Loans.Select(l => LoanViews.View(l, asOf?.Value)).ToList());
-            })
+                TypedResults.Ok((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenFund.Loans.Select(l => LoanViews.View(l, asOf?.Value)).ToList()))
             .RequireAuthorization(Policies.GroupRead).WithSummary("The group's loans, with their position as of a date when given.");
         fund.MapGet("/loans/{loanId:guid}", async (Guid groupId, Guid loanId, IsoDate? asOf, StateStore store, CancellationToken cancellationToken) =>
-            {
-                var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
-                return TypedResults.Ok(LoanViews.View(state.Loan(new LoanId(loanId)), asOf?.Value));
-            })
+                TypedResults.Ok(LoanViews.View((await store.GetGroupAsync(groupId, cancellationToken)).State.Loan(new LoanId(loanId)), asOf?.Value)))
             .RequireAuthorization(Policies.GroupRead).WithSummary("One loan: terms, schedule and, as of a date, its arrears (PORT-02).");
         fund.MapPost("/loans/{loanId:guid}/approval", (Guid groupId, Guid loanId, ApprovalRequest r, HttpContext http, StateStore store) =>
                 Operate(http, store, groupId, loanId, r, false, (s, loan) => s.OpenFund.Approve(loan, ApprovalDecision(s, loan, r.Meeting), r.ApprovedBy)))
@@ -89,7 +80,7 @@ public static class LoanEndpoints
         var id = LoanId.New(); // the API chooses the new loan's id (the library makes none)
         return store.ChangeAsync(http, GroupType.Instance, groupId, "group", r, moneyMoving: false, state =>
         {
-            var loan = LoanViews.View(state.OpenFund.Apply(new LoanApplication(id, r.Member, r.Principal, r.TermMonths, r.Frequency, r.Purpose, r.AppliedOn)), null);
+            var loan = LoanViews.View(state.OpenFund.Apply(r.For(id)), null);
             return version => new ApiResponse(StatusCodes.Status201Created, new LoanOperationView(loan, [], version), $"/groups/{groupId}/loans/{loan.Id}", version);
         });
     }

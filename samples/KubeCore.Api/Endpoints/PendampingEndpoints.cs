@@ -12,17 +12,8 @@ public static class PendampingEndpoints
     /// <summary>An appointment.</summary>
     public sealed record AppointRequest(string Name, string Profile, LocalDate AppointedOn);
 
-    /// <summary>An assignment of a group.</summary>
-    public sealed record AssignRequest(GroupId GroupId, LocalDate AssignedOn);
-
     /// <summary>A dated event for a group.</summary>
     public sealed record GroupDateRequest(GroupId GroupId, LocalDate Date);
-
-    /// <summary>A visit.</summary>
-    public sealed record VisitRequest(GroupId GroupId, LocalDate VisitedOn, string Notes);
-
-    /// <summary>A monthly report with notes per strategy aspect.</summary>
-    public sealed record ReportRequest(GroupId GroupId, LocalDate SubmittedOn, string Summary, IReadOnlyList<AspectNote> Notes);
 
     /// <summary>A pendamping as shown, with their activity per group as of a date.</summary>
     public sealed record PendampingView(
@@ -59,11 +50,11 @@ public static class PendampingEndpoints
         one.MapPost("/releases", (Guid pendampingId, GroupDateRequest r, HttpContext http, StateStore store) =>
                 Change(http, store, pendampingId, r, p => p.Release(r.GroupId, r.Date)))
             .RequireAuthorization(Policies.Administer).WithSummary("Ends a group's assignment.").Command<PendampingView>();
-        one.MapPost("/visits", (Guid pendampingId, VisitRequest r, HttpContext http, StateStore store) =>
-                Change(http, store, pendampingId, r, p => p.RecordVisit(new FacilitationVisit(r.GroupId, r.VisitedOn, r.Notes))))
+        one.MapPost("/visits", (Guid pendampingId, FacilitationVisit r, HttpContext http, StateStore store) =>
+                Change(http, store, pendampingId, r, p => p.RecordVisit(r)))
             .RequireAuthorization(Policies.PendampingWork).WithSummary("Records a visit to an accompanied group (FAC-02).").Command<PendampingView>();
-        one.MapPost("/reports", (Guid pendampingId, ReportRequest r, HttpContext http, StateStore store) =>
-                Change(http, store, pendampingId, r, p => p.SubmitReport(new MonthlyReport(r.GroupId, r.SubmittedOn, r.Summary, r.Notes))))
+        one.MapPost("/reports", (Guid pendampingId, MonthlyReport r, HttpContext http, StateStore store) =>
+                Change(http, store, pendampingId, r, p => p.SubmitReport(r)))
             .RequireAuthorization(Policies.PendampingWork).WithSummary("Submits a monthly report with notes on the five strategy aspects (FAC-02, FAC-03).").Command<PendampingView>();
         one.MapPost("/inactivity-reports", (Guid pendampingId, GroupDateRequest r, HttpContext http, StateStore store) =>
                 Change(http, store, pendampingId, r, p => p.RecordInactivityReported(r.GroupId, r.Date)))
@@ -79,12 +70,12 @@ public static class PendampingEndpoints
             (state, version) => new ApiResponse(StatusCodes.Status201Created, View(state, version, null), $"/pendamping/{id}", version));
     }
 
-    private static Task<IResult> Assign(Guid pendampingId, AssignRequest r, HttpContext http, StateStore store) =>
+    private static Task<IResult> Assign(Guid pendampingId, AssignPendamping r, HttpContext http, StateStore store) =>
         store.ChangeAsync(http, PendampingType.Instance, pendampingId, "pendamping", r, moneyMoving: false, async (state, _, cancellationToken) =>
         {
             // The group's standing now is the evidence the assignment is decided on.
             var group = await store.GetGroupAsync(r.GroupId.Value, cancellationToken);
-            state.Assign(new AssignPendamping(r.GroupId, r.AssignedOn), group.State.Group);
+            state.Assign(r, group.State.Group);
             return Answer(state);
         });
 

@@ -13,12 +13,7 @@ public static class ReportEndpoints
         var reports = app.MapGroup("/groups/{groupId:guid}/reports").WithTags("Reports").VersionedBy("group", "groupId");
         reports.MapGet("/five-rules", async (Guid groupId, IsoDate from, int? weeks, StateStore store, CancellationToken cancellationToken) =>
             {
-                if (weeks is < 1 or > 104)
-                {
-                    throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "weeks"));
-                }
-                var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
-                var first = BookWeek.Containing(from.Value, state.OpenLedger.WeekStartsOn);
+                var (state, first) = await WeeksAsync(store, groupId, from, weeks ?? 1, cancellationToken);
                 return TypedResults.Ok(Enumerable.Range(0, weeks ?? 1)
                     .Select(i => FiveBasicRules.Check(GroupFacts.Week(state.Group, state.Meetings, state.Ledger, state.Loans, first.PlusWeeks(i)), state.Group.Profile))
                     .ToList());
@@ -27,12 +22,7 @@ public static class ReportEndpoints
             .WithSummary("The five basic rules for each week from ?from= (1..104 ?weeks=): met, not met or not applicable, with the entries and meeting that show it.");
         reports.MapGet("/sustainability", async (Guid groupId, IsoDate from, int weeks, StateStore store, CancellationToken cancellationToken) =>
             {
-                if (weeks is < 1 or > 104)
-                {
-                    throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "weeks"));
-                }
-                var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
-                var first = BookWeek.Containing(from.Value, state.OpenLedger.WeekStartsOn);
+                var (state, first) = await WeeksAsync(store, groupId, from, weeks, cancellationToken);
                 var evidence = GroupFacts.Sustainability(state.Group, state.Meetings, state.Ledger, state.Loans, first, weeks);
                 return TypedResults.Ok(new SustainabilityView(evidence, GroupStages.AssessSustainability(evidence, state.Group.Profile)));
             })
@@ -42,5 +32,16 @@ public static class ReportEndpoints
                 TypedResults.Ok(GroupStages.AssessStage(evidence, (await store.GetGroupAsync(groupId, cancellationToken)).State.Group.Profile)))
             .EvaluationOnly().RequireAuthorization(Policies.GroupRead)
             .WithSummary("The group's stage, Tumbuh, Berkembang or Maju, by the traits it shows best (STG-01); the facts the record does not hold come in the body.");
+    }
+
+    /// <summary>The group and the book week holding <paramref name="from"/>; 400 unless 1 ≤ <paramref name="weeks"/> ≤ 104.</summary>
+    private static async Task<(GroupState State, BookWeek First)> WeeksAsync(StateStore store, Guid groupId, IsoDate from, int weeks, CancellationToken cancellationToken)
+    {
+        if (weeks is < 1 or > 104)
+        {
+            throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "weeks"));
+        }
+        var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
+        return (state, BookWeek.Containing(from.Value, state.OpenLedger.WeekStartsOn));
     }
 }

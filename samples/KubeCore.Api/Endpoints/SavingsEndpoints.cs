@@ -10,9 +10,6 @@ public static class SavingsEndpoints
     /// <summary>Opening of the books.</summary>
     public sealed record OpenBooksRequest(LocalDate OpenedOn, string? Reference = null);
 
-    /// <summary>A member's deposit or withdrawal.</summary>
-    public sealed record MemberMoneyRequest(PersonId Member, LocalDate Date, Rupiah Amount, string? Reference = null);
-
     /// <summary>A group-level amount (profit, grant, loan capital).</summary>
     public sealed record AmountRequest(LocalDate Date, Rupiah Amount, string? Reference = null);
 
@@ -21,15 +18,6 @@ public static class SavingsEndpoints
 
     /// <summary>A spend from the IKS fund.</summary>
     public sealed record IksSpendRequest(LocalDate Date, Rupiah Amount, string Purpose, string? Reference = null);
-
-    /// <summary>A spend of the grant, with its receipt and LPJ category.</summary>
-    public sealed record GrantSpendRequest(LocalDate Date, Rupiah Amount, string ReceiptReference, KubeCore.Aid.SpendCategory Category, string Description);
-
-    /// <summary>A reversal of an entry.</summary>
-    public sealed record ReversalRequest(EntryId Entry, LocalDate Date, string Reason, string? Reference = null);
-
-    /// <summary>A weekly close.</summary>
-    public sealed record WeekCloseRequest(LocalDate WeekStart, LocalDate ClosedOn);
 
     /// <summary>The stored chain's verification.</summary>
     public sealed record ChainView(bool Intact, int EntryCount, int? FirstBrokenPosition, EntryId? FirstBrokenEntry, ChainBreak? Reason, string? HeadHash);
@@ -42,41 +30,27 @@ public static class SavingsEndpoints
     public static void MapSavings(this IEndpointRouteBuilder app)
     {
         var books = app.MapGroup("/groups/{groupId:guid}").WithTags("Savings ledger").VersionedBy("group", "groupId");
-        books.MapPost("/books", (Guid groupId, OpenBooksRequest r, HttpContext http, StateStore store) =>
-                Post(http, store, groupId, r, false, s => s.OpenBooks(r.OpenedOn, EntryId.New(), r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Opens the group's books (the savings ledger).").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/savings/deposits", (Guid groupId, MemberMoneyRequest r, HttpContext http, StateStore store) =>
-                Post(http, store, groupId, r, true, s => s.OpenLedger.Deposit(s.Today, r.Date, r.Member, r.Amount, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A member's savings deposit (SAV-04, SAV-07). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/savings/withdrawals", (Guid groupId, MemberMoneyRequest r, HttpContext http, StateStore store) =>
-                Post(http, store, groupId, r, true, s => s.OpenLedger.Withdraw(s.Today, r.Date, r.Member, r.Amount, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A member's withdrawal, never above their savings (SAV-02). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/reversals", (Guid groupId, ReversalRequest r, HttpContext http, StateStore store) =>
-                Post(http, store, groupId, r, true, s => s.OpenLedger.Reverse(s.Today, r.Date, r.Entry, r.Reason, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Reverses an entry with a new entry naming it (SAV-01). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/week-closes", (Guid groupId, WeekCloseRequest r, HttpContext http, StateStore store) =>
-                Post(http, store, groupId, r, false, s => s.OpenLedger.CloseWeek(s.Today, BookWeek.StartingOn(r.WeekStart, s.OpenLedger.WeekStartsOn), r.ClosedOn)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Closes a bookkeeping week; its totals must reconcile (SAV-05).").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/profits", (Guid groupId, AmountRequest r, HttpContext http, StateStore store) =>
-                Post(http, store, groupId, r, true, s => s.OpenLedger.RecordBusinessProfit(s.Today, r.Date, r.Amount, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Business profit; its IKS share goes to the solidarity fund (SAV-06). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/iks-spends", (Guid groupId, IksSpendRequest r, HttpContext http, StateStore store) =>
-                Post(http, store, groupId, r, true, s => s.OpenLedger.SpendIks(s.Today, r.Date, r.Amount, r.Purpose, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A spend from the IKS fund, never a payout to members (SAV-06). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/grant-spends", (Guid groupId, GrantSpendRequest r, HttpContext http, StateStore store) =>
-                Post(http, store, groupId, r, true, s =>
-                {
-                    // The LPJ's rules first (receipt, once; within the grant), then the ledger's (SAV-02).
-                    s.CurrentReport.RecordSpend(new KubeCore.Aid.AidSpend(r.Date, r.Category, r.Amount, r.ReceiptReference, r.Description));
-                    s.OpenLedger.SpendGrant(s.Today, r.Date, r.Amount, r.ReceiptReference, r.Category.ToString());
-                }))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A spend of the grant with its receipt, recorded for the LPJ (AID-03, SAV-02). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/loan-capital", (Guid groupId, AmountRequest r, HttpContext http, StateStore store) =>
-                Post(http, store, groupId, r, true, s => s.OpenLedger.AddLoanCapital(s.Today, r.Date, r.Amount, r.Reference)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Capital added to the loan fund. Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
-        books.MapPost("/ledger/expenses", (Guid groupId, ExpenseRequest r, HttpContext http, StateStore store) =>
-                Post(http, store, groupId, r, true, s => s.OpenLedger.RecordExpense(s.Today, r.Date, r.Amount, r.Reference, r.Description)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("An expense of the group. Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
+        books.Posting<OpenBooksRequest>("/books", false, "Opens the group's books (the savings ledger).", (s, r) => s.OpenBooks(r.OpenedOn, EntryId.New(), r.Reference));
+        books.Posting<DepositSavingsCommand>("/savings/deposits", true, "A member's savings deposit (SAV-04, SAV-07).",
+            (s, r) => s.OpenLedger.Deposit(s.Today, r.Date, r.Member, r.Amount, r.Reference));
+        books.Posting<WithdrawSavingsCommand>("/savings/withdrawals", true, "A member's withdrawal, never above their savings (SAV-02).",
+            (s, r) => s.OpenLedger.Withdraw(s.Today, r.Date, r.Member, r.Amount, r.Reference));
+        books.Posting<ReverseEntryCommand>("/ledger/reversals", true, "Reverses an entry with a new entry naming it (SAV-01).",
+            (s, r) => s.OpenLedger.Reverse(s.Today, r.Date, r.Entry, r.Reason, r.Reference));
+        books.Posting<CloseBookWeekCommand>("/ledger/week-closes", false, "Closes a bookkeeping week; its totals must reconcile (SAV-05).",
+            (s, r) => s.OpenLedger.CloseWeek(s.Today, BookWeek.StartingOn(r.WeekStart, s.OpenLedger.WeekStartsOn), r.ClosedOn));
+        books.Posting<AmountRequest>("/ledger/profits", true, "Business profit; its IKS share goes to the solidarity fund (SAV-06).",
+            (s, r) => s.OpenLedger.RecordBusinessProfit(s.Today, r.Date, r.Amount, r.Reference));
+        books.Posting<IksSpendRequest>("/ledger/iks-spends", true, "A spend from the IKS fund, never a payout to members (SAV-06).",
+            (s, r) => s.OpenLedger.SpendIks(s.Today, r.Date, r.Amount, r.Purpose, r.Reference));
+        books.Posting<KubeCore.Aid.AidSpend>("/ledger/grant-spends", true, "A spend of the grant with its receipt, recorded for the LPJ (AID-03, SAV-02).", (s, r) =>
+        {
+            // The LPJ's rules first (receipt, once; within the grant), then the ledger's (SAV-02).
+            s.CurrentReport.RecordSpend(r);
+            s.OpenLedger.SpendGrant(s.Today, r.Date, r.Amount, r.ReceiptReference, r.Category.ToString());
+        });
+        books.Posting<AmountRequest>("/ledger/loan-capital", true, "Capital added to the loan fund.", (s, r) => s.OpenLedger.AddLoanCapital(s.Today, r.Date, r.Amount, r.Reference));
+        books.Posting<ExpenseRequest>("/ledger/expenses", true, "An expense of the group.", (s, r) => s.OpenLedger.RecordExpense(s.Today, r.Date, r.Amount, r.Reference, r.Description));
 
         books.MapGet("/ledger", Entries).RequireAuthorization(Policies.GroupRead)
             .WithSummary("The stored entries, in order, in pages.").Produces<List<EntryView>>();
@@ -96,6 +70,12 @@ public static class SavingsEndpoints
                 TypedResults.Ok((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenLedger.SavingsArrears(asOf.Value)))
             .RequireAuthorization(Policies.GroupRead).WithSummary("Each member's missing weeks of routine savings as of a date (SAV-04).");
     }
+
+    /// <summary>Maps a posting by the group's bendahara (201 with the entries and balances); a money-moving one requires an <c>Idempotency-Key</c>.</summary>
+    private static void Posting<TRequest>(this RouteGroupBuilder books, string pattern, bool moneyMoving, string summary, Action<GroupState, TRequest> post)
+        where TRequest : class =>
+        books.MapPost(pattern, (Guid groupId, TRequest r, HttpContext http, StateStore store) => Post(http, store, groupId, r, moneyMoving, s => post(s, r)))
+            .RequireAuthorization(Policies.GroupTreasury).WithSummary(moneyMoving ? summary + " Idempotency-Key required." : summary).Command<PostingView>(StatusCodes.Status201Created);
 
     /// <summary>Posts on the group's books and answers with the entries posted and the balances.</summary>
     internal static Task<IResult> Post(HttpContext http, StateStore store, Guid groupId, object request, bool moneyMoving, Action<GroupState> post) =>

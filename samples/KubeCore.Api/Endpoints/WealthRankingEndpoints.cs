@@ -13,9 +13,6 @@ public static class WealthRankingEndpoints
     /// <summary>An exercise to open.</summary>
     public sealed record OpenExerciseRequest(string Profile, RegionCode Desa, LocalDate HeldOn, IReadOnlyList<HouseholdId> Households);
 
-    /// <summary>An informant's sort.</summary>
-    public sealed record SortingRequest(string Informant, int PileCount, IReadOnlyList<HouseholdPlacement> Placements);
-
     /// <summary>A household's rank: its exact score (numerator/denominator) and a two-decimal reading of it.</summary>
     public sealed record RankView(HouseholdId Household, string Score, decimal ScoreRounded, WealthCategory Category, bool IsPoor, RegistryMatchClass? Match, RegistryFinding? Finding);
 
@@ -39,10 +36,10 @@ public static class WealthRankingEndpoints
         exercises.MapGet("/{exerciseId:guid}/readiness", async (Guid exerciseId, StateStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok(GroupViews.View((await store.GetAsync(ExerciseType.Instance, exerciseId, "exercise", cancellationToken)).State.Exercise.CheckReadiness())))
             .RequireAuthorization(Policies.RegistryRead).WithSummary("May the exercise be concluded (PRA-01 informants, household count warning)?");
-        exercises.MapPost("/{exerciseId:guid}/sortings", (Guid exerciseId, SortingRequest r, HttpContext http, StateStore store) =>
+        exercises.MapPost("/{exerciseId:guid}/sortings", (Guid exerciseId, InformantSorting r, HttpContext http, StateStore store) =>
                 store.ChangeAsync(http, ExerciseType.Instance, exerciseId, "exercise", r, moneyMoving: false, state =>
                 {
-                    state.Exercise.SubmitSorting(new InformantSorting(r.Informant, r.PileCount, r.Placements));
+                    state.Exercise.SubmitSorting(r);
                     return version => new ApiResponse(StatusCodes.Status200OK, View(state, version), Version: version);
                 }))
             .VersionedBy("exercise", "exerciseId").RequireAuthorization(Policies.Register).WithSummary("Records one informant's sort of every household into piles (PRA-02).").Command<ExerciseView>();
@@ -77,13 +74,12 @@ public static class WealthRankingEndpoints
             state.MatchWith(rows
                 .Select(h => (h.Id, Evidence: EvidenceJson.Read(h.Evidence)))
                 .Where(h => h.Evidence.Registry is not null)
-                .Select(h => new RegistryViewData(new HouseholdId(h.Id), h.Evidence.Registry!)).ToList());
+                .Select(h => new HouseholdRegistryView(new HouseholdId(h.Id), h.Evidence.Registry!)).ToList());
             // Each ranked household's PRA evidence (MEM-01), in the same transaction.
             foreach (var match in state.Match!.Households)
             {
                 var row = await db.Households.SingleAsync(h => h.Id == match.Household.Value, cancellationToken);
-                var e = match.Evidence;
-                row.Evidence = EvidenceJson.Write(EvidenceJson.Read(row.Evidence) with { Pra = new PraData(e.ExerciseId, e.HeldOn, e.Category, e.IsPoor, e.ConfirmedByRegistry) });
+                row.Evidence = EvidenceJson.Write(EvidenceJson.Read(row.Evidence) with { Pra = match.Evidence });
                 row.Version++;
             }
             return version => new ApiResponse(StatusCodes.Status200OK, View(state, version), Version: version);

@@ -76,7 +76,7 @@ public static class ApiErrors
     /// <summary>500: an unexpected error; nothing of the request is shown.</summary>
     public const string InternalError = "API_INTERNAL_ERROR";
 
-    /// <summary>500: the stored ledger does not match the replayed group (tampering or corruption).</summary>
+    /// <summary>500: the stored ledger does not verify (tampering or corruption).</summary>
     public const string LedgerIntegrity = "API_LEDGER_INTEGRITY";
 
     /// <summary>Any other HTTP error status.</summary>
@@ -127,24 +127,24 @@ public static class ApiErrors
         ["resource"] = "sumber",
     };
 
-    /// <summary>What a value should have been, in the culture's language (null kind: the generic text).</summary>
-    public static string ExpectedForm(Json.WireValueKind? kind, bool wasNull, CultureInfo culture)
+    /// <summary>The forms a value on the wire takes (<see cref="InvalidValue"/>'s <c>{Expected}</c>); the code names the form.</summary>
+    public static class Forms
     {
-        var id = KubeCoreMessages.IsIndonesian(culture);
-        if (wasNull)
-        {
-            return id ? "nilai tidak boleh null" : "the value must not be null";
-        }
-        return kind switch
-        {
-            Json.WireValueKind.Date => id ? "tanggal ISO-8601, mis. \"2019-04-05\"" : "an ISO-8601 date such as \"2019-04-05\"",
-            Json.WireValueKind.Period => id ? "periode ISO-8601, mis. \"P90D\"" : "an ISO-8601 period such as \"P90D\"",
-            Json.WireValueKind.Money => id ? "bilangan bulat rupiah, mis. 25000" : "a whole number of rupiah such as 25000",
-            Json.WireValueKind.Rate => id ? "persentase dengan paling banyak dua desimal, mis. 1.5" : "a percent with at most two decimals such as 1.5",
-            Json.WireValueKind.Region => id ? "kode wilayah BPS/Kemendagri, mis. \"62.71.01.1001\"" : "a BPS/Kemendagri region code such as \"62.71.01.1001\"",
-            Json.WireValueKind.Id => id ? "Guid yang tidak kosong" : "a non-empty Guid",
-            _ => id ? "jenis atau bentuk nilai salah" : "the value has the wrong type or form",
-        };
+        internal static readonly MessageText Date = new("date", "tanggal ISO-8601, mis. \"2019-04-05\"", "an ISO-8601 date such as \"2019-04-05\"");
+        internal static readonly MessageText Period = new("period", "periode ISO-8601, mis. \"P90D\"", "an ISO-8601 period such as \"P90D\"");
+        internal static readonly MessageText Money = new("money", "bilangan bulat rupiah, mis. 25000", "a whole number of rupiah such as 25000");
+        internal static readonly MessageText Rate = new("rate", "persentase dengan paling banyak dua desimal, mis. 1.5", "a percent with at most two decimals such as 1.5");
+        internal static readonly MessageText Region = new("region", "kode wilayah BPS/Kemendagri, mis. \"62.71.01.1001\"", "a BPS/Kemendagri region code such as \"62.71.01.1001\"");
+        internal static readonly MessageText Id = new("id", "Guid yang tidak kosong", "a non-empty Guid");
+        internal static readonly MessageText Any = new("any", "jenis atau bentuk nilai salah", "the value has the wrong type or form");
+        internal static readonly MessageText NotNull = new("not-null", "nilai tidak boleh null", "the value must not be null");
+    }
+
+    /// <summary>What a value should have been, in the culture's language (no form: the generic text).</summary>
+    public static string ExpectedForm(MessageText? form, bool wasNull, CultureInfo culture)
+    {
+        var text = wasNull ? Forms.NotNull : form ?? Forms.Any;
+        return KubeCoreMessages.IsIndonesian(culture) ? text.Indonesian : text.English;
     }
 
     /// <summary>The detail of <see cref="MalformedRequest"/> when the server could not read the request (its own text is not shown).</summary>

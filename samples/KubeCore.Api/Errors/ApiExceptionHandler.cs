@@ -24,7 +24,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             ApiException api => Problems.Api(api.Status, api.Code, culture, [.. api.Arguments]),
             RuleViolationException rule => Problems.FromViolations(rule.Violations, culture),
             FieldViolationsException fields => Problems.Create(StatusCodes.Status422UnprocessableEntity,
-                fields.Violations.Select(v => new ProblemError(v.Violation.RuleId.ToString(), v.Violation.ErrorCode, v.Violation.Message(culture), v.Field)).ToList(), culture),
+                fields.Violations.Select(v => ProblemError.Of(v.Violation, culture, v.Field)).ToList(), culture),
             ValidationException validation => Problems.FromValidation(validation.Errors, culture),
             BadHttpRequestException bad => FromBadRequest(bad, culture),
             ArgumentException argument => Problems.Api(StatusCodes.Status400BadRequest, ApiErrors.InvalidArgument, culture, ("Parameter", argument.ParamName), ("Detail", FirstLine(argument.Message))),
@@ -107,7 +107,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         {
             var wasNull = json is not WireValueException && message.Contains("null", StringComparison.Ordinal) && !message.Contains("could not be converted", StringComparison.Ordinal);
             code = ApiErrors.InvalidValue;
-            arguments = [("Field", field), ("Expected", ApiErrors.ExpectedForm((json as WireValueException)?.Kind, wasNull, culture))];
+            arguments = [("Field", field), ("Expected", ApiErrors.ExpectedForm((json as WireValueException)?.Form, wasNull, culture))];
         }
         else
         {

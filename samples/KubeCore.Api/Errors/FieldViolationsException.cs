@@ -1,23 +1,16 @@
 namespace KubeCore.Api.Errors;
 
 /// <summary>
-/// Rule violations found while reading a request, each at the JSON path of the value that broke it
-/// (e.g. <c>$.persons[1].nik</c>). Answered with 422 and one error per violation.
+/// Rule violations found while reading a request, each at the JSON path of the value that broke it (e.g.
+/// <c>$.persons[1].nik</c>): collected with <see cref="Add"/> and <see cref="Collect{T}"/>, then thrown all at once by
+/// <see cref="ThrowIfAny"/> and answered with 422 and one error per violation.
 /// </summary>
-public sealed class FieldViolationsException(IReadOnlyList<(string Field, RuleViolation Violation)> violations)
-    : Exception(string.Join("; ", violations.Select(v => v.Field + ": " + v.Violation.ErrorCode)))
-{
-    /// <summary>The violations with their fields.</summary>
-    public IReadOnlyList<(string Field, RuleViolation Violation)> Violations { get; } = violations;
-}
-
-/// <summary>Collects field violations and throws them all at once.</summary>
-public sealed class FieldViolations
+public sealed class FieldViolationsException() : Exception("Rule violations at request fields.")
 {
     private readonly List<(string Field, RuleViolation Violation)> _violations = [];
 
-    /// <summary>True when nothing was collected.</summary>
-    public bool IsEmpty => _violations.Count == 0;
+    /// <summary>The violations with their fields.</summary>
+    public IReadOnlyList<(string Field, RuleViolation Violation)> Violations => _violations;
 
     /// <summary>Adds a violation at a field (ignored when null).</summary>
     public void Add(string field, RuleViolation? violation)
@@ -37,20 +30,17 @@ public sealed class FieldViolations
         }
         catch (RuleViolationException e)
         {
-            foreach (var violation in e.Violations)
-            {
-                _violations.Add((field, violation));
-            }
+            _violations.AddRange(e.Violations.Select(v => (field, v)));
             return default;
         }
     }
 
-    /// <summary>Throws <see cref="FieldViolationsException"/> when anything was collected.</summary>
+    /// <summary>Throws this exception when anything was collected.</summary>
     public void ThrowIfAny()
     {
         if (_violations.Count > 0)
         {
-            throw new FieldViolationsException(_violations.ToList());
+            throw this;
         }
     }
 }

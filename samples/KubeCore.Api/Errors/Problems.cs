@@ -9,7 +9,12 @@ namespace KubeCore.Api.Errors;
 /// <param name="ErrorCode">The stable error code.</param>
 /// <param name="Message">The message in the request's language (<c>Accept-Language</c>: id or en).</param>
 /// <param name="Field">The JSON path or parameter the error concerns, when there is one.</param>
-public sealed record ProblemError(string? RuleId, string ErrorCode, string Message, string? Field = null);
+public sealed record ProblemError(string? RuleId, string ErrorCode, string Message, string? Field = null)
+{
+    /// <summary>A library rule violation with its message in <paramref name="culture"/>'s language.</summary>
+    public static ProblemError Of(RuleViolation violation, CultureInfo culture, string? field = null) =>
+        new(violation.RuleId.ToString(), violation.ErrorCode, violation.Message(culture), field);
+}
 
 /// <summary>
 /// Builds the API's <c>application/problem+json</c> bodies. Every problem carries, besides the RFC 9457
@@ -52,40 +57,15 @@ public static class Problems
 
     /// <summary>422: the library refused the operation; one error per violation, with its rule id.</summary>
     public static ProblemDetails FromViolations(IReadOnlyList<RuleViolation> violations, CultureInfo culture, int status = StatusCodes.Status422UnprocessableEntity) =>
-        Create(status, violations.Select(v => new ProblemError(v.RuleId.ToString(), v.ErrorCode, v.Message(culture))).ToList(), culture);
+        Create(status, violations.Select(v => ProblemError.Of(v, culture)).ToList(), culture);
 
     /// <summary>
     /// 400 (or the given status): FluentValidation failures. The messages are already in the request's
-    /// language (the host registers <see cref="KubeCoreLanguageManager"/>); the rule id is read from the
-    /// error code (<c>GRP01_...</c> is GRP-01) when the catalogue has it.
+    /// language (the host registers <see cref="KubeCoreLanguageManager"/>); the rule id is the catalogue's
+    /// (<see cref="RuleCatalogue.RuleOfErrorCode"/>).
     /// </summary>
     public static ProblemDetails FromValidation(IEnumerable<ValidationFailure> failures, CultureInfo culture, int status = StatusCodes.Status400BadRequest) =>
-        Create(status, failures.Select(f => new ProblemError(RuleIdOf(f.ErrorCode), f.ErrorCode, f.ErrorMessage, JsonPath(f.PropertyName))).ToList(), culture);
-
-    /// <summary>The rule id a library error code starts with (<c>LOAN02_...</c> gives <c>LOAN-02</c>), or null.</summary>
-    public static string? RuleIdOf(string? errorCode)
-    {
-        if (string.IsNullOrEmpty(errorCode))
-        {
-            return null;
-        }
-        var prefix = errorCode.Split('_', 2)[0];
-        var digits = prefix.Length - prefix.AsSpan().IndexOfAnyInRange('0', '9');
-        if (digits != 2 || prefix.Length < 5)
-        {
-            return null;
-        }
-        var text = prefix[..^2] + "-" + prefix[^2..];
-        try
-        {
-            var id = RuleId.Parse(text);
-            return RuleCatalogue.Contains(id) ? id.ToString() : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+        Create(status, failures.Select(f => new ProblemError(RuleCatalogue.RuleOfErrorCode(f.ErrorCode)?.ToString(), f.ErrorCode, f.ErrorMessage, JsonPath(f.PropertyName))).ToList(), culture);
 
     private static string? JsonPath(string? propertyName) =>
         string.IsNullOrEmpty(propertyName) ? null : "$." + string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));

@@ -31,7 +31,7 @@ public sealed record CheckView(string RuleId, CheckOutcome Outcome, IReadOnlyDic
 public sealed record MeetingView(MeetingId Id, LocalDate Date, string Agenda, IReadOnlyDictionary<PersonId, AttendanceStatus> Attendance, int PresentCount, int MemberCount, bool HasQuorum, IReadOnlyList<MeetingDecision> Decisions);
 
 /// <summary>A ledger entry as shown.</summary>
-public sealed record EntryView(EntryId Id, long Sequence, LocalDate BookDate, EntryKind Kind, PersonId? Member, LoanId? Loan, Rupiah Amount, string Reference, string Memo, EntryId? Reverses, IReadOnlyList<LegData> Legs, string PreviousHash, string Hash);
+public sealed record EntryView(EntryId Id, long Sequence, LocalDate BookDate, EntryKind Kind, PersonId? Member, LoanId? Loan, Rupiah Amount, string Reference, string Memo, EntryId? Reverses, IReadOnlyList<LedgerLegState> Legs, string PreviousHash, string Hash);
 
 /// <summary>What a posting produced: its entries and the balances after it.</summary>
 public sealed record PostingView(IReadOnlyList<EntryView> Entries, BalancesView Balances, long Version);
@@ -62,24 +62,15 @@ public static class GroupViews
             g.Elections, state.Ledger?.OpenedOn, version);
     }
 
-    /// <summary>A decision with its messages in the request's language; <paramref name="text"/> may rewrite ids in its texts.</summary>
-    public static DecisionView View(Decision decision, Func<string, string>? text = null)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        var t = text ?? (x => x);
-        return new DecisionView(t(decision.Subject), decision.ProfileId, decision.AsOf, decision.IsApproved,
-            decision.Checks.Select(c => new CheckView(c.RuleId.ToString(), c.Outcome, c.Parameters.ToDictionary(p => p.Key, p => t(p.Value)),
-                c.Violation is { } v ? new ProblemError(v.RuleId.ToString(), v.ErrorCode, t(v.Message(culture))) : null)).ToList());
-    }
+    /// <summary>A decision with its messages in the request's language.</summary>
+    public static DecisionView View(Decision decision) =>
+        new(decision.Subject, decision.ProfileId, decision.AsOf, decision.IsApproved, decision.Checks.Select(c => new CheckView(c.RuleId.ToString(), c.Outcome,
+            c.Parameters, c.Violation is { } v ? ProblemError.Of(v, CultureInfo.CurrentUICulture) : null)).ToList());
 
     /// <summary>A decision recorded in a group's state (e.g. its verification), with its messages in the request's language.</summary>
-    public static DecisionView View(DecisionSnapshot decision)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        return new DecisionView(decision.Subject, decision.ProfileId, decision.AsOf, decision.IsApproved,
-            decision.Checks.Select(c => new CheckView(c.RuleId.ToString(), c.Outcome, c.Parameters.ToDictionary(p => p.Key, p => p.Value),
-                c.Violation is { } v ? new ProblemError(v.RuleId.ToString(), v.ErrorCode, v.Message(culture)) : null)).ToList());
-    }
+    public static DecisionView View(DecisionSnapshot decision) =>
+        new(decision.Subject, decision.ProfileId, decision.AsOf, decision.IsApproved, decision.Checks.Select(c => new CheckView(c.RuleId.ToString(), c.Outcome,
+            c.Parameters, c.Violation is { } v ? new ProblemError(v.RuleId.ToString(), v.ErrorCode, v.Message(CultureInfo.CurrentUICulture)) : null)).ToList());
 
     /// <summary>A meeting.</summary>
     public static MeetingView View(Meeting m) =>
@@ -87,7 +78,7 @@ public static class GroupViews
 
     /// <summary>A ledger entry.</summary>
     public static EntryView View(LedgerEntry e) =>
-        new(e.Id, e.Sequence, e.BookDate, e.Kind, e.Member, e.Loan, e.Amount, e.Reference, e.Memo, e.Reverses, LedgerMapping.Legs(e), e.PreviousHash.ToString(), e.Hash.ToString());
+        new(e.Id, e.Sequence, e.BookDate, e.Kind, e.Member, e.Loan, e.Amount, e.Reference, e.Memo, e.Reverses, e.ToState().Legs, e.PreviousHash.ToString(), e.Hash.ToString());
 
     /// <summary>The ledger's balances.</summary>
     public static BalancesView View(SavingsLedger ledger)

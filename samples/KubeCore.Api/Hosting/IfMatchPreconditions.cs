@@ -29,7 +29,7 @@ public sealed class EvaluationOnly
 /// </list>
 /// The version is compared here only for a request without an <c>Idempotency-Key</c>: a retry under a key must get its
 /// first answer back even though that answer moved the version, so with a key the unit of work compares it (after the
-/// replay lookup, in its transaction: <see cref="ETags.Check"/>). Without a key the unit compares it again too, so a write
+/// idempotency lookup, in its transaction: <see cref="ETags.Check"/>). Without a key the unit compares it again too, so a write
 /// that raced in between is still caught.
 /// </summary>
 public sealed class IfMatchPreconditions(RequestDelegate next, IDbContextFactory<KubeCoreDbContext> databases)

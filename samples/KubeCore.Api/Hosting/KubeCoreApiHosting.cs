@@ -67,8 +67,7 @@ public static class KubeCoreApiHosting
         services.AddSingleton<TokenService>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenService>(TokenService.ConfigureBearer);
-        services.AddSingleton<IAuthorizationHandler, GroupScopeHandler>();
-        services.AddSingleton<IAuthorizationHandler, PendampingScopeHandler>();
+        services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         services.AddAuthorizationBuilder().AddKubeCorePolicies();
 
         services.AddKubeCoreDatabase(builder.Configuration, builder.Environment);

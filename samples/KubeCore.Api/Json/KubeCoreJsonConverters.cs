@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using KubeCore.Common.Json;
+using Microsoft.OpenApi;
 using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
 
@@ -13,6 +14,26 @@ namespace KubeCore.Api.Json;
 /// </summary>
 public static class KubeCoreJsonConverters
 {
+    /// <summary>Each KubeCore value type on the wire: its converter, and its OpenAPI schema type, format and description.</summary>
+    internal static readonly (JsonConverter Converter, JsonSchemaType Type, string? Format, string Description)[] Values =
+    [
+        (Wire(NodaConverters.LocalDateConverter, ApiErrors.Forms.Date), JsonSchemaType.String, "date", "ISO-8601 date, e.g. 2019-04-05."),
+        (Wire(NodaConverters.NormalizingIsoPeriodConverter, ApiErrors.Forms.Period), JsonSchemaType.String, "duration", "ISO-8601 period, e.g. P90D."),
+        (Wire(new RupiahJsonConverter(), ApiErrors.Forms.Money), JsonSchemaType.Integer, "int64", "Whole rupiah (no sen), e.g. 25000."),
+        (Wire(new PercentRateJsonConverter(), ApiErrors.Forms.Rate), JsonSchemaType.Number, null, "Percent with at most two decimals, e.g. 1.5 for 1,5 %."),
+        (Wire(new RegionCodeJsonConverter(), ApiErrors.Forms.Region), JsonSchemaType.String, null, "BPS/Kemendagri region code, e.g. 62.71.01.1001."),
+        (Wire(new BookWeekJsonConverter(), ApiErrors.Forms.Date), JsonSchemaType.String, null, "A bookkeeping week as an ISO-8601 interval of its first and last day, e.g. 2019-01-21/2019-01-27."),
+        (Wire(new RuleIdJsonConverter(), ApiErrors.Forms.Any), JsonSchemaType.String, null, "A rule id of the catalogue, e.g. GRP-01."),
+        (Wire(new HouseholdIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Household id."),
+        (Wire(new PersonIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Person id."),
+        (Wire(new GroupIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Group id."),
+        (Wire(new PendampingIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Pendamping id."),
+        (Wire(new MeetingIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Meeting id."),
+        (Wire(new LoanIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Loan id."),
+        (Wire(new EntryIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Ledger entry id."),
+        (Wire(new ExerciseIdJsonConverter(), ApiErrors.Forms.Id), JsonSchemaType.String, "uuid", "Wealth-ranking exercise id."),
+    ];
+
     /// <summary>
     /// The API's JSON settings, on the wire and in storage (command payloads, evidence, ledger legs): web defaults,
     /// strict numbers (no numbers in strings), required and non-nullable members enforced, and the converters.
@@ -34,68 +55,29 @@ public static class KubeCoreJsonConverters
     public static JsonSerializerOptions AddKubeCoreConverters(this JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        JsonConverter[] converters =
-        [
-            Wire(NodaConverters.LocalDateConverter, WireValueKind.Date),
-            Wire(NodaConverters.NormalizingIsoPeriodConverter, WireValueKind.Period),
-            Wire(new RupiahJsonConverter(), WireValueKind.Money),
-            Wire(new PercentRateJsonConverter(), WireValueKind.Rate),
-            Wire(new RegionCodeJsonConverter(), WireValueKind.Region),
-            Wire(new BookWeekJsonConverter(), WireValueKind.Date),
-            Wire(new HouseholdIdJsonConverter(), WireValueKind.Id),
-            Wire(new PersonIdJsonConverter(), WireValueKind.Id),
-            Wire(new GroupIdJsonConverter(), WireValueKind.Id),
-            Wire(new PendampingIdJsonConverter(), WireValueKind.Id),
-            Wire(new MeetingIdJsonConverter(), WireValueKind.Id),
-            Wire(new LoanIdJsonConverter(), WireValueKind.Id),
-            Wire(new EntryIdJsonConverter(), WireValueKind.Id),
-            Wire(new ExerciseIdJsonConverter(), WireValueKind.Id),
-            new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false),
-        ];
-        foreach (var converter in converters)
+        foreach (var value in Values)
         {
-            options.Converters.Add(converter);
+            options.Converters.Add(value.Converter);
         }
+        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         return options;
     }
 
-    private static WireValueConverter<T> Wire<T>(JsonConverter<T> inner, WireValueKind kind)
-        where T : notnull => new(inner, kind);
-}
-
-/// <summary>What a value on the wire should have looked like (the error message names it in the request's language).</summary>
-public enum WireValueKind
-{
-    /// <summary>An ISO-8601 date.</summary>
-    Date = 1,
-
-    /// <summary>An ISO-8601 period.</summary>
-    Period = 2,
-
-    /// <summary>Whole rupiah.</summary>
-    Money = 3,
-
-    /// <summary>A percent.</summary>
-    Rate = 4,
-
-    /// <summary>A region code.</summary>
-    Region = 5,
-
-    /// <summary>A non-empty Guid.</summary>
-    Id = 6,
+    private static WireValueConverter<T> Wire<T>(JsonConverter<T> inner, MessageText form)
+        where T : notnull => new(inner, form);
 }
 
 /// <summary>A value of the wrong form for a KubeCore type; answered with 400 naming the expected form.</summary>
-public sealed class WireValueException(WireValueKind kind, Exception? inner = null)
-    : JsonException("A value has the wrong form: expected " + kind + ".", inner)
+public sealed class WireValueException(MessageText form, Exception? inner = null)
+    : JsonException("A value has the wrong form: expected " + form.Code + ".", inner)
 {
-    /// <summary>The expected kind of value.</summary>
-    public WireValueKind Kind { get; } = kind;
+    /// <summary>The expected form (one of <see cref="ApiErrors.Forms"/>).</summary>
+    public MessageText Form { get; } = form;
 }
 
-/// <summary>Wraps a converter so that its refusals (<see cref="JsonException"/>) carry the API's <see cref="WireValueKind"/>.</summary>
+/// <summary>Wraps a converter so that its refusals (<see cref="JsonException"/>) name the form the API expects (<see cref="ApiErrors.Forms"/>).</summary>
 /// <typeparam name="T">The converted type.</typeparam>
-public sealed class WireValueConverter<T>(JsonConverter<T> inner, WireValueKind kind) : JsonConverter<T>
+public sealed class WireValueConverter<T>(JsonConverter<T> inner, MessageText form) : JsonConverter<T>
     where T : notnull
 {
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -106,7 +88,7 @@ public sealed class WireValueConverter<T>(JsonConverter<T> inner, WireValueKind 
         }
         catch (JsonException e) when (e is not WireValueException)
         {
-            throw new WireValueException(kind, e);
+            throw new WireValueException(form, e);
         }
     }
 
@@ -120,7 +102,7 @@ public sealed class WireValueConverter<T>(JsonConverter<T> inner, WireValueKind 
         }
         catch (JsonException e) when (e is not WireValueException)
         {
-            throw new WireValueException(kind, e);
+            throw new WireValueException(form, e);
         }
     }
 

@@ -20,7 +20,7 @@ public static class HouseholdMapping
 
     /// <summary>A member's dossier now: the person, their household and its poverty evidence.</summary>
     public static KubeCore.Groups.MemberDossier ToDossier(PersonRow person, HouseholdRow household) =>
-        new(person.ToPerson(), household.ToHousehold(), EvidenceJson.Read(household.Evidence).ToDomain());
+        new(person.ToPerson(), household.ToHousehold(), EvidenceJson.Read(household.Evidence));
 
     /// <summary>A stored marital status; null (rows kept before it was recorded) is unknown (MEM-03).</summary>
     public static MaritalStatus? ReadMaritalStatus(string? stored) => stored is null ? null : Enum.Parse<MaritalStatus>(stored);

@@ -3,13 +3,10 @@ namespace KubeCore.Api.Mapping;
 /// <summary>The typed facts of a ledger entry as stored (see <see cref="LedgerEntry.Profit"/> and its neighbours); null members are absent.</summary>
 public sealed record EntryFactsData(long? Profit, IksPurpose? IksPurpose, int? WeekStartsOn, string? ProfileId, DateOnly? ClosedWeekStart);
 
-/// <summary>A ledger leg as stored and shown.</summary>
-public sealed record LegData(AccountKind Account, PersonId? Member, LoanId? Loan, LegSide Side, Rupiah Amount);
-
 /// <summary>
 /// Ledger entries to rows and back, field for field: a row holds everything the entry's hash covers (and its format),
 /// and is turned back into the library's <see cref="LedgerEntryState"/> for a restore, or into an entry with
-/// <see cref="LedgerEntry.FromStored"/> for reading and verifying (keeping the stored hash, so a tampered row is found, not hidden).
+/// <see cref="LedgerEntry.FromState"/> for reading and verifying (keeping the stored hash, so a tampered row is found, not hidden).
 /// </summary>
 public static class LedgerMapping
 {
@@ -31,7 +28,7 @@ public static class LedgerMapping
         Facts = entry.Profit is null && entry.IksPurpose is null && entry.WeekStartsOn is null && entry.ProfileId is null && entry.ClosedWeekStart is null
             ? null
             : JsonSerializer.Serialize(new EntryFactsData(entry.Profit?.Amount, entry.IksPurpose, (int?)entry.WeekStartsOn, entry.ProfileId, entry.ClosedWeekStart?.ToDateOnly()), Options),
-        Legs = JsonSerializer.Serialize(entry.Legs.Select(l => new LegData(l.Account, l.Member, l.Loan, l.Side, l.Amount)), Options),
+        Legs = JsonSerializer.Serialize(entry.Legs, Options),
         Amount = entry.Legs.Where(l => l.Side == LegSide.Debit).Sum(l => l.Amount.Amount),
         PreviousHash = entry.PreviousHash.ToString(),
         Hash = entry.Hash.ToString(),
@@ -43,35 +40,14 @@ public static class LedgerMapping
     {
         var facts = row.Facts is null ? null : JsonSerializer.Deserialize<EntryFactsData>(row.Facts, Options);
         return new LedgerEntryState(row.Format, new EntryId(row.EntryId), row.Sequence, LocalDate.FromDateOnly(row.BookDate), Enum.Parse<EntryKind>(row.Kind),
-            [.. (JsonSerializer.Deserialize<List<LegData>>(row.Legs, Options) ?? []).Select(l => new LedgerLegState(l.Account, l.Member, l.Loan, l.Side, l.Amount))],
+            JsonSerializer.Deserialize<List<LedgerLegState>>(row.Legs, Options) ?? [],
             row.MemberId is { } m ? new PersonId(m) : null, row.LoanId is { } l ? new LoanId(l) : null, row.Reverses is { } r ? new EntryId(r) : null,
             row.Reference, row.Memo, facts?.Profit is { } profit ? Rupiah.Of(profit) : null, facts?.IksPurpose,
             facts?.WeekStartsOn is { } day ? (IsoDayOfWeek)day : null, facts?.ProfileId, facts?.ClosedWeekStart is { } start ? LocalDate.FromDateOnly(start) : null,
             EntryHash.Parse(row.PreviousHash), EntryHash.Parse(row.Hash));
     }
 
-    /// <summary>The entry of a row, with its stored hash.</summary>
+    /// <summary>The entry of a row, with its stored hash (in the row's format), for reading and verifying.</summary>
     /// <exception cref="ArgumentException">A stored field is malformed.</exception>
-    public static LedgerEntry ToEntry(this LedgerEntryRow row)
-    {
-        var legs = JsonSerializer.Deserialize<List<LegData>>(row.Legs, Options) ?? [];
-        var facts = row.Facts is null ? null : JsonSerializer.Deserialize<EntryFactsData>(row.Facts, Options);
-        return LedgerEntry.FromStored(
-            new GroupId(row.GroupId), new EntryId(row.EntryId), row.Sequence, LocalDate.FromDateOnly(row.BookDate), Enum.Parse<EntryKind>(row.Kind),
-            legs.Select(l => LedgerLeg.FromParts(LedgerAccount.FromParts(l.Account, l.Member, l.Loan), l.Side, l.Amount)),
-            row.MemberId is { } m ? new PersonId(m) : null,
-            row.LoanId is { } l ? new LoanId(l) : null,
-            row.Reference, row.Memo,
-            row.Reverses is { } r ? new EntryId(r) : null,
-            EntryHash.Parse(row.PreviousHash), EntryHash.Parse(row.Hash),
-            facts?.Profit is { } profit ? Rupiah.Of(profit) : null,
-            facts?.IksPurpose,
-            facts?.WeekStartsOn is { } day ? (IsoDayOfWeek)day : null,
-            facts?.ProfileId,
-            facts?.ClosedWeekStart is { } start ? LocalDate.FromDateOnly(start) : null);
-    }
-
-    /// <summary>The legs of an entry.</summary>
-    public static IReadOnlyList<LegData> Legs(LedgerEntry entry) =>
-        entry.Legs.Select(l => new LegData(l.Account.Kind, l.Account.Member, l.Account.Loan, l.Side, l.Amount)).ToList();
+    public static LedgerEntry ToEntry(this LedgerEntryRow row) => LedgerEntry.FromState(new GroupId(row.GroupId), ToState(row));
 }

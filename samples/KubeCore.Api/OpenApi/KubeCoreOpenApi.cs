@@ -21,24 +21,8 @@ public static class KubeCoreOpenApi
     private const string ProblemSchema = "ProblemDetails";
     private const string ProblemErrorSchema = "ProblemError";
 
-    private static readonly Dictionary<Type, (JsonSchemaType Type, string? Format, string Description)> Shapes = new()
-    {
-        [typeof(LocalDate)] = (JsonSchemaType.String, "date", "ISO-8601 date, e.g. 2019-04-05."),
-        [typeof(Period)] = (JsonSchemaType.String, "duration", "ISO-8601 period, e.g. P90D."),
-        [typeof(Rupiah)] = (JsonSchemaType.Integer, "int64", "Whole rupiah (no sen), e.g. 25000."),
-        [typeof(Rate)] = (JsonSchemaType.Number, null, "Percent with at most two decimals, e.g. 1.5 for 1,5 %."),
-        [typeof(RegionCode)] = (JsonSchemaType.String, null, "BPS/Kemendagri region code, e.g. 62.71.01.1001."),
-        [typeof(BookWeek)] = (JsonSchemaType.String, null, "A bookkeeping week as an ISO-8601 interval of its first and last day, e.g. 2019-01-21/2019-01-27."),
-        [typeof(RuleId)] = (JsonSchemaType.String, null, "A rule id of the catalogue, e.g. GRP-01."),
-        [typeof(HouseholdId)] = (JsonSchemaType.String, "uuid", "Household id."),
-        [typeof(PersonId)] = (JsonSchemaType.String, "uuid", "Person id."),
-        [typeof(GroupId)] = (JsonSchemaType.String, "uuid", "Group id."),
-        [typeof(PendampingId)] = (JsonSchemaType.String, "uuid", "Pendamping id."),
-        [typeof(MeetingId)] = (JsonSchemaType.String, "uuid", "Meeting id."),
-        [typeof(LoanId)] = (JsonSchemaType.String, "uuid", "Loan id."),
-        [typeof(EntryId)] = (JsonSchemaType.String, "uuid", "Ledger entry id."),
-        [typeof(ExerciseId)] = (JsonSchemaType.String, "uuid", "Wealth-ranking exercise id."),
-    };
+    private static readonly Dictionary<Type, (JsonSchemaType Type, string? Format, string Description)> Shapes =
+        KubeCoreJsonConverters.Values.ToDictionary(v => v.Converter.Type!, v => (v.Type, v.Format, v.Description));
 
     /// <summary>The description of each tag (every tag an endpoint names must be here: a test checks it).</summary>
     internal static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>
@@ -152,7 +136,7 @@ public static class KubeCoreOpenApi
                         In = ParameterLocation.Header,
                         Required = required,
                         Description = "A client-chosen key (1-200 characters), scoped to the caller. A retry with the same key and request gets the first answer back " +
-                            "(header Idempotent-Replayed: true) and posts nothing; the same key with another request is refused (422).",
+                            $"(header {StoredResult.RepeatedHeader}: true) and posts nothing; the same key with another request is refused (422).",
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
                     });
                 }

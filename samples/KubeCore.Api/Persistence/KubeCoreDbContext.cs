@@ -23,14 +23,14 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
     public List<Action> AfterCommit { get; } = [];
 
     /// <summary>
-    /// The in-memory states of the streams this unit wrote, by stream id, at the version it wrote: given to the state cache
+    /// The in-memory states of the aggregates this unit wrote, by id, at the version it wrote: given to the state cache
     /// once the transaction holding the unit has committed, and dropped if the unit or that transaction fails.
     /// </summary>
     public Dictionary<Guid, (long Version, object State)> WrittenStates { get; } = [];
 
     /// <summary>
     /// In a transaction shared by several units (SQLite group commit): the states written by the earlier units that
-    /// succeeded, not committed yet, so a later unit on the same stream need not load it again. Null otherwise.
+    /// succeeded, not committed yet, so a later unit on the same aggregate need not load it again. Null otherwise.
     /// </summary>
     public Dictionary<Guid, (long Version, object State)>? EarlierStates { get; set; }
 

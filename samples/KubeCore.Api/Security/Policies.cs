@@ -4,7 +4,7 @@ namespace KubeCore.Api.Security;
 
 /// <summary>
 /// The authorization policies endpoints name. Write policies never include the auditor; a bendahara passes
-/// a group policy only for the group in their token (<see cref="GroupScopeRequirement"/>).
+/// a group policy only for the group in their token (<see cref="ScopeRequirement.Group"/>).
 /// </summary>
 public static class Policies
 {
@@ -42,53 +42,36 @@ public static class Policies
         .AddPolicy(Register, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping))
         .AddPolicy(Facilitate, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping))
         .AddPolicy(Administer, p => p.RequireRole(Roles.Dinsos))
-        .AddPolicy(GroupRead, p => p.RequireRole(Roles.All).AddRequirements(new GroupScopeRequirement()))
-        .AddPolicy(GroupMeetings, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping, Roles.Bendahara).AddRequirements(new GroupScopeRequirement()))
-        .AddPolicy(GroupTreasury, p => p.RequireRole(Roles.Bendahara).AddRequirements(new GroupScopeRequirement()))
-        .AddPolicy(PendampingWork, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping).AddRequirements(new PendampingScopeRequirement()));
+        .AddPolicy(GroupRead, p => p.RequireRole(Roles.All).AddRequirements(ScopeRequirement.Group))
+        .AddPolicy(GroupMeetings, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping, Roles.Bendahara).AddRequirements(ScopeRequirement.Group))
+        .AddPolicy(GroupTreasury, p => p.RequireRole(Roles.Bendahara).AddRequirements(ScopeRequirement.Group))
+        .AddPolicy(PendampingWork, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping).AddRequirements(ScopeRequirement.Pendamping));
 }
 
-/// <summary>A bendahara acts only for the group named in their token; other roles are not scoped.</summary>
-public sealed class GroupScopeRequirement : IAuthorizationRequirement
+/// <summary>
+/// A caller in <paramref name="Role"/> acts only for the resource whose id (route value <paramref name="RouteValue"/>) their
+/// token's <paramref name="Claim"/> names; other roles are not scoped.
+/// </summary>
+/// <param name="Role">The scoped role.</param>
+/// <param name="Claim">The claim naming the one resource that role acts for.</param>
+/// <param name="RouteValue">The route value naming the resource.</param>
+public sealed record ScopeRequirement(string Role, string Claim, string RouteValue) : IAuthorizationRequirement
 {
-    /// <summary>The route value that names the group.</summary>
-    public const string RouteValue = "groupId";
+    /// <summary>A bendahara acts only for the group of their token (<c>group_id</c>, route value <c>groupId</c>).</summary>
+    public static ScopeRequirement Group { get; } = new(Roles.Bendahara, Roles.GroupClaim, "groupId");
+
+    /// <summary>A pendamping whose token names their pendamping id records only their own work (route value <c>pendampingId</c>).</summary>
+    public static ScopeRequirement Pendamping { get; } = new(Roles.Pendamping, Roles.PendampingClaim, "pendampingId");
 }
 
-/// <summary>Checks <see cref="GroupScopeRequirement"/> against the route value <c>groupId</c>.</summary>
-public sealed class GroupScopeHandler : AuthorizationHandler<GroupScopeRequirement>
+/// <summary>Checks a <see cref="ScopeRequirement"/> against the request's route.</summary>
+public sealed class ScopeHandler : AuthorizationHandler<ScopeRequirement>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, GroupScopeRequirement requirement)
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
-        if (!context.User.IsInRole(Roles.Bendahara))
-        {
-            context.Succeed(requirement);
-            return Task.CompletedTask;
-        }
-        var route = (context.Resource as HttpContext)?.GetRouteValue(GroupScopeRequirement.RouteValue) as string;
-        if (Guid.TryParse(route, out var groupId) && context.User.ScopedGroup() == groupId)
-        {
-            context.Succeed(requirement);
-        }
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>A pendamping whose token names their pendamping id records only their own work; dinsos is not scoped.</summary>
-public sealed class PendampingScopeRequirement : IAuthorizationRequirement
-{
-    /// <summary>The route value that names the pendamping.</summary>
-    public const string RouteValue = "pendampingId";
-}
-
-/// <summary>Checks <see cref="PendampingScopeRequirement"/>: a pendamping token must carry the route's <c>pendamping_id</c>.</summary>
-public sealed class PendampingScopeHandler : AuthorizationHandler<PendampingScopeRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PendampingScopeRequirement requirement)
-    {
-        var route = (context.Resource as HttpContext)?.GetRouteValue(PendampingScopeRequirement.RouteValue) as string;
-        if (!context.User.IsInRole(Roles.Pendamping)
-            || (Guid.TryParse(route, out var id) && Guid.TryParse(context.User.FindFirst(Roles.PendampingClaim)?.Value, out var own) && own == id))
+        var route = (context.Resource as HttpContext)?.GetRouteValue(requirement.RouteValue) as string;
+        if (!context.User.IsInRole(requirement.Role)
+            || (Guid.TryParse(route, out var id) && Guid.TryParse(context.User.FindFirst(requirement.Claim)?.Value, out var own) && own == id))
         {
             context.Succeed(requirement);
         }

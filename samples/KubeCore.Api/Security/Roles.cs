@@ -50,8 +50,4 @@ public static class Roles
 
     /// <summary>The caller's subject, or <c>anonymous</c>.</summary>
     public static string Subject(this ClaimsPrincipal user) => user.FindFirstValue(SubjectClaim) ?? "anonymous";
-
-    /// <summary>The group a bendahara is scoped to, or null.</summary>
-    public static Guid? ScopedGroup(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(GroupClaim), out var id) ? id : null;
 }

@@ -2,9 +2,6 @@ using KubeCore.WealthRanking;
 
 namespace KubeCore.Api.WealthRanking;
 
-/// <summary>A household's registry entry in the base data a conclusion was matched against (PRA-03).</summary>
-public sealed record RegistryViewData(HouseholdId HouseholdId, RegistryData Registry);
-
 /// <summary>An exercise and, once concluded, the registry base data it was matched against and the match.</summary>
 public sealed class ExerciseState(WealthRankingExercise exercise)
 {
@@ -12,17 +9,16 @@ public sealed class ExerciseState(WealthRankingExercise exercise)
     public WealthRankingExercise Exercise { get; } = exercise;
 
     /// <summary>The registry base data of the conclusion, as it was then.</summary>
-    public IReadOnlyList<RegistryViewData>? BaseData { get; private set; }
+    public IReadOnlyList<HouseholdRegistryView>? BaseData { get; private set; }
 
     /// <summary>The registry match, once concluded.</summary>
     public RegistryMatch? Match { get; private set; }
 
     /// <summary>Matches the concluded exercise with the registry base data (PRA-03).</summary>
-    public void MatchWith(IReadOnlyList<RegistryViewData> baseData)
+    public void MatchWith(IReadOnlyList<HouseholdRegistryView> baseData)
     {
         BaseData = baseData;
-        Match = Exercise.Result!.MatchWithRegistry(baseData.Select(b => new HouseholdRegistryView(b.HouseholdId,
-            new RegistryEntry(b.Registry.Source, b.Registry.Decile, b.Registry.RankedOn))).ToList());
+        Match = Exercise.Result!.MatchWithRegistry(baseData);
     }
 }
 
@@ -40,7 +36,7 @@ public sealed class ExerciseType : StateType<ExerciseState>
     {
         var state = new ExerciseState(WealthRankingExercise.Restore(
             Part<WealthRankingExerciseState>(parts, "exercise") ?? throw StateRestoreException.Broken("WealthRankingExercise", "exercise", "the part is missing"), ProgramProfiles.Resolve));
-        if (state.Exercise.IsConcluded && Part<List<RegistryViewData>>(parts, "base-data") is { } baseData)
+        if (state.Exercise.IsConcluded && Part<List<HouseholdRegistryView>>(parts, "base-data") is { } baseData)
         {
             state.MatchWith(baseData);
         }

@@ -383,4 +383,29 @@ public static class RuleCatalogue
 
     /// <summary>True when the catalogue has a rule with this id.</summary>
     public static bool Contains(RuleId id) => ById.ContainsKey(id);
+
+    /// <summary>
+    /// The rule an error code belongs to, read from the code's prefix: the library's codes start with their rule id
+    /// without its hyphen (<c>LOAN02_ABOVE_FIRST_CEILING</c> is LOAN-02). Null when the code has no such prefix or the
+    /// catalogue has no such rule (a host's own code, a FluentValidation default code), so a host can name the rule of
+    /// any validation failure without a table of its own.
+    /// </summary>
+    /// <param name="errorCode">An error code; null or empty gives null.</param>
+    public static RuleId? RuleOfErrorCode(string? errorCode)
+    {
+        var prefix = errorCode?.Split('_', 2)[0];
+        if (prefix is not { Length: >= 5 } || prefix.Length - prefix.AsSpan().IndexOfAnyInRange('0', '9') != 2)
+        {
+            return null;
+        }
+        try
+        {
+            var id = RuleId.Parse(prefix[..^2] + "-" + prefix[^2..]);
+            return Contains(id) ? id : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }

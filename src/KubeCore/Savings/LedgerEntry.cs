@@ -325,10 +325,14 @@ public sealed class LedgerEntry
 
     /// <summary>
     /// Rebuilds an entry of <paramref name="group"/>'s ledger from its state in the format the state names (nothing is
-    /// guessed), keeping the stored hash. The caller checks the hash (<see cref="HashIsValid"/>).
+    /// guessed), keeping the stored hash, so that <see cref="SavingsLedger.VerifyChain(IReadOnlyList{LedgerEntry}, EntryHash?)"/>
+    /// can name a tampered entry. Check <see cref="HashIsValid"/> or verify the whole chain before trusting it.
     /// </summary>
+    /// <param name="group">The group whose ledger holds the entry.</param>
+    /// <param name="state">The entry's stored state (<see cref="ToState"/>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> or its legs are null.</exception>
     /// <exception cref="ArgumentException">A field is malformed (see <see cref="FromStored"/>) or the format is not 1, 2 or 3.</exception>
-    internal static LedgerEntry FromState(GroupId group, LedgerEntryState state)
+    public static LedgerEntry FromState(GroupId group, LedgerEntryState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         Preconditions.CheckArgument(state.Format is >= Format1 and <= Format3, nameof(state), "Unknown entry format.");

@@ -19,15 +19,6 @@ public sealed partial class ApiErrorsTests
         }
     }
 
-    [Theory]
-    [InlineData("GRP01_TOO_FEW_MEMBERS", "GRP-01")]
-    [InlineData("LOAN02_ABOVE_FIRST_CEILING", "LOAN-02")]
-    [InlineData("MEM06_NIK_NOT_16_DIGITS", "MEM-06")]
-    [InlineData("API_NOT_FOUND", null)]
-    [InlineData("ZZZ99_UNKNOWN", null)]
-    [InlineData("", null)]
-    public void A_library_error_code_names_its_rule(string code, string? ruleId) => Problems.RuleIdOf(code).ShouldBe(ruleId);
-
     private static List<string> Placeholders(string template) => [.. PlaceholderPattern().Matches(template).Select(m => m.Value).Order()];
 
     [GeneratedRegex(@"\{[A-Za-z]+\}")]

@@ -16,6 +16,22 @@ public class CatalogueTests
         return File.Exists(path) ? File.ReadAllText(path) : string.Empty;
     }
 
+    [Theory]
+    [InlineData("GRP01_TOO_FEW_MEMBERS", "GRP-01")]
+    [InlineData("LOAN02_ABOVE_FIRST_CEILING", "LOAN-02")]
+    [InlineData("MEM06_NIK_NOT_16_DIGITS", "MEM-06")]
+    [InlineData("GRP01", "GRP-01")]
+    [InlineData("API_NOT_FOUND", null)]
+    [InlineData("ZZZ99_UNKNOWN", null)]
+    [InlineData("GRP1_SHORT", null)]
+    [InlineData("GRP001_LONG", null)]
+    [InlineData("grp01_lower", null)]
+    [InlineData("NotEmptyValidator", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void An_error_code_names_the_rule_of_its_prefix_when_the_catalogue_has_it(string? code, string? ruleId) =>
+        (RuleCatalogue.RuleOfErrorCode(code)?.ToString()).ShouldBe(ruleId);
+
     [Fact]
     public void The_catalogue_holds_all_61_rules_once()
     {
