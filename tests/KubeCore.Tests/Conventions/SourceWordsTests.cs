@@ -41,7 +41,7 @@ public class SourceWordsTests
             .SelectMany(r => r.SourceWords.Select(w => (r.Id, Words: w)))
             .Where(x => string.IsNullOrWhiteSpace(x.Words.Text) || string.IsNullOrWhiteSpace(x.Words.Gloss)
                 || x.Words.Text == x.Words.Gloss
-                || !(x.Words.Seed is { } seed && seed.All(char.IsAsciiDigit) || x.Words.Citation.StartsWith("https://", StringComparison.Ordinal)))
+                || !(x.Words.Seed is { } seed && seed.All(char.IsAsciiDigit) || x.Words.Citation.StartsWith("https://", StringComparison.Ordinal) || x.Words.Citation.StartsWith("http://", StringComparison.Ordinal)))
             .Select(x => $"{x.Id}: {x.Words.Citation}")
             .ToList();
         bad.ShouldBeEmpty("An excerpt needs its words, an English gloss, and a citation that is 'Seed NNN' or a page address:\n" + string.Join('\n', bad));
