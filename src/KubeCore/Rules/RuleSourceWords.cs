@@ -35,6 +35,14 @@ internal static class RuleSourceWords
     private const string BpsDoc = "Desa Sendangsari (Bantul), 14 kriteria masyarakat miskin menurut standar BPS, 14 February 2020";
     private const string Iied = "https://www.iied.org/g01435";
     private const string IiedDoc = "Guijt 1992, A user's note: wealth ranking by cards, RRA Notes 15 (IIED); an English source";
+    private const string Kepmensos = "https://banjarsari-labuhanhaji.desa.id/artikel/2023/2/22/keputusan-menteri-sosial-ri-tentang-kriteria-fakir-miskin";
+    private const string KepmensosDoc = "Desa Banjarsari (Labuhan Haji), Kepmensos 262/HUK/2022, 22 February 2023";
+    private const string Pob = "https://text-id.123dok.com/document/oz14l02vz-pengukuran-kinerja-danyatakan-tidak-memadai-jika-total-skor-mencapai-8-atau-total.html";
+    private const string PobDoc = "POB Pinjaman Bergulir PNPM Mandiri Perkotaan 2013, quoted in a thesis (123dok); the copy lost its <, ≤ and % signs";
+    private const string Stages = "https://123dok.com/article/ciri-ciri-tahap-perkembangan-kube-kelurahan-kebon-waru.wq2vk72y";
+    private const string StagesDoc = "Ciri-ciri tahap perkembangan KUBE, Kelurahan Kebon Waru (Bandung), thesis (123dok)";
+    private const string Blps = "https://id.scribd.com/document/434827207/kube";
+    private const string BlpsDoc = "KUBE (BLPS era), document on Scribd 434827207";
     private const string Ojk = "https://www.fortuneidn.com/finance/tingkatan-skor-kredit-slik-ojk-00-fykp7-h6b6xl/amp";
     private const string OjkDoc = "Fortune Indonesia on the SLIK collectibility classes of POJK 40/POJK.03/2019";
 
@@ -83,6 +91,7 @@ internal static class RuleSourceWords
         [
             Page(Tangsel, TangselDoc, "Sudah menikah dan masih dalam usia produktif (18-60 tahun);", "Married and of productive age (18-60 years)."),
             Page(Kalbar, KalbarDoc, "Berusia antara 18-59 tahun dan sudah menikah", "Aged 18-59 and married (the Kalbar regional profile)."),
+            Page(Blps, BlpsDoc, "Anggota berusia antara 15-55 tahun dan sudah berkeluarga;", "(BLPS era) Members aged 15-55 and with a family of their own."),
         ],
         [RuleIds.Mem04] =
         [
@@ -114,6 +123,12 @@ internal static class RuleSourceWords
             Page(Bps, BpsDoc, "Jika minimal 9 variabel terpenuhi maka suatu rumah tangga dikategorikan miskin.", "A household that meets at least 9 of the variables is poor."),
             Page(Bps, BpsDoc, "Luas lantai bangunan tempat tinggal kurang dari 8 m2 per orang", "Criterion 1: floor area below 8 m² per person."),
             Page(Bps, BpsDoc, "petani dengan luas lahan 500 m2, buruh tani, nelayan, buruh bangunan, buruh perkebunan dan atau pekerjaan lainnya dengan pendapatan dibawah Rp. 600.000,- per bulan", "Criterion 12: a farmer with 500 m² of land (no 'less than' in the source), a labourer or fisher, or other work earning under Rp 600.000 a month."),
+        ],
+        [RuleIds.Pov02] =
+        [
+            Page(Kepmensos, KepmensosDoc, "dalam hal seseorang tidak memiliki tempat berteduh/tinggal sehari-hari maka langsung dikategorikan sebagai fakir miskin;", "A person with no shelter or daily dwelling is fakir miskin outright."),
+            Page(Kepmensos, KepmensosDoc, "pengeluaran kebutuhan makan lebih besar dari setengah total pengeluaran;", "Further criterion (c): food takes more than half of total spending."),
+            Page(Kepmensos, KepmensosDoc, "sumber penerangan berasal dari listrik dengan daya 450 VA atau bukan listrik.", "Further criterion (h): lighting from a 450 VA connection or not from electricity."),
         ],
         [RuleIds.Pov03] =
         [
@@ -157,6 +172,7 @@ internal static class RuleSourceWords
         [RuleIds.Sav06] =
         [
             Seed(Seed002, "mempunyai akuntabilitas seperti Iuran Kesetiakawanan Sosial (IKS) dan buku tabungan anggota", "Accountable, with a social solidarity contribution (IKS) and member savings books."),
+            Page(Stages, StagesDoc, "Mampu menyisihkan dana IKS untuk anggota kelompok, keluarga miskin lainnya dan berpartisipasi dalam pembangunan di lingkungannya", "Able to set IKS aside for group members, other poor families and local development."),
         ],
         [RuleIds.Loan01] =
         [
@@ -201,6 +217,18 @@ internal static class RuleSourceWords
         [
             Page("http://pnpmmuarasiau.blogspot.com/2011/02/sop-perguliran.html", "SOP Perguliran PNPM Mandiri Perdesaan, Muara Siau, 2011 (rural)", "Perguliran dilakukan dengan meminjamkan kembali modal usaha tersebut kepada masyarakat, baik yang sudah maupun yang belum pernah mendapatkan pinjaman.", "Revolving means lending the capital again, to those who have and who have not borrowed before (this SOP counts repaid principal and jasa as the revolving capital)."),
         ],
+        [RuleIds.Col01] =
+        [
+            Page(Pob, PobDoc, "Pinjaman Lancar Kolektibilitas 1 : Pinjaman yang tidak terdapat tunggakan baik pokok ataupun bunga", "Kol 1 (lancar): no arrears of principal or interest."),
+            Page(Pob, PobDoc, "Pinjaman Dalam Perhatian Khusus Kolektibilitas 2 : Pinjaman yang terdapat unsur tunggakan pokok dan bunga ≤ 3 bulankali angsuran", "Kol 2 (DPK): arrears of principal and interest of at most 3 monthly installments."),
+        ],
+        [RuleIds.Port01] =
+        [
+            Page(Pob, PobDoc, "Loan At Risk LAR = Jumlah KSM Nunggak 3 bulan kali Total KSM Bersaldo Pinjaman KSM Aktif", "LAR = KSM in arrears of 3 installments / active KSM with a loan balance."),
+            Page(Pob, PobDoc, "Return On Investm ent ROI = Laba bersih dari Januari s.d Akhir Bulan Terakhir x12 n Total Modal P2KP, PNPM, Lainnya", "ROI = net profit January to the last month × 12 / n, over total capital."),
+            Page(Pob, PobDoc, "Loan At Risk LAR = 10 10 S.D 20 20", "LAR bands: [<] 10 good, 10 to 20 adequate, [>] 20 poor; the signs are lost."),
+            Page(Pob, PobDoc, "Repayment Rate RR = 90 80 s.d 90 80", "RR bands: [>] 90 good, 80 to 90 adequate, [<] 80 poor; the signs are lost."),
+        ],
         [RuleIds.Col02] =
         [
             Page(Ojk, OjkDoc, "Keterlambatan tersebut terhitung 1-90 hari dari tanggal jatuh tempo.", "DPK (Kol 2): 1-90 days past the due date."),
@@ -217,6 +245,7 @@ internal static class RuleSourceWords
         [
             Seed(Seed002, "program ini ditujukan unuk KUBE tumbuh yang pernah di bentuk atau diberdayakan oleh dinas sosial provinsi maupun kab/kota.", "BLPS is meant for growing (tumbuh) KUBE formed or empowered by the provincial or district social service."),
             Seed(Seed002, "Program BLPS yang di berikan kepada 10 Kelompok Usaha Bersama yang terpilih dari 30 kelompok usaha bersama", "BLPS went to 10 KUBE selected from 30."),
+            Page(Blps, BlpsDoc, "KUBE Pengembangan (BLPS) : KUBE yang telah berhasil baik dalam pengelolaan Usaha Ekonomis Produktif (UEP), adminstrasi maupun kegiatan kelompok yang telah berjalan minimal 2 tahun.", "A development (BLPS) KUBE has done well in its business, administration and group activity, which have run at least 2 years."),
         ],
         [RuleIds.Aid03] =
         [
@@ -233,9 +262,19 @@ internal static class RuleSourceWords
             Seed(Seed004, "4. Melaksanakan perguliran pinjaman dalam kelompok. Kelompok dapat memulai pinjaman dalam kelompok segera setelah ada permintaan dari anggotanya, bahkan dapat memulai dari pertemuan pertama.", "Rule 4: loans revolve within the group, which may start lending as soon as a member asks, even from the first meeting."),
         ],
         [RuleIds.Five05] = [Seed(Seed004, "5. Melaksanakan pengembalian pinjaman dalam kelompok.", "Rule 5: loans are repaid within the group.")],
+        [RuleIds.Stg01] =
+        [
+            Page(Stages, StagesDoc, "Mengacu pada ciri-ciri tahap perkembangan KUBE, maka KUBE HPMBK-1 tergolong pada tipologi berkembang. Meskipun KUBE HPMBK-1 tergolong pada tipologi berkembang, namun ada komponen dari ciri- ciri tahap perkembangan KUBE yang belum terpenuhi", "By the stage traits KUBE HPMBK-1 is placed at Berkembang, although some of the traits are not met: a stage is not an all-of checklist."),
+            Page(Stages, StagesDoc, "Mampu menyisihkan dana IKS untuk anggota kelompok, keluarga miskin lainnya dan berpartisipasi dalam pembangunan di lingkungannya", "(Maju) Able to set IKS aside for members, other poor families and local development."),
+        ],
         [RuleIds.Stg02] =
         [
             Seed(Seed001, "keberlanjutan KUBE dilihat melalui 3 indikator yaitu bidang kelembagaan, bidang sosial, dan bidang ekonomi.", "A KUBE's sustainability is seen through 3 indicators: institutional, social and economic."),
+        ],
+        [RuleIds.Priv01] =
+        [
+            Page("https://siplawfirm.id/uu-27-tahun-2022-cara-negara-melindungi-data-pribadi-warga-negaranya/?lang=id", "SIP Law Firm on UU 27/2022 (Pelindungan Data Pribadi)", "data tentang orang perseorangan yang teridentifikasi atau dapat diidentifikasi secara tersendiri atau dikombinasi dengan informasi lainnya", "Personal data: data about a person identified or identifiable alone or combined with other information (UU 27/2022)."),
+            Page("https://kabartrenggalek.com/sidang-dkpp-kpu-trenggalek-nurani-nik-bukan-data-pribadi-yang-harus-dilindungi", "Kabar Trenggalek, on UU 23/2006 (Administrasi Kependudukan) Ps 84", "data pribadi penduduk yang harus dilindungi memuat nomor KK, NIK, tanggal/bulan/tahun lahir", "The residents' personal data to be protected include the family-card number, the NIK and the birth date (named in the Adminduk law, not in UU 27/2022's list)."),
         ],
     };
 
@@ -250,7 +289,7 @@ internal static class RuleSourceWords
         [RuleIds.Off04] = "A group without a bendahara has no one accountable for its cash; refilling the office before money moves keeps every disbursement signed for.",
         [RuleIds.Off05] = "Auditors expect segregation of duties: the person who keeps the cash should not approve a loan to themselves.",
         [RuleIds.Pov01] = "The threshold 9 is from secondary copies of the BPS list; no BPS text for it was found.",
-        [RuleIds.Pov02] = "The Kepmensos 262/HUK/2022 text was not re-read in this check (its desa copies did not come up), so no words are shown; the count threshold of the further criteria is KubeCore's, since the copies join the criteria with 'dan/atau'.",
+        [RuleIds.Pov02] = "The count of further criteria that makes a household fakir miskin is KubeCore's: the decree joins criteria (a) to (h) with 'dan/atau' and gives no count.",
         [RuleIds.Pov03] = "A decile older than one re-ranking cycle (3 months) is treated as stale: an inference from the cycle, not a stated rule.",
         [RuleIds.Pra02] = "The score formula (100 × pile / pile count, averaged over informants) and the bands are KubeCore's: the IIED note describes card sorting but gives no formula.",
         [RuleIds.Fac01] = "The sources assign one pendamping to 10 KUBE; a maximum (refusing an eleventh group) is KubeCore's reading, and 10 for KUB and KSM profiles is a default without a source.",
@@ -271,15 +310,15 @@ internal static class RuleSourceWords
         [RuleIds.Loan07] = "The words found are the rural SPP rule for a group re-applying; no urban KSM text forbids a new loan while in arrears, so applying it to every member and group in arrears is KubeCore's reading.",
         [RuleIds.Loan08] = "The order of cover (the defaulter's savings, then the solidarity fund, then the other members pro rata) and the threshold are KubeCore's; the source states joint liability only.",
         [RuleIds.Loan09] = "Only repaid principal returns to the loan fund; jasa is booked as income. The rural SOP found counts principal and jasa together as revolving capital.",
-        [RuleIds.Col01] = "The POB 2013 copy (123dok oz14l02vz) did not come up again in this check, so no words are shown; classes 3 to 5 were never in the source and are configurable defaults.",
+        [RuleIds.Col01] = "Classes 3 to 5 (by installments overdue) are configurable defaults: the copy of the POB breaks off after class 2.",
         [RuleIds.Col02] = "The provisions 1/5/15/50/100 % come from a Bank Indonesia decree as applied to BRI Kupedes, not from POJK 40/2019.",
-        [RuleIds.Port01] = "The POB 2013 copy (123dok oz14l02vz) did not come up again in this check, so no words are shown; the copy lost its ≤/< signs, and which band a ratio exactly on an edge takes is KubeCore's choice.",
+        [RuleIds.Port01] = "The copy lost its ≤/< signs: which band a ratio exactly on an edge takes is KubeCore's choice; 'below 0 % (a loss) is poor' for ROI is implied, not written.",
         [RuleIds.Port02] = "Auditors must reproduce every indicator: each is computed from a dated ledger snapshot, never from running state.",
-        [RuleIds.Aid02] = "The 2-year minimum age (scribd 434827207) and the ranking of candidates (stage, time active, savings, group id) are not verified against their source in this check; the ranking is KubeCore's.",
+        [RuleIds.Aid02] = "The ranking of candidates (stage, time active, member savings, group id) is KubeCore's. Sources differ on the stage: seed 002 says BLPS is for KUBE tumbuh, the Scribd document asks for KUBE that have done well and puts 'KUBE produktif/berkembang' first; KubeCore keeps the stage out of the gate and ranks by it.",
         [RuleIds.Aid03] = "21 days is applied to KUBE grants by analogy with an individual UEP grant; receipts per spend and spends within the grant are KubeCore's accounting.",
-        [RuleIds.Stg01] = "The stage-criteria source (123dok wq2vk72y) did not come up again in this check, so no words are shown; it lists more traits per stage (6, 5 and 6 by the earlier check) than the 4 KubeCore uses, and 'shows best' as more than half of the traits, with rising over 3 months, is KubeCore's reading.",
+        [RuleIds.Stg01] = "The source lists 6 Tumbuh, 5 Berkembang and 6 Maju traits; KubeCore uses 4 of each, and 'shows best' as more than half of the traits, with 'rising' over 3 months, is KubeCore's reading.",
         [RuleIds.Stg02] = "The sub-checks of each indicator and their thresholds are KubeCore's: the seed names the three indicators only.",
-        [RuleIds.Priv01] = "Masking all but the first 6 and last 2 digits is KubeCore's choice under UU 27/2022, which protects the data but prescribes no mask.",
+        [RuleIds.Priv01] = "Masking all but the first 6 and last 2 digits is KubeCore's choice: the laws protect the data but prescribe no mask.",
         [RuleIds.Mem03] = "A marital status not recorded is refused where marriage is required: KubeCore's reading of 'sudah menikah'.",
         [RuleIds.Mem05] = "Counting the 30 % over all members (not borrowers) is KubeCore's choice where copies differ.",
     };

@@ -84,6 +84,16 @@ public class SourceWordsTests
         }
     }
 
+    [Fact]
+    public void An_excerpt_needs_words_a_citation_and_a_gloss_and_knows_its_seed()
+    {
+        Should.Throw<ArgumentException>(() => new SourceExcerpt(" ", "Seed 004", "gloss"));
+        Should.Throw<ArgumentException>(() => new SourceExcerpt("kata", null!, "gloss"));
+        Should.Throw<ArgumentException>(() => new SourceExcerpt("kata", "Seed 004", ""));
+        new SourceExcerpt("kata", "Seed 004 (BKM Guyub Rukun)", "word").Seed.ShouldBe("004");
+        new SourceExcerpt("kata", "https://example.invalid/page (a page)", "word").Seed.ShouldBeNull();
+    }
+
     private static string Normalise(string text)
     {
         var result = new StringBuilder(text.Length);
