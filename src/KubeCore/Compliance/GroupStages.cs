@@ -184,6 +184,9 @@ public static class GroupStages
     /// <summary>The rule these assessments implement for stages.</summary>
     public static RuleId StageRule => RuleIds.Stg01;
 
+    /// <summary>The rule <see cref="AssessSustainability"/> implements: the sustainability indicators.</summary>
+    public static RuleId SustainabilityRule => RuleIds.Stg02;
+
     /// <summary>The four traits the source lists for <paramref name="stage"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The stage is not defined.</exception>
     public static IReadOnlyList<StageTrait> TraitsOf(GroupStage stage) => stage switch

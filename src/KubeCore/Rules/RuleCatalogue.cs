@@ -99,7 +99,7 @@ public static class RuleCatalogue
     }
 
     private static RuleDefinition R(RuleId id, string titleId, string titleEn, string statement, string source, Confidence confidence, LocalDate effectiveFrom, params ParameterDefinition[] parameters) =>
-        new(id, titleId, titleEn, statement, source, confidence, effectiveFrom, parameters);
+        new RuleDefinition(id, titleId, titleEn, statement, source, confidence, effectiveFrom, parameters).WithWords(RuleSourceWords.Excerpts(id), RuleSourceWords.DesignReason(id));
 
     private static readonly RuleDefinition[] Rules =
     [

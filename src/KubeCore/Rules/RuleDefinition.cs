@@ -79,9 +79,11 @@ public sealed class ParameterDefinition
 /// </summary>
 public sealed class RuleDefinition
 {
-    internal RuleDefinition(RuleId id, string titleId, string titleEn, string statement, string source, Confidence confidence, LocalDate effectiveFrom, IReadOnlyList<ParameterDefinition> parameters, IReadOnlyList<string>? conventions = null)
+    internal RuleDefinition(RuleId id, string titleId, string titleEn, string statement, string source, Confidence confidence, LocalDate effectiveFrom, IReadOnlyList<ParameterDefinition> parameters, IReadOnlyList<string>? conventions = null, IReadOnlyList<SourceExcerpt>? sourceWords = null, string? designReason = null)
     {
         Conventions = conventions ?? [];
+        SourceWords = sourceWords ?? [];
+        DesignReason = designReason;
         Id = id;
         TitleId = titleId;
         TitleEn = titleEn;
@@ -125,9 +127,25 @@ public sealed class RuleDefinition
     /// </summary>
     public IReadOnlyList<string> Conventions { get; }
 
+    /// <summary>
+    /// The source's own words that the rule encodes: short verbatim excerpts (Bahasa Indonesia) with their citation and
+    /// an English gloss. Empty when no source states the rule; then <see cref="DesignReason"/> says why KubeCore has it.
+    /// </summary>
+    public IReadOnlyList<SourceExcerpt> SourceWords { get; }
+
+    /// <summary>
+    /// Why KubeCore has the rule (or the part of it) that no source states, in English: a design reason, labelled as
+    /// such, never shown as a quote. Null when the source's words cover the whole rule.
+    /// </summary>
+    public string? DesignReason { get; }
+
     /// <summary>This rule with <paramref name="conventions"/>.</summary>
     internal RuleDefinition WithConventions(params string[] conventions) =>
-        new(Id, TitleId, TitleEn, Statement, Source, Confidence, EffectiveFrom, Parameters, conventions);
+        new(Id, TitleId, TitleEn, Statement, Source, Confidence, EffectiveFrom, Parameters, conventions, SourceWords, DesignReason);
+
+    /// <summary>This rule with its source's words and design reason.</summary>
+    internal RuleDefinition WithWords(IReadOnlyList<SourceExcerpt> sourceWords, string? designReason) =>
+        new(Id, TitleId, TitleEn, Statement, Source, Confidence, EffectiveFrom, Parameters, Conventions, sourceWords, designReason);
 
     /// <summary><c>GRP-01 Group size within the profile's range</c>.</summary>
     public override string ToString() => $"{Id} {TitleEn}";

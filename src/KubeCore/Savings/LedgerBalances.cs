@@ -60,6 +60,12 @@ public sealed class LedgerBalances
     /// </summary>
     public Rupiah LoanFundAvailable => Rupiah.Of(_loanFund - _outstanding);
 
+    /// <summary>The rule <see cref="LoanFundAvailable"/> computes: repaid principal revolves back into the loan fund.</summary>
+    public static RuleId RevolvingRule => RuleIds.Loan09;
+
+    /// <summary>The rule <see cref="IsConserved"/> and <see cref="CheckConservation"/> check: the conservation of group cash.</summary>
+    public static RuleId ConservationRule => RuleIds.Sav03;
+
     /// <summary>
     /// The largest disbursement the ledger accepts now: the smaller of <see cref="LoanFundAvailable"/> and
     /// <see cref="Cash"/> (cash can be lower when expenses have exceeded service-charge income).

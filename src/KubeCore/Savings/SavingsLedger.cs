@@ -1087,7 +1087,7 @@ public sealed class SavingsLedger
         _lastDate = entry.BookDate;
         if (!_balances.IsConserved)
         {
-            throw new InvalidOperationException($"SAV-03 broken after entry {entry.Sequence}: the ledger is corrupt.");
+            throw new InvalidOperationException($"{RuleIds.Sav03} broken after entry {entry.Sequence}: the ledger is corrupt.");
         }
     }
 

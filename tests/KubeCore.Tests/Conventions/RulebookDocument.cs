@@ -4,7 +4,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using System.Text.RegularExpressions;
 using KubeCore.Rules;
 
 namespace KubeCore.Tests.Conventions;
@@ -20,12 +19,6 @@ internal sealed record RuleTag(string Rule, string ClassName, string MethodName,
     /// <summary>The method name as a sentence: underscores become spaces.</summary>
     public string Sentence => MethodName.Replace('_', ' ');
 }
-
-/// <summary>A type in src/KubeCore that names a rule through <c>RuleIds.Xxx00</c>.</summary>
-/// <param name="Rule">The rule id.</param>
-/// <param name="TypeName">The declaring type (nested types joined with a dot).</param>
-/// <param name="Path">The source file, relative to the repository root, with forward slashes.</param>
-internal sealed record RuleEnforcer(RuleId Rule, string TypeName, string Path);
 
 /// <summary>Where things are in the repository.</summary>
 internal static class RepositoryLayout
@@ -121,154 +114,6 @@ internal static class RuleTagScanner
 }
 
 /// <summary>
-/// Finds the code that enforces each rule: every type in src/KubeCore whose source names the rule as
-/// <c>RuleIds.Xxx00</c> (in code, not in comments or strings). RuleIds.cs and RuleCatalogue.cs define the
-/// ids rather than enforce them and are left out. A rule reached only indirectly (through another
-/// type's method) is listed under the type that names it.
-/// </summary>
-internal static partial class EnforcerScanner
-{
-    private static readonly string[] Definitions = ["src/KubeCore/Rules/RuleIds.cs", "src/KubeCore/Rules/RuleCatalogue.cs"];
-
-    /// <summary>Every (rule, type, file) found under <c>src/KubeCore</c> of <paramref name="root"/>, distinct and ordered.</summary>
-    public static IReadOnlyList<RuleEnforcer> Scan(string root)
-    {
-        var ids = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.FieldType == typeof(RuleId))
-            .ToDictionary(f => f.Name, f => (RuleId)f.GetValue(null)!, StringComparer.Ordinal);
-        var source = Path.Combine(root, "src", "KubeCore");
-        var found = new HashSet<RuleEnforcer>();
-        foreach (var file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (Definitions.Contains(relative, StringComparer.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            foreach (var (field, typeName) in Usages(CodeOnly(File.ReadAllText(file))))
-            {
-                if (ids.TryGetValue(field, out var id))
-                {
-                    found.Add(new RuleEnforcer(id, typeName, relative));
-                }
-            }
-        }
-        return found
-            .OrderBy(e => e.Rule)
-            .ThenBy(e => e.TypeName, StringComparer.Ordinal)
-            .ThenBy(e => e.Path, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    /// <summary>Each <c>RuleIds.X</c> in <paramref name="code"/> with the type declaration enclosing it.</summary>
-    internal static IEnumerable<(string Field, string TypeName)> Usages(string code)
-    {
-        var open = new Stack<(string Name, int Depth)>();
-        string? pending = null;
-        var depth = 0;
-        foreach (Match token in Tokens().Matches(code))
-        {
-            switch (token.Value)
-            {
-                case "{":
-                    depth++;
-                    if (pending is not null)
-                    {
-                        open.Push((pending, depth));
-                        pending = null;
-                    }
-                    break;
-                case "}":
-                    if (open.Count > 0 && open.Peek().Depth == depth)
-                    {
-                        open.Pop();
-                    }
-                    depth--;
-                    break;
-                case ";":
-                    pending = null; // a type declared without a body, e.g. a positional record
-                    break;
-                default:
-                    if (token.Groups["type"].Success)
-                    {
-                        pending = token.Groups["type"].Value;
-                    }
-                    else if (open.Count > 0)
-                    {
-                        yield return (token.Groups["rule"].Value, string.Join('.', open.Reverse().Select(t => t.Name)));
-                    }
-                    break;
-            }
-        }
-    }
-
-    /// <summary>The source with comments and the contents of string and char literals blanked out.</summary>
-    internal static string CodeOnly(string source)
-    {
-        var code = new StringBuilder(source.Length);
-        var i = 0;
-        while (i < source.Length)
-        {
-            var c = source[i];
-            var next = i + 1 < source.Length ? source[i + 1] : '\0';
-            if (c == '/' && next == '/')
-            {
-                while (i < source.Length && source[i] != '\n')
-                {
-                    i++;
-                }
-            }
-            else if (c == '/' && next == '*')
-            {
-                var end = source.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? source.Length : end + 2;
-                code.Append(' ');
-            }
-            else if (c == '"' && source.AsSpan(i).StartsWith("\"\"\""))
-            {
-                var quotes = 0;
-                while (i < source.Length && source[i] == '"')
-                {
-                    quotes++;
-                    i++;
-                }
-                var end = source.IndexOf(new string('"', quotes), i, StringComparison.Ordinal);
-                i = end < 0 ? source.Length : end + quotes;
-                code.Append("\"\"");
-            }
-            else if (c == '"' || c == '\'')
-            {
-                var verbatim = i > 0 && source[i - 1] == '@' || i > 1 && source[i - 1] == '$' && source[i - 2] == '@';
-                i++;
-                while (i < source.Length && source[i] != c)
-                {
-                    if (verbatim && source[i] == c && i + 1 < source.Length && source[i + 1] == c)
-                    {
-                        i++;
-                    }
-                    else if (!verbatim && source[i] == '\\')
-                    {
-                        i++;
-                    }
-                    i++;
-                }
-                i++;
-                code.Append(c).Append(c);
-            }
-            else
-            {
-                code.Append(c);
-                i++;
-            }
-        }
-        return code.ToString();
-    }
-
-    [GeneratedRegex(@"[{};]|\b(?:class|interface|enum|struct|record(?:\s+(?:struct|class))?)\s+(?<type>[A-Za-z_][A-Za-z0-9_]*)|\bRuleIds\s*\.\s*(?<rule>[A-Z][A-Za-z]*[0-9]{2})\b", RegexOptions.CultureInvariant)]
-    private static partial Regex Tokens();
-}
-
-/// <summary>
 /// Renders docs/RULEBOOK.md: for every rule of <see cref="RuleCatalogue"/>, its titles, statement, source,
 /// confidence, effective date, parameter values per built-in profile (<see cref="ProgramProfiles"/>), the
 /// types that enforce it and the tests tagged with it. The output depends only on its inputs (no dates,
@@ -293,11 +138,12 @@ internal static class RulebookDocument
           .Append("the tests tagged [Trait(\"Rule\", id)] and the library sources. Do not edit by hand: ")
           .Append("the test RulebookDocumentTests fails when this file is out of date. -->\n\n");
         md.Append("Every rule of the catalogue (`RuleCatalogue`) with its source, the parameter values of each built-in ")
-          .Append("program profile, the types in `src/KubeCore` that name it (`RuleIds.Xxx00`) and the tests that check it ")
+          .Append("program profile, the members in `src/KubeCore` whose code names it (`RuleIds.Xxx00`) and the tests that check it ")
           .Append("(`[Trait(\"Rule\", \"XXX-00\")]`; each test name read as a sentence).\n\n");
         var tested = rules.Count(r => testsByRule[r.Id.Value].Any(t => !t.IsSkipped));
         var enforced = rules.Count(r => enforcersByRule[r.Id].Any());
         md.Append(CultureInfo.InvariantCulture, $"Rules: {rules.Count}. With at least one running test: {tested}. Named by library code: {enforced}.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"With the source's words: {rules.Count(r => r.SourceWords.Count > 0)}. With a design reason: {rules.Count(r => r.DesignReason is not null)}. With neither: {rules.Count(r => r.SourceWords.Count == 0 && r.DesignReason is null)}.\n\n");
 
         md.Append("## Profiles\n\n");
         md.Append("| Profile | Kind | Title | Effective from | Citation |\n|---|---|---|---|---|\n");
@@ -325,6 +171,7 @@ internal static class RulebookDocument
             md.Append(CultureInfo.InvariantCulture, $"- **Source:** {rule.Source}\n");
             md.Append(CultureInfo.InvariantCulture, $"- **Confidence:** {ConfidenceText(rule.Confidence)}\n");
             md.Append(CultureInfo.InvariantCulture, $"- **Effective from:** {Date(rule.EffectiveFrom)}\n\n");
+            AppendSourceWords(md, rule);
 
             if (rule.Conventions.Count > 0)
             {
@@ -354,20 +201,7 @@ internal static class RulebookDocument
                 AppendProvenance(md, rule, profiles);
             }
 
-            md.Append("**Enforced by**\n\n");
-            var ruleEnforcers = enforcersByRule[rule.Id].ToList();
-            if (ruleEnforcers.Count == 0)
-            {
-                md.Append("- *No library code names this rule yet.*\n\n");
-            }
-            else
-            {
-                foreach (var enforcer in ruleEnforcers)
-                {
-                    md.Append(CultureInfo.InvariantCulture, $"- `{enforcer.TypeName}` in `{enforcer.Path}`\n");
-                }
-                md.Append('\n');
-            }
+            AppendEnforcedBy(md, enforcersByRule[rule.Id].ToList());
 
             md.Append("**Tests**\n\n");
             var ruleTests = testsByRule[rule.Id.Value].ToList();
@@ -385,6 +219,52 @@ internal static class RulebookDocument
         }
         return md.ToString();
     }
+
+    /// <summary>
+    /// The source's words under a rule: each excerpt quoted with its citation and English gloss, then the design
+    /// reason, labelled as KubeCore's own and never shown as a quote.
+    /// </summary>
+    private static void AppendSourceWords(StringBuilder md, RuleDefinition rule)
+    {
+        if (rule.SourceWords.Count > 0)
+        {
+            md.Append("**The source's words**\n\n");
+            foreach (var excerpt in rule.SourceWords)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"> «{Inline(excerpt.Text)}»\n>\n> — {Inline(excerpt.Citation)}. *Gloss:* {Inline(excerpt.Gloss)}\n\n");
+            }
+        }
+        if (rule.DesignReason is { } reason)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"**Design reason** (KubeCore's choice, not a source's words): {Inline(reason)}\n\n");
+        }
+        if (rule.SourceWords.Count == 0 && rule.DesignReason is null)
+        {
+            md.Append("**The source's words:** *none recorded yet.*\n\n");
+        }
+    }
+
+    /// <summary>
+    /// "Enforced by": every member whose code names the rule, one line per type and file (EnforcerScanner finds
+    /// them in src/KubeCore with Roslyn: checks, computations and invariants alike).
+    /// </summary>
+    private static void AppendEnforcedBy(StringBuilder md, IReadOnlyList<RuleEnforcer> enforcers)
+    {
+        md.Append("**Enforced by**\n\n");
+        if (enforcers.Count == 0)
+        {
+            md.Append("- *No library code names this rule yet.*\n\n");
+            return;
+        }
+        foreach (var type in enforcers.GroupBy(e => (e.TypeName, e.Path)))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"- {string.Join(", ", type.Select(e => $"`{e.Qualified}`"))} in `{type.Key.Path}`\n");
+        }
+        md.Append('\n');
+    }
+
+    /// <summary>Text on one line (the source's line breaks become spaces).</summary>
+    private static string Inline(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The value, marked "(design choice)" when no source stands behind it; "—" (no value) is left unmarked.</summary>
     private static string ValueWithProvenance(ParameterDefinition parameter, ProgramProfile profile)

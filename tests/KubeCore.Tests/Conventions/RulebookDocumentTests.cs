@@ -54,7 +54,7 @@ public class RulebookDocumentTests
     }
 
     [Fact]
-    public void The_enforcer_scanner_names_the_enclosing_type_and_ignores_comments_and_strings()
+    public void The_enforcer_scanner_names_the_enclosing_type_and_member_and_ignores_comments_and_strings()
     {
         const string source = """
             namespace KubeCore.Sample;
@@ -63,29 +63,49 @@ public class RulebookDocumentTests
             public sealed class Outer
             {
                 private const string Text = "RuleIds.Grp03 in a string is not a usage";
+                private static readonly RuleId Field = RuleIds.Pov01;
                 // RuleIds.Grp04 in a line comment is not a usage
                 public RuleId A() => RuleIds.Grp01;
+
+                public Outer() { Check(() => KubeCore.Rules.RuleIds.Sav03); }
+
+                public static RuleId Rule => RuleIds.Loan04;
 
                 public sealed record Positional(int X);
 
                 private sealed class Inner
                 {
-                    public RuleId B() => RuleIds.Mem06;
+                    public RuleId B() { RuleId Local() => RuleIds.Mem06; return Local(); }
                 }
 
                 public RuleId C() => RuleIds . Off04;
             }
             """;
-        var usages = EnforcerScanner.Usages(EnforcerScanner.CodeOnly(source)).ToList();
-        usages.ShouldBe([("Grp01", "Outer"), ("Mem06", "Outer.Inner"), ("Off04", "Outer")]);
+        var usages = EnforcerScanner.Usages(source).ToList();
+        usages.ShouldBe([
+            ("Pov01", "Outer", "Field"), ("Grp01", "Outer", "A"), ("Sav03", "Outer", "(constructor)"),
+            ("Loan04", "Outer", "Rule"), ("Mem06", "Outer.Inner", "B"), ("Off04", "Outer", "C")]);
     }
 
     [Fact]
-    public void The_enforcer_scanner_finds_the_foundation_checks_in_the_library_sources()
+    public void The_enforcer_scanner_finds_the_foundation_checks_and_computations_in_the_library_sources()
     {
         var enforcers = EnforcerScanner.Scan(Root);
-        enforcers.ShouldContain(new RuleEnforcer(RuleIds.Mem06, "Nik", "src/KubeCore/Common/Nik.cs"));
-        enforcers.ShouldContain(new RuleEnforcer(RuleIds.Grp05, "GroupStandingRules", "src/KubeCore/Groups/IGroupStanding.cs"));
-        enforcers.ShouldNotContain(e => e.Path.EndsWith("RuleIds.cs", StringComparison.Ordinal) || e.Path.EndsWith("RuleCatalogue.cs", StringComparison.Ordinal));
+        enforcers.ShouldContain(e => e.Rule == RuleIds.Mem06 && e.TypeName == "Nik" && e.Path == "src/KubeCore/Common/Nik.cs");
+        enforcers.ShouldContain(e => e.Rule == RuleIds.Grp05 && e.TypeName == "GroupStandingRules" && e.Path == "src/KubeCore/Groups/IGroupStanding.cs");
+        enforcers.ShouldContain(new RuleEnforcer(RuleIds.Priv01, "PersonalData", "Rule", "src/KubeCore/Common/PersonalData.cs"));
+        enforcers.ShouldNotContain(e => e.Path.EndsWith("RuleIds.cs", StringComparison.Ordinal) || e.Path.EndsWith("RuleCatalogue.cs", StringComparison.Ordinal)
+            || e.Path.EndsWith("RuleSourceWords.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_rule_of_the_catalogue_is_named_by_a_member_of_the_library()
+    {
+        var named = EnforcerScanner.Scan(Root).Select(e => e.Rule).ToHashSet();
+        var missing = RuleCatalogue.All.Where(r => !named.Contains(r.Id)).Select(r => r.Id.Value).ToList();
+        missing.ShouldBeEmpty(
+            "These rules are named by no member of src/KubeCore (RuleIds.Xxx00 in code, not in comments): name the rule in the "
+            + "member that enforces or computes it (a violation, a Rule property of the computation, an invariant's message): "
+            + string.Join(", ", missing));
     }
 }

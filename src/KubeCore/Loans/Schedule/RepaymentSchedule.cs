@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using KubeCore.Common;
+using KubeCore.Rules;
 using NodaTime;
 
 namespace KubeCore.Loans;
@@ -32,6 +33,9 @@ namespace KubeCore.Loans;
 /// </remarks>
 public sealed class RepaymentSchedule
 {
+    /// <summary>The rule this schedule computes: flat jasa on the original principal, the remainder on the last installment.</summary>
+    public static RuleId Rule => RuleIds.Loan04;
+
     /// <summary>Weeks counted in one month of term for weekly loans: 4.</summary>
     public const int WeeksPerMonth = 4;
 
