@@ -67,7 +67,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         var api = new ApiProcess(process, folder, address);
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(180))
         {
             if (process.HasExited)
             {
@@ -91,7 +91,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(200, ct);
         }
         await api.DisposeAsync();
-        throw new TimeoutException("The API did not answer /health within 60 s.");
+        throw new TimeoutException("The API did not answer /health within 180 s.");
     }
 
     public async ValueTask DisposeAsync()
