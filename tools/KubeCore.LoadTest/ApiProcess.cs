@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace KubeCore.LoadTest;
 
-/// <summary>Starts the reference API on a free loopback port with a fresh SQLite file (Development), and stops it.</summary>
+/// <summary>Starts the reference API on a free loopback port with a fresh SQLite file or the given PostgreSQL database (Development), and stops it.</summary>
 internal sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -29,7 +29,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ApiProcess> StartAsync(string apiDll, TextWriter output, CancellationToken ct)
+    public static async Task<ApiProcess> StartAsync(string apiDll, TextWriter output, string? postgres, CancellationToken ct)
     {
         var dll = Path.GetFullPath(apiDll);
         if (!File.Exists(dll))
@@ -51,7 +51,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Sqlite"] = "Data Source=" + Path.Combine(folder, "kubecore.db");
-        start.Environment["ConnectionStrings__Postgres"] = string.Empty;
+        start.Environment["ConnectionStrings__Postgres"] = postgres ?? string.Empty;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API process did not start.");
         process.OutputDataReceived += (_, _) => { };
@@ -67,7 +67,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         var api = new ApiProcess(process, folder, address);
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(180))
         {
             if (process.HasExited)
             {
@@ -91,7 +91,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(200, ct);
         }
         await api.DisposeAsync();
-        throw new TimeoutException("The API did not answer /health within 60 s.");
+        throw new TimeoutException("The API did not answer /health within 180 s.");
     }
 
     public async ValueTask DisposeAsync()

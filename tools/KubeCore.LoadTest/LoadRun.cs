@@ -11,6 +11,7 @@ internal sealed record LoadResult(
     int Sent,
     int Acknowledged,
     int Errors,
+    int Retried,
     IReadOnlyDictionary<string, int> ErrorKinds,
     TimeSpan Elapsed,
     double[] LatenciesMs,
@@ -34,18 +35,22 @@ internal sealed record LoadResult(
     }
 
     public bool LedgerExact => LedgerDeposits == ExpectedDeposits && ChainsIntact && IdsMatch;
+
+    /// <summary>Deposits sent that no answer acknowledged, retries included.</summary>
+    public int Unacknowledged => Sent - Acknowledged;
 }
 
 /// <summary>
 /// Sends deposits from <see cref="LoadOptions.Clients"/> concurrent clients, each to its own group in turn (clients
-/// share groups when there are fewer groups), every request with a fresh Idempotency-Key; records each latency and
-/// status; then reads every group's ledger back and checks it holds exactly the acknowledged deposits, by entry id,
-/// and that its hash chain verifies.
+/// share groups when there are fewer groups), client <c>c</c> through API instance <c>c mod N</c>, every deposit with a fresh
+/// Idempotency-Key, sent again under the same key after a 409 or 503 up to <see cref="LoadOptions.Retries"/> times; records
+/// each deposit's latency (first send to last answer) and every non-201 status; then reads every group's ledger back and
+/// checks it holds exactly the acknowledged deposits, by entry id, and that its hash chain verifies.
 /// </summary>
 internal static class LoadRun
 {
     // apiCpu: the API process's CPU time so far, when this tool started it (null otherwise).
-    public static async Task<LoadResult> RunAsync(Api api, LoadOptions options, IReadOnlyList<ReadyGroup> groups, TextWriter output, Func<TimeSpan>? apiCpu, CancellationToken ct)
+    public static async Task<LoadResult> RunAsync(IReadOnlyList<Api> apis, LoadOptions options, IReadOnlyList<ReadyGroup> groups, TextWriter output, Func<TimeSpan>? apiCpu, CancellationToken ct)
     {
         var acknowledged = new ConcurrentDictionary<Guid, ConcurrentBag<string>>();
         foreach (var g in groups)
@@ -56,14 +61,15 @@ internal static class LoadRun
         var depositDay = Api.Iso(GroupSetup.BooksOpenedOn.AddDays(1));
 
         // Warm-up (not measured, but its deposits are in the ledgers and are checked too).
-        var warm = await SendAsync(api, options, groups, options.WarmUp, depositDay, "warm", acknowledged, errors, null, TimeSpan.FromSeconds(options.MaxSeconds), ct);
+        var api = apis[0];
+        var warm = await SendAsync(apis, options, groups, options.WarmUp, depositDay, "warm", acknowledged, errors, null, TimeSpan.FromSeconds(options.MaxSeconds), ct);
         output.WriteLine($"  warm-up: {warm.Sent:N0} deposits in {warm.Elapsed.TotalSeconds:0.0} s");
         errors.Clear();
 
         var latencies = new ConcurrentBag<double[]>();
         var toolCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var apiCpuBefore = apiCpu?.Invoke();
-        var measured = await SendAsync(api, options, groups, options.Requests, depositDay, "run", acknowledged, errors, latencies, TimeSpan.FromSeconds(options.MaxSeconds), ct);
+        var measured = await SendAsync(apis, options, groups, options.Requests, depositDay, "run", acknowledged, errors, latencies, TimeSpan.FromSeconds(options.MaxSeconds), ct);
         var toolCpu = Process.GetCurrentProcess().TotalProcessorTime - toolCpuBefore;
         var apiCpuUsed = apiCpu?.Invoke() - apiCpuBefore;
         var all = latencies.SelectMany(l => l).Where(l => l >= 0).Order().ToArray();
@@ -99,11 +105,11 @@ internal static class LoadRun
             intact &= chain.GetProperty("intact").GetBoolean();
         }
         var expected = acknowledged.Values.Sum(b => b.Count);
-        return new LoadResult(measured.Sent, measured.Acknowledged, measured.Errors, new Dictionary<string, int>(errors), measured.Elapsed, all, ledgerDeposits, expected, intact, idsMatch, toolCpu, apiCpuUsed);
+        return new LoadResult(measured.Sent, measured.Acknowledged, measured.Errors, measured.Retried, new Dictionary<string, int>(errors), measured.Elapsed, all, ledgerDeposits, expected, intact, idsMatch, toolCpu, apiCpuUsed);
     }
 
-    private static async Task<(int Sent, int Acknowledged, int Errors, TimeSpan Elapsed)> SendAsync(
-        Api api, LoadOptions options, IReadOnlyList<ReadyGroup> groups, int requests, string day, string phase,
+    private static async Task<(int Sent, int Acknowledged, int Errors, int Retried, TimeSpan Elapsed)> SendAsync(
+        IReadOnlyList<Api> apis, LoadOptions options, IReadOnlyList<ReadyGroup> groups, int requests, string day, string phase,
         ConcurrentDictionary<Guid, ConcurrentBag<string>> acknowledged, ConcurrentDictionary<string, int> errors,
         ConcurrentBag<double[]>? latencies, TimeSpan limit, CancellationToken ct)
     {
@@ -111,42 +117,53 @@ internal static class LoadRun
         var sent = 0;
         var ok = 0;
         var failed = 0;
+        var retried = 0;
         var clock = Stopwatch.StartNew();
         var clients = Enumerable.Range(0, options.Clients).Select(async c =>
         {
             var group = groups[c % groups.Count];
+            var api = apis[c % apis.Count];
             var mine = latencies is null ? null : new List<double>();
             var rotation = c;
             int n;
             while ((n = Interlocked.Increment(ref next)) < requests && clock.Elapsed < limit)
             {
                 var member = group.Members[rotation++ % group.Members.Count];
-                var key = $"load-{phase}-{group.Id:N}-{n}"; // unique per request: a reused key would be answered from the store
+                var key = $"load-{phase}-{group.Id:N}-{n}"; // unique per deposit: a reused key would be answered from the store
                 var start = Stopwatch.GetTimestamp();
-                try
+                for (var attempt = 0; ; attempt++)
                 {
-                    using var response = await api.PostAsync($"/groups/{group.Id}/savings/deposits", new { member, date = day, amount = 5_000, reference = $"LT-{phase}-{n}" }, group.TreasurerToken, key, ct);
-                    var body = await response.Content.ReadAsStringAsync(ct);
-                    var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                    mine?.Add(elapsed);
-                    if (response.StatusCode == HttpStatusCode.Created)
+                    string? error;
+                    try
                     {
-                        using var json = JsonDocument.Parse(body);
-                        acknowledged[group.Id].Add(json.RootElement.GetProperty("entries")[0].GetProperty("id").GetString()!);
-                        Interlocked.Increment(ref ok);
+                        using var response = await api.PostAsync($"/groups/{group.Id}/savings/deposits", new { member, date = day, amount = 5_000, reference = $"LT-{phase}-{n}" }, group.TreasurerToken, key, ct);
+                        var body = await response.Content.ReadAsStringAsync(ct);
+                        if (response.StatusCode == HttpStatusCode.Created)
+                        {
+                            using var json = JsonDocument.Parse(body);
+                            acknowledged[group.Id].Add(json.RootElement.GetProperty("entries")[0].GetProperty("id").GetString()!);
+                            Interlocked.Increment(ref ok);
+                            break;
+                        }
+                        error = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                        if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.ServiceUnavailable && attempt < options.Retries)
+                        {
+                            // Sent again under the same key: the server answers it once, whichever attempt lands.
+                            errors.AddOrUpdate(error + " (retried)", 1, (_, v) => v + 1);
+                            Interlocked.Increment(ref retried);
+                            Interlocked.Increment(ref failed);
+                            continue;
+                        }
                     }
-                    else
+                    catch (HttpRequestException e)
                     {
-                        Interlocked.Increment(ref failed);
-                        errors.AddOrUpdate(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), 1, (_, v) => v + 1);
+                        error = e.GetType().Name;
                     }
-                }
-                catch (HttpRequestException e)
-                {
-                    mine?.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                     Interlocked.Increment(ref failed);
-                    errors.AddOrUpdate(e.GetType().Name, 1, (_, v) => v + 1);
+                    errors.AddOrUpdate(error, 1, (_, v) => v + 1);
+                    break;
                 }
+                mine?.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 Interlocked.Increment(ref sent);
             }
             if (mine is not null)
@@ -155,6 +172,6 @@ internal static class LoadRun
             }
         }).ToArray();
         await Task.WhenAll(clients);
-        return (sent, ok, failed, clock.Elapsed);
+        return (sent, ok, failed, retried, clock.Elapsed);
     }
 }

@@ -138,7 +138,7 @@ internal static class GroupReplay
         _ => null,
     };
 
-    private static T Read<T>(LegacyCommand command) =>
+    internal static T Read<T>(LegacyCommand command) =>
         JsonSerializer.Deserialize<T>(command.Payload, Options) ?? throw new MigrationException($"command {command.Sequence} '{command.Type}' has an empty payload");
 
     private static void Apply(Replaying replay, LegacyCommand command, IReadOnlyList<LedgerEntryRow> stored)

@@ -1,10 +1,13 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using KubeCore.Api.Commands;
+using KubeCore.Api.Facilitation;
 using KubeCore.Api.Groups;
 using KubeCore.Api.Json;
 using KubeCore.Api.Mapping;
 using KubeCore.Api.Persistence;
+using KubeCore.Api.WealthRanking;
 using KubeCore.Common;
 using KubeCore.Savings;
 using Microsoft.Data.Sqlite;
@@ -25,7 +28,7 @@ public sealed record MigrationReport(int Groups, int Pendamping, int Exercises, 
 /// Converts a KubeCore 0.1 database (command streams) to the 0.2 schema (the library's states) in place and safely:
 /// SQLite is converted into a new file that replaces the original only once complete (the original is kept beside it as
 /// <c>*.v01.bak</c>); PostgreSQL in one transaction (the 0.1 tables are moved to the schema <c>kubecore_v01</c>).
-/// Each group stream is replayed through today's library; its stored ledger entries are kept as they are (their hashes
+/// Each group, pendamping and wealth-ranking stream is replayed through today's library; its stored ledger entries are kept as they are (their hashes
 /// still verify) after the replay produced the same entries field by field; loans keep the ids the 0.1 API returned.
 /// </summary>
 public static class Migration
@@ -154,8 +157,16 @@ public static class Migration
                     ledger.AddRange(rows);
                     groups++;
                     break;
+                case "pendamping":
+                    AddState(PendampingType.Instance, stream, FacilitationReplay.Pendamping(stream.Id, commands), aggregates, parts);
+                    pendamping++;
+                    break;
+                case "wealth-ranking":
+                    AddState(ExerciseType.Instance, stream, FacilitationReplay.Exercise(stream.Id, commands), aggregates, parts);
+                    exercises++;
+                    break;
                 default:
-                    throw new MigrationException($"stream {stream.Id}: streams of type '{stream.Type}' are not converted by this tool yet");
+                    throw new MigrationException($"stream {stream.Id}: streams of type '{stream.Type}' are not converted by this tool");
             }
         }
         return new Converted(data.Households, aggregates, parts, ledger, data.Idempotency,
@@ -169,6 +180,24 @@ public static class Migration
         return LedgerEntry.FromStored(new GroupId(row.GroupId), s.Id, s.Sequence, s.BookDate, s.Kind,
             s.Legs.Select(l => LedgerLeg.FromParts(LedgerAccount.FromParts(l.Account, l.Member, l.Loan), l.Side, l.Amount)),
             s.Member, s.Loan, s.Reference, s.Memo, s.Reverses, s.PreviousHash, s.Hash, s.Profit, s.IksPurpose, s.WeekStartsOn, s.ProfileId, s.ClosedWeekStart);
+    }
+
+    /// <summary>A replayed pendamping or exercise as the API stores it: its row at the stream's version and its parts, checked by restoring them.</summary>
+    private static void AddState<TState>(StateType<TState> type, LegacyStream stream, TState state, List<AggregateRow> aggregates, List<StatePartRow> parts)
+        where TState : class
+    {
+        var written = type.TakeChanges(state).ToDictionary(p => p.Part, p => Serialize(p.State));
+        _ = type.Restore(stream.Id, written, []); // refuses a broken state with its coded error, before anything is written
+        aggregates.Add(new AggregateRow
+        {
+            Id = stream.Id,
+            Type = type.Name,
+            Version = stream.Version,
+            CreatedAt = stream.CreatedAt,
+            UpdatedAt = stream.UpdatedAt,
+            Summary = Serialize(type.Summary(state)),
+        });
+        parts.AddRange(written.Select(p => new StatePartRow { AggregateId = stream.Id, Name = p.Key, State = p.Value }));
     }
 
     private static ((GroupState State, IReadOnlyDictionary<string, string> Parts) State, IReadOnlyList<LedgerEntryRow> Rows) ConvertGroup(Guid groupId, IReadOnlyList<LegacyCommand> commands, IReadOnlyList<LedgerEntryRow> storedRows)

@@ -15,6 +15,9 @@ public sealed class ApiFactory(DatabaseEngine engine, IReadOnlyDictionary<string
 
     public DatabaseEngine Engine => engine;
 
+    /// <summary>The database this host was given (a second host on the same database passes it as its setting).</summary>
+    public string ConnectionString => settings?.GetValueOrDefault(_database.ConfigurationKey) ?? _database.ConnectionString;
+
     /// <summary>Every log line the API wrote.</summary>
     public LogCollector Logs { get; } = new();
 
