@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using KubeCore.Rules;
 
 namespace KubeCore.Common;
@@ -87,6 +89,20 @@ public sealed class StateRestoreException : Exception
         }
     }
 
+    // The same check for the library's own restore loops: the part and the reason are formatted only when the check
+    // fails (see BrokenText), so a state that holds costs no string per checked field.
+    internal static void Require(
+        [DoesNotReturnIf(false)] bool condition,
+        string aggregate,
+        [InterpolatedStringHandlerArgument(nameof(condition))] BrokenText part,
+        [InterpolatedStringHandlerArgument(nameof(condition))] BrokenText reason)
+    {
+        if (!condition)
+        {
+            throw Broken(aggregate, part.ToStringAndClear(), reason.ToStringAndClear());
+        }
+    }
+
     /// <summary>The profile the state names, from the host's resolver, or <see cref="StateErrors.ProfileUnknown"/>.</summary>
     /// <exception cref="StateRestoreException">The resolver does not know <paramref name="profileId"/>.</exception>
     public static ProgramProfile Resolve(ProfileResolver profiles, string aggregate, string profileId)
@@ -105,4 +121,48 @@ public sealed class StateRestoreException : Exception
         }
         return map;
     }
+}
+
+/// <summary>
+/// The part or reason of a restore check (<see cref="StateRestoreException.Require"/>): an interpolated string is
+/// formatted only when the check's condition is false (its holes are not even evaluated otherwise), a plain string is
+/// taken as it is. Formatting is the same as a C# interpolated string's (the current culture).
+/// </summary>
+[InterpolatedStringHandler]
+internal ref struct BrokenText
+{
+    private readonly string? _text;
+    private readonly bool _building;
+    private DefaultInterpolatedStringHandler _builder;
+
+    /// <summary>Starts an interpolated text that is built only when <paramref name="condition"/> is false.</summary>
+    public BrokenText(int literalLength, int formattedCount, bool condition, out bool shouldAppend)
+    {
+        _text = null;
+        _building = !condition;
+        shouldAppend = _building;
+        _builder = _building ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+    }
+
+    private BrokenText(string text)
+    {
+        _text = text;
+        _building = false;
+        _builder = default;
+    }
+
+    /// <summary>A text already built.</summary>
+    public static implicit operator BrokenText(string text) => new(text);
+
+    /// <summary>Appends a literal part.</summary>
+    public void AppendLiteral(string value) => _builder.AppendLiteral(value);
+
+    /// <summary>Appends a hole.</summary>
+    public void AppendFormatted<T>(T value) => _builder.AppendFormatted(value);
+
+    /// <summary>Appends a hole with a format.</summary>
+    public void AppendFormatted<T>(T value, string? format) => _builder.AppendFormatted(value, format);
+
+    /// <summary>The text (empty for an interpolated text whose condition held).</summary>
+    public string ToStringAndClear() => _text ?? (_building ? _builder.ToStringAndClear() : string.Empty);
 }

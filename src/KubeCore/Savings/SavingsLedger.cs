@@ -297,7 +297,7 @@ public sealed class SavingsLedger
             LedgerEntry entry;
             try
             {
-                entry = LedgerEntry.FromState(state.Group, all[i]);
+                entry = LedgerEntry.FromState(state.Group, all[i], i == 0 ? null : entries[i - 1]);
             }
             catch (ArgumentException e)
             {
