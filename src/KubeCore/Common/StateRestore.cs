@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using KubeCore.Rules;
 
 namespace KubeCore.Common;
@@ -126,43 +127,43 @@ public sealed class StateRestoreException : Exception
 /// <summary>
 /// The part or reason of a restore check (<see cref="StateRestoreException.Require"/>): an interpolated string is
 /// formatted only when the check's condition is false (its holes are not even evaluated otherwise), a plain string is
-/// taken as it is. Formatting is the same as a C# interpolated string's (the current culture).
+/// taken as it is. Holes are formatted as in a C# interpolated string (the current culture).
 /// </summary>
+/// <remarks>
+/// One reference wide (the text, a builder while the text is built, or nothing for a check that held): a restore
+/// loop makes two per check, and wider handlers made the callers' stack frames kilobytes large, zeroed on every call.
+/// </remarks>
 [InterpolatedStringHandler]
-internal ref struct BrokenText
+internal readonly ref struct BrokenText
 {
-    private readonly string? _text;
-    private readonly bool _building;
-    private DefaultInterpolatedStringHandler _builder;
+    // A string (a plain text), a StringBuilder (an interpolated text being built: the check failed), or null.
+    private readonly object? _value;
 
     /// <summary>Starts an interpolated text that is built only when <paramref name="condition"/> is false.</summary>
     public BrokenText(int literalLength, int formattedCount, bool condition, out bool shouldAppend)
     {
-        _text = null;
-        _building = !condition;
-        shouldAppend = _building;
-        _builder = _building ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+        _ = formattedCount;
+        shouldAppend = !condition;
+        _value = condition ? null : new StringBuilder(literalLength + 16);
     }
 
-    private BrokenText(string text)
-    {
-        _text = text;
-        _building = false;
-        _builder = default;
-    }
+    private BrokenText(string text) => _value = text;
 
     /// <summary>A text already built.</summary>
     public static implicit operator BrokenText(string text) => new(text);
 
     /// <summary>Appends a literal part.</summary>
-    public void AppendLiteral(string value) => _builder.AppendLiteral(value);
+    public void AppendLiteral(string value) => Builder.Append(value);
 
     /// <summary>Appends a hole.</summary>
-    public void AppendFormatted<T>(T value) => _builder.AppendFormatted(value);
+    public void AppendFormatted<T>(T value) => AppendFormatted(value, null);
 
     /// <summary>Appends a hole with a format.</summary>
-    public void AppendFormatted<T>(T value, string? format) => _builder.AppendFormatted(value, format);
+    public void AppendFormatted<T>(T value, string? format) =>
+        Builder.Append(value is IFormattable formattable ? formattable.ToString(format, null) : value?.ToString());
 
     /// <summary>The text (empty for an interpolated text whose condition held).</summary>
-    public string ToStringAndClear() => _text ?? (_building ? _builder.ToStringAndClear() : string.Empty);
+    public string ToStringAndClear() => _value?.ToString() ?? string.Empty;
+
+    private StringBuilder Builder => (StringBuilder)_value!;
 }
