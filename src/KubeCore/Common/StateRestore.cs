@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
 using KubeCore.Rules;
 
 namespace KubeCore.Common;
@@ -87,6 +90,20 @@ public sealed class StateRestoreException : Exception
         }
     }
 
+    // The same check for the library's own restore loops: the part and the reason are formatted only when the check
+    // fails (see BrokenText), so a state that holds costs no string per checked field.
+    internal static void Require(
+        [DoesNotReturnIf(false)] bool condition,
+        string aggregate,
+        [InterpolatedStringHandlerArgument(nameof(condition))] BrokenText part,
+        [InterpolatedStringHandlerArgument(nameof(condition))] BrokenText reason)
+    {
+        if (!condition)
+        {
+            throw Broken(aggregate, part.ToStringAndClear(), reason.ToStringAndClear());
+        }
+    }
+
     /// <summary>The profile the state names, from the host's resolver, or <see cref="StateErrors.ProfileUnknown"/>.</summary>
     /// <exception cref="StateRestoreException">The resolver does not know <paramref name="profileId"/>.</exception>
     public static ProgramProfile Resolve(ProfileResolver profiles, string aggregate, string profileId)
@@ -105,4 +122,48 @@ public sealed class StateRestoreException : Exception
         }
         return map;
     }
+}
+
+/// <summary>
+/// The part or reason of a restore check (<see cref="StateRestoreException.Require"/>): an interpolated string is
+/// formatted only when the check's condition is false (its holes are not even evaluated otherwise), a plain string is
+/// taken as it is. Holes are formatted as in a C# interpolated string (the current culture).
+/// </summary>
+/// <remarks>
+/// One reference wide (the text, a builder while the text is built, or nothing for a check that held): a restore
+/// loop makes two per check, and wider handlers made the callers' stack frames kilobytes large, zeroed on every call.
+/// </remarks>
+[InterpolatedStringHandler]
+internal readonly ref struct BrokenText
+{
+    // A string (a plain text), a StringBuilder (an interpolated text being built: the check failed), or null.
+    private readonly object? _value;
+
+    /// <summary>Starts an interpolated text that is built only when <paramref name="condition"/> is false.</summary>
+    public BrokenText(int literalLength, int formattedCount, bool condition, out bool shouldAppend)
+    {
+        _ = formattedCount;
+        shouldAppend = !condition;
+        _value = condition ? null : new StringBuilder(literalLength + 16);
+    }
+
+    private BrokenText(string text) => _value = text;
+
+    /// <summary>A text already built.</summary>
+    public static implicit operator BrokenText(string text) => new(text);
+
+    /// <summary>Appends a literal part.</summary>
+    public void AppendLiteral(string value) => Builder.Append(value);
+
+    /// <summary>Appends a hole.</summary>
+    public void AppendFormatted<T>(T value) => AppendFormatted(value, null);
+
+    /// <summary>Appends a hole with a format.</summary>
+    public void AppendFormatted<T>(T value, string? format) =>
+        Builder.Append(value is IFormattable formattable ? formattable.ToString(format, null) : value?.ToString());
+
+    /// <summary>The text (empty for an interpolated text whose condition held).</summary>
+    public string ToStringAndClear() => _value?.ToString() ?? string.Empty;
+
+    private StringBuilder Builder => (StringBuilder)_value!;
 }

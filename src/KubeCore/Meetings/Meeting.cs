@@ -153,11 +153,11 @@ public sealed class Meeting
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(profiles);
         StateRestoreException.CheckFormat(aggregate, state.Format, MeetingState.CurrentFormat);
-        StateRestoreException.Check(state.Id.Value != Guid.Empty, aggregate, prefix + "Id", "the meeting id is empty");
-        StateRestoreException.Check(state.GroupId == group.Id, aggregate, prefix + "GroupId", $"the meeting is of group {state.GroupId}, not of {group.Id}");
-        StateRestoreException.Check(state.Agenda is not null, aggregate, prefix + "Agenda", "the agenda is missing");
-        StateRestoreException.Check(state.Attendance is not null, aggregate, prefix + "Attendance", "the attendance is missing");
-        StateRestoreException.Check(state.Decisions is not null, aggregate, prefix + "Decisions", "the decisions are missing");
+        StateRestoreException.Require(state.Id.Value != Guid.Empty, aggregate, $"{prefix}Id", "the meeting id is empty");
+        StateRestoreException.Require(state.GroupId == group.Id, aggregate, $"{prefix}GroupId", $"the meeting is of group {state.GroupId}, not of {group.Id}");
+        StateRestoreException.Require(state.Agenda is not null, aggregate, $"{prefix}Agenda", "the agenda is missing");
+        StateRestoreException.Require(state.Attendance is not null, aggregate, $"{prefix}Attendance", "the attendance is missing");
+        StateRestoreException.Require(state.Decisions is not null, aggregate, $"{prefix}Decisions", "the decisions are missing");
         var profile = StateRestoreException.Resolve(profiles, aggregate, state.ProfileId);
         var meeting = new Meeting(group, profile, state.Id, state.Date, state.Agenda!);
         if (state.AttendanceRecorded)
@@ -168,8 +168,8 @@ public sealed class Meeting
         }
         else
         {
-            StateRestoreException.Check(state.Attendance!.Count == 0, aggregate, prefix + "Attendance", "marks are stored but the attendance is not recorded");
-            StateRestoreException.Check(state.MemberCount == 0, aggregate, prefix + "MemberCount", "a member count is stored but the attendance is not recorded");
+            StateRestoreException.Require(state.Attendance!.Count == 0, aggregate, $"{prefix}Attendance", "marks are stored but the attendance is not recorded");
+            StateRestoreException.Require(state.MemberCount == 0, aggregate, $"{prefix}MemberCount", "a member count is stored but the attendance is not recorded");
         }
         for (var i = 0; i < state.Decisions!.Count; i++)
         {
@@ -247,37 +247,39 @@ public sealed class Meeting
     private void CheckChange(MeetingFact? change, string aggregate, string part, string? prefix = null)
     {
         prefix ??= part + ".";
-        StateRestoreException.Check(change is not null, aggregate, part, "the change is missing");
+        StateRestoreException.Require(change is not null, aggregate, part, "the change is missing");
         switch (change)
         {
             case MeetingAttendanceRecorded attendance:
-                StateRestoreException.Check(!AttendanceRecorded, aggregate, part, "the attendance is already recorded");
-                StateRestoreException.Check(attendance.Marks is not null, aggregate, prefix + "Attendance", "the marks are missing");
-                var seen = new HashSet<PersonId>();
-                for (var i = 0; i < attendance.Marks!.Count; i++)
+                StateRestoreException.Require(!AttendanceRecorded, aggregate, part, "the attendance is already recorded");
+                StateRestoreException.Require(attendance.Marks is not null, aggregate, $"{prefix}Attendance", "the marks are missing");
+                var marks = attendance.Marks!;
+                HashSet<PersonId>? seen = marks.Count > SmallGroup ? new(marks.Count) : null;
+                for (var i = 0; i < marks.Count; i++)
                 {
-                    var mark = attendance.Marks[i];
-                    StateRestoreException.Check(mark.Member.Value != Guid.Empty, aggregate, $"{prefix}Attendance[{i}].Member", "the member id is empty");
-                    StateRestoreException.Check(seen.Add(mark.Member), aggregate, $"{prefix}Attendance[{i}].Member", $"member {mark.Member} is marked twice");
-                    StateRestoreException.Check(Enum.IsDefined(mark.Mark), aggregate, $"{prefix}Attendance[{i}].Mark", $"mark {(int)mark.Mark} is unknown");
+                    var mark = marks[i];
+                    StateRestoreException.Require(mark.Member.Value != Guid.Empty, aggregate, $"{prefix}Attendance[{i}].Member", "the member id is empty");
+                    StateRestoreException.Require(seen is null ? !IsMarkedBefore(marks, i) : seen.Add(mark.Member), aggregate, $"{prefix}Attendance[{i}].Member",
+                        $"member {mark.Member} is marked twice");
+                    StateRestoreException.Require(Enum.IsDefined(mark.Mark), aggregate, $"{prefix}Attendance[{i}].Mark", $"mark {(int)mark.Mark} is unknown");
                 }
-                StateRestoreException.Check(attendance.MemberCount == attendance.Marks.Count, aggregate, prefix + "MemberCount",
+                StateRestoreException.Require(attendance.MemberCount == attendance.Marks.Count, aggregate, $"{prefix}MemberCount",
                     $"{attendance.Marks.Count} marks for {attendance.MemberCount} members (every member is marked once)");
                 break;
             case MeetingDecisionTaken taken:
-                StateRestoreException.Check(AttendanceRecorded, aggregate, part, "a decision is stored before the attendance");
+                StateRestoreException.Require(AttendanceRecorded, aggregate, part, "a decision is stored before the attendance");
                 var d = taken.Decision;
-                StateRestoreException.Check(d is not null, aggregate, part, "the decision is missing");
-                StateRestoreException.Check(Enum.IsDefined(d!.Kind), aggregate, prefix + "Kind", $"kind {(int)d.Kind} is unknown");
-                StateRestoreException.Check(d.Subject is not null, aggregate, prefix + "Subject", "the subject is missing");
-                StateRestoreException.Check((d.Kind == DecisionKind.LoanApproval) == (d.Loan is not null), aggregate, prefix + "Loan",
+                StateRestoreException.Require(d is not null, aggregate, part, "the decision is missing");
+                StateRestoreException.Require(Enum.IsDefined(d!.Kind), aggregate, $"{prefix}Kind", $"kind {(int)d.Kind} is unknown");
+                StateRestoreException.Require(d.Subject is not null, aggregate, $"{prefix}Subject", "the subject is missing");
+                StateRestoreException.Require((d.Kind == DecisionKind.LoanApproval) == (d.Loan is not null), aggregate, $"{prefix}Loan",
                     d.Loan is null ? "a loan approval names no loan" : "only a loan approval names a loan");
-                StateRestoreException.Check(d.Loan is not { } loan || loan.Value != Guid.Empty, aggregate, prefix + "Loan", "the loan id is empty");
-                StateRestoreException.Check(d.Officers is null || d.Kind == DecisionKind.OfficerElection, aggregate, prefix + "Officers", "only an officer election names officers");
+                StateRestoreException.Require(d.Loan is not { } loan || loan.Value != Guid.Empty, aggregate, $"{prefix}Loan", "the loan id is empty");
+                StateRestoreException.Require(d.Officers is null || d.Kind == DecisionKind.OfficerElection, aggregate, $"{prefix}Officers", "only an officer election names officers");
                 for (var i = 0; i < (d.Officers?.Count ?? 0); i++)
                 {
                     var officer = d.Officers![i];
-                    StateRestoreException.Check(officer is not null && Enum.IsDefined(officer.Role) && officer.Person.Value != Guid.Empty, aggregate,
+                    StateRestoreException.Require(officer is not null && Enum.IsDefined(officer.Role) && officer.Person.Value != Guid.Empty, aggregate,
                         $"{prefix}Officers[{i}]", "an officer needs a known role and a person");
                 }
                 break;
@@ -329,7 +331,27 @@ public sealed class Meeting
     // Up to this many marks, pairwise comparisons are cheaper than a hash set.
     private const int SmallGroup = 32;
 
-    private static bool IsMarkedBefore(AttendanceMark[] marks, int index)
+    private static bool IsMarkedBefore(AttendanceMark[] marks, int index) => IsMarkedBefore(marks.AsSpan(), index);
+
+    // The stored marks of a restore (any list; the JSON reader gives arrays or lists).
+    private static bool IsMarkedBefore(IReadOnlyList<AttendanceMark> marks, int index)
+    {
+        if (marks is AttendanceMark[] array)
+        {
+            return IsMarkedBefore(array, index);
+        }
+        var member = marks[index].Member;
+        for (var j = 0; j < index; j++)
+        {
+            if (marks[j].Member == member)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsMarkedBefore(ReadOnlySpan<AttendanceMark> marks, int index)
     {
         var member = marks[index].Member;
         for (var j = 0; j < index; j++)
@@ -559,8 +581,8 @@ public sealed class MeetingRegister
         ArgumentNullException.ThrowIfNull(group);
         const string aggregate = nameof(MeetingRegister);
         StateRestoreException.CheckFormat(aggregate, state.Format, MeetingRegisterState.CurrentFormat);
-        StateRestoreException.Check(state.GroupId == group.Id, aggregate, "GroupId", $"the register is of group {state.GroupId}, not of {group.Id}");
-        StateRestoreException.Check(state.Meetings is not null, aggregate, "Meetings", "the meetings are missing");
+        StateRestoreException.Require(state.GroupId == group.Id, aggregate, "GroupId", $"the register is of group {state.GroupId}, not of {group.Id}");
+        StateRestoreException.Require(state.Meetings is not null, aggregate, "Meetings", "the meetings are missing");
         var register = new MeetingRegister(group.Id);
         for (var i = 0; i < state.Meetings!.Count; i++)
         {
@@ -577,7 +599,7 @@ public sealed class MeetingRegister
                     break;
                 case RegisteredMeetingChanged changed:
                     var meeting = register._meetings.Find(m => m.Id == changed.MeetingId);
-                    StateRestoreException.Check(meeting is not null, aggregate, part + ".MeetingId", $"meeting {changed.MeetingId} is not registered");
+                    StateRestoreException.Require(meeting is not null, aggregate, $"{part}.MeetingId", $"meeting {changed.MeetingId} is not registered");
                     meeting!.ApplyStored(changed.Change, aggregate, part + ".Change");
                     break;
                 default:
@@ -590,9 +612,9 @@ public sealed class MeetingRegister
     private void RestoreMeeting(MeetingState? state, IGroupStanding group, ProfileResolver profiles, string part)
     {
         const string aggregate = nameof(MeetingRegister);
-        StateRestoreException.Check(state is not null, aggregate, part, "the meeting is missing");
-        StateRestoreException.Check(state!.GroupId == Group, aggregate, part + ".GroupId", $"the meeting is of group {state.GroupId}");
-        StateRestoreException.Check(!_ids.Contains(state.Id), aggregate, part + ".Id", $"meeting {state.Id} is registered twice");
+        StateRestoreException.Require(state is not null, aggregate, part, "the meeting is missing");
+        StateRestoreException.Require(state!.GroupId == Group, aggregate, $"{part}.GroupId", $"the meeting is of group {state.GroupId}");
+        StateRestoreException.Require(!_ids.Contains(state.Id), aggregate, $"{part}.Id", $"meeting {state.Id} is registered twice");
         Insert(Meeting.Restore(state, group, profiles, aggregate, part + "."));
     }
 

@@ -96,7 +96,11 @@ public sealed class LedgerEntry
     private const byte FactWeekStartsOn = 0x04;
     private const byte FactProfileId = 0x08;
     private const byte FactClosedWeek = 0x10;
-    private const int StackBufferSize = 256;
+    private const int ScratchSize = 4096;
+
+    // The encoding buffer of HashInFormat on this thread (see there).
+    [ThreadStatic]
+    private static byte[]? t_scratch;
 
     // Nullable ids are held as Guid.Empty when absent (ids are never the empty Guid): a smaller object per entry.
     private readonly Guid _member;
@@ -332,12 +336,22 @@ public sealed class LedgerEntry
     /// <param name="state">The entry's stored state (<see cref="ToState"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="state"/> or its legs are null.</exception>
     /// <exception cref="ArgumentException">A field is malformed (see <see cref="FromStored"/>) or the format is not 1, 2 or 3.</exception>
-    public static LedgerEntry FromState(GroupId group, LedgerEntryState state)
+    public static LedgerEntry FromState(GroupId group, LedgerEntryState state) => FromState(group, state, previous: null);
+
+    /// <summary>
+    /// As <see cref="FromState(GroupId, LedgerEntryState)"/>; when the entry before it (<paramref name="previous"/>) has
+    /// the stored previous hash, the entry links to it as the ledger's own entries do (no copy of the hash).
+    /// </summary>
+    internal static LedgerEntry FromState(GroupId group, LedgerEntryState state, LedgerEntry? previous)
     {
         ArgumentNullException.ThrowIfNull(state);
         Preconditions.CheckArgument(state.Format is >= Format1 and <= Format3, nameof(state), "Unknown entry format.");
         ArgumentNullException.ThrowIfNull(state.Legs);
-        var legs = new LedgerLeg[state.Legs.Count];
+        // Two legs or fewer (almost every entry) are read into the stack: a pair keeps no leg array at all.
+        var count = state.Legs.Count;
+        var legArray = count > 2 ? new LedgerLeg[count] : null;
+        Span<LedgerLeg> legs = legArray ?? stackalloc LedgerLeg[2];
+        legs = legs[..count];
         for (var i = 0; i < legs.Length; i++)
         {
             var leg = state.Legs[i] ?? throw new ArgumentException("A leg is missing.", nameof(state));
@@ -347,8 +361,11 @@ public sealed class LedgerEntry
         }
         Preconditions.CheckArgument(state.IksPurpose is null || Enum.IsDefined(state.IksPurpose.Value), nameof(state), "Unknown IKS purpose.");
         var facts = state.Format == Format3 ? EntryFacts.Of(state.Profit, state.IksPurpose, state.WeekStartsOn, state.ProfileId, state.ClosedWeekStart) : null;
-        var entry = Create(group, state.Id, state.Sequence, state.BookDate, state.Kind, legs, state.Member, state.Loan, state.Reference, state.Memo,
-            state.Reverses, state.PreviousHash, facts, computeHash: false);
+        object? previousLink = previous is not null && previous.Hash == state.PreviousHash ? previous
+            : state.PreviousHash == EntryHash.Zero ? null
+            : new StrongBox<EntryHash>(state.PreviousHash);
+        var entry = Create(group, state.Id, state.Sequence, state.BookDate, state.Kind, legs, legArray, state.Member, state.Loan, state.Reference, state.Memo,
+            state.Reverses, previousLink, facts, computeHash: false);
         entry.Hash = state.Hash;
         if (state.Format != Format3)
         {
@@ -467,12 +484,13 @@ public sealed class LedgerEntry
     {
         var size = MaxEncodedSize();
         byte[]? rented = null;
-        Span<byte> buffer = size <= StackBufferSize ? stackalloc byte[StackBufferSize] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        // One scratch buffer per thread for the usual entry (no zeroing, no pool); a larger one is rented.
+        var buffer = size <= ScratchSize ? t_scratch ??= new byte[ScratchSize] : (rented = ArrayPool<byte>.Shared.Rent(size));
         try
         {
             var length = Encode(buffer, format);
             Span<byte> digest = stackalloc byte[EntryHash.Length];
-            ChainSha256.Hash(buffer[..length], digest);
+            ChainSha256.Hash(buffer.AsSpan(0, length), digest);
             return EntryHash.FromBytes(digest);
         }
         finally
@@ -486,12 +504,14 @@ public sealed class LedgerEntry
 
     // An upper bound of every format's length: format 2's varints (at most 10 bytes for a sequence or an amount, 5 for a
     // length, 3 for the leg count) are covered by the slack added to format 1's fixed widths; format 3 adds its facts.
+    // Text counts 3 bytes per UTF-16 char, the most UTF-8 takes (a surrogate pair is 4 bytes for 2 chars, a lone
+    // surrogate the 3-byte replacement character), so no text is scanned just to size the buffer.
     private int MaxEncodedSize() =>
         1 + 16 + 10 + 16 + 6 + 1 + 1 + (3 * 16) + 3 + (LegCount * (1 + 1 + 16 + 16 + 1 + 10))
-        + 5 + Utf8Length(Reference) + 5 + Utf8Length(Memo) + EntryHash.Length
-        + 1 + (_facts is null ? 0 : 10 + 1 + 1 + 5 + Utf8Length(_facts.ProfileId ?? string.Empty) + 4);
+        + 5 + Utf8Bound(Reference) + 5 + Utf8Bound(Memo) + EntryHash.Length
+        + 1 + (_facts is null ? 0 : 10 + 1 + 1 + 5 + Utf8Bound(_facts.ProfileId ?? string.Empty) + 4);
 
-    private static int Utf8Length(string text) => text.Length == 0 ? 0 : Encoding.UTF8.GetByteCount(text);
+    private static int Utf8Bound(string text) => text.Length * 3;
 
     private int Encode(Span<byte> buffer, byte format) => format == Format1 ? EncodeFormat1(buffer) : EncodeFormat2(buffer, format);
 
@@ -647,10 +667,20 @@ public sealed class LedgerEntry
             destination[0] = 0;
             return 1;
         }
+        if (text.Length <= MaxOneByteLengthText)
+        {
+            // At most 127 bytes: the length is one varint byte, written after the text (one pass over the text).
+            var written = Encoding.UTF8.GetBytes(text, destination[1..]);
+            destination[0] = (byte)written;
+            return 1 + written;
+        }
         var count = Encoding.UTF8.GetByteCount(text);
         var p = WriteVarint(destination, (ulong)count);
         return p + Encoding.UTF8.GetBytes(text, destination[p..]);
     }
+
+    // The longest text whose UTF-8 (at most 3 bytes per char) surely fits a one-byte varint length (< 128).
+    private const int MaxOneByteLengthText = 127 / 3;
 
     private int EncodeFormat1(Span<byte> buffer)
     {

@@ -86,6 +86,38 @@ public partial class LedgerHashFormatTests
         deposit.CanonicalBytes().Length.ShouldBeLessThanOrEqualTo(119);
     }
 
+    // The encoder writes a text of at most 42 chars (at most 126 UTF-8 bytes) in one pass, its one-byte length after
+    // it; a longer text is counted first. Both sides of that limit, with 1-, 3- and 4-byte characters and a lone surrogate.
+    [Theory]
+    [Trait("Rule", "SAV-01")]
+    [InlineData("a", 41)]
+    [InlineData("a", 42)]
+    [InlineData("a", 43)]
+    [InlineData("a", 100)]
+    [InlineData("\u20ac", 42)]
+    [InlineData("\u20ac", 43)]
+    [InlineData("\ud83d\ude00", 21)]
+    [InlineData("\ud83d\ude00", 22)]
+    [InlineData("lone high surrogate", 42)]
+    [InlineData("lone high surrogate", 43)]
+    public void A_reference_is_its_UTF8_byte_count_then_its_UTF8_bytes_on_both_sides_of_the_one_pass_limit(string unit, int repeat)
+    {
+        // A lone surrogate does not survive the test runner's serialisation of inline data: it is built here.
+        var reference = string.Concat(Enumerable.Repeat(unit == "lone high surrogate" ? "\ud83d" : unit, repeat));
+        var model = new LedgerModel();
+        var deposit = model.Ledger.Deposit(HostToday.Of(model.Today), model.Today, model.EverMembers[0], Rupiah.Of(50_000), reference);
+        var bytes = deposit.CanonicalBytes();
+        var utf8 = Encoding.UTF8.GetBytes(reference);
+        // A deposit ends: reference length (varint), reference, empty memo (0), no facts (0), previous hash (32).
+        var end = bytes.Length - EntryHash.Length - 2;
+        bytes[(end - utf8.Length)..end].ShouldBe(utf8);
+        byte[] length = utf8.Length < 0x80 ? [(byte)utf8.Length] : [(byte)(utf8.Length | 0x80), (byte)(utf8.Length >> 7)];
+        bytes[(end - utf8.Length - length.Length)..(end - utf8.Length)].ShouldBe(length);
+        EntryHash.FromBytes(SHA256.HashData(bytes)).ShouldBe(deposit.Hash);
+        deposit.HashIsValid.ShouldBeTrue();
+        SavingsLedger.Restore(model.Ledger.ToState(), model.Group).LastHash.ShouldBe(model.Ledger.LastHash);
+    }
+
     [Property(MaxTest = 40, Arbitrary = [typeof(HistoriesOf100Ops)])]
     [Trait("Category", "Format")]
     public bool A_chain_written_in_format_1_still_verifies_rehydrates_and_takes_format_3_entries_after_it(LedgerHistory history)

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using KubeCore.Common;
 using KubeCore.Groups;
 using KubeCore.Meetings;
@@ -81,7 +82,7 @@ public sealed partial class LoanRevolving
             var part = $"Referrals[{i}]";
             var referral = state.Referrals[i];
             Check(referral is not null, part, "missing");
-            Check(fund._byId.TryGetValue(referral!.TriggeringLoan, out var loan) && loan.Borrower == referral.Member, part + ".TriggeringLoan",
+            Check(fund._byId.TryGetValue(referral!.TriggeringLoan, out var loan) && loan.Borrower == referral.Member, $"{part}.TriggeringLoan",
                 "no loan of the member has the id");
             fund.AddReferral(referral, part);
         }
@@ -154,10 +155,10 @@ public sealed partial class LoanRevolving
                 {
                     if (part is not null)
                     {
-                        Check(f.Loan.Value != Guid.Empty && !_byId.ContainsKey(f.Loan), part + ".Loan", "the loan id is empty or taken");
-                        Check(f.Borrower.Value != Guid.Empty, part + ".Borrower", "empty id");
-                        Check(f.Purpose is not null, part + ".Purpose", "missing");
-                        Check(f.MemberLoanNumber >= 1, part + ".MemberLoanNumber", "below 1");
+                        Check(f.Loan.Value != Guid.Empty && !_byId.ContainsKey(f.Loan), $"{part}.Loan", "the loan id is empty or taken");
+                        Check(f.Borrower.Value != Guid.Empty, $"{part}.Borrower", "empty id");
+                        Check(f.Purpose is not null, $"{part}.Purpose", "missing");
+                        Check(f.MemberLoanNumber >= 1, $"{part}.MemberLoanNumber", "below 1");
                     }
                     var terms = TermsOf(f.Principal, f.TermMonths, f.Frequency, f.MonthlyServiceCharge, part);
                     AddLoan(Loan.Applied(f.Loan, f.Borrower, terms, f.Purpose!, f.AppliedOn, f.MemberLoanNumber));
@@ -183,9 +184,9 @@ public sealed partial class LoanRevolving
                     var loan = LoanFor(f.Loan, Sub(part, ".Loan"));
                     if (part is not null)
                     {
-                        Check(loan.State == LoanState.Approved, part + ".Loan", "the loan is not approved");
+                        Check(loan.State == LoanState.Approved, $"{part}.Loan", "the loan is not approved");
                         CheckEntry(f.Entry, EntryKind.LoanDisbursement, loan, f.Date, loan.Principal, part + ".Entry");
-                        Check(f.Referral is null || (f.Referral.Member == loan.Borrower && f.Referral.TriggeringLoan == loan.Id), part + ".Referral",
+                        Check(f.Referral is null || (f.Referral.Member == loan.Borrower && f.Referral.TriggeringLoan == loan.Id), $"{part}.Referral",
                             "the referral is not of this loan's borrower and loan");
                     }
                     Disbursed(loan, f.Date, f.Entry, Sub(part, ".Date"));
@@ -239,25 +240,25 @@ public sealed partial class LoanRevolving
     private void RestoreLoan(FundLoanState? s, string part, HashSet<EntryId> entries)
     {
         Check(s is not null, part, "missing");
-        Check(s!.Id.Value != Guid.Empty, part + ".Id", "empty id");
-        Check(!_byId.ContainsKey(s.Id), part + ".Id", $"loan {s.Id} appears twice");
-        Check(s.Borrower.Value != Guid.Empty, part + ".Borrower", "empty id");
-        Check(s.Purpose is not null, part + ".Purpose", "missing");
-        Check(s.MemberLoanNumber >= 1, part + ".MemberLoanNumber", "below 1");
-        Check(s.Payments is not null, part + ".Payments", "missing");
-        Check(Enum.IsDefined(s.State), part + ".State", $"unknown state {s.State}");
+        Check(s!.Id.Value != Guid.Empty, $"{part}.Id", "empty id");
+        Check(!_byId.ContainsKey(s.Id), $"{part}.Id", $"loan {s.Id} appears twice");
+        Check(s.Borrower.Value != Guid.Empty, $"{part}.Borrower", "empty id");
+        Check(s.Purpose is not null, $"{part}.Purpose", "missing");
+        Check(s.MemberLoanNumber >= 1, $"{part}.MemberLoanNumber", "below 1");
+        Check(s.Payments is not null, $"{part}.Payments", "missing");
+        Check(Enum.IsDefined(s.State), $"{part}.State", $"unknown state {s.State}");
         var terms = TermsOf(s.Principal, s.TermMonths, s.Frequency, s.MonthlyServiceCharge, part);
 
         var approved = s.State is LoanState.Approved or LoanState.Disbursed or LoanState.Repaid;
         var disbursed = s.State is LoanState.Disbursed or LoanState.Repaid;
         var closed = s.State is LoanState.Repaid or LoanState.Withdrawn;
-        Check(s.Approval is not null || !approved, part + ".Approval", $"a loan {s.State} needs its approval");
-        Check(s.State != LoanState.Applied || s.Approval is null, part + ".Approval", "an applied loan has no approval yet");
-        Check((s.DisbursedOn is not null) == disbursed, part + ".DisbursedOn", $"the disbursement date disagrees with the state {s.State}");
-        Check((s.DisbursementEntry is not null) == disbursed, part + ".DisbursementEntry", $"the disbursement entry disagrees with the state {s.State}");
-        Check(disbursed || s.Payments!.Count == 0, part + ".Payments", "a loan not disbursed has no payments");
-        Check((s.ClosedOn is not null) == closed, part + ".ClosedOn", $"the closing date disagrees with the state {s.State}");
-        Check((s.WithdrawalReason is not null) == (s.State == LoanState.Withdrawn), part + ".WithdrawalReason", $"the withdrawal reason disagrees with the state {s.State}");
+        Check(s.Approval is not null || !approved, $"{part}.Approval", $"a loan {s.State} needs its approval");
+        Check(s.State != LoanState.Applied || s.Approval is null, $"{part}.Approval", "an applied loan has no approval yet");
+        Check((s.DisbursedOn is not null) == disbursed, $"{part}.DisbursedOn", $"the disbursement date disagrees with the state {s.State}");
+        Check((s.DisbursementEntry is not null) == disbursed, $"{part}.DisbursementEntry", $"the disbursement entry disagrees with the state {s.State}");
+        Check(disbursed || s.Payments!.Count == 0, $"{part}.Payments", "a loan not disbursed has no payments");
+        Check((s.ClosedOn is not null) == closed, $"{part}.ClosedOn", $"the closing date disagrees with the state {s.State}");
+        Check((s.WithdrawalReason is not null) == (s.State == LoanState.Withdrawn), $"{part}.WithdrawalReason", $"the withdrawal reason disagrees with the state {s.State}");
 
         var loan = Loan.Applied(s.Id, s.Borrower, terms, s.Purpose!, s.AppliedOn, s.MemberLoanNumber);
         if (s.Approval is not null)
@@ -267,7 +268,7 @@ public sealed partial class LoanRevolving
         if (disbursed)
         {
             var entry = s.DisbursementEntry!.Value;
-            Check(entries.Add(entry), part + ".DisbursementEntry", $"entry {entry} is named twice");
+            Check(entries.Add(entry), $"{part}.DisbursementEntry", $"entry {entry} is named twice");
             CheckEntry(entry, EntryKind.LoanDisbursement, loan, s.DisbursedOn!.Value, loan.Principal, part + ".DisbursementEntry");
             Disbursed(loan, s.DisbursedOn.Value, entry, part + ".DisbursedOn");
             for (var i = 0; i < s.Payments!.Count; i++)
@@ -275,7 +276,7 @@ public sealed partial class LoanRevolving
                 Check(loan.State == LoanState.Disbursed, $"{part}.Payments[{i}]", "a payment after the loan was repaid");
                 AddPayment(loan, s.Payments[i], $"{part}.Payments[{i}]", entries);
             }
-            Check((s.State == LoanState.Repaid) == loan.Account!.IsRepaid, part + ".State",
+            Check((s.State == LoanState.Repaid) == loan.Account!.IsRepaid, $"{part}.State",
                 $"the loan is {s.State} but its payments leave {loan.Account.Outstanding} owed");
         }
         loan.SetStored(s.State, s.ClosedOn, s.WithdrawalReason);
@@ -306,18 +307,18 @@ public sealed partial class LoanRevolving
         {
             var account = loan.Account!;
             Check(p is not null, part, "missing");
-            Check(Enum.IsDefined(p!.Source), part + ".Source", $"unknown source {p.Source}");
-            Check(p.Amount.IsPositive, part + ".Amount", "not positive");
-            Rupiah[] parts = [p.DueServiceCharge, p.OverduePrincipal, p.CurrentPrincipal, p.PrepaidServiceCharge, p.PrepaidPrincipal];
-            Check(parts.All(x => x.Amount >= 0), part, "a negative part");
-            Check(parts.Aggregate((Int128)0, (sum, x) => sum + x.Amount) == p.Amount.Amount, part + ".Amount", "the parts do not add up to the amount");
-            Check(p.Date >= account.Schedule.DisbursedOn, part + ".Date", "before the disbursement");
-            Check(account.LastPaymentDate is not { } last || p.Date >= last, part + ".Date", "before the previous payment");
+            Check(Enum.IsDefined(p!.Source), $"{part}.Source", $"unknown source {p.Source}");
+            Check(p.Amount.IsPositive, $"{part}.Amount", "not positive");
+            Check(p.DueServiceCharge.Amount >= 0 && p.OverduePrincipal.Amount >= 0 && p.CurrentPrincipal.Amount >= 0 && p.PrepaidServiceCharge.Amount >= 0
+                && p.PrepaidPrincipal.Amount >= 0, part, "a negative part");
             var principal = (Int128)p.OverduePrincipal.Amount + p.CurrentPrincipal.Amount + p.PrepaidPrincipal.Amount;
             var charge = (Int128)p.DueServiceCharge.Amount + p.PrepaidServiceCharge.Amount;
+            Check(principal + charge == p.Amount.Amount, $"{part}.Amount", "the parts do not add up to the amount");
+            Check(p.Date >= account.Schedule.DisbursedOn, $"{part}.Date", "before the disbursement");
+            Check(account.LastPaymentDate is not { } last || p.Date >= last, $"{part}.Date", "before the previous payment");
             Check(account.PrincipalRepaid.Amount + principal <= account.Schedule.Principal.Amount, part, "more principal than the schedule's");
             Check(account.ServiceChargePaid.Amount + charge <= account.Schedule.TotalServiceCharge.Amount, part, "more jasa than the schedule's");
-            Check(entries is null || entries.Add(p.Entry), part + ".Entry", $"entry {p.Entry} is named twice");
+            Check(entries is null || entries.Add(p.Entry), $"{part}.Entry", $"entry {p.Entry} is named twice");
             CheckEntry(p.Entry, p.Source == PaymentSource.Borrower ? EntryKind.LoanRepayment : EntryKind.RentengCover, loan, p.Date, p.Amount, part + ".Entry",
                 Rupiah.Of((long)principal));
         }
@@ -330,9 +331,9 @@ public sealed partial class LoanRevolving
         if (part is not null)
         {
             Check(statement is not null, part, "missing");
-            Check(statement!.Member.Value != Guid.Empty, part + ".Member", "empty id");
-            Check(!_statements.ContainsKey(statement.Member), part + ".Member", $"member {statement.Member} signed twice");
-            Check(statement.DocumentReference is not null, part + ".DocumentReference", "missing");
+            Check(statement!.Member.Value != Guid.Empty, $"{part}.Member", "empty id");
+            Check(!_statements.ContainsKey(statement.Member), $"{part}.Member", $"member {statement.Member} signed twice");
+            Check(statement.DocumentReference is not null, $"{part}.DocumentReference", "missing");
         }
         _statements.Add(statement.Member, statement);
         _statementList.Add(statement);
@@ -342,9 +343,9 @@ public sealed partial class LoanRevolving
     {
         if (part is not null)
         {
-            Check(referral.Member.Value != Guid.Empty, part + ".Member", "empty id");
-            Check(!_referrals.ContainsKey(referral.Member), part + ".Member", $"member {referral.Member} is referred twice");
-            Check(Enum.IsDefined(referral.Reason), part + ".Reason", $"unknown reason {referral.Reason}");
+            Check(referral.Member.Value != Guid.Empty, $"{part}.Member", "empty id");
+            Check(!_referrals.ContainsKey(referral.Member), $"{part}.Member", $"member {referral.Member} is referred twice");
+            Check(Enum.IsDefined(referral.Reason), $"{part}.Reason", $"unknown reason {referral.Reason}");
         }
         _referrals.Add(referral.Member, referral);
         _referralList.Add(referral);
@@ -356,20 +357,20 @@ public sealed partial class LoanRevolving
         {
             Check(r?.Lines is not null, part, "missing");
             var loan = LoanFor(r!.Loan, part + ".Loan");
-            Check(loan.WasDisbursed && loan.Borrower == r.Borrower, part + ".Loan", "not a disbursed loan of the borrower");
-            Check(r.Amount.IsPositive, part + ".Amount", "not positive");
+            Check(loan.WasDisbursed && loan.Borrower == r.Borrower, $"{part}.Loan", "not a disbursed loan of the borrower");
+            Check(r.Amount.IsPositive, $"{part}.Amount", "not positive");
             Int128 sum = 0;
             for (var i = 0; i < r.Lines.Count; i++)
             {
                 var line = r.Lines[i];
                 var at = $"{part}.Lines[{i}]";
                 Check(line is not null && line.Amount.IsPositive, at, "missing or not positive");
-                Check(line!.Member is not { } m || m.Value != Guid.Empty, at + ".Member", "empty id");
-                Check(entries is null || entries.Add(line.Entry), at + ".Entry", $"entry {line.Entry} is named twice");
+                Check(line!.Member is not { } m || m.Value != Guid.Empty, $"{at}.Member", "empty id");
+                Check(entries is null || entries.Add(line.Entry), $"{at}.Entry", $"entry {line.Entry} is named twice");
                 CheckEntry(line.Entry, EntryKind.RentengRecovery, loan, r.Date, line.Amount, at + ".Entry", Rupiah.Zero);
                 sum += line.Amount.Amount;
             }
-            Check(sum == r.Amount.Amount, part + ".Amount", "the lines do not add up to the amount");
+            Check(sum == r.Amount.Amount, $"{part}.Amount", "the lines do not add up to the amount");
         }
         var lines = r.Lines.Select(l => new RecoveryLine(l.Member is { } m ? RentengClaimant.OfMember(m) : RentengClaimant.Iks, l.Amount, l.Entry)).ToArray();
         _recoveries.Add(new RentengRecovery(r.Loan, r.Borrower, r.Date, r.Amount, Array.AsReadOnly(lines), r.StillOwed));
@@ -380,8 +381,8 @@ public sealed partial class LoanRevolving
         if (part is not null)
         {
             Check(upk is not null, part, "missing");
-            Check(upk!.Amount.IsPositive, part + ".Amount", "not positive");
-            Check(entries is null || entries.Add(upk.Entry), part + ".Entry", $"entry {upk.Entry} is named twice");
+            Check(upk!.Amount.IsPositive, $"{part}.Amount", "not positive");
+            Check(entries is null || entries.Add(upk.Entry), $"{part}.Entry", $"entry {upk.Entry} is named twice");
             CheckEntry(upk.Entry, EntryKind.LoanCapitalAdded, null, upk.Date, upk.Amount, part + ".Entry");
         }
         _upkLoans.Add(upk);
@@ -448,7 +449,8 @@ public sealed partial class LoanRevolving
         Check(loan is null || (entry.Loan == loan.Id && entry.Member == loan.Borrower), part, $"entry {id} is not of loan {loan?.Id}");
         Check(entry.BookDate == date, part, $"entry {id} is dated {entry.BookDate:uuuu-MM-dd}, not {date:uuuu-MM-dd}");
         long debits = 0, receivable = 0;
-        foreach (var leg in entry.Legs)
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+        foreach (var leg in entry.LegsInto(scratch))
         {
             debits += leg.Side == LegSide.Debit ? leg.Amount.Amount : 0;
             receivable += leg.Account.Kind == AccountKind.LoanReceivable && leg.Account.Loan == loan?.Id ? leg.Amount.Amount : 0;
@@ -496,14 +498,19 @@ public sealed partial class LoanRevolving
 
     private static string? Sub(string? part, string sub) => part is null ? null : part + sub;
 
-    private static void Check([DoesNotReturnIf(false)] bool condition, string part, string reason) => StateRestoreException.Check(condition, Aggregate, part, reason);
+    // The part and the reason are formatted only when the check fails (see StateRestoreException.Require).
+    private static void Check(
+        [DoesNotReturnIf(false)] bool condition,
+        [InterpolatedStringHandlerArgument(nameof(condition))] BrokenText part,
+        [InterpolatedStringHandlerArgument(nameof(condition))] BrokenText reason) =>
+        StateRestoreException.Require(condition, Aggregate, part, reason);
 
-    // A check that runs on restore only (part is not null).
-    private static void CheckIf(string? part, bool condition, string sub, string reason)
+    // A check that runs on restore only (part is not null); part + sub and the reason are built only when it fails.
+    private static void CheckIf(string? part, bool condition, string sub, [InterpolatedStringHandlerArgument(nameof(condition))] BrokenText reason)
     {
-        if (part is not null)
+        if (part is not null && !condition)
         {
-            StateRestoreException.Check(condition, Aggregate, part + sub, reason);
+            throw StateRestoreException.Broken(Aggregate, part + sub, reason.ToStringAndClear());
         }
     }
 }
