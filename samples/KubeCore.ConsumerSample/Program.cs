@@ -291,5 +291,5 @@ internal sealed record SampleGroup(GroupId Id, ProgramProfile Profile, GroupStat
 {
     public IReadOnlyCollection<PersonId> CurrentMembers => Bendahara is { } b ? [b] : [];
 
-    public PersonId? OfficerHolding(OfficerRole role) => role == OfficerRole.Bendahara ? Bendahara : null;
+    public PersonId? OfficerHolding(OfficerRole role) => Bendahara; // one stand-in holds every office (OFF-04 needs all three filled)
 }

@@ -1,5 +1,5 @@
 // Generates docs/RULEBOOK.md from the rule catalogue, the built-in profiles, the tests tagged
-// [Trait("Rule", id)] and the library sources.
+// [Trait("Rule", id)], the worked examples in docs/examples and the library sources.
 //
 //   dotnet run --project tools/KubeCore.Rulebook                 writes docs/RULEBOOK.md
 //   dotnet run --project tools/KubeCore.Rulebook -- --check      exit code 1 when the file is out of date
@@ -55,11 +55,12 @@ if (!File.Exists(testsPath))
 
 var tags = RuleTagScanner.Scan(new TestAssemblyContext(testsPath).LoadFromAssemblyPath(testsPath));
 var enforcers = EnforcerScanner.Scan(root);
-var document = RulebookDocument.Render(tags, enforcers);
+var examples = WorkedExampleBook.Load(root);
+var document = RulebookDocument.Render(tags, enforcers, examples);
 var path = RepositoryLayout.RulebookPath(root);
 var relative = Path.GetRelativePath(root, path);
 var tested = RuleCatalogue.All.Count(r => tags.Any(t => t.IsTest && !t.IsSkipped && t.Rule == r.Id.Value));
-var summary = $"{RuleCatalogue.All.Count} rules, {tested} with tests, {RuleCatalogue.All.Count(r => enforcers.Any(e => e.Rule == r.Id))} named by library code";
+var summary = $"{RuleCatalogue.All.Count} rules, {tested} with tests, {RuleCatalogue.All.Count(r => enforcers.Any(e => e.Rule == r.Id))} named by library code, {examples.Sum(f => f.Rows.Count)} worked examples";
 
 if (check)
 {

@@ -69,7 +69,8 @@ public static class GroupStandingRules
     /// <summary>
     /// Null when money may move for the group (a loan disbursed, aid credited), otherwise why not:
     /// GRP-05/GRP-06 when the group is not <see cref="GroupStatus.Active"/> (an under-strength group has loans
-    /// and aid blocked), OFF-04 when the bendahara's office is vacant.
+    /// and aid blocked), OFF-04 when an office is vacant: the bendahara's first (<see cref="GroupErrors.BendaharaVacant"/>),
+    /// then the ketua's or sekretaris's (<see cref="GroupErrors.OfficeVacant"/>): a vacated office is refilled before money moves.
     /// </summary>
     public static RuleViolation? CheckMayMoveMoney(IGroupStanding group)
     {
@@ -85,6 +86,14 @@ public static class GroupStandingRules
         if (group.OfficerHolding(OfficerRole.Bendahara) is null)
         {
             return RuleViolation.Of(RuleIds.Off04, GroupErrors.BendaharaVacant, ("GroupId", group.Id));
+        }
+        if (group.OfficerHolding(OfficerRole.Ketua) is null)
+        {
+            return RuleViolation.Of(RuleIds.Off04, GroupErrors.OfficeVacant, ("GroupId", group.Id), ("Role", OfficerRole.Ketua));
+        }
+        if (group.OfficerHolding(OfficerRole.Sekretaris) is null)
+        {
+            return RuleViolation.Of(RuleIds.Off04, GroupErrors.OfficeVacant, ("GroupId", group.Id), ("Role", OfficerRole.Sekretaris));
         }
         return null;
     }

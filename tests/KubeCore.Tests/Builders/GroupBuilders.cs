@@ -501,7 +501,7 @@ public static class GroupGen
 public static class PendampingBuilder
 {
     public static Pendamping Appoint(string name = "Rahmat Hidayat", ProgramProfile? profile = null, LocalDate? on = null) =>
-        Pendamping.Appoint(PendampingId.New(), name, profile ?? ProgramProfiles.KubePermensos2019, on ?? new LocalDate(2019, 1, 2));
+        Pendamping.Appoint(PendampingId.New(), name, profile ?? ProgramProfiles.KubePermensos2019, on ?? new LocalDate(2019, 3, 12)); // the default profile takes effect on 12 March 2019
 }
 
 /// <summary>A group's standing without its history, for facilitation tests that only need id, profile and status.</summary>

@@ -124,9 +124,10 @@ internal static class RulebookDocument
     /// <summary>The command that regenerates the document.</summary>
     public const string Command = "dotnet run --project tools/KubeCore.Rulebook";
 
-    /// <summary>The document for these tags and enforcers.</summary>
-    public static string Render(IReadOnlyList<RuleTag> tags, IReadOnlyList<RuleEnforcer> enforcers)
+    /// <summary>The document for these tags, enforcers and worked examples.</summary>
+    public static string Render(IReadOnlyList<RuleTag> tags, IReadOnlyList<RuleEnforcer> enforcers, IReadOnlyList<WorkedExampleFile> examples)
     {
+        var examplesByRule = examples.ToDictionary(f => f.Rule, StringComparer.Ordinal);
         var profiles = ProgramProfiles.All;
         var testsByRule = tags.Where(t => t.IsTest).ToLookup(t => t.Rule, StringComparer.Ordinal);
         var enforcersByRule = enforcers.ToLookup(e => e.Rule);
@@ -142,7 +143,8 @@ internal static class RulebookDocument
           .Append("(`[Trait(\"Rule\", \"XXX-00\")]`; each test name read as a sentence).\n\n");
         var tested = rules.Count(r => testsByRule[r.Id.Value].Any(t => !t.IsSkipped));
         var enforced = rules.Count(r => enforcersByRule[r.Id].Any());
-        md.Append(CultureInfo.InvariantCulture, $"Rules: {rules.Count}. With at least one running test: {tested}. Named by library code: {enforced}.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Rules: {rules.Count}. With at least one running test: {tested}. Named by library code: {enforced}. ")
+          .Append(CultureInfo.InvariantCulture, $"Worked examples: {examples.Sum(f => f.Rows.Count)} rows in `docs/examples/`, each run through the public API by `WorkedExampleTests`.\n\n");
         md.Append(CultureInfo.InvariantCulture, $"With the source's words: {rules.Count(r => r.SourceWords.Count > 0)}. With a design reason: {rules.Count(r => r.DesignReason is not null)}. With neither: {rules.Count(r => r.SourceWords.Count == 0 && r.DesignReason is null)}.\n\n");
 
         md.Append("## Profiles\n\n");
@@ -203,6 +205,8 @@ internal static class RulebookDocument
 
             AppendEnforcedBy(md, enforcersByRule[rule.Id].ToList());
 
+            AppendExamples(md, examplesByRule.GetValueOrDefault(rule.Id.Value));
+
             md.Append("**Tests**\n\n");
             var ruleTests = testsByRule[rule.Id.Value].ToList();
             if (ruleTests.Count == 0)
@@ -259,6 +263,29 @@ internal static class RulebookDocument
         foreach (var type in enforcers.GroupBy(e => (e.TypeName, e.Path)))
         {
             md.Append(CultureInfo.InvariantCulture, $"- {string.Join(", ", type.Select(e => $"`{e.Qualified}`"))} in `{type.Key.Path}`\n");
+        }
+        md.Append('\n');
+    }
+
+    /// <summary>The rule's worked examples as a table: the row's line in its file, name, profile, inputs, outcome and note.</summary>
+    private static void AppendExamples(StringBuilder md, WorkedExampleFile? file)
+    {
+        if (file is null || file.Rows.Count == 0)
+        {
+            md.Append("**Worked examples:** *none yet.*\n\n");
+            return;
+        }
+        md.Append(CultureInfo.InvariantCulture, $"**Worked examples** (`docs/examples/{file.File}`; each row is a test case named by file and line)\n\n");
+        md.Append("| Line | Example | Profile | Given | Outcome | Note |\n|---|---|---|---|---|---|\n");
+        foreach (var row in file.Rows)
+        {
+            var given = string.Join("; ", row.Given.Select(g => $"{g.Key} = {string.Join(", ", g.Value)}"));
+            var outcome = row.Accepted ? "accepted" : $"`{row.Outcome}`";
+            if (row.Figures.Count > 0)
+            {
+                outcome += ": " + string.Join("; ", row.Figures.Select(f => $"{f.Key} = {f.Value}"));
+            }
+            md.Append(CultureInfo.InvariantCulture, $"| {row.Line} | {Cell(row.Name)} | `{row.Profile}` | {Cell(given)} | {Cell(outcome)} | {Cell(row.Note ?? string.Empty)} |\n");
         }
         md.Append('\n');
     }
@@ -323,6 +350,27 @@ internal static class RulebookDocument
         _ => confidence.ToString(),
     };
 
-    /// <summary>Text safe inside a Markdown table cell.</summary>
-    private static string Cell(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>
+    /// Text safe inside a Markdown table cell: line breaks become spaces, pipes are escaped, and characters a reader
+    /// cannot see (controls, format characters such as bidi overrides and zero-width spaces, unassigned code points)
+    /// are written as <c>&lt;U+XXXX&gt;</c>.
+    /// </summary>
+    private static string Cell(string text)
+    {
+        var cell = new StringBuilder(text.Length);
+        foreach (var rune in text.ReplaceLineEndings(" ").EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator || category == UnicodeCategory.SpaceSeparator && rune.Value != ' ')
+            {
+                cell.Append(CultureInfo.InvariantCulture, $"<U+{rune.Value:X4}>");
+            }
+            else
+            {
+                cell.Append(rune == new Rune('|') ? "\\|" : rune.ToString());
+            }
+        }
+        return cell.ToString();
+    }
 }

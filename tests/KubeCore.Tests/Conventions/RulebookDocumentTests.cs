@@ -13,7 +13,7 @@ public class RulebookDocumentTests
     [Fact]
     public void The_checked_in_rulebook_is_what_the_generator_produces_now()
     {
-        var expected = RulebookDocument.Render(RuleTagScanner.Scan(typeof(RulebookDocumentTests).Assembly), EnforcerScanner.Scan(Root));
+        var expected = RulebookDocument.Render(RuleTagScanner.Scan(typeof(RulebookDocumentTests).Assembly), EnforcerScanner.Scan(Root), WorkedExampleBook.Load(Root));
         var path = RepositoryLayout.RulebookPath(Root);
         var actual = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : string.Empty;
         if (actual != expected)

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using KubeCore.Common;
 using KubeCore.Facilitation;
 using KubeCore.Groups;
 using KubeCore.Rules;
@@ -13,7 +14,7 @@ namespace KubeCore.Tests.Rulebooks;
 /// <summary>The rulebook of facilitation by a pendamping (FAC-01..03).</summary>
 public class FacilitationRulesTests
 {
-    private static readonly LocalDate Appointed = new(2019, 1, 2);
+    private static readonly LocalDate Appointed = new(2019, 3, 12); // KubePermensos2019 takes effect that day
 
     private static ProgramProfile WithMaxGroups(int max) => ProgramProfiles.KubePermensos2019.Derive(
         $"KubeMax{max}", 1, "Test profile", new LocalDate(2019, 1, 1),
@@ -56,6 +57,18 @@ public class FacilitationRulesTests
             (from count in Gen.Choose(0, 6)
              from notes in Gen.ArrayOf(Gen.Zip(Gen.Frequency((5, Gen.Elements(1, 2, 4, 8, 16)), (1, Gen.Choose(0, 40))), Gen.Elements("Pelatihan pembukuan", "Motivasi usaha", "", " ")), count)
              select new AspectNotes(notes)).ToArbitrary();
+    }
+
+    [Fact]
+    [Trait("Rule", "FAC-01")]
+    public void A_pendamping_appointed_the_day_before_the_profile_takes_effect_is_refused_and_one_appointed_on_that_day_is_accepted()
+    {
+        var profile = ProgramProfiles.KubePermensos2019;
+        var refusal = Should.Throw<RuleViolationException>(() => Pendamping.Appoint(PendampingId.New(), "Rahmat Hidayat", profile, profile.EffectiveFrom.PlusDays(-1)));
+        refusal.Violation.ErrorCode.ShouldBe(ProfileErrors.NotYetInForce);
+        refusal.Violation.RuleId.ShouldBe(RuleIds.Fac01);
+
+        Pendamping.Appoint(PendampingId.New(), "Rahmat Hidayat", profile, profile.EffectiveFrom).AppointedOn.ShouldBe(profile.EffectiveFrom);
     }
 
     [Property(MaxTest = 200, Arbitrary = [typeof(FacilitationArbitraries)])]

@@ -191,7 +191,7 @@ public class OfficerRulesTests
         var vacated = group.Events.OfType<OfficeVacated>().SingleOrDefault();
         var expected = group.MemberCount < profile.Membership.MinMembers ? GroupErrors.UnderStrengthBlocksMoney
             : c.Role == OfficerRole.Bendahara ? GroupErrors.BendaharaVacant
-            : null;
+            : GroupErrors.OfficeVacant;
         var blockedAsExpected = GroupStandingRules.CheckMayMoveMoney(group)?.ErrorCode == expected;
         var members = group.CurrentMembers.ToArray();
         var refill = () => group.ElectOfficers(new ElectOfficers(leftOn.PlusDays(7), Elections.Slate(members[0], members[1], members[2]), null, members));
@@ -200,6 +200,27 @@ public class OfficerRulesTests
             && vacated is { Role: var r, FormerHolder: var former } && r == c.Role && former == holder
             && blockedAsExpected
             && (group.Status != GroupStatus.Active || GroupStandingRules.CheckMayMoveMoney(group) is null);
+    }
+
+    [Theory]
+    [Trait("Rule", "OFF-04")]
+    [InlineData(OfficerRole.Ketua, GroupErrors.OfficeVacant)]
+    [InlineData(OfficerRole.Sekretaris, GroupErrors.OfficeVacant)]
+    [InlineData(OfficerRole.Bendahara, GroupErrors.BendaharaVacant)]
+    public void Any_vacant_office_stops_money_until_it_is_refilled_and_a_full_slate_lets_it_move(OfficerRole role, string code)
+    {
+        var profile = ProgramProfiles.KubePermensos2019;
+        var builder = GroupBuilder.For(profile).WithMembers(profile.Membership.MinMembers + 2);
+        var group = builder.BuildActive();
+        GroupStandingRules.CheckMayMoveMoney(group).ShouldBeNull();
+        var leftOn = builder.ActivatedDate.PlusDays(10);
+        group.RemoveMember(group.OfficerHolding(role)!.Value, leftOn);
+
+        GroupStandingRules.CheckMayMoveMoney(group)!.ErrorCode.ShouldBe(code);
+
+        var members = group.CurrentMembers.ToArray();
+        group.ElectOfficers(new ElectOfficers(leftOn, Elections.Slate(members[0], members[1], members[2]), null, members));
+        GroupStandingRules.CheckMayMoveMoney(group).ShouldBeNull();
     }
 
     [Property(MaxTest = 200, Arbitrary = [typeof(OfficerArbitraries)])]
