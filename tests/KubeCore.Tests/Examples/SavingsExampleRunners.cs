@@ -319,7 +319,8 @@ internal sealed class Sav07Examples : ExampleRunner
 }
 
 /// <summary>
-/// SAV-08: the first member deposits <c>amount</c> on the opening day (a second deposit of <c>then</c> when given).
+/// SAV-08: the first member deposits <c>amount</c> on the opening day (a second deposit of <c>then</c> when given, a
+/// withdrawal of <c>withdraw</c> when given).
 /// Figures: the member's <c>savings</c> and the profile's <c>ceiling</c>.
 /// </summary>
 internal sealed class Sav08Examples : ExampleRunner
@@ -336,6 +337,10 @@ internal sealed class Sav08Examples : ExampleRunner
         if (example.Has("then"))
         {
             ledger.Deposit(HostToday.Of(day), day, member, Rupiah.Of(example.Long("then")), "setoran");
+        }
+        if (example.Has("withdraw"))
+        {
+            ledger.Withdraw(HostToday.Of(day), day, member, Rupiah.Of(example.Long("withdraw")), "penarikan");
         }
         return Accepted(("savings", ledger.SavingsOf(member)), ("ceiling", example.ProgramProfile.Savings.MaxSingleAmount), ("entries_added", ledger.Count - count));
     }
