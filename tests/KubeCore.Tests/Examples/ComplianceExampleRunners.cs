@@ -51,30 +51,12 @@ internal static class FiveRulesScenario
         var reversed = example.Int("reversed", 0);
         if (reversed > 0)
         {
-            actions.Add((depositOn, () =>
-            {
-                foreach (var entry in deposits.Take(reversed))
-                {
-                    ledger.Reverse(HostToday.Of(depositOn), depositOn, entry.Id, "salah catat");
-                }
-            }));
+            actions.Add((depositOn, ReverseDeposits));
         }
         var meetingOn = week.Start.PlusDays(2);
         if (example.Bool("meeting", true))
         {
-            actions.Add((meetingOn, () =>
-            {
-                var meeting = Meeting.Open(group, MeetingId.New(), meetingOn, "pertemuan rutin mingguan");
-                var marks = group.Members.Take(example.Int("marked", group.Members.Count))
-                    .Select((m, i) => new AttendanceMark(m, i < example.Int("present", group.Members.Count) ? AttendanceStatus.Present : AttendanceStatus.Absent))
-                    .ToList();
-                if (example.Bool("stranger_marked", false))
-                {
-                    marks.Add(new AttendanceMark(PersonId.New(), AttendanceStatus.Present));
-                }
-                meeting.RecordAttendance(marks);
-                register.Add(meeting);
-            }));
+            actions.Add((meetingOn, HoldMeeting));
         }
         var approveOn = week.Start.PlusDays(example.Int("approve_day", 2));
         for (var i = 0; i < example.Int("disbursed", 0); i++)
@@ -107,6 +89,28 @@ internal static class FiveRulesScenario
         var outcome = FiveBasicRules.Check(GroupFacts.Week(group, register, ledger, fund, week), example.ProgramProfile)[rule];
         return ExampleRunner.Accepted(("status", outcome.Status), ("missing", outcome.MembersMissing.Count),
             ("evidence", outcome.EntryEvidence.Count), ("loans", outcome.LoanEvidence.Count));
+
+        void ReverseDeposits()
+        {
+            foreach (var entry in deposits.Take(reversed))
+            {
+                ledger.Reverse(HostToday.Of(depositOn), depositOn, entry.Id, "salah catat");
+            }
+        }
+
+        void HoldMeeting()
+        {
+            var meeting = Meeting.Open(group, MeetingId.New(), meetingOn, "pertemuan rutin mingguan");
+            var marks = group.Members.Take(example.Int("marked", group.Members.Count))
+                .Select((m, i) => new AttendanceMark(m, i < example.Int("present", group.Members.Count) ? AttendanceStatus.Present : AttendanceStatus.Absent))
+                .ToList();
+            if (example.Bool("stranger_marked", false))
+            {
+                marks.Add(new AttendanceMark(PersonId.New(), AttendanceStatus.Present));
+            }
+            meeting.RecordAttendance(marks);
+            register.Add(meeting);
+        }
     }
 }
 
