@@ -153,12 +153,14 @@ public sealed class LoanAccount
     /// <summary>
     /// Null when a borrower payment of <paramref name="amount"/> on <paramref name="date"/> can be
     /// recorded, otherwise why not: LOAN-05 when the date is before disbursement, the loan is repaid or the
-    /// amount is above what is owed; PORT-02 when the date is before the latest recorded payment.
+    /// amount is above what is owed or not positive; PORT-02 when the date is before the latest recorded payment.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
     public RuleViolation? CheckPayment(LocalDate date, Rupiah amount)
     {
-        RequirePositive(amount);
+        if (CheckAmount(amount) is { } notPositive)
+        {
+            return notPositive;
+        }
         return PaymentViolation(date, amount, Schedule.DisbursedOn, LastPaymentDate, Outstanding);
     }
 
@@ -201,7 +203,6 @@ public sealed class LoanAccount
 
     /// <summary>How a borrower payment would be allocated, without recording it.</summary>
     /// <exception cref="RuleViolationException">The payment is refused (see <see cref="CheckPayment"/>).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
     public PaymentAllocation Allocate(LocalDate date, Rupiah amount)
     {
         ThrowIfViolated(CheckPayment(date, amount));
@@ -210,7 +211,6 @@ public sealed class LoanAccount
 
     /// <summary>Records a borrower payment; returns the new account (this one is unchanged).</summary>
     /// <exception cref="RuleViolationException">The payment is refused (see <see cref="CheckPayment"/>).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
     public LoanAccount Record(LocalDate date, Rupiah amount)
     {
         ThrowIfViolated(CheckPayment(date, amount));
@@ -225,7 +225,6 @@ public sealed class LoanAccount
     /// recorded: the payment checks of <see cref="CheckPayment"/>, and LOAN-08 when the amount is above
     /// the arrears as of that date (a cover pays arrears only, never future installments).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
     public RuleViolation? CheckCover(LocalDate date, Rupiah amount)
     {
         if (CheckPayment(date, amount) is { } violation)
@@ -243,7 +242,6 @@ public sealed class LoanAccount
     /// installments only, allocated jasa first, then overdue principal oldest first.
     /// </summary>
     /// <exception cref="RuleViolationException">The cover is refused (see <see cref="CheckCover"/>).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
     public LoanAccount RecordCover(LocalDate date, Rupiah amount)
     {
         ThrowIfViolated(CheckCover(date, amount));
@@ -334,13 +332,9 @@ public sealed class LoanAccount
         return (upTo < 0 ? 0 : cumulative[upTo]) - (before < 0 ? 0 : cumulative[before]);
     }
 
-    private static void RequirePositive(Rupiah amount)
-    {
-        if (!amount.IsPositive)
-        {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A payment must be positive.");
-        }
-    }
+    /// <summary>Null when <paramref name="amount"/> may be paid on a loan (LOAN-05: it is positive), otherwise why not.</summary>
+    internal static RuleViolation? CheckAmount(Rupiah amount) =>
+        amount.IsPositive ? null : RuleViolation.Of(RuleIds.Loan05, LoanErrors.AmountNotPositive, ("Amount", amount));
 
     private static void ThrowIfViolated(RuleViolation? violation)
     {

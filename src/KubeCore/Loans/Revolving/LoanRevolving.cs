@@ -480,8 +480,7 @@ public sealed partial class LoanRevolving
     /// entry with the principal (back in the loan fund, LOAN-09) and jasa (income) parts.
     /// </summary>
     /// <exception cref="ArgumentException">Unknown loan.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
-    /// <exception cref="RuleViolationException">SAV-09 (after today), SAV-08 (above the ceiling), LOAN-05 (not disbursed, repaid, before disbursement, overpayment), PORT-02 (backdated), or the ledger's SAV-05 date rule; nothing changes.</exception>
+    /// <exception cref="RuleViolationException">SAV-09 (after today), SAV-08 (above the ceiling), LOAN-05 (amount not positive, not disbursed, repaid, before disbursement, overpayment), PORT-02 (backdated), or the ledger's SAV-05 date rule; nothing changes.</exception>
     public PaymentAllocation Repay(HostToday today, LoanId loanId, LocalDate date, Rupiah amount)
     {
         var loan = GetLoan(loanId);
@@ -634,16 +633,11 @@ public sealed partial class LoanRevolving
     /// then the IKS fund. One ledger entry per claimant repaid.
     /// </summary>
     /// <exception cref="ArgumentException">Unknown loan.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is not positive.</exception>
-    /// <exception cref="RuleViolationException">SAV-09 after today; SAV-08 above the ceiling or the totals out of range; LOAN-08 nothing owed or above what is owed; SAV-05 date; nothing changes.</exception>
+    /// <exception cref="RuleViolationException">LOAN-05 amount not positive; SAV-09 after today; SAV-08 above the ceiling or the totals out of range; LOAN-08 nothing owed or above what is owed; SAV-05 date; nothing changes.</exception>
     public RentengRecovery Recover(HostToday today, LoanId loanId, LocalDate date, Rupiah amount)
     {
-        if (!amount.IsPositive)
-        {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A recovery must be positive.");
-        }
         var loan = GetLoan(loanId);
-        ThrowIfViolated(today.CheckNotAfter(date) ?? Ledger.CheckCeiling(amount.Amount) ?? Ledger.CheckTurnoverRoom(amount.Amount));
+        ThrowIfViolated(LoanAccount.CheckAmount(amount) ?? today.CheckNotAfter(date) ?? Ledger.CheckCeiling(amount.Amount) ?? Ledger.CheckTurnoverRoom(amount.Amount));
         var owed = RecoveryOwed(loanId);
         if (owed == Rupiah.Zero)
         {
