@@ -360,7 +360,7 @@ public sealed class Group : IGroupStanding
         // The dossiers are one per current member (checked above), so every dossier is a distinct person.
         AddWomenShareCheck(builder, Profile, seats, first);
         AddAll(builder, RuleIds.Off04,
-            Offices.Where(role => !_officers.ContainsKey(role)).Select(role => RuleViolation.Of(RuleIds.Off04, GroupErrors.OfficeVacant, ("GroupId", Id), ("Role", role))).ToList(),
+            Offices.Where(role => !_officers.ContainsKey(role)).Select(role => GroupStandingRules.OfficeVacant(Id, role)).ToList(),
             ("Offices", _officers.Count));
         return builder.Build();
     }

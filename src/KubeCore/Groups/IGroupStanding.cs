@@ -89,14 +89,14 @@ public static class GroupStandingRules
         }
         if (group.OfficerHolding(OfficerRole.Ketua) is null)
         {
-            return RuleViolation.Of(RuleIds.Off04, GroupErrors.OfficeVacant, ("GroupId", group.Id), ("Role", OfficerRole.Ketua));
+            return OfficeVacant(group.Id, OfficerRole.Ketua);
         }
-        if (group.OfficerHolding(OfficerRole.Sekretaris) is null)
-        {
-            return RuleViolation.Of(RuleIds.Off04, GroupErrors.OfficeVacant, ("GroupId", group.Id), ("Role", OfficerRole.Sekretaris));
-        }
-        return null;
+        return group.OfficerHolding(OfficerRole.Sekretaris) is null ? OfficeVacant(group.Id, OfficerRole.Sekretaris) : null;
     }
+
+    /// <summary>OFF-04: the office <paramref name="role"/> is vacant (the one place this violation is built).</summary>
+    internal static RuleViolation OfficeVacant(GroupId group, OfficerRole role) =>
+        RuleViolation.Of(RuleIds.Off04, GroupErrors.OfficeVacant, ("GroupId", group), ("Role", role));
 
     /// <summary>GRP-06: the group is not active, so money cannot move (the one place this violation is built).</summary>
     internal static RuleViolation NotActive(GroupId group, GroupStatus status) =>

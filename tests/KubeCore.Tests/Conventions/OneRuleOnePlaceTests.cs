@@ -64,6 +64,7 @@ public class OneRuleOnePlaceTests
         ["Groups/GroupValidators.cs: GroupErrors.PersonAlreadyMember"] = Formation,
         ["Groups/GroupValidators.cs: GroupErrors.TooFewMembers"] = Formation,
         ["Groups/GroupValidators.cs: GroupErrors.TooManyMembers"] = Formation,
+        ["Loans/Revolving/LoanCommands.cs: LoanErrors.AmountNotPositive"] = Boundary,
         ["Loans/Revolving/LoanCommands.cs: LoanErrors.ApproverNotOfficer"] = Boundary,
         ["Loans/Revolving/LoanCommands.cs: LoanErrors.BorrowerNotMember"] = Boundary,
         ["Loans/Revolving/LoanCommands.cs: LoanErrors.DecisionSubjectMismatch"] = Boundary,
