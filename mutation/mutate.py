@@ -176,6 +176,17 @@ def tagged_rules() -> set[str]:
     return found
 
 
+def compiled_as(m: Mutant, scratch_src: str) -> bool:
+    """Whether the reused scratch copy holds this mutant as the row now describes it."""
+    path = os.path.join(scratch_src, m.file)
+    if not os.path.exists(path):
+        return False
+    text = open(path, encoding="utf-8").read()
+    if m.replacement == "false":
+        return f'!= "{m.id}" && (' in text
+    return f'== "{m.id}" ? ({m.replacement}) : (' in text
+
+
 def sync_tests(scratch: str) -> None:
     """Copies the test project's changed files into the scratch copy (unchanged files keep their times)."""
     src = os.path.join(ROOT, "tests", "KubeCore.Tests")
@@ -281,8 +292,8 @@ def run_tests(dll: str, rules: list[str], mutant: str | None, timeout: float) ->
 
 
 def first_failure(out: str) -> str:
-    m = re.search(r"\[FAIL\] (\S+)", out)
-    return m.group(1) if m else ""
+    m = re.search(r"^\s*\[FAIL\] (\S+)|^\s*(\S+) \[FAIL\]", out, re.M)
+    return "failed: " + (m.group(1) or m.group(2)) if m else ""
 
 
 def report(mutants: list[Mutant], markdown: str | None) -> None:
@@ -335,7 +346,7 @@ def main() -> int:
     ap.add_argument("--rule", action="append", help="only mutants of this rule id, e.g. SAV-01 (repeatable)")
     ap.add_argument("--mutant", action="append", help="only this mutant id, e.g. M017 (repeatable)")
     ap.add_argument("--jobs", type=int, default=1, help="mutants run in parallel (default 1)")
-    ap.add_argument("--timeout", type=float, default=0, help="seconds per mutant run (default: 10x the rule's clean run, at least 60)")
+    ap.add_argument("--timeout", type=float, default=0, help="seconds per mutant run (default 600)")
     ap.add_argument("--dry-run", action="store_true", help="only check that every snippet applies exactly once; no build")
     ap.add_argument("--scratch", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "kubecore-mutation"))
     ap.add_argument("--reuse-build", action="store_true",
@@ -384,6 +395,8 @@ def main() -> int:
                     m.status, m.detail = "not-applicable", "not compiled into the reused build (run without --reuse-build)"
                 elif built[m.id]:
                     m.status, m.detail = "not-applicable", built[m.id]
+                elif not compiled_as(m, scratch_src):
+                    m.status, m.detail = "not-applicable", "changed since the reused build (run without --reuse-build)"
             sync_tests(args.scratch)
         else:
             print(f"batch {k + 1}/{batches}: {len(batch)} mutants; copying to {args.scratch} and building", flush=True)
@@ -413,26 +426,18 @@ def main() -> int:
         dll = os.path.join(args.scratch, "tests", "KubeCore.Tests", "bin", "Release", "net10.0", "KubeCore.Tests.dll")
         live = [m for m in batch if not m.status]
         rules = sorted({m.rule for m in live})
-        # one clean run of all the batch's rules; per rule only when it fails
-        res = run_tests(dll, rules, None, 3600)
-        print(f"  clean run of {len(rules)} rules: {res[0]} in {res[1]:.1f} s ({res[2]})", flush=True)
-        if res[0] == "passed":
-            baseline.update({r: res for r in rules})
-        else:
-            with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
-                for rule, r in zip(rules, pool.map(lambda r: run_tests(dll, [r], None, 1800), rules)):
-                    baseline[rule] = r
-                    print(f"  clean run {rule}: {r[0]} in {r[1]:.1f} s ({r[2]})", flush=True)
-        for rule in rules:  # a rule with no tagged test cannot kill anything: its mutants survive
+        # each rule's clean run goes into the same pool as the mutants; a rule whose tests fail clean scores nothing
+        for rule in rules:
             if rule not in TAGGED[0]:
                 print(f"  note: no test carries Trait(\"Rule\", \"{rule}\")", flush=True)
-        for m in live:
-            b = baseline[m.rule]
-            if b[0] != "passed":
-                m.status, m.detail = "not-applicable", f"the rule's tests do not pass clean ({b[0]}: {b[2]})"
+
+        def clean(rule: str) -> None:
+            baseline[rule] = run_tests(dll, [rule], None, 1800)
+            r = baseline[rule]
+            print(f"  clean run {rule}: {r[0]} in {r[1]:.1f} s ({r[2]})", flush=True)
 
         def one(m: Mutant) -> Mutant:
-            limit = args.timeout or max(120.0, 3 * baseline[m.rule][1])
+            limit = args.timeout or 600.0
             res, secs, detail = run_tests(dll, [m.rule], m.id, limit)
             m.seconds = secs
             m.status = "survived" if res == "passed" else "killed"
@@ -440,9 +445,19 @@ def main() -> int:
             return m
 
         todo = [m for m in batch if not m.status]
+        work = [("clean", r) for r in rules] + [("mutant", m) for m in todo]
         with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
-            for n, m in enumerate(pool.map(one, todo), start=1):
-                print(f"  [{n}/{len(todo)}] {m.id} {m.rule} {m.status} in {m.seconds:.1f} s {m.detail}", flush=True)
+            futures = [pool.submit(clean, w) if kind == "clean" else pool.submit(one, w) for kind, w in work]
+            done = 0
+            for f, (kind, w) in zip(futures, work):
+                f.result()
+                if kind == "mutant":
+                    done += 1
+                    print(f"  [{done}/{len(todo)}] {w.id} {w.rule} {w.status} in {w.seconds:.1f} s {w.detail}", flush=True)
+        for m in todo:
+            b = baseline.get(m.rule)
+            if b and b[0] != "passed":
+                m.status, m.detail = "not-applicable", f"the rule's tests do not pass clean ({b[0]}: {b[2]})"
     print(f"time: {time.monotonic() - t0:.0f} s with --jobs {args.jobs}; load average {os.getloadavg()[0]:.1f}", flush=True)
     if args.results:
         with open(args.results, "w", encoding="utf-8") as f:

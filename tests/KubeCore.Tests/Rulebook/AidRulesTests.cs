@@ -172,6 +172,22 @@ public class AidRulesTests
 
     [Fact]
     [Trait("Rule", "AID-03")]
+    public void An_LPJ_submitted_on_the_day_of_its_last_spend_and_on_its_due_date_is_accepted_and_on_time()
+    {
+        var report = AccountabilityReport.Open(GroupId.New(), Rupiah.Of(20_000_000), Start, ProgramProfiles.KubePermensos2019);
+        var lastSpend = Start.PlusDays(21);
+        report.RecordSpend(new AidSpend(lastSpend, SpendCategory.CapitalGoods, Rupiah.Of(5_000_000), "NOTA-1", "mesin jahit"));
+
+        var early = Should.Throw<RuleViolationException>(() => report.Submit(lastSpend.PlusDays(-1)));
+        report.Submit(lastSpend);
+
+        early.Violation.ErrorCode.ShouldBe(AidErrors.SubmittedBeforeLastSpend);
+        report.SubmittedOn.ShouldBe(report.DueOn);
+        report.StatusOn(lastSpend).ShouldBe(LpjStatus.Submitted);
+    }
+
+    [Fact]
+    [Trait("Rule", "AID-03")]
     public void A_spend_validator_names_each_missing_piece_by_its_code()
     {
         var result = new AidSpendValidator().Validate(new AidSpend(Start, (SpendCategory)99, Rupiah.Zero, " ", ""));
