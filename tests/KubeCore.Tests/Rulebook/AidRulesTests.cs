@@ -172,7 +172,7 @@ public class AidRulesTests
 
     [Fact]
     [Trait("Rule", "AID-03")]
-    public void An_LPJ_submitted_on_the_day_of_its_last_spend_and_on_its_due_date_is_accepted_and_on_time()
+    public void An_LPJ_submitted_on_the_day_of_its_last_spend_and_on_its_due_date_is_accepted_on_time_and_cannot_be_submitted_again()
     {
         var report = AccountabilityReport.Open(GroupId.New(), Rupiah.Of(20_000_000), Start, ProgramProfiles.KubePermensos2019);
         var lastSpend = Start.PlusDays(21);
@@ -181,7 +181,10 @@ public class AidRulesTests
         var early = Should.Throw<RuleViolationException>(() => report.Submit(lastSpend.PlusDays(-1)));
         report.Submit(lastSpend);
 
+        var again = Should.Throw<RuleViolationException>(() => report.Submit(lastSpend.PlusDays(1)));
+
         early.Violation.ErrorCode.ShouldBe(AidErrors.SubmittedBeforeLastSpend);
+        again.Violation.ErrorCode.ShouldBe(AidErrors.ReportAlreadySubmitted);
         report.SubmittedOn.ShouldBe(report.DueOn);
         report.StatusOn(lastSpend).ShouldBe(LpjStatus.Submitted);
     }
