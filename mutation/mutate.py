@@ -339,6 +339,30 @@ def report(mutants: list[Mutant], markdown: str | None) -> None:
             f.write(text)
 
 
+def summarize(sel: list[Mutant], log: str, markdown: str | None) -> int:
+    """Tables from a run's log: mutants it did not reach are left out; a rule that failed clean voids its mutants."""
+    by_id = {m.id: m for m in sel}
+    failed_clean = set()
+    for line in open(log, encoding="utf-8"):
+        r = re.match(r"\s+\[\d+/\d+\] (M\d+) (\S+) (killed|survived) in ([\d.]+) s ?(.*)$", line)
+        if r and r.group(1) in by_id:
+            m = by_id[r.group(1)]
+            m.status, m.seconds, m.detail = r.group(3), float(r.group(4)), r.group(5)
+        c = re.match(r"\s+clean run (\S+): (failed|timeout)", line)
+        if c:
+            failed_clean.add(c.group(1))
+        n = re.match(r"\s+not applicable: (M\d+) \S+ \S+: (.*)$", line)
+        if n and n.group(1) in by_id:
+            by_id[n.group(1)].status, by_id[n.group(1)].detail = "not-applicable", n.group(2)
+    for m in sel:
+        if m.rule in failed_clean and m.status in ("killed", "survived"):
+            m.status, m.detail = "not-applicable", "the rule's tests do not pass clean"
+    reached = [m for m in sel if m.status]
+    print(f"{len(reached)} of {len(sel)} selected mutants have a result in {log}")
+    report(reached, markdown)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="Run KubeCore's own mutants against each rule's tests.")
     ap.add_argument("--mutants", default=os.path.join(ROOT, "mutation", "mutants.tsv"))
@@ -351,6 +375,8 @@ def main() -> int:
     ap.add_argument("--scratch", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "kubecore-mutation"))
     ap.add_argument("--reuse-build", action="store_true",
                     help="reuse the scratch copy's compiled mutants (same selection, one batch); only the test project is synced and rebuilt")
+    ap.add_argument("--summarize", metavar="LOG",
+                    help="no run: rebuild the tables from the printed log of an earlier (possibly interrupted) run")
     ap.add_argument("--results", help="write one line per mutant (tsv) here")
     ap.add_argument("--markdown", help="write the result tables (markdown) here")
     args = ap.parse_args()
@@ -365,6 +391,8 @@ def main() -> int:
     for m in sel:
         if m.equivalent:
             m.status, m.detail = "equivalent", m.equivalent
+    if args.summarize:
+        return summarize(sel, args.summarize, args.markdown)
     place(sel, os.path.join(ROOT, "src", "KubeCore"))
     batches = assign_batches(sel)
     na = [m for m in sel if m.status == "not-applicable"]
@@ -397,6 +425,9 @@ def main() -> int:
                     m.status, m.detail = "not-applicable", built[m.id]
                 elif not compiled_as(m, scratch_src):
                     m.status, m.detail = "not-applicable", "changed since the reused build (run without --reuse-build)"
+            for m in batch:
+                if m.status:
+                    print(f"  not applicable: {m.id} {m.rule} {m.file}: {m.detail}", flush=True)
             sync_tests(args.scratch)
         else:
             print(f"batch {k + 1}/{batches}: {len(batch)} mutants; copying to {args.scratch} and building", flush=True)
