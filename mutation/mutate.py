@@ -345,7 +345,7 @@ def summarize(sel: list[Mutant], log: str, markdown: str | None) -> int:
     failed_clean = set()
     for line in open(log, encoding="utf-8"):
         r = re.match(r"\s+\[\d+/\d+\] (M\d+) (\S+) (killed|survived) in ([\d.]+) s ?(.*)$", line)
-        if r and r.group(1) in by_id:
+        if r and r.group(1) in by_id and by_id[r.group(1)].status != "equivalent":
             m = by_id[r.group(1)]
             m.status, m.seconds, m.detail = r.group(3), float(r.group(4)), r.group(5)
         c = re.match(r"\s+clean run (\S+): (failed|timeout)", line)
