@@ -125,6 +125,22 @@ public class GroupLifecycleTests
 
     [Fact]
     [Trait("Rule", "GRP-01")]
+    public void An_admission_that_fills_a_KUB_to_exactly_its_maximum_of_ten_is_accepted_and_the_eleventh_is_refused()
+    {
+        var builder = GroupBuilder.For(ProgramProfiles.Kub).WithMembers(9);
+        var group = builder.BuildActive();
+        var on = builder.ActivatedDate;
+
+        group.AdmitMember(new AdmitMember(DossierBuilder.On(on).LivingIn(group.Desa).Build(), on));
+        var refusal = Should.Throw<RuleViolationException>(() =>
+            group.AdmitMember(new AdmitMember(DossierBuilder.On(on).LivingIn(group.Desa).Build(), on)));
+
+        group.MemberCount.ShouldBe(10);
+        refusal.Violation.ErrorCode.ShouldBe(GroupErrors.TooManyMembers);
+    }
+
+    [Fact]
+    [Trait("Rule", "GRP-01")]
     public void A_BLPS_KUBE_of_ten_households_is_full()
     {
         var builder = GroupBuilder.For(ProgramProfiles.KubeBlps);

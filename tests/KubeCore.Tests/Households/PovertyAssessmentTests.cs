@@ -99,6 +99,21 @@ public class PovertyAssessmentTests
 
     [Fact]
     [Trait("Rule", "POV-01")]
+    public void A_batch_assessment_judges_every_household_including_the_last()
+    {
+        var assessor = new BpsPovertyAssessor(ProgramProfiles.Kub);
+        BpsHouseholdSurvey[] surveys = [Surveys.WellOff, Surveys.Destitute];
+        var results = new BpsAssessment[surveys.Length];
+
+        var poor = assessor.AssessAll(surveys, results);
+
+        poor.ShouldBe(1);
+        results[0].IsPoor.ShouldBeFalse();
+        results[1].IsPoor.ShouldBeTrue();
+    }
+
+    [Fact]
+    [Trait("Rule", "POV-01")]
     public void Assessing_a_million_households_allocates_nothing()
     {
         var assessor = new BpsPovertyAssessor(ProgramProfiles.Kub);

@@ -171,6 +171,42 @@ public class AidRulesTests
     }
 
     [Fact]
+    [Trait("Rule", "GRP-06")]
+    public void Development_aid_refuses_a_verified_group_that_is_not_yet_active_as_GRP_06_and_accepts_the_same_group_once_active()
+    {
+        var activeSince = Start.PlusYears(-3);
+        var verified = new DevelopmentAidCandidate(GroupId.New(), GroupStatus.Verified, activeSince, GroupStage.Berkembang, Rupiah.Of(1_000_000));
+
+        var refused = DevelopmentAid.CheckEligibility(verified, ProgramProfiles.KubeBlps, Start);
+        var accepted = DevelopmentAid.CheckEligibility(verified with { Status = GroupStatus.Active }, ProgramProfiles.KubeBlps, Start);
+
+        refused.IsApproved.ShouldBeFalse();
+        refused.Violations.Single().ShouldSatisfyAllConditions(
+            v => v.RuleId.ShouldBe(RuleIds.Grp06),
+            v => v.ErrorCode.ShouldBe(GroupErrors.NotActive));
+        accepted.IsApproved.ShouldBeTrue();
+    }
+
+    [Fact]
+    [Trait("Rule", "AID-03")]
+    public void An_LPJ_submitted_on_the_day_of_its_last_spend_and_on_its_due_date_is_accepted_on_time_and_cannot_be_submitted_again()
+    {
+        var report = AccountabilityReport.Open(GroupId.New(), Rupiah.Of(20_000_000), Start, ProgramProfiles.KubePermensos2019);
+        var lastSpend = Start.PlusDays(21);
+        report.RecordSpend(new AidSpend(lastSpend, SpendCategory.CapitalGoods, Rupiah.Of(5_000_000), "NOTA-1", "mesin jahit"));
+
+        var early = Should.Throw<RuleViolationException>(() => report.Submit(lastSpend.PlusDays(-1)));
+        report.Submit(lastSpend);
+
+        var again = Should.Throw<RuleViolationException>(() => report.Submit(lastSpend.PlusDays(1)));
+
+        early.Violation.ErrorCode.ShouldBe(AidErrors.SubmittedBeforeLastSpend);
+        again.Violation.ErrorCode.ShouldBe(AidErrors.ReportAlreadySubmitted);
+        report.SubmittedOn.ShouldBe(report.DueOn);
+        report.StatusOn(lastSpend).ShouldBe(LpjStatus.Submitted);
+    }
+
+    [Fact]
     [Trait("Rule", "AID-03")]
     public void A_spend_validator_names_each_missing_piece_by_its_code()
     {

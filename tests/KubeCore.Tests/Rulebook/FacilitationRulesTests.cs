@@ -148,6 +148,22 @@ public class FacilitationRulesTests
         from asOf in Gen.Choose(0, 300)
         select (activities.Select(a => (a.Item1, a.Item2)).ToArray(), asOf);
 
+    [Fact]
+    [Trait("Rule", "FAC-02")]
+    public void A_group_may_report_its_pendampings_inactivity_on_the_very_day_it_begins_but_not_the_day_before_nor_for_a_group_it_does_not_accompany()
+    {
+        var (pendamping, group, start) = Accompany([]);
+        var inactiveSince = start.PlusDays(60);
+
+        var early = Should.Throw<RuleViolationException>(() => pendamping.RecordInactivityReported(group.Id, inactiveSince.PlusDays(-1)));
+        var stranger = Should.Throw<RuleViolationException>(() => pendamping.RecordInactivityReported(GroupId.New(), inactiveSince));
+        pendamping.RecordInactivityReported(group.Id, inactiveSince);
+
+        early.Violation.ErrorCode.ShouldBe(FacilitationErrors.PendampingNotInactive);
+        stranger.Violation.ErrorCode.ShouldBe(FacilitationErrors.NotAssignedOnDate);
+        pendamping.UnreportedInactivity(inactiveSince).ShouldBeEmpty();
+    }
+
     private static (Pendamping Pendamping, GroupStandingStub Group, LocalDate Start) Accompany((int Offset, bool Report)[] activities)
     {
         var pendamping = PendampingBuilder.Appoint(on: Appointed);

@@ -111,6 +111,19 @@ public class MeetingRulesTests
         return true;
     }
 
+    [Fact]
+    [Trait("Rule", "FIVE-02")]
+    public void An_attendance_list_whose_last_mark_repeats_a_member_is_refused_and_records_nothing()
+    {
+        var group = Ksm(5);
+        var meeting = Meeting.Open(group, MeetingId.New(), new LocalDate(2024, 3, 4), "pertemuan rutin mingguan");
+        var marks = Attendance(group, 5).Append(new AttendanceMark(group.Members[0], AttendanceStatus.Present)).ToArray();
+
+        Should.Throw<ArgumentException>(() => meeting.RecordAttendance(marks));
+
+        meeting.AttendanceRecorded.ShouldBeFalse();
+    }
+
     [Property(MaxTest = 200, Arbitrary = [typeof(MeetingArbitraries)])]
     [Trait("Rule", "LOAN-06")]
     public bool Late_members_count_toward_quorum_and_excused_or_absent_members_do_not(AttendanceSheet attendance)

@@ -195,6 +195,33 @@ public class MemberRulesTests
             && (enough ? groupCheck.Outcome == CheckOutcome.Passed : groupCheck.Violation?.ErrorCode == GroupErrors.TooFewWomen);
     }
 
+    [Fact]
+    [Trait("Rule", "MEM-05")]
+    public void A_KSM_of_ten_with_exactly_three_women_meets_the_30_percent_share_and_one_with_two_does_not()
+    {
+        var exactly = Group.EvaluateProposal(GroupBuilder.For(ProgramProfiles.KsmP2kp).WithMembers(10, 3).Command());
+        var short1 = Group.EvaluateProposal(GroupBuilder.For(ProgramProfiles.KsmP2kp).WithMembers(10, 2).Command());
+
+        exactly.IsApproved.ShouldBeTrue();
+        exactly.Checks.Single(k => k.RuleId == RuleIds.Mem05).Outcome.ShouldBe(CheckOutcome.Passed);
+        short1.IsApproved.ShouldBeFalse();
+        short1.Checks.Single(k => k.RuleId == RuleIds.Mem05).Violation!.ErrorCode.ShouldBe(GroupErrors.TooFewWomen);
+    }
+
+    [Fact]
+    [Trait("Rule", "MEM-05")]
+    public void A_KSM_of_ten_with_three_women_refuses_an_eleventh_member_who_is_a_man()
+    {
+        var builder = GroupBuilder.For(ProgramProfiles.KsmP2kp).WithMembers(10, 3);
+        var group = builder.BuildActive();
+        var man = DossierBuilder.On(builder.ActivatedDate).LivingIn(group.Desa).WithSex(Sex.Male).Build();
+
+        var refusal = Should.Throw<RuleViolationException>(() => group.AdmitMember(new AdmitMember(man, builder.ActivatedDate)));
+
+        refusal.Violation.ErrorCode.ShouldBe(GroupErrors.TooFewWomen);
+        group.MemberCount.ShouldBe(10);
+    }
+
     [Property(MaxTest = 200, Arbitrary = [typeof(MemberArbitraries)])]
     [Trait("Rule", "MEM-05")]
     public bool Admitting_a_man_never_takes_a_group_below_its_least_share_of_women(AdmissionCase c)

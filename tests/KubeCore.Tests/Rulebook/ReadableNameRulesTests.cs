@@ -97,6 +97,19 @@ public sealed class ReadableNameRulesTests
         }
     }
 
+    [Fact]
+    [Trait("Rule", "MEM-07")]
+    public void A_name_with_an_unpaired_surrogate_is_refused_with_a_coded_violation_and_a_paired_one_is_accepted()
+    {
+        var unpaired = ReadableName.Check("Siti \uD83D Aminah", ReadableName.DefaultMaxLength, out var refusedAs);
+        var paired = ReadableName.Check("Siti \uD83D\uDE00 Aminah", ReadableName.DefaultMaxLength, out var acceptedAs);
+
+        unpaired.ShouldNotBeNull().RuleId.ShouldBe(RuleIds.Mem07);
+        refusedAs.ShouldBeNull();
+        paired.ShouldBeNull();
+        acceptedAs.ShouldNotBeNull();
+    }
+
     [Property(MaxTest = 200, Arbitrary = [typeof(ReadableNameArbitraries)])]
     [Trait("Rule", "MEM-07")]
     public bool A_name_of_only_invisible_characters_is_refused_wherever_a_name_enters(InvisibleName n) =>
