@@ -211,6 +211,9 @@ def copy_tree(scratch: str) -> None:
             shutil.copy2(os.path.join(ROOT, name), scratch)
     shutil.copytree(os.path.join(ROOT, "src", "KubeCore"), os.path.join(scratch, "src", "KubeCore"), ignore=ignore)
     shutil.copytree(os.path.join(ROOT, "tests", "KubeCore.Tests"), os.path.join(scratch, "tests", "KubeCore.Tests"), ignore=ignore)
+    # The worked examples are rule tests too: WorkedExampleTests reads docs/examples under the root that KubeCore.sln marks.
+    shutil.copytree(os.path.join(ROOT, "docs", "examples"), os.path.join(scratch, "docs", "examples"))
+    shutil.copy2(os.path.join(ROOT, "KubeCore.sln"), scratch)
     with open(os.path.join(scratch, "src", "KubeCore", "KubeCoreMutantSwitch.cs"), "w", encoding="utf-8") as f:
         f.write(SWITCH_FILE)
 
