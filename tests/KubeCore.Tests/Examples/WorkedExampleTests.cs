@@ -11,9 +11,10 @@ namespace KubeCore.Tests.Examples;
 /// </summary>
 public class WorkedExampleTests
 {
-    internal static readonly string Root = RepositoryLayout.FindRoot(AppContext.BaseDirectory);
+    /// <summary>The file name of the one row that stands for the whole book when it cannot be read.</summary>
+    internal const string UnreadableBook = "docs/examples";
 
-    private static readonly Lazy<IReadOnlyList<WorkedExampleFile>> Book = new(() => WorkedExampleBook.Load(Root));
+    private static readonly Lazy<IReadOnlyList<WorkedExampleFile>> Book = new(() => WorkedExampleBook.Load(RepositoryLayout.FindRoot(AppContext.BaseDirectory)));
 
     private static readonly Lazy<IReadOnlyDictionary<string, ExampleRunner>> RunnersByRule = new(() =>
         Runners().GroupBy(r => r.Rule.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
@@ -28,10 +29,30 @@ public class WorkedExampleTests
     /// <summary>The loaded files (shared with the convention tests).</summary>
     internal static IReadOnlyList<WorkedExampleFile> Files => Book.Value;
 
+    /// <summary>
+    /// One case per row. When the book cannot be read (no repository root above the test assembly, no
+    /// docs/examples, a malformed file), one failing case takes its place, carrying every rule's trait: a run filtered
+    /// by <c>-trait "Rule=…"</c> then fails on it instead of silently running a rule without its examples.
+    /// </summary>
     public static TheoryData<string, int> Rows()
     {
         var data = new TheoryData<string, int>();
-        foreach (var row in Book.Value.SelectMany(f => f.Rows))
+        IReadOnlyList<WorkedExampleFile> files;
+        try
+        {
+            files = Book.Value;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or WorkedExampleException)
+        {
+            var unreadable = new TheoryDataRow<string, int>(UnreadableBook, 0) { TestDisplayName = $"{UnreadableBook} cannot be read: {e.Message}" };
+            foreach (var rule in RuleCatalogue.All)
+            {
+                unreadable.WithTrait("Rule", rule.Id.Value);
+            }
+            data.Add(unreadable);
+            return data;
+        }
+        foreach (var row in files.SelectMany(f => f.Rows))
         {
             data.Add(new TheoryDataRow<string, int>(row.File, row.Line) { TestDisplayName = row.Display }.WithTrait("Rule", row.Rule));
         }
@@ -42,6 +63,7 @@ public class WorkedExampleTests
     [MemberData(nameof(Rows))]
     public void The_library_answers_each_worked_example_as_its_row_says(string file, int line)
     {
+        // The book's own error (it could not be read when the rows were listed) fails the case that stands for it.
         var row = Book.Value.Single(f => f.File == file).Rows.Single(r => r.Line == line);
         RunnersByRule.Value.TryGetValue(row.Rule, out var runner).ShouldBeTrue($"no ExampleRunner for {row.Rule}");
 
