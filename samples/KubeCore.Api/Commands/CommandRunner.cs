@@ -106,6 +106,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
         {
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.DirectRows = new DirectRows(db.Database.GetDbConnection(), db.Model) { Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction) };
             try
             {
                 var answer = await unit(db, cancellationToken);
@@ -176,7 +177,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             };
             await db.InsertAsync(record);
         }
-        if (db.DirectRows is null || db.ChangeTracker.HasChanges())
+        if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(cancellationToken);
         }

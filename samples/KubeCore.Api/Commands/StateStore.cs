@@ -110,16 +110,7 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
             var respond = await change(state, db, cancellationToken);
 
             var version = row.Version + 1;
-            var summary = Serialize(type.Summary(state));
-            if (db.DirectRows is { } direct)
-            {
-                await direct.BumpAsync(id, row.Version, version, summary, now);
-            }
-            else if (await db.Aggregates.Where(a => a.Id == id && a.Version == row.Version)
-                         .ExecuteUpdateAsync(u => u.SetProperty(a => a.Version, version).SetProperty(a => a.Summary, summary).SetProperty(a => a.UpdatedAt, now), cancellationToken) != 1)
-            {
-                throw new DbUpdateConcurrencyException("The aggregate's version moved meanwhile.");
-            }
+            await db.Direct.BumpAsync(id, row.Version, version, Serialize(type.Summary(state)), now);
             await WriteChangesAsync(db, type, id, state, version, now);
             db.WrittenStates[id] = (version, state);
             return respond(version);
@@ -140,22 +131,9 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
     private async Task WriteChangesAsync<TState>(KubeCoreDbContext db, StateType<TState> type, Guid id, TState state, long version, DateTimeOffset now)
         where TState : class
     {
-        var direct = db.DirectRows;
         foreach (var (name, part) in type.TakeChanges(state))
         {
-            var row = new StatePartRow { AggregateId = id, Name = name, State = Serialize(part) };
-            if (direct is not null)
-            {
-                await direct.UpsertAsync(row);
-            }
-            else if (version == 1)
-            {
-                db.StateParts.Add(row);
-            }
-            else
-            {
-                await db.Database.ExecuteSqlAsync($"INSERT INTO state_parts (aggregate_id, name, state) VALUES ({id}, {name}, {row.State}) ON CONFLICT (aggregate_id, name) DO UPDATE SET state = excluded.state");
-            }
+            await db.Direct.UpsertAsync(new StatePartRow { AggregateId = id, Name = name, State = Serialize(part) });
         }
         foreach (var entry in type.TakeEntries(state))
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -135,13 +136,14 @@ public static class Database
 #pragma warning restore EF1003
 
     /// <summary>True when a failed save lost a race: a concurrency token changed or a unique key was taken meanwhile.</summary>
-    public static bool IsConflict(DbUpdateException exception) => exception switch
-    {
-        DbUpdateConcurrencyException => true,
-        { InnerException: SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 } } => true, // PRIMARYKEY, UNIQUE
-        { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure } } => true,
-        _ => false,
-    };
+    public static bool IsConflict(DbUpdateException exception) =>
+        exception is DbUpdateConcurrencyException
+        || exception.InnerException is DbException inner && (IsKeyTaken(inner) || inner is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure });
+
+    /// <summary>True when a statement failed because a primary or unique key it writes is taken.</summary>
+    public static bool IsKeyTaken(DbException exception) => exception is
+        SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 } // PRIMARYKEY, UNIQUE
+        or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }
 
 /// <summary>Which engine the API runs on (for diagnostics and /health).</summary>

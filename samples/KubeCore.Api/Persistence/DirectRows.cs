@@ -1,63 +1,73 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Reflection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace KubeCore.Api.Persistence;
 
 /// <summary>
-/// The hot path's writes on the SQLite writer's connection, without EF Core's change tracking: inserts of ledger
-/// entries and idempotency records, upserts of changed state parts, and the aggregate's version bump under its concurrency check. One prepared
-/// statement per shape, reused for the connection's life. The SQL and every parameter come from the EF model (table and
-/// column names, and each property's own type mapping creates its parameter), so what is stored is exactly what
-/// <c>SaveChanges</c> would have stored, and EF reads it back the same.
+/// The hot path's writes on a unit's connection, on either engine, without EF Core's change tracking: inserts of ledger
+/// entries and idempotency records, upserts of changed state parts, and the aggregate's version bump under its
+/// concurrency check. One statement per shape, reused for the connection's life (the SQLite writer's connection, or a
+/// PostgreSQL unit's). The SQL (standard: quoted names, named parameters, <c>ON CONFLICT … DO UPDATE</c>, which both
+/// engines read alike) and every parameter come from the EF model (table and column names, and each property's own type
+/// mapping creates its parameter), so what is stored is exactly what <c>SaveChanges</c> would have stored, and EF reads
+/// it back the same.
 /// </summary>
 /// <remarks>
 /// Failures keep EF's shape so the command runner treats them alike: a primary-key or unique violation is a
-/// <see cref="DbUpdateException"/> over the <see cref="SqliteException"/>; a version that moved is a
+/// <see cref="DbUpdateException"/> over the engine's exception; a version that moved is a
 /// <see cref="DbUpdateConcurrencyException"/>.
 /// </remarks>
-public sealed class DirectRows(SqliteConnection connection, IModel model)
+public sealed class DirectRows(DbConnection connection, IModel model)
 {
-    private readonly Dictionary<Type, Statement> _inserts = [];
-    private readonly Dictionary<Type, Statement> _upserts = [];
+    // The SQL and columns of each statement, built once per model (each host has its own).
+    private static readonly ConcurrentDictionary<(IModel Model, Type Row, bool Upsert), (string Sql, Column[] Columns)> Plans = new();
+
+    private readonly Dictionary<(Type Row, bool Upsert), Statement> _statements = [];
     private Statement? _bump;
 
-    /// <summary>The transaction the statements run in (the writer's current shared transaction).</summary>
-    public SqliteTransaction? Transaction { get; set; }
+    /// <summary>The transaction the statements run in (the unit's, or the SQLite writer's current shared transaction).</summary>
+    public DbTransaction? Transaction { get; set; }
 
     /// <summary>Inserts <paramref name="row"/> (every mapped column).</summary>
     public Task InsertAsync<TRow>(TRow row)
         where TRow : class =>
-        WriteAsync(_inserts, row, upsert: false);
+        WriteAsync(row, upsert: false);
 
     /// <summary>Inserts <paramref name="row"/>, or updates its other columns when its primary key is taken.</summary>
     public Task UpsertAsync<TRow>(TRow row)
         where TRow : class =>
-        WriteAsync(_upserts, row, upsert: true);
+        WriteAsync(row, upsert: true);
 
-    private async Task WriteAsync<TRow>(Dictionary<Type, Statement> statements, TRow row, bool upsert)
+    private async Task WriteAsync<TRow>(TRow row, bool upsert)
         where TRow : class
     {
-        if (!statements.TryGetValue(typeof(TRow), out var statement))
+        if (!_statements.TryGetValue((typeof(TRow), upsert), out var statement))
         {
-            var entity = model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not mapped.");
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var properties = entity.GetProperties().ToList();
-            string Column(IProperty p) => Quote(p.GetColumnName(table)!);
-            var sql = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", properties.Select(Column))}) VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))})";
-            if (upsert)
-            {
-                var key = entity.FindPrimaryKey()!.Properties;
-                sql += $" ON CONFLICT ({string.Join(", ", key.Select(Column))}) DO UPDATE SET " +
-                    string.Join(", ", properties.Except(key).Select(p => $"{Column(p)} = excluded.{Column(p)}"));
-            }
-            statement = new Statement(connection.CreateCommand(), [.. properties.Select(Persistence.DirectRows.Column.Of)]);
-            statement.Command.CommandText = sql + ";";
-            statements.Add(typeof(TRow), statement);
+            var (sql, columns) = Plans.GetOrAdd((model, typeof(TRow), upsert), static key => Plan(key.Model, key.Row, key.Upsert));
+            statement = new Statement(connection.CreateCommand(), columns);
+            statement.Command.CommandText = sql;
+            _statements.Add((typeof(TRow), upsert), statement);
         }
         await ExecuteAsync(statement, statement.Columns.Select(c => c.Read(row)).ToArray(), expectOne: false);
+    }
+
+    private static (string Sql, Column[] Columns) Plan(IModel model, Type rowType, bool upsert)
+    {
+        var entity = model.FindEntityType(rowType) ?? throw new InvalidOperationException($"{rowType.Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var properties = entity.GetProperties().ToList();
+        string Column(IProperty p) => Quote(p.GetColumnName(table)!);
+        var sql = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", properties.Select(Column))}) VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))})";
+        if (upsert)
+        {
+            var key = entity.FindPrimaryKey()!.Properties;
+            sql += $" ON CONFLICT ({string.Join(", ", key.Select(Column))}) DO UPDATE SET " +
+                string.Join(", ", properties.Except(key).Select(p => $"{Column(p)} = excluded.{Column(p)}"));
+        }
+        return (sql + ";", [.. properties.Select(Persistence.DirectRows.Column.Of)]);
     }
 
     /// <summary>Sets an aggregate's version, summary and update time where it still has <paramref name="expectedVersion"/>.</summary>
@@ -94,7 +104,7 @@ public sealed class DirectRows(SqliteConnection connection, IModel model)
         {
             affected = await command.ExecuteNonQueryAsync();
         }
-        catch (SqliteException failure) when (failure is { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 })
+        catch (DbException failure) when (Database.IsKeyTaken(failure))
         {
             throw new DbUpdateException("A key was taken meanwhile.", failure);
         }
@@ -106,7 +116,7 @@ public sealed class DirectRows(SqliteConnection connection, IModel model)
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private sealed record Statement(SqliteCommand Command, Column[] Columns);
+    private sealed record Statement(DbCommand Command, Column[] Columns);
 
     private sealed record Column(PropertyInfo Property, RelationalTypeMapping Mapping, bool Nullable)
     {

@@ -34,20 +34,16 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
     /// </summary>
     public Dictionary<Guid, (long Version, object State)>? EarlierStates { get; set; }
 
-    /// <summary>On the SQLite writer: the prepared statements the hot path writes its own rows with (see <see cref="Persistence.DirectRows"/>). Null otherwise: rows go through <c>SaveChanges</c>.</summary>
+    /// <summary>In a unit of work (either engine): the statements the unit writes its own rows with (see <see cref="Persistence.DirectRows"/>). Null outside one.</summary>
     public DirectRows? DirectRows { get; set; }
 
-    /// <summary>Inserts a row: by <see cref="DirectRows"/> on the SQLite writer, else tracked for <c>SaveChanges</c>.</summary>
+    /// <summary>The unit's <see cref="DirectRows"/>; only a unit of work writes.</summary>
+    internal DirectRows Direct => DirectRows ?? throw new InvalidOperationException("Rows are written only inside a unit of work (CommandRunner).");
+
+    /// <summary>Inserts a row by the unit's <see cref="DirectRows"/>.</summary>
     public Task InsertAsync<TRow>(TRow row)
-        where TRow : class
-    {
-        if (DirectRows is { } direct)
-        {
-            return direct.InsertAsync(row);
-        }
-        Add(row);
-        return Task.CompletedTask;
-    }
+        where TRow : class =>
+        Direct.InsertAsync(row);
 
     /// <summary>Tables that take inserts only (SAV-01); the database refuses the rest with triggers too.</summary>
     public static IReadOnlyList<string> AppendOnlyTables { get; } = ["ledger_entries"];
