@@ -291,25 +291,68 @@ public sealed class SavingsLedger
         var entries = new List<LedgerEntry>(all.Count);
         for (var i = 0; i < all.Count; i++)
         {
-            if (all[i] is null)
-            {
-                throw StateRestoreException.Broken(StateName, Part(i), "the entry is missing");
-            }
-            LedgerEntry entry;
-            try
-            {
-                entry = LedgerEntry.FromState(state.Group, all[i], i == 0 ? null : entries[i - 1]);
-            }
-            catch (ArgumentException e)
-            {
-                throw StateRestoreException.Broken(StateName, Part(i), "a field is malformed: " + e.Message);
-            }
-            Require(entry.HashIsValid, part, i, ".Hash", "the stored hash is not the hash of the entry's fields in its format");
-            entries.Add(entry);
+            entries.Add(RestoredEntry(state.Group, all[i], i == 0 ? null : entries[i - 1], i, part));
         }
         var ledger = Build(group, entries, part);
         ledger._taken = ledger._entries.Count;
         return ledger;
+    }
+
+    /// <summary>
+    /// Catches a live ledger up with the entries another process appended after it (as its host stored them from that
+    /// process's <see cref="TakeChanges"/>): the result equals the ledger restored from storage at the later point, and
+    /// <paramref name="earlier"/> is left as it was. Only the new entries are hashed (<paramref name="earlier"/>'s were
+    /// verified when it was restored or written); the structure is checked again over every entry, as by
+    /// <see cref="Restore(LedgerState, IGroupStanding)"/>, against <paramref name="group"/>'s standing now. A host that
+    /// keeps aggregates in memory between requests uses it instead of a full restore when its copy is a few entries behind.
+    /// </summary>
+    /// <param name="earlier">A ledger of the same group whose own appends have all been taken (<see cref="TakeChanges"/>).</param>
+    /// <param name="changes">The entries appended after it, in order (parts <c>Changes[j].…</c>).</param>
+    /// <param name="group">The group's standing now.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="StateRestoreException"><see cref="StateErrors.Broken"/> naming the part: <c>Group</c> (another group's
+    /// ledger), <c>Earlier</c> (appends not taken yet), or <c>Changes[j].…</c> as for the entries of a restore.</exception>
+    public static SavingsLedger Restore(SavingsLedger earlier, IEnumerable<LedgerEntryState> changes, IGroupStanding group)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(group);
+        StateRestoreException.Check(earlier.Group == group.Id, StateName, "Group", "the earlier ledger belongs to another group than the standing given");
+        StateRestoreException.Check(earlier._taken == earlier._entries.Count, StateName, "Earlier", "the earlier ledger has appends not taken yet, so it is not a stored point");
+        var known = earlier._entries.Count;
+        string Part(int i) => i < known
+            ? "Entries[" + i.ToString(CultureInfo.InvariantCulture) + "]"
+            : "Changes[" + (i - known).ToString(CultureInfo.InvariantCulture) + "]";
+        Func<int, string> part = Part;
+        var entries = new List<LedgerEntry>(known + (changes.TryGetNonEnumeratedCount(out var count) ? count : 16));
+        entries.AddRange(earlier._entries);
+        foreach (var change in changes)
+        {
+            entries.Add(RestoredEntry(earlier.Group, change, entries[^1], entries.Count, part));
+        }
+        var ledger = Build(group, entries, part);
+        ledger._taken = ledger._entries.Count;
+        return ledger;
+    }
+
+    // One stored entry, read and its hash checked (structure is checked by Build).
+    private static LedgerEntry RestoredEntry(GroupId group, LedgerEntryState? state, LedgerEntry? previous, int i, Func<int, string> part)
+    {
+        if (state is null)
+        {
+            throw StateRestoreException.Broken(StateName, part(i), "the entry is missing");
+        }
+        LedgerEntry entry;
+        try
+        {
+            entry = LedgerEntry.FromState(group, state, previous);
+        }
+        catch (ArgumentException e)
+        {
+            throw StateRestoreException.Broken(StateName, part(i), "a field is malformed: " + e.Message);
+        }
+        Require(entry.HashIsValid, part, i, ".Hash", "the stored hash is not the hash of the entry's fields in its format");
+        return entry;
     }
 
     // The structural rebuild shared by Restore and Rehydrate (hashes already checked): see Restore's summary.

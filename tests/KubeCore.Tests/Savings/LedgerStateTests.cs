@@ -292,6 +292,62 @@ public sealed class LedgerStateTests
         return true;
     }
 
+    [Property(MaxTest = 100, Arbitrary = [typeof(LedgerStateArbitraries)])]
+    public bool A_copy_restored_at_any_step_and_caught_up_with_the_changes_taken_after_it_equals_the_live_ledger(LedgerStateCase c)
+    {
+        var group = LedgerScript.NewGroup();
+        var live = new LedgerScript(group, SavingsLedger.Open(group, Start, OpeningId));
+        SavingsLedger? copy = null;
+        var changes = new List<LedgerEntryState>();
+        for (var i = 0; i <= c.Ops.Count; i++)
+        {
+            if (i == c.Cut)
+            {
+                copy = SavingsLedger.Restore(Saved(live.Ledger), group);
+                live.Ledger.TakeChanges();
+            }
+            else if (copy is not null && i % 5 == 0)
+            {
+                // Another process's host caught its copy up now and then, with what it stored in between.
+                copy = SavingsLedger.Restore(copy, StateJson.RoundTrip(live.Ledger.TakeChanges()), group);
+            }
+            if (i < c.Ops.Count)
+            {
+                live.Step(c.Ops[i], i);
+            }
+        }
+        var before = StateJson.Serialize(copy!.ToState());
+        changes.AddRange(live.Ledger.TakeChanges());
+        var caughtUp = SavingsLedger.Restore(copy, StateJson.RoundTrip(changes), group);
+        StateJson.Serialize(caughtUp.ToState()).ShouldBe(StateJson.Serialize(live.Ledger.ToState()));
+        StateJson.Serialize(copy.ToState()).ShouldBe(before, "the earlier copy is left as it was");
+        caughtUp.TakeChanges().ShouldBeEmpty();
+        caughtUp.Balances.Cash.ShouldBe(live.Ledger.Balances.Cash);
+        caughtUp.NextWeekToClose.ShouldBe(live.Ledger.NextWeekToClose);
+        return true;
+    }
+
+    [Fact]
+    public void A_copy_is_caught_up_only_with_hashed_changes_that_follow_it_and_only_when_its_own_appends_were_taken()
+    {
+        var (ledger, group) = SampleLedgerAndGroup();
+        ledger.TakeChanges();
+        var copy = SavingsLedger.Restore(Saved(ledger), group);
+        ledger.Deposit(HostToday.Of(ledger.LastBookDate), ledger.LastBookDate, group.Members[0], Rupiah.Of(1_000));
+        ledger.Deposit(HostToday.Of(ledger.LastBookDate), ledger.LastBookDate, group.Members[1], Rupiah.Of(2_000));
+        var changes = ledger.TakeChanges();
+
+        SavingsLedger.Restore(copy, changes, group).Count.ShouldBe(ledger.Count);
+        SavingsLedger.Restore(copy, [], group).Count.ShouldBe(copy.Count);
+        ShouldBreak(() => SavingsLedger.Restore(copy, [changes[1]], group), "Changes[0].Sequence");
+        ShouldBreak(() => SavingsLedger.Restore(copy, [changes[0] with { Hash = changes[1].Hash }, changes[1]], group), "Changes[0].Hash");
+        ShouldBreak(() => SavingsLedger.Restore(copy, [changes[0], null!], group), "Changes[1]");
+        ShouldBreak(() => SavingsLedger.Restore(copy, changes, LedgerScript.NewGroup()), "Group");
+
+        copy.Deposit(HostToday.Of(copy.LastBookDate), copy.LastBookDate, group.Members[2], Rupiah.Of(3_000));
+        ShouldBreak(() => SavingsLedger.Restore(copy, changes, group), "Earlier");
+    }
+
     [Fact]
     public void A_ledger_opened_by_the_host_has_the_hosts_opening_id_and_reports_the_opening_as_its_first_change()
     {
