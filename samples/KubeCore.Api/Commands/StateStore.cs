@@ -148,29 +148,33 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
     private async Task<TState> RestoreAsync<TState>(KubeCoreDbContext db, StateType<TState> type, AggregateRow row, CancellationToken cancellationToken)
         where TState : class
     {
-        if (TakeState<TState>(db, row.Id, row.Version) is { } cached)
+        var cached = TakeState<TState>(db, row.Id, row.Version);
+        if (cached is { Version: var at } && at == row.Version)
         {
-            return cached;
+            return cached.Value.State;
         }
+        // Behind (another process wrote since): only the ledger rows written after it are read and hashed.
+        var since = cached?.Version ?? 0;
         var parts = await db.StateParts.AsNoTracking().Where(p => p.AggregateId == row.Id).ToDictionaryAsync(p => p.Name, p => p.State, cancellationToken);
         IReadOnlyList<LedgerEntryRow> ledger = type.HasLedger
-            ? await db.LedgerEntries.AsNoTracking().Where(l => l.GroupId == row.Id && l.GroupVersion <= row.Version).OrderBy(l => l.Sequence).ToListAsync(cancellationToken)
+            ? await db.LedgerEntries.AsNoTracking().Where(l => l.GroupId == row.Id && l.GroupVersion > since && l.GroupVersion <= row.Version).OrderBy(l => l.Sequence).ToListAsync(cancellationToken)
             : [];
-        var state = type.Restore(row.Id, parts, ledger);
-        log.LogDebug("Restored {Type} {Id} at version {Version} ({Entries} ledger entries).", type.Name, row.Id, row.Version, ledger.Count);
+        var state = cached is { } earlier ? type.CatchUp(row.Id, earlier.State, parts, ledger) : type.Restore(row.Id, parts, ledger);
+        log.LogDebug("Restored {Type} {Id} at version {Version} from version {Since} ({Entries} ledger entries read).", type.Name, row.Id, row.Version, since, ledger.Count);
         return state;
     }
 
     /// <summary>
-    /// The in-memory state at <paramref name="version"/>: from an earlier unit of the same uncommitted transaction when it
-    /// wrote this aggregate (it holds the newest state), otherwise from the cache; null when neither has that version.
+    /// The in-memory state at <paramref name="version"/> or behind it, with its version: from an earlier unit of the same
+    /// uncommitted transaction when it wrote this aggregate (it holds the newest state), otherwise from the cache; null
+    /// when neither has one.
     /// </summary>
-    private TState? TakeState<TState>(KubeCoreDbContext db, Guid id, long version)
+    private (TState State, long Version)? TakeState<TState>(KubeCoreDbContext db, Guid id, long version)
         where TState : class
     {
         if (db.EarlierStates is { } earlier && earlier.Remove(id, out var entry))
         {
-            return entry.Version == version ? entry.State as TState : null;
+            return entry.Version == version && entry.State is TState state ? (state, version) : null;
         }
         return cache.Take<TState>(id, version);
     }

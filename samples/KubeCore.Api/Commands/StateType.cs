@@ -19,6 +19,14 @@ public abstract class StateType<TState>
     /// <exception cref="KubeCore.Common.StateRestoreException">A stored part is broken.</exception>
     public abstract TState Restore(Guid id, IReadOnlyDictionary<string, string> parts, IReadOnlyList<LedgerEntryRow> ledger);
 
+    /// <summary>
+    /// Catches up <paramref name="earlier"/>, a state this process held at an older version, with the stored parts and the
+    /// ledger rows written since (<paramref name="laterLedger"/>); by default restores afresh from the parts alone
+    /// (an aggregate without a ledger has nothing to save).
+    /// </summary>
+    public virtual TState CatchUp(Guid id, TState earlier, IReadOnlyDictionary<string, string> parts, IReadOnlyList<LedgerEntryRow> laterLedger) =>
+        Restore(id, parts, []);
+
     /// <summary>The parts changed since the state was restored or last stored (all of them for a new aggregate), and forgets the changes.</summary>
     public abstract IEnumerable<(string Part, object State)> TakeChanges(TState state);
 
