@@ -265,6 +265,21 @@ public class GroupFactsTests
         GroupFacts.Week(group, new MeetingRegister(group.Id), ledger, fund, week).UnservedRequests.ShouldBe(unserved);
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 1)]
+    [Trait("Rule", "FIVE-04")]
+    public void An_approved_loan_disbursed_on_the_weeks_last_day_is_not_unserved_and_one_disbursed_the_next_day_is(int daysAfterWeek, int unserved)
+    {
+        var (group, ledger, fund) = new LoanFundBuilder().SavingWeekly(1).Build();
+        var week = WeekOf(Start);
+        var loan = fund.ApproveAtMeeting(group, fund.ApplyFor(group.Ordinary[0], 400_000, week.Start), week.Start);
+        var disbursedOn = week.End.PlusDays(daysAfterWeek);
+        fund.Disburse(HostToday.Of(disbursedOn), loan.Id, disbursedOn);
+
+        GroupFacts.Week(group, new MeetingRegister(group.Id), ledger, fund, week).UnservedRequests.ShouldBe(unserved);
+    }
+
     [Fact]
     [Trait("Rule", "FIVE-04")]
     public void A_group_without_a_fund_may_not_lend_so_it_keeps_FIVE_04()
