@@ -83,6 +83,21 @@ public class GroupFactsTests
 
     [Fact]
     [Trait("Rule", "FIVE-01")]
+    public void A_member_who_joined_on_the_weeks_last_day_is_a_member_that_week()
+    {
+        var builder = GroupBuilder.For(ProgramProfiles.Kub).WithMembers(5);
+        var group = builder.BuildActive();
+        var week = WeekOf(builder.ActivatedDate).PlusWeeks(2);
+        var newcomer = DossierBuilder.On(week.End).LivingIn(Places.Pahandut).Build();
+        group.AdmitMember(new AdmitMember(newcomer, week.End));
+
+        GroupFacts.MembersIn(group, week).ShouldContain(newcomer.Person.Id);
+        GroupFacts.Week(group, new MeetingRegister(group.Id), null, null, week).Savings.Select(s => s.Member).ShouldContain(newcomer.Person.Id);
+        GroupFacts.MembersIn(group, week.PlusWeeks(-1)).ShouldNotContain(newcomer.Person.Id);
+    }
+
+    [Fact]
+    [Trait("Rule", "FIVE-01")]
     public void A_member_who_joined_after_the_weeks_last_day_is_not_a_member_that_week()
     {
         var builder = GroupBuilder.For(ProgramProfiles.Kub).WithMembers(5);
@@ -250,6 +265,21 @@ public class GroupFactsTests
         GroupFacts.Week(group, new MeetingRegister(group.Id), ledger, fund, week).UnservedRequests.ShouldBe(unserved);
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 1)]
+    [Trait("Rule", "FIVE-04")]
+    public void An_approved_loan_disbursed_on_the_weeks_last_day_is_not_unserved_and_one_disbursed_the_next_day_is(int daysAfterWeek, int unserved)
+    {
+        var (group, ledger, fund) = new LoanFundBuilder().SavingWeekly(1).Build();
+        var week = WeekOf(Start);
+        var loan = fund.ApproveAtMeeting(group, fund.ApplyFor(group.Ordinary[0], 400_000, week.Start), week.Start);
+        var disbursedOn = week.End.PlusDays(daysAfterWeek);
+        fund.Disburse(HostToday.Of(disbursedOn), loan.Id, disbursedOn);
+
+        GroupFacts.Week(group, new MeetingRegister(group.Id), ledger, fund, week).UnservedRequests.ShouldBe(unserved);
+    }
+
     [Fact]
     [Trait("Rule", "FIVE-04")]
     public void A_group_without_a_fund_may_not_lend_so_it_keeps_FIVE_04()
@@ -335,6 +365,32 @@ public class GroupFactsTests
 
         due.Settlement.ShouldBe([ledger.Entries[^1].Id]);
         due.CoveredByJointLiability.ShouldBeFalse();
+    }
+
+    [Fact]
+    [Trait("Rule", "FIVE-05")]
+    public void An_installment_paid_one_rupiah_short_is_unpaid_and_the_rupiah_that_completes_it_settles_it_with_both_payments_shown()
+    {
+        var (group, ledger, fund) = new LoanFundBuilder().SavingWeekly(1).Build();
+        var loan = fund.Lend(group, group.Ordinary[0], 500_000, Start.PlusDays(2));
+        var first = loan.Schedule!.Installments[0];
+        var register = new MeetingRegister(group.Id);
+        var week = WeekOf(first.DueDate);
+        fund.Repay(HostToday.Of(first.DueDate), loan.Id, first.DueDate, first.Amount - Rupiah.Of(1));
+        var shortPayment = ledger.Entries[^1].Id;
+
+        var facts = GroupFacts.Week(group, register, ledger, fund, week);
+        var broken = FiveBasicRules.Check(facts, Ksm)[RuleIds.Five05];
+        fund.Repay(HostToday.Of(first.DueDate), loan.Id, first.DueDate, Rupiah.Of(1));
+        var kept = FiveBasicRules.Check(GroupFacts.Week(group, register, ledger, fund, week), Ksm)[RuleIds.Five05];
+
+        first.ServiceCharge.IsPositive.ShouldBeTrue(); // the short payment covers the jasa and all but one rupiah of the principal
+        facts.InstallmentsDue.ShouldHaveSingleItem().Settlement.ShouldBeEmpty();
+        broken.Status.ShouldBe(RuleStatus.NotMet);
+        broken.LoanEvidence.ShouldBe([loan.Id]);
+        kept.Status.ShouldBe(RuleStatus.Met);
+        kept.EntryEvidence.ShouldBe([shortPayment, ledger.Entries[^1].Id]);
+        kept.LoanEvidence.ShouldBeEmpty();
     }
 
     // ---- Books not open, and the record's parts must belong together ----

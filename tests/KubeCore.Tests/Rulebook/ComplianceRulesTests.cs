@@ -53,30 +53,36 @@ public class ComplianceRulesTests
     public bool Savings_are_kept_exactly_when_the_profiles_share_of_members_saved_and_every_non_saver_is_named(GroupWeek week, SavingsShare share)
     {
         var percent = share.Percent;
-        var outcome = FiveBasicRules.Check(week, WithSavingsShare(percent))[RuleIds.Five01];
+        var report = FiveBasicRules.Check(week, WithSavingsShare(percent));
+        var outcome = report[RuleIds.Five01];
         var savers = week.Savings.Count(s => s.Deposits.Count > 0);
         var expected = week.Savings.Count == 0 ? RuleStatus.NotApplicable
             : savers * 100 >= week.Savings.Count * percent ? RuleStatus.Met : RuleStatus.NotMet;
         return outcome.Status == expected
             && outcome.MembersMissing.SequenceEqual(week.Savings.Where(s => s.Deposits.Count == 0).Select(s => s.Member))
-            && outcome.EntryEvidence.Count == week.Savings.Sum(s => s.Deposits.Count);
+            && outcome.EntryEvidence.SequenceEqual(week.Savings.SelectMany(s => s.Deposits))
+            && (expected != RuleStatus.NotMet || !report.AllKept);
     }
 
     [Property(MaxTest = 200, Arbitrary = [typeof(ComplianceArbitraries)])]
     [Trait("Rule", "FIVE-02")]
     public bool The_meeting_rule_is_met_only_by_a_meeting_held_that_week_and_names_it(GroupWeek week)
     {
-        var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five02];
-        return (outcome.Status == RuleStatus.Met) == (week.Meeting is not null) && outcome.MeetingEvidence == week.Meeting;
+        var report = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp);
+        var outcome = report[RuleIds.Five02];
+        return (outcome.Status == RuleStatus.Met) == (week.Meeting is not null) && outcome.MeetingEvidence == week.Meeting
+            && (week.Meeting is not null || !report.AllKept);
     }
 
     [Property(MaxTest = 200, Arbitrary = [typeof(ComplianceArbitraries)])]
     [Trait("Rule", "FIVE-03")]
     public bool The_bookkeeping_rule_is_met_only_when_the_week_was_closed_and_names_the_close(GroupWeek week)
     {
-        var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five03];
+        var report = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp);
+        var outcome = report[RuleIds.Five03];
         return (outcome.Status == RuleStatus.Met) == (week.BookClose is not null)
-            && outcome.EntryEvidence.SequenceEqual(week.BookClose is { } c ? [c] : []);
+            && outcome.EntryEvidence.SequenceEqual(week.BookClose is { } c ? [c] : [])
+            && (week.BookClose is not null || !report.AllKept);
     }
 
     // FIVE-04: see LoanGateRulesTests (applicable from the first week, LOAN-01 a).
@@ -91,8 +97,29 @@ public class ComplianceRulesTests
             : week.InstallmentsDue.All(i => i.Settlement.Count > 0) ? RuleStatus.Met : RuleStatus.NotMet;
         return outcome.Status == expected
             && outcome.LoanEvidence.ToHashSet().SetEquals(week.InstallmentsDue.Where(i => i.Settlement.Count == 0).Select(i => i.Loan))
+            && outcome.EntryEvidence.SequenceEqual(week.InstallmentsDue.SelectMany(i => i.Settlement))
             && report.AllKept == report.Outcomes.All(o => o.Status != RuleStatus.NotMet)
             && report.Outcomes.Select(o => o.RuleId).SequenceEqual([RuleIds.Five01, RuleIds.Five02, RuleIds.Five03, RuleIds.Five04, RuleIds.Five05]);
+    }
+
+    [Fact]
+    [Trait("Rule", "FIVE-05")]
+    public void A_loan_with_two_installments_left_unpaid_in_a_week_is_named_once_and_every_entry_that_settled_one_is_shown()
+    {
+        var (unpaid, covered) = (LoanId.New(), LoanId.New());
+        var (repayment, cover) = (EntryId.New(), EntryId.New());
+        InstallmentDue coveredThird = new(covered, 3, [repayment, cover], true);
+        static GroupWeek Week(params InstallmentDue[] due) => new(GroupId.New(), Monday, [], null, null, true, [], 0, due);
+
+        var broken = FiveBasicRules.Check(Week(new(unpaid, 1, [], false), coveredThird, new(unpaid, 2, [], false)), ProgramProfiles.KsmP2kp)[RuleIds.Five05];
+        var kept = FiveBasicRules.Check(Week(coveredThird), ProgramProfiles.KsmP2kp)[RuleIds.Five05];
+
+        broken.Status.ShouldBe(RuleStatus.NotMet);
+        broken.LoanEvidence.ShouldBe([unpaid]);
+        broken.EntryEvidence.ShouldBe([repayment, cover]);
+        kept.Status.ShouldBe(RuleStatus.Met);
+        kept.LoanEvidence.ShouldBeEmpty();
+        kept.EntryEvidence.ShouldBe([repayment, cover]);
     }
 
     private static Gen<SustainabilityEvidence> Period =>

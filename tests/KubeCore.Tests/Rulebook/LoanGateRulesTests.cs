@@ -260,9 +260,11 @@ public class LoanGateRulesTests
     public bool Lending_is_applicable_every_week_and_fails_only_when_a_request_the_group_could_serve_waited(LendingWeek w)
     {
         var week = w.Week;
-        var outcome = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp)[RuleIds.Five04];
+        var report = FiveBasicRules.Check(week, ProgramProfiles.KsmP2kp);
+        var outcome = report[RuleIds.Five04];
         var expected = week.MayLend && week.LoansDisbursed.Count == 0 && week.UnservedRequests > 0 ? RuleStatus.NotMet : RuleStatus.Met;
-        return outcome.Status == expected && outcome.LoanEvidence.SequenceEqual(week.LoansDisbursed);
+        return outcome.Status == expected && outcome.LoanEvidence.SequenceEqual(week.LoansDisbursed)
+            && (expected != RuleStatus.NotMet || !report.AllKept);
     }
 
     // ---------------------------------------------------------------- helpers
