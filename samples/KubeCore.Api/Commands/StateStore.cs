@@ -114,7 +114,7 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
             await WriteChangesAsync(db, type, id, state, version, now);
             db.WrittenStates[id] = (version, state);
             return respond(version);
-        });
+        }, aggregate: id);
 
     /// <summary>A change built without the database.</summary>
     public Task<IResult> ChangeAsync<TState>(HttpContext http, StateType<TState> type, Guid id, string resource, object? request, bool moneyMoving, Func<TState, Func<long, ApiResponse>> change)

@@ -94,16 +94,27 @@ public sealed class GroupType : StateType<GroupState>
 
     /// <inheritdoc />
     /// <exception cref="LedgerIntegrityException">The stored ledger does not verify (tampering or corruption).</exception>
-    public override GroupState Restore(Guid id, IReadOnlyDictionary<string, string> parts, IReadOnlyList<LedgerEntryRow> ledger)
+    public override GroupState Restore(Guid id, IReadOnlyDictionary<string, string> parts, IReadOnlyList<LedgerEntryRow> ledger) =>
+        Restore(id, parts, ledger, earlier: null);
+
+    /// <inheritdoc />
+    /// <remarks>The group, meetings, fund and reports come from their parts; the ledger is <paramref name="earlier"/>'s caught up with the later rows.</remarks>
+    public override GroupState CatchUp(Guid id, GroupState earlier, IReadOnlyDictionary<string, string> parts, IReadOnlyList<LedgerEntryRow> laterLedger) =>
+        Restore(id, parts, laterLedger, earlier.Ledger);
+
+    private static GroupState Restore(Guid id, IReadOnlyDictionary<string, string> parts, IReadOnlyList<LedgerEntryRow> ledger, SavingsLedger? earlier)
     {
         var group = Group.Restore(Part<LibraryGroupState>(parts, "group") ?? throw StateRestoreException.Broken("Group", "group", "the part is missing"), ProgramProfiles.Resolve);
         var meetings = Part<MeetingRegisterState>(parts, "meetings") is { } m ? MeetingRegister.Restore(m, group, ProgramProfiles.Resolve) : new MeetingRegister(group.Id);
         SavingsLedger? books = null;
-        if (ledger.Count > 0)
+        if (earlier is not null || ledger.Count > 0)
         {
             try
             {
-                books = SavingsLedger.Restore(new LedgerState(LedgerState.CurrentFormat, group.Id, [.. ledger.Select(LedgerMapping.ToState)]), group);
+                var entries = ledger.Select(LedgerMapping.ToState);
+                books = earlier is not null
+                    ? SavingsLedger.Restore(earlier, entries, group)
+                    : SavingsLedger.Restore(new LedgerState(LedgerState.CurrentFormat, group.Id, [.. entries]), group);
             }
             catch (Exception broken) when (broken is StateRestoreException or ArgumentException)
             {
