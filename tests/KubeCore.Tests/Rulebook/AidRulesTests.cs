@@ -88,6 +88,20 @@ public class AidRulesTests
     }
 
     [Fact]
+    [Trait("Rule", "GRP-07")]
+    public void A_grant_to_a_group_with_no_account_is_refused_as_no_group_account_and_one_held_in_another_name_as_not_in_the_group_name()
+    {
+        var group = TestGroupStanding.Active(ProgramProfiles.KubePermensos2019);
+        var on = new LocalDate(2019, 6, 1);
+
+        var noAccount = AidGrants.Decide(group, "KUBE Maju Bersama", null, on).Violations;
+        noAccount.Select(v => (v.RuleId, v.ErrorCode)).ShouldBe([(RuleIds.Grp07, AidErrors.NoGroupAccount)]);
+        var otherName = AidGrants.Decide(group, "KUBE Maju Bersama", "Siti Aminah", on).Violations;
+        otherName.Select(v => (v.RuleId, v.ErrorCode)).ShouldBe([(RuleIds.Grp07, AidErrors.AccountNotInGroupName)]);
+        AidGrants.Decide(group, "KUBE Maju Bersama", "KUBE Maju Bersama", on).IsApproved.ShouldBeTrue();
+    }
+
+    [Fact]
     [Trait("Rule", "AID-01")]
     public void No_grant_is_decided_for_an_under_strength_group_or_a_program_without_grants()
     {

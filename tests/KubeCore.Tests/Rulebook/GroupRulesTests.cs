@@ -203,6 +203,25 @@ public class GroupRulesTests
             && (string?)violations[0].Arguments["FamilyCard"] == relative.Household.FamilyCard.Masked;
     }
 
+    [Fact]
+    [Trait("Rule", "GRP-03")]
+    public void Admitting_a_current_member_again_is_refused_once_naming_that_member_and_a_person_of_a_new_household_is_admitted()
+    {
+        var builder = GroupBuilder.For(ProgramProfiles.KubePermensos2019).WithMembers(6);
+        var group = builder.BuildActive();
+        var on = builder.ActivatedDate.PlusDays(1);
+        var again = builder.Founders[2];
+
+        var refusal = Should.Throw<RuleViolationException>(() =>
+            group.AdmitMember(new AdmitMember(new MemberDossier(again.Person, again.Household, Evidence.AcceptedOn(on)), on)));
+        refusal.Violations.Where(v => v.RuleId == RuleIds.Grp03).Select(v => (v.ErrorCode, v.Arguments["PersonId"]))
+            .ShouldBe([(GroupErrors.PersonAlreadyMember, (object?)again.Person.Id)]);
+        group.MemberCount.ShouldBe(6);
+
+        group.AdmitMember(new AdmitMember(DossierBuilder.On(on).LivingIn(group.Desa).Build(), on));
+        group.MemberCount.ShouldBe(7);
+    }
+
     [Property(MaxTest = 200, Arbitrary = [typeof(GroupArbitraries)])]
     [Trait("Rule", "GRP-04")]
     public bool Every_member_lives_in_the_groups_kecamatan_or_desa_as_the_profile_requires(ResidenceCase c)

@@ -124,6 +124,26 @@ public class MeetingRulesTests
         meeting.AttendanceRecorded.ShouldBeFalse();
     }
 
+    [Fact]
+    [Trait("Rule", "SAV-06")]
+    public void A_profit_split_with_exactly_half_the_members_present_is_refused_as_SAV_06_and_with_one_more_present_it_is_decided()
+    {
+        var group = Ksm(6);
+        var present = AttendanceStatus.Present;
+        var absent = AttendanceStatus.Absent;
+
+        var half = Hold(group, [present, present, present, absent, absent, absent]);
+        var violation = Should.Throw<RuleViolationException>(() => half.Decide(DecisionKind.ProfitSplit, "Pembagian SHU dan IKS")).Violation;
+        violation.RuleId.ShouldBe(RuleIds.Sav06);
+        violation.ErrorCode.ShouldBe(MeetingErrors.ProfitSplitWithoutQuorum);
+        half.Decisions.ShouldBeEmpty();
+
+        var moreThanHalf = Hold(group, [present, present, present, present, absent, absent]);
+        var split = moreThanHalf.Decide(DecisionKind.ProfitSplit, "Pembagian SHU dan IKS");
+        split.HadQuorum.ShouldBeTrue();
+        moreThanHalf.Decisions.ShouldBe([split]);
+    }
+
     [Property(MaxTest = 200, Arbitrary = [typeof(MeetingArbitraries)])]
     [Trait("Rule", "LOAN-06")]
     public bool Late_members_count_toward_quorum_and_excused_or_absent_members_do_not(AttendanceSheet attendance)

@@ -250,4 +250,23 @@ public class OfficerRulesTests
             ? violation is { ErrorCode: GroupErrors.BendaharaApprovesOwnLoan } && violation.RuleId == RuleIds.Off05
             : violation is null;
     }
+
+    [Fact]
+    [Trait("Rule", "OFF-02")]
+    public void The_standing_of_a_group_whose_ketua_is_also_its_bendahara_breaks_OFF_02_under_a_one_office_profile_and_three_distinct_officers_do_not()
+    {
+        var shared = GroupBuilder.For(SharedOffices).Build();
+        var members = shared.CurrentMembers.ToArray();
+        shared.ElectOfficers(new ElectOfficers(shared.ProposedOn, Elections.Slate(members[0], members[1], members[0]), null, members));
+
+        shared.EvaluateStanding(SharedOffices, shared.ProposedOn).Violations.Where(v => v.RuleId == RuleIds.Off02).ShouldBeEmpty();
+        var strict = shared.EvaluateStanding(ProgramProfiles.KubePermensos2019, shared.ProposedOn).Violations.Where(v => v.RuleId == RuleIds.Off02).ToList();
+        strict.Select(v => v.ErrorCode).ShouldBe([GroupErrors.OnePersonTwoOffices]);
+        strict[0].Arguments["PersonId"].ShouldBe(members[0]);
+
+        var distinct = GroupBuilder.For(ProgramProfiles.KubePermensos2019).BuildFormed();
+        var standing = distinct.EvaluateStanding(ProgramProfiles.KubePermensos2019, distinct.FormedOn!.Value);
+        standing.Violations.Where(v => v.RuleId == RuleIds.Off02).ShouldBeEmpty();
+        standing.Checks.Single(c => c.RuleId == RuleIds.Off02).Outcome.ShouldBe(CheckOutcome.Passed);
+    }
 }

@@ -195,6 +195,20 @@ public class Seed000WealthRankingTests
     }
 
     [Fact]
+    [Trait("Rule", "PRA-02")]
+    public void An_exercise_opens_with_two_households_refuses_one_and_reports_a_household_listed_three_times_once()
+    {
+        var two = new OpenWealthRankingExercise(ExerciseId.New(), HouseholdPlaces.Dawuhan, HeldOn, [H[0], H[1]]);
+
+        WealthRankingExercise.Open(two, ProgramProfiles.Kub).Households.ShouldBe([H[0], H[1]]);
+        Should.Throw<RuleViolationException>(() => WealthRankingExercise.Open(two with { Households = [H[0]] }, ProgramProfiles.Kub))
+            .Violations.Select(v => (v.RuleId, v.ErrorCode)).ShouldBe([(RuleIds.Pra02, WealthRankingErrors.TooFewHouseholds)]);
+        var repeated = Should.Throw<RuleViolationException>(() => WealthRankingExercise.Open(two with { Households = [H[0], H[1], H[0], H[0]] }, ProgramProfiles.Kub)).Violations;
+        repeated.Select(v => (v.RuleId, v.ErrorCode)).ShouldBe([(RuleIds.Pra02, WealthRankingErrors.DuplicateHousehold)]);
+        repeated[0].Arguments["HouseholdId"].ShouldBe(H[0]);
+    }
+
+    [Fact]
     [Trait("Rule", "PRA-01")]
     public void Too_few_informants_leave_the_exercise_open_with_the_reason_in_both_languages()
     {
