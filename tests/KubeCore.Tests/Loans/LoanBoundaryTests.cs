@@ -191,4 +191,16 @@ public class LoanBoundaryTests
         account.CheckCover(march1, Rupiah.Zero).ShouldNotBeNull().ErrorCode.ShouldBe(LoanErrors.AmountNotPositive);
         account.CheckCover(march1, Rupiah.Of(1)).ShouldBeNull();
     }
+
+    [Fact]
+    [Trait("Rule", "GRP-05")]
+    public void An_under_strength_group_is_refused_a_loan_and_the_same_group_active_is_not()
+    {
+        var (group, _, fund) = new LoanFundBuilder().Build();
+        var application = new LoanApplication(LoanId.New(), group.Ordinary[0], Rupiah.Of(300_000), 3, InstallmentFrequency.Weekly, "modal usaha warung", new LoanFundBuilder().SavingsEnd);
+        fund.AssessApplication(application).IsApproved.ShouldBeTrue();
+
+        group.Status = KubeCore.Groups.GroupStatus.UnderStrength;
+        fund.AssessApplication(application).Violations.Select(v => v.ErrorCode).ShouldBe([KubeCore.Groups.GroupErrors.UnderStrengthBlocksMoney]);
+    }
 }
