@@ -1,4 +1,6 @@
 using KubeCore.Common;
+using KubeCore.Loans;
+using KubeCore.Tests.Builders;
 using KubeCore.Rules;
 using KubeCore.Savings;
 using static KubeCore.Tests.Builders.LedgerBuilders;
@@ -136,5 +138,28 @@ public class SavingsBoundaryTests
         ledger.RecoverCover(today, day, loanA, RentengClaimant.OfMember(c), Rupiah.Of(20_000));
         ledger.Balances.RentengClaimsOn(loanA).ShouldBeEmpty();
         ledger.Balances.RentengClaimsOn(loanB).ShouldHaveSingleItem().Claim.ShouldBe(Rupiah.Of(15_000));
+    }
+
+    [Fact]
+    [Trait("Rule", "SAV-08")]
+    public void A_loan_whose_principal_plus_flat_jasa_is_exactly_long_MaxValue_is_applied_for_and_one_rupiah_more_principal_is_refused()
+    {
+        // No ceilings at all, so only representability limits the loan. Over 3 months at 1,5 % the flat jasa is
+        // floor(P × 4,5 %): P = 8.826.193.336.703.134.744 gives jasa 397.178.700.151.641.063 (of ...063,48) and a total of
+        // 9.223.372.036.854.775.807 = long.MaxValue exactly; one rupiah more principal adds one to the total.
+        var unbounded = ProgramProfiles.KsmP2kp.Derive("TestUnboundedLoans", 1, "test: every loan and savings ceiling lifted", ProgramProfiles.KsmP2kp.EffectiveFrom,
+            p => p with
+            {
+                Loans = p.Loans with { FirstLoanCeiling = Rupiah.Of(long.MaxValue), RepeatLoanCeiling = Rupiah.Of(long.MaxValue), BankReferralPrincipal = Rupiah.Of(long.MaxValue) },
+                Savings = p.Savings with { MaxSingleAmount = Rupiah.Of(long.MaxValue) },
+            });
+        var (group, _, fund) = new LoanFundBuilder().WithProfile(unbounded).Build();
+        var date = new LoanFundBuilder().SavingsEnd;
+        const long atTheLimit = 8_826_193_336_703_134_744;
+
+        Should.Throw<RuleViolationException>(() => fund.ApplyFor(group.Members[3], atTheLimit + 1, date, months: 3))
+            .Violations.ShouldContain(v => v.RuleId == RuleIds.Sav08 && v.ErrorCode == SavingsErrors.TotalsOutOfRange);
+        fund.Loans.ShouldBeEmpty();
+        fund.ApplyFor(group.Members[3], atTheLimit, date, months: 3).Principal.ShouldBe(Rupiah.Of(atTheLimit));
     }
 }
