@@ -1,8 +1,8 @@
 using KubeCore.Common;
 using KubeCore.Loans;
-using KubeCore.Tests.Builders;
 using KubeCore.Rules;
 using KubeCore.Savings;
+using KubeCore.Tests.Builders;
 using static KubeCore.Tests.Builders.LedgerBuilders;
 
 namespace KubeCore.Tests.Savings;
