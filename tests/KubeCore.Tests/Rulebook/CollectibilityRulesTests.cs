@@ -167,4 +167,33 @@ public class CollectibilityRulesTests
             ? status.DaysPastDue == 0 && status.InstallmentsOverdue == 0
             : status.DaysPastDue == NodaTime.Period.DaysBetween(oldest.Installment.DueDate, asOf) && status.DaysPastDue > 0;
     }
+
+    [Fact]
+    [Trait("Rule", "COL-01")]
+    [Trait("Rule", "COL-02")]
+    public void An_assessment_is_recorded_under_COL_01_by_installments_overdue_and_under_COL_02_by_days_past_due()
+    {
+        // 1.200.000 over 12 months monthly from 15 January 2020, unpaid: on 16 May four installments are overdue, the oldest (15 February) 91 days.
+        var status = ALoan().Of(1_200_000).Over(12, InstallmentFrequency.Monthly).DisbursedOn(new NodaTime.LocalDate(2020, 1, 15)).Build()
+            .StatusAsOf(new NodaTime.LocalDate(2020, 5, 16));
+
+        var byInstallments = CollectibilityRules.Assess(status, CollectibilityScheme.InstallmentsOverdue, Profile);
+        byInstallments.RuleId.ShouldBe(KubeCore.Rules.RuleIds.Col01);
+        byInstallments.Class.ShouldBe(Collectibility.KurangLancar);
+        var byDays = CollectibilityRules.Assess(status, CollectibilityScheme.DaysPastDue, Profile);
+        byDays.RuleId.ShouldBe(KubeCore.Rules.RuleIds.Col02);
+        byDays.Class.ShouldBe(Collectibility.KurangLancar);
+    }
+
+    [Fact]
+    [Trait("Rule", "COL-01")]
+    [Trait("Rule", "COL-02")]
+    public void A_negative_outstanding_principal_is_refused_and_zero_outstanding_needs_no_provision_in_any_class()
+    {
+        foreach (var kol in Enum.GetValues<Collectibility>())
+        {
+            Should.Throw<ArgumentOutOfRangeException>(() => CollectibilityRules.Provision(kol, Rupiah.Of(-1), Profile.Collectibility));
+            CollectibilityRules.Provision(kol, Rupiah.Zero, Profile.Collectibility).ShouldBe(Rupiah.Zero);
+        }
+    }
 }
