@@ -43,6 +43,11 @@ public readonly record struct PersonId : IComparable<PersonId>
         Value = value;
     }
 
+    // A value the library itself checked when it took it in (read back from its own compact storage): not checked again.
+    private PersonId(Guid value, KnownValue _) => Value = value;
+
+    internal static PersonId Known(Guid value) => new(value, default(KnownValue));
+
     /// <summary>The underlying identifier.</summary>
     public Guid Value { get; }
 
@@ -159,6 +164,11 @@ public readonly record struct LoanId : IComparable<LoanId>
         Value = value;
     }
 
+    // A value the library itself checked when it took it in (read back from its own compact storage): not checked again.
+    private LoanId(Guid value, KnownValue _) => Value = value;
+
+    internal static LoanId Known(Guid value) => new(value, default(KnownValue));
+
     /// <summary>The underlying identifier.</summary>
     public Guid Value { get; }
 
@@ -233,3 +243,6 @@ public readonly record struct ExerciseId : IComparable<ExerciseId>
     /// <summary>The Guid in its canonical text form.</summary>
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>Marks the private constructors that take an identifier the library already checked.</summary>
+internal readonly struct KnownValue;

@@ -87,6 +87,11 @@ public readonly record struct LedgerAccount
 
     internal Guid LoanValue => _loan;
 
+    // The member and loan of an account that has them (receivables; savings for the member), without checking again.
+    internal PersonId KnownMember => PersonId.Known(_member);
+
+    internal LoanId KnownLoan => LoanId.Known(_loan);
+
     /// <summary>True for debit-normal accounts (cash, loan receivables, expenses).</summary>
     public bool IsDebitNormal => Kind is AccountKind.Cash or AccountKind.LoanReceivable or AccountKind.Expenses;
 

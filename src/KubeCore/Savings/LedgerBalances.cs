@@ -298,7 +298,7 @@ public sealed class LedgerBalances
                     _cash = checked(_cash + signed);
                     break;
                 case AccountKind.MemberSavings:
-                    ref var savings = ref CollectionsMarshal.GetValueRefOrAddDefault(_savings, account.Member!.Value, out _);
+                    ref var savings = ref CollectionsMarshal.GetValueRefOrAddDefault(_savings, account.KnownMember, out _);
                     savings = checked(savings + signed);
                     _savingsTotal = checked(_savingsTotal + signed);
                     break;
@@ -312,8 +312,8 @@ public sealed class LedgerBalances
                     _loanFund = checked(_loanFund + signed);
                     break;
                 case AccountKind.LoanReceivable:
-                    var borrower = account.Member!.Value;
-                    ref var position = ref CollectionsMarshal.GetValueRefOrAddDefault(_loans, account.Loan!.Value, out _);
+                    var borrower = account.KnownMember;
+                    ref var position = ref CollectionsMarshal.GetValueRefOrAddDefault(_loans, account.KnownLoan, out _);
                     position = new LoanPosition(borrower, checked(position.Outstanding + signed));
                     ref var byMember = ref CollectionsMarshal.GetValueRefOrAddDefault(_memberOutstanding, borrower, out _);
                     byMember = checked(byMember + signed);

@@ -462,8 +462,16 @@ public sealed class LedgerEntry
         legs.Length == 2
         && legs[0].Side == LegSide.Debit && legs[1].Side == LegSide.Credit
         && legs[0].Amount == legs[1].Amount
-        && legs[0].Account == PairAccount(legs[0].Account.Kind)
-        && legs[1].Account == PairAccount(legs[1].Account.Kind);
+        && IsPairAccount(legs[0].Account)
+        && IsPairAccount(legs[1].Account);
+
+    // The account is the one PairAccount rebuilds from its kind and the entry's ids.
+    private bool IsPairAccount(LedgerAccount account) => account.Kind switch
+    {
+        AccountKind.MemberSavings => account.MemberValue == _member && account.LoanValue == Guid.Empty,
+        AccountKind.LoanReceivable => account.MemberValue == _member && account.LoanValue == _loan,
+        _ => account.MemberValue == Guid.Empty && account.LoanValue == Guid.Empty,
+    };
 
     private LedgerAccount PairAccount(AccountKind kind) => kind switch
     {

@@ -1092,7 +1092,7 @@ public sealed class SavingsLedger
     {
         ThrowIf(CheckLimits(kind, Debits(legs)) ?? _balances.Check(legs) ?? CheckClaims(loan, claims));
         var entry = LedgerEntry.CreateNext(_group.Id, _ids.Next(_entries.Count + 1), _entries.Count + 1, date, kind, legs, owned, member, loan, reference, memo, reverses, LastEntry, facts);
-        Append(entry, claims, ownId: true);
+        Append(entry, legs, claims, ownId: true);
         return entry;
     }
 
@@ -1100,13 +1100,19 @@ public sealed class SavingsLedger
 
     private void Append(LedgerEntry entry, ClaimChange[]? claims, WeekTotals? closedWeekTotals = null, bool ownId = false)
     {
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
+        Append(entry, entry.LegsInto(scratch), claims, closedWeekTotals, ownId);
+    }
+
+    // The one append: `legs` are the entry's own legs (a posting passes those it built the entry from).
+    private void Append(LedgerEntry entry, ReadOnlySpan<LedgerLeg> legs, ClaimChange[]? claims, WeekTotals? closedWeekTotals = null, bool ownId = false)
+    {
         if (!ownId && entry.Id != _ids.Next(entry.Sequence))
         {
             _foreignIds.Add(entry.Id, _entries.Count);
         }
         _entries.Add(entry);
-        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
-        _balances.Apply(entry.LegsInto(scratch));
+        _balances.Apply(legs);
         if (claims is not null)
         {
             _balances.ApplyClaims(entry.Loan!.Value, ToTuples(claims));
