@@ -364,6 +364,7 @@ public sealed class SavingsLedger
         var ledger = new SavingsLedger(group, opening.BookDate, opening.WeekStartsOn!.Value, opening.Id);
         ledger._entries.EnsureCapacity(entries.Count);
         var previous = EntryHash.Zero;
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
@@ -376,7 +377,8 @@ public sealed class SavingsLedger
             try
             {
                 Require(IsBalanced(entry), part, i, ".Legs", "the debits and credits differ, or a legless kind has legs");
-                ledger.Append(entry, ledger.StructuralClaims(entry, part, i));
+                var legs = entry.LegsInto(scratch);
+                ledger.Append(entry, legs, ledger.StructuralClaims(entry, legs, part, i));
             }
             catch (OverflowException)
             {
@@ -397,9 +399,8 @@ public sealed class SavingsLedger
     }
 
     // The structure of one restored entry against the earlier ones; its claim changes (renteng) when it is fine.
-    private ClaimChange[]? StructuralClaims(LedgerEntry entry, Func<int, string> part, int i)
+    private ClaimChange[]? StructuralClaims(LedgerEntry entry, ReadOnlySpan<LedgerLeg> legs, Func<int, string> part, int i)
     {
-        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
         switch (entry.Kind)
         {
             case EntryKind.BooksOpened:
@@ -416,13 +417,12 @@ public sealed class SavingsLedger
                     Require(!_reversedBy.ContainsKey(original.Id), part, i, ".Reverses", "the reversed entry was already reversed");
                     Span<LedgerLeg> originalScratch = stackalloc LedgerLeg[2];
                     var originalLegs = original.LegsInto(originalScratch);
-                    Require(original.Member == entry.Member && original.Loan == entry.Loan && IsMirror(originalLegs, entry.LegsInto(scratch)), part, i, ".Legs", "a reversal mirrors every leg, the member and the loan of the entry it reverses");
+                    Require(original.Member == entry.Member && original.Loan == entry.Loan && IsMirror(originalLegs, legs), part, i, ".Legs", "a reversal mirrors every leg, the member and the loan of the entry it reverses");
                     return Negate(ClaimChanges(original.Kind, originalLegs, original.Member));
                 }
             default:
                 {
                     Require(entry.Reverses is null, part, i, ".Reverses", "only a reversal names a reversed entry");
-                    var legs = entry.LegsInto(scratch);
                     Require(LegsFitEntry(entry, legs), part, i, ".Legs", "a loan entry names its loan and borrower, and its receivable legs name them and the loan's one borrower");
                     return ClaimChanges(entry.Kind, legs, entry.Member);
                 }
