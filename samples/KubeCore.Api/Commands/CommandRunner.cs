@@ -127,7 +127,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
         {
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.DirectRows = new DirectRows(db.Database.GetDbConnection(), db.Model) { Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction) };
+            db.DirectRows = DirectRows.ForUnit(db);
             try
             {
                 var answer = await unit(db, cancellationToken);

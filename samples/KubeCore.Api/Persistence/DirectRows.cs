@@ -31,6 +31,10 @@ public sealed class DirectRows(DbConnection connection, IModel model)
     /// <summary>The transaction the statements run in (the unit's, or the SQLite writer's current shared transaction).</summary>
     public DbTransaction? Transaction { get; set; }
 
+    /// <summary>The statements of one unit in its own transaction (PostgreSQL): the context's connection and current transaction.</summary>
+    public static DirectRows ForUnit(KubeCoreDbContext db) =>
+        new(db.Database.GetDbConnection(), db.Model) { Transaction = db.Database.CurrentTransaction?.GetDbTransaction() };
+
     /// <summary>Inserts <paramref name="row"/> (every mapped column).</summary>
     public Task InsertAsync<TRow>(TRow row)
         where TRow : class =>

@@ -465,13 +465,12 @@ public sealed class LedgerEntry
         && IsPairAccount(legs[0].Account)
         && IsPairAccount(legs[1].Account);
 
-    // The account is the one PairAccount rebuilds from its kind and the entry's ids.
-    private bool IsPairAccount(LedgerAccount account) => account.Kind switch
+    // The account is the one PairAccount rebuilds from its kind and the entry's ids (compared by its raw ids).
+    private bool IsPairAccount(LedgerAccount account)
     {
-        AccountKind.MemberSavings => account.MemberValue == _member && account.LoanValue == Guid.Empty,
-        AccountKind.LoanReceivable => account.MemberValue == _member && account.LoanValue == _loan,
-        _ => account.MemberValue == Guid.Empty && account.LoanValue == Guid.Empty,
-    };
+        var pair = PairAccount(account.Kind);
+        return account.MemberValue == pair.MemberValue && account.LoanValue == pair.LoanValue;
+    }
 
     private LedgerAccount PairAccount(AccountKind kind) => kind switch
     {

@@ -284,10 +284,7 @@ public sealed class SavingsLedger
         var stored = state.Entries.Count;
         // Without changes (a plain cold load) the state's own list is read as it is.
         var all = changes.TryGetNonEnumeratedCount(out var changeCount) && changeCount == 0 ? state.Entries : state.Entries.Concat(changes).ToList();
-        string Part(int i) => i < stored
-            ? "Entries[" + i.ToString(CultureInfo.InvariantCulture) + "]"
-            : "Changes[" + (i - stored).ToString(CultureInfo.InvariantCulture) + "]";
-        Func<int, string> part = Part;
+        var part = EntriesThenChanges(stored);
         var entries = new List<LedgerEntry>(all.Count);
         for (var i = 0; i < all.Count; i++)
         {
@@ -320,10 +317,7 @@ public sealed class SavingsLedger
         StateRestoreException.Check(earlier.Group == group.Id, StateName, "Group", "the earlier ledger belongs to another group than the standing given");
         StateRestoreException.Check(earlier._taken == earlier._entries.Count, StateName, "Earlier", "the earlier ledger has appends not taken yet, so it is not a stored point");
         var known = earlier._entries.Count;
-        string Part(int i) => i < known
-            ? "Entries[" + i.ToString(CultureInfo.InvariantCulture) + "]"
-            : "Changes[" + (i - known).ToString(CultureInfo.InvariantCulture) + "]";
-        Func<int, string> part = Part;
+        var part = EntriesThenChanges(known);
         var entries = new List<LedgerEntry>(known + (changes.TryGetNonEnumeratedCount(out var count) ? count : 16));
         entries.AddRange(earlier._entries);
         foreach (var change in changes)
@@ -334,6 +328,11 @@ public sealed class SavingsLedger
         ledger._taken = ledger._entries.Count;
         return ledger;
     }
+
+    // Names position i of a restore: Entries[i] for the first `stored` entries, Changes[j] for those after them.
+    private static Func<int, string> EntriesThenChanges(int stored) => i => i < stored
+        ? "Entries[" + i.ToString(CultureInfo.InvariantCulture) + "]"
+        : "Changes[" + (i - stored).ToString(CultureInfo.InvariantCulture) + "]";
 
     // One stored entry, read and its hash checked (structure is checked by Build).
     private static LedgerEntry RestoredEntry(GroupId group, LedgerEntryState? state, LedgerEntry? previous, int i, Func<int, string> part)
