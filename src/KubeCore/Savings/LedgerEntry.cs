@@ -104,8 +104,10 @@ public sealed class LedgerEntry
 
     // Nullable ids are held as Guid.Empty when absent (ids are never the empty Guid): a smaller object per entry.
     private readonly Guid _member;
-    private readonly Guid _loan;
-    private readonly Guid _reverses;
+
+    // The fields most entries leave empty (a loan, a reversed entry, a memo, typed facts), held apart: a deposit or a
+    // withdrawal carries one null reference for them instead of 48 bytes (≈ a fifth of the entry).
+    private Rare? _rare;
 
     // The previous hash: the previous entry itself when the ledger wrote this one (its Hash is the previous hash),
     // otherwise the hash as given (a StrongBox), or null for zeros. Saves 24 bytes per entry.
@@ -120,24 +122,22 @@ public sealed class LedgerEntry
     private readonly AccountKind _pairCredit;
     private byte _format = Format3;
 
-    // The typed facts of the few entries that have any (opening, week close, profit, IKS spend); null for the rest.
-    private EntryFacts? _facts;
 
     private LedgerEntry(
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? legArray,
         PersonId? member, LoanId? loan, string reference, string memo, EntryId? reverses, object? previous, EntryFacts? facts)
     {
         Group = group;
-        _facts = facts;
         Id = id;
         Sequence = sequence;
         BookDate = bookDate;
         Kind = kind;
         _member = member?.Value ?? Guid.Empty;
-        _loan = loan?.Value ?? Guid.Empty;
         Reference = reference;
-        Memo = memo;
-        _reverses = reverses?.Value ?? Guid.Empty;
+        if (loan is not null || reverses is not null || memo.Length != 0 || facts is not null)
+        {
+            _rare = new Rare(loan?.Value ?? Guid.Empty, reverses?.Value ?? Guid.Empty, memo, facts);
+        }
         _previous = previous;
         if (IsPair(legs))
         {
@@ -188,34 +188,34 @@ public sealed class LedgerEntry
     public PersonId? Member => _member == Guid.Empty ? null : new PersonId(_member);
 
     /// <summary>The loan concerned, or null.</summary>
-    public LoanId? Loan => _loan == Guid.Empty ? null : new LoanId(_loan);
+    public LoanId? Loan => LoanValue == Guid.Empty ? null : new LoanId(LoanValue);
 
     /// <summary>The external reference (receipt number, decision id), at most <see cref="MaxReferenceLength"/> characters; empty when none.</summary>
     public string Reference { get; }
 
     /// <summary>A free text (reason of a reversal, totals of a week close), at most <see cref="MaxMemoLength"/> characters; empty when none.</summary>
-    public string Memo { get; }
+    public string Memo => _rare?.Memo ?? string.Empty;
 
     /// <summary>For a <see cref="EntryKind.Reversal"/>, the entry it reverses; otherwise null.</summary>
-    public EntryId? Reverses => _reverses == Guid.Empty ? null : new EntryId(_reverses);
+    public EntryId? Reverses => ReversesValue == Guid.Empty ? null : new EntryId(ReversesValue);
 
     /// <summary>For an <see cref="EntryKind.IksFromProfit"/> entry, the business profit declared (the entry's amount is the IKS share of it); otherwise null.</summary>
-    public Rupiah? Profit => _facts?.Profit;
+    public Rupiah? Profit => Facts?.Profit;
 
     /// <summary>For an <see cref="EntryKind.IksSpend"/> that states a purpose, the purpose; null for a spend described in text only and for other kinds.</summary>
-    public IksPurpose? IksPurpose => _facts?.IksPurpose;
+    public IksPurpose? IksPurpose => Facts?.IksPurpose;
 
     /// <summary>For an <see cref="EntryKind.IksSpend"/>, the member helped (the entry's <see cref="Member"/>), or null when the spend names no member.</summary>
     public PersonId? IksBeneficiary => Kind == EntryKind.IksSpend ? Member : null;
 
     /// <summary>For the <see cref="EntryKind.BooksOpened"/> entry, the first day of the ledger's bookkeeping week; otherwise null.</summary>
-    public IsoDayOfWeek? WeekStartsOn => _facts?.WeekStartsOn;
+    public IsoDayOfWeek? WeekStartsOn => Facts?.WeekStartsOn;
 
     /// <summary>For the <see cref="EntryKind.BooksOpened"/> entry, the program profile (<c>Code@Version</c>) the books were opened under; otherwise null.</summary>
-    public string? ProfileId => _facts?.ProfileId;
+    public string? ProfileId => Facts?.ProfileId;
 
     /// <summary>For a <see cref="EntryKind.WeekClosed"/> entry, the first day of the week it closes; otherwise null.</summary>
-    public LocalDate? ClosedWeekStart => _facts?.ClosedWeekStart;
+    public LocalDate? ClosedWeekStart => Facts?.ClosedWeekStart;
 
     /// <summary>The hash of the previous entry (<see cref="EntryHash.Zero"/> for entry 1).</summary>
     public EntryHash PreviousHash => _previous switch
@@ -393,7 +393,36 @@ public sealed class LedgerEntry
     private void UseFormat(byte format)
     {
         _format = format;
-        _facts = format == Format3 ? _facts : EntryFacts.FromLegacyText(Kind, Reference, Memo);
+        if (format == Format3)
+        {
+            return;
+        }
+        var facts = EntryFacts.FromLegacyText(Kind, Reference, Memo);
+        if (_rare is { } rare)
+        {
+            rare.Facts = facts;
+        }
+        else if (facts is not null)
+        {
+            _rare = new Rare(Guid.Empty, Guid.Empty, string.Empty, facts);
+        }
+    }
+
+    private Guid LoanValue => _rare is null ? Guid.Empty : _rare.Loan;
+
+    private Guid ReversesValue => _rare is null ? Guid.Empty : _rare.Reverses;
+
+    // The typed facts of the few entries that have any (opening, week close, profit, IKS spend); null for the rest.
+    private EntryFacts? Facts => _rare?.Facts;
+
+    private sealed class Rare(Guid loan, Guid reverses, string memo, EntryFacts? facts)
+    {
+        public readonly Guid Loan = loan;
+        public readonly Guid Reverses = reverses;
+        public readonly string Memo = memo;
+
+        // Set once more only when a stored entry turns out to be in format 1 or 2 (its facts then come from its text).
+        public EntryFacts? Facts = facts;
     }
 
     /// <summary>Creates an entry and computes its hash. Argument checks only; ledger rules are checked by the ledger.</summary>
@@ -475,7 +504,7 @@ public sealed class LedgerEntry
     private LedgerAccount PairAccount(AccountKind kind) => kind switch
     {
         AccountKind.MemberSavings => LedgerAccount.Trusted(kind, _member, Guid.Empty),
-        AccountKind.LoanReceivable => LedgerAccount.Trusted(kind, _member, _loan),
+        AccountKind.LoanReceivable => LedgerAccount.Trusted(kind, _member, LoanValue),
         _ => LedgerAccount.Trusted(kind, Guid.Empty, Guid.Empty),
     };
 
@@ -516,7 +545,7 @@ public sealed class LedgerEntry
     private int MaxEncodedSize() =>
         1 + 16 + 10 + 16 + 6 + 1 + 1 + (3 * 16) + 3 + (LegCount * (1 + 1 + 16 + 16 + 1 + 10))
         + 5 + Utf8Bound(Reference) + 5 + Utf8Bound(Memo) + EntryHash.Length
-        + 1 + (_facts is null ? 0 : 10 + 1 + 1 + 5 + Utf8Bound(_facts.ProfileId ?? string.Empty) + 4);
+        + 1 + (Facts is not { } facts ? 0 : 10 + 1 + 1 + 5 + Utf8Bound(facts.ProfileId ?? string.Empty) + 4);
 
     private static int Utf8Bound(string text) => text.Length * 3;
 
@@ -535,19 +564,19 @@ public sealed class LedgerEntry
         buffer[p++] = (byte)BookDate.Month;
         buffer[p++] = (byte)BookDate.Day;
         var hasMember = _member != Guid.Empty;
-        var hasLoan = _loan != Guid.Empty;
-        buffer[p++] = (byte)((byte)Kind | (hasMember ? 0x20 : 0) | (hasLoan ? 0x40 : 0) | (_reverses != Guid.Empty ? 0x80 : 0));
+        var hasLoan = LoanValue != Guid.Empty;
+        buffer[p++] = (byte)((byte)Kind | (hasMember ? 0x20 : 0) | (hasLoan ? 0x40 : 0) | (ReversesValue != Guid.Empty ? 0x80 : 0));
         if (hasMember)
         {
             p += WriteGuid(buffer[p..], _member);
         }
         if (hasLoan)
         {
-            p += WriteGuid(buffer[p..], _loan);
+            p += WriteGuid(buffer[p..], LoanValue);
         }
-        if (_reverses != Guid.Empty)
+        if (ReversesValue != Guid.Empty)
         {
-            p += WriteGuid(buffer[p..], _reverses);
+            p += WriteGuid(buffer[p..], ReversesValue);
         }
         if (_legs is null)
         {
@@ -569,7 +598,7 @@ public sealed class LedgerEntry
             var head = (byte)account.Kind | (leg.Side == LegSide.Credit ? 0x10 : 0) | (legMember != Guid.Empty ? 0x20 : 0) | (legLoan != Guid.Empty ? 0x40 : 0);
             var own = (legMember != Guid.Empty || legLoan != Guid.Empty)
                 && (legMember == Guid.Empty || legMember == _member)
-                && (legLoan == Guid.Empty || legLoan == _loan);
+                && (legLoan == Guid.Empty || legLoan == LoanValue);
             buffer[p++] = (byte)(head | (own ? 0x80 : 0));
             if (!own)
             {
@@ -605,7 +634,7 @@ public sealed class LedgerEntry
     private byte PairLegHead(AccountKind kind, bool credit)
     {
         var hasMember = kind is AccountKind.MemberSavings or AccountKind.LoanReceivable && _member != Guid.Empty;
-        var hasLoan = kind == AccountKind.LoanReceivable && _loan != Guid.Empty;
+        var hasLoan = kind == AccountKind.LoanReceivable && LoanValue != Guid.Empty;
         return (byte)((byte)kind | (credit ? 0x10 : 0) | (hasMember ? 0x20 : 0) | (hasLoan ? 0x40 : 0) | (hasMember || hasLoan ? 0x80 : 0));
     }
 
@@ -619,7 +648,7 @@ public sealed class LedgerEntry
     // The format 3 facts block: flags, then each fact present in flag order (see the remarks of the type).
     private int WriteFacts(Span<byte> buffer)
     {
-        if (_facts is not { } facts)
+        if (Facts is not { } facts)
         {
             buffer[0] = 0;
             return 1;
