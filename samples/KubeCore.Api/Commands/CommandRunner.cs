@@ -162,7 +162,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             if (first is not null)
             {
                 return first.RequestHash == hash
-                    ? new StoredResult(first.StatusCode, first.ContentType, first.Body, first.Location, first.ETag, repeated: true)
+                    ? new StoredResult(first.StatusCode, first.ContentType, first.Body, first.Location, first.ETag, Repeated: true)
                     : throw new ApiException(StatusCodes.Status422UnprocessableEntity, ApiErrors.IdempotencyKeyReused);
             }
         }
@@ -430,8 +430,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             contentType,
             response.Body is null ? string.Empty : JsonSerializer.Serialize(response.Body, response.Body.GetType(), Json),
             response.Location,
-            response.Version is { } version ? ETags.Format(version) : null,
-            repeated: false);
+            response.Version is { } version ? ETags.Format(version) : null);
 }
 
 
