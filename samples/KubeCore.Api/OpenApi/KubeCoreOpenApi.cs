@@ -180,22 +180,11 @@ public static class KubeCoreOpenApi
     /// </summary>
     public static string OperationId(string method, string path)
     {
-        var id = new StringBuilder(method.ToLowerInvariant());
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < segments.Length; i++)
-        {
-            var segment = segments[i];
-            if (segment.StartsWith('{'))
-            {
-                if (i == segments.Length - 1)
-                {
-                    id.Append("By").Append(Pascal(segment.Trim('{', '}').Split(':')[0]));
-                }
-                continue;
-            }
-            id.Append(Pascal(segment));
-        }
-        return id.ToString();
+        return method.ToLowerInvariant() + string.Concat(segments.Select((segment, i) =>
+            !segment.StartsWith('{') ? Pascal(segment)
+            : i == segments.Length - 1 ? "By" + Pascal(segment.Trim('{', '}').Split(':')[0])
+            : string.Empty));
     }
 
     private static string Pascal(string text) =>
