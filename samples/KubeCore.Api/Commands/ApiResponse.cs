@@ -8,41 +8,38 @@ namespace KubeCore.Api.Commands;
 public sealed record ApiResponse(int Status, object? Body, string? Location = null, long? Version = null);
 
 /// <summary>A serialized answer, as sent and as kept under its idempotency key for a retry.</summary>
-public sealed class StoredResult(int status, string contentType, string body, string? location, string? etag, bool repeated) : IResult
+/// <param name="Status">The HTTP status.</param>
+/// <param name="ContentType">The body's content type.</param>
+/// <param name="Body">The serialized body; empty for none.</param>
+/// <param name="Location">The Location header, or null.</param>
+/// <param name="ETag">The ETag header, or null.</param>
+/// <param name="Repeated">True when the answer is given again to a retry (header <see cref="RepeatedHeader"/>).</param>
+public sealed record StoredResult(int Status, string ContentType, string Body, string? Location, string? ETag, bool Repeated = false) : IResult
 {
     /// <summary>The header that marks an answer given again to a retry under the same idempotency key (a wire name kept since 0.1).</summary>
     public const string RepeatedHeader = "Idempotent-Replayed";
 
-    public int Status => status;
-
-    public string ContentType => contentType;
-
-    public string Body => body;
-
-    public string? Location => location;
-
-    public string? ETag => etag;
-
+    /// <inheritdoc />
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
-        response.StatusCode = status;
-        if (location is not null)
+        response.StatusCode = Status;
+        if (Location is not null)
         {
-            response.Headers.Location = location;
+            response.Headers.Location = Location;
         }
-        if (etag is not null)
+        if (ETag is not null)
         {
-            response.Headers.ETag = etag;
+            response.Headers.ETag = ETag;
         }
-        if (repeated)
+        if (Repeated)
         {
             response.Headers[RepeatedHeader] = "true";
         }
-        if (body.Length > 0)
+        if (Body.Length > 0)
         {
-            response.ContentType = contentType;
-            await response.WriteAsync(body, Encoding.UTF8, httpContext.RequestAborted);
+            response.ContentType = ContentType;
+            await response.WriteAsync(Body, Encoding.UTF8, httpContext.RequestAborted);
         }
     }
 }

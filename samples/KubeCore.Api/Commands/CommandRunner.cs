@@ -132,7 +132,6 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             {
                 var answer = await unit(db, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                db.AfterCommit.ForEach(action => action());
                 foreach (var (id, (version, state)) in db.WrittenStates)
                 {
                     cache.Return(id, version, state);
@@ -163,7 +162,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             if (first is not null)
             {
                 return first.RequestHash == hash
-                    ? new StoredResult(first.StatusCode, first.ContentType, first.Body, first.Location, first.ETag, repeated: true)
+                    ? new StoredResult(first.StatusCode, first.ContentType, first.Body, first.Location, first.ETag, Repeated: true)
                     : throw new ApiException(StatusCodes.Status422UnprocessableEntity, ApiErrors.IdempotencyKeyReused);
             }
         }
@@ -175,9 +174,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
         }
         catch (RuleViolationException violation) when (key is not null)
         {
-            db.ChangeTracker.Clear();
-            db.AfterCommit.Clear();
-            db.WrittenStates.Clear();
+            db.ForgetUnit();
             answer = Serialize(new ApiResponse(StatusCodes.Status422UnprocessableEntity,
                 Problems.WithTrace(Problems.FromViolations(violation.Violations, CultureInfo.CurrentUICulture), http)), "application/problem+json");
         }
@@ -269,7 +266,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
                     }
                     foreach (var unit in group)
                     {
-                        unit.Lost(failure);
+                        unit.Complete(lost: failure);
                     }
                     if (connection is not null)
                     {
@@ -303,7 +300,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
     {
         if (unit.RequestAborted.IsCancellationRequested)
         {
-            unit.Fail(new OperationCanceledException(unit.RequestAborted));
+            unit.Failure = new OperationCanceledException(unit.RequestAborted);
             return;
         }
         for (var attempt = 1; ; attempt++)
@@ -318,7 +315,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
                 {
                     earlier[id] = written;
                 }
-                unit.Succeeded(answer, db.AfterCommit.Count == 0 ? null : [.. db.AfterCommit]);
+                unit.Result = answer;
                 return;
             }
             catch (DbUpdateException conflict) when (Database.IsConflict(conflict) && attempt < MaxAttempts)
@@ -329,17 +326,14 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             catch (Exception failure)
             {
                 await RollBackToSavepointAsync(transaction);
-                unit.Fail(failure is DbUpdateException conflict && Database.IsConflict(conflict)
+                unit.Failure = failure is DbUpdateException conflict && Database.IsConflict(conflict)
                     ? new ApiException(StatusCodes.Status409Conflict, ApiErrors.ConcurrencyConflict)
-                    : failure);
+                    : failure;
                 return;
             }
             finally
             {
-                // What this unit tracked or kept is its own: the next unit starts clean.
-                db.ChangeTracker.Clear();
-                db.AfterCommit.Clear();
-                db.WrittenStates.Clear();
+                db.ForgetUnit(); // what this unit tracked or kept is its own: the next unit starts clean
             }
         }
     }
@@ -373,10 +367,6 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
     /// <summary>One request's unit waiting for, or in, the SQLite writer; answered once the transaction holding it has committed.</summary>
     private sealed class WriteUnit(Func<KubeCoreDbContext, CancellationToken, Task<StoredResult>> run, ExecutionContext? context, CancellationToken requestAborted)
     {
-        private StoredResult? _answer;
-        private Exception? _failure;
-        private List<Action>? _afterCommit;
-
         /// <summary>Starts the unit on <paramref name="db"/> in the request's execution context (its awaits continue in it).</summary>
         public Task<StoredResult> RunIn(KubeCoreDbContext db)
         {
@@ -393,37 +383,24 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
 
         public TaskCompletionSource<StoredResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void Succeeded(StoredResult answer, List<Action>? afterCommit)
-        {
-            _answer = answer;
-            _afterCommit = afterCommit;
-        }
+        /// <summary>The unit's answer, sent once the transaction holding it has committed.</summary>
+        public StoredResult? Result { get; set; }
 
         /// <summary>The unit failed and changed nothing: its error is the answer, once the group is done.</summary>
-        public void Fail(Exception failure)
-        {
-            _failure = failure;
-            _answer = null;
-            _afterCommit = null;
-        }
+        public Exception? Failure { get; set; }
 
-        /// <summary>The shared transaction was lost: nothing of the unit is stored; it answers with its own error, or this one.</summary>
-        public void Lost(Exception failure)
+        /// <summary>
+        /// The group is done: the answer (or the unit's own failure) goes out. When the shared transaction was
+        /// <paramref name="lost"/>, nothing of the unit is stored: it answers with its own error, or that one.
+        /// </summary>
+        public void Complete(Exception? lost = null)
         {
-            _failure ??= failure;
-            Complete();
-        }
-
-        /// <summary>The transaction has committed: the answer (or the unit's own failure) goes out.</summary>
-        public void Complete()
-        {
-            if (_failure is not null)
+            if ((Failure ??= lost) is { } failure)
             {
-                Answer.TrySetException(_failure);
+                Answer.TrySetException(failure);
                 return;
             }
-            _afterCommit?.ForEach(action => action());
-            Answer.TrySetResult(_answer!);
+            Answer.TrySetResult(Result!);
         }
     }
 
@@ -453,8 +430,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             contentType,
             response.Body is null ? string.Empty : JsonSerializer.Serialize(response.Body, response.Body.GetType(), Json),
             response.Location,
-            response.Version is { } version ? ETags.Format(version) : null,
-            repeated: false);
+            response.Version is { } version ? ETags.Format(version) : null);
 }
 
 

@@ -102,18 +102,15 @@ public static class HouseholdEndpoints
         });
     }
 
-    private static Task<IResult> SetEvidence(Guid householdId, EvidenceRequest request, HttpContext http, CommandRunner runner)
-    {
-        return runner.RunAsync(http, request, moneyMoving: false, async (db, cancellationToken) =>
+    private static Task<IResult> SetEvidence(Guid householdId, EvidenceRequest request, HttpContext http, CommandRunner runner) =>
+        runner.RunAsync(http, request, moneyMoving: false, async (db, cancellationToken) =>
         {
             var row = await db.Households.Include(h => h.Persons).SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken) ?? throw ApiException.NotFound("household");
             ETags.Check(http, "household", row.Version);
-            var evidence = EvidenceJson.Read(row.Evidence) with { Registry = request.Registry, OnPs2List = request.OnPs2List };
-            row.Evidence = EvidenceJson.Write(evidence);
+            row.Evidence = EvidenceJson.Write(EvidenceJson.Read(row.Evidence) with { Registry = request.Registry, OnPs2List = request.OnPs2List });
             row.Version++;
             return new ApiResponse(StatusCodes.Status200OK, View(row, http.User), Version: row.Version);
         });
-    }
 
     private static async Task<IResult> List(HttpContext http, IDbContextFactory<KubeCoreDbContext> databases, string? desa, int? skip, int? take, CancellationToken cancellationToken)
     {

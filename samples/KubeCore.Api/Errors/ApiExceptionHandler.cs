@@ -64,25 +64,17 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException bad, CultureInfo culture)
     {
-        if (bad.InnerException is JsonException json)
-        {
-            return Malformed(json, culture);
-        }
         // ASP.NET's texts name the handler's parameters ("Implicit body inferred for parameter ..."): never shown, only classified.
-        var code = bad.StatusCode switch
+        var message = bad.Message;
+        return bad switch
         {
-            StatusCodes.Status415UnsupportedMediaType => ApiErrors.UnsupportedMediaType,
-            _ when bad.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase)
-                || bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) => ApiErrors.MissingBody,
-            _ when bad.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) => ApiErrors.InvalidParameter,
-            _ when bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) => ApiErrors.InvalidParameter,
-            _ => ApiErrors.MalformedRequest,
-        };
-        return code switch
-        {
-            ApiErrors.InvalidParameter => Problems.Api(bad.StatusCode, code, culture, ("Parameter", ParameterName(bad.Message))),
-            ApiErrors.MalformedRequest => Problems.Api(bad.StatusCode, code, culture, ("Detail", ApiErrors.UnreadableRequest(culture))),
-            _ => Problems.Api(bad.StatusCode, code, culture),
+            { InnerException: JsonException json } => Malformed(json, culture),
+            { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problems.Api(bad.StatusCode, ApiErrors.UnsupportedMediaType, culture),
+            _ when message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase) || message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) =>
+                Problems.Api(bad.StatusCode, ApiErrors.MissingBody, culture),
+            _ when message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) || message.StartsWith("Required parameter", StringComparison.Ordinal) =>
+                Problems.Api(bad.StatusCode, ApiErrors.InvalidParameter, culture, ("Parameter", ParameterName(message))),
+            _ => Problems.Api(bad.StatusCode, ApiErrors.MalformedRequest, culture, ("Detail", ApiErrors.UnreadableRequest(culture))),
         };
     }
 
@@ -91,43 +83,25 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         // Only the path and our own texts are shown: System.Text.Json's messages may quote request text.
         var field = json.Path ?? "$";
         var message = json.Message;
-        string code;
-        (string, object?)[] arguments;
-        if (json.InnerException is JsonException { } reader && reader.GetType().Name == "JsonReaderException")
+        var converted = message.Contains("could not be converted", StringComparison.Ordinal);
+        (string Code, (string, object?)[] Arguments) error = json switch
         {
-            code = ApiErrors.MalformedJson;
-            arguments = [("Line", (reader.LineNumber ?? json.LineNumber ?? 0) + 1), ("Position", reader.BytePositionInLine ?? json.BytePositionInLine ?? 0)];
-        }
-        else if (message.Contains("missing required properties", StringComparison.Ordinal))
-        {
-            code = ApiErrors.MissingValue;
-            arguments = [("Field", field), ("Names", QuotedNames(message))];
-        }
-        else if (json is WireValueException || json.InnerException is not null || message.Contains("could not be converted", StringComparison.Ordinal) || message.Contains("null", StringComparison.Ordinal))
-        {
-            var wasNull = json is not WireValueException && message.Contains("null", StringComparison.Ordinal) && !message.Contains("could not be converted", StringComparison.Ordinal);
-            code = ApiErrors.InvalidValue;
-            arguments = [("Field", field), ("Expected", ApiErrors.ExpectedForm((json as WireValueException)?.Form, wasNull, culture))];
-        }
-        else
-        {
-            code = ApiErrors.MalformedJson;
-            arguments = [("Line", (json.LineNumber ?? 0) + 1), ("Position", json.BytePositionInLine ?? 0)];
-        }
-        return Problems.Create(StatusCodes.Status400BadRequest, [new ProblemError(null, code, ApiErrors.Message(code, culture, arguments), field)], culture);
+            { InnerException: JsonException reader } when reader.GetType().Name == "JsonReaderException" =>
+                (ApiErrors.MalformedJson, [("Line", (reader.LineNumber ?? json.LineNumber ?? 0) + 1), ("Position", reader.BytePositionInLine ?? json.BytePositionInLine ?? 0)]),
+            _ when message.Contains("missing required properties", StringComparison.Ordinal) => (ApiErrors.MissingValue, [("Field", field), ("Names", QuotedNames(message))]),
+            WireValueException wire => (ApiErrors.InvalidValue, [("Field", field), ("Expected", ApiErrors.ExpectedForm(wire.Form, false, culture))]),
+            _ when json.InnerException is not null || converted || message.Contains("null", StringComparison.Ordinal) =>
+                (ApiErrors.InvalidValue, [("Field", field), ("Expected", ApiErrors.ExpectedForm(null, message.Contains("null", StringComparison.Ordinal) && !converted, culture))]),
+            _ => (ApiErrors.MalformedJson, [("Line", (json.LineNumber ?? 0) + 1), ("Position", json.BytePositionInLine ?? 0)]),
+        };
+        return Problems.Create(StatusCodes.Status400BadRequest, [new ProblemError(null, error.Code, ApiErrors.Message(error.Code, culture, error.Arguments), field)], culture);
     }
 
+    // "JSON deserialization for type 'T' was missing required properties including: 'a', 'b'."
     private static string QuotedNames(string message)
     {
-        // "JSON deserialization for type 'T' was missing required properties including: 'a', 'b'."
-        var names = new List<string>();
         var at = message.IndexOf("including:", StringComparison.Ordinal);
-        var parts = (at < 0 ? message : message[at..]).Split('\'');
-        for (var i = 1; i < parts.Length; i += 2)
-        {
-            names.Add(parts[i]);
-        }
-        return string.Join(", ", names);
+        return string.Join(", ", (at < 0 ? message : message[at..]).Split('\'').Where((_, i) => i % 2 == 1));
     }
 
     private static string ParameterName(string message)
@@ -143,9 +117,5 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         return declaration[(declaration.LastIndexOf(' ') + 1)..];
     }
 
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
-    }
+    private static string FirstLine(string message) => message.Split('\r', '\n')[0];
 }

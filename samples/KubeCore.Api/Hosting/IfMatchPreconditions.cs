@@ -20,17 +20,11 @@ public sealed class EvaluationOnly
 }
 
 /// <summary>
-/// <c>If-Match</c> on every versioned write, at the HTTP edge (a middleware after authorization, before the body is read):
-/// <list type="bullet">
-/// <item>no header, or <c>*</c>: the write proceeds;</item>
-/// <item>a value that is not a list of this API's entity tags (<c>"7"</c>, <c>W/"7"</c> or a bare <c>7</c>): 412
-/// <see cref="ApiErrors.IfMatchInvalid"/>;</item>
-/// <item>tags none of which is the resource's current version: 412 <see cref="ApiErrors.VersionMismatch"/>, nothing is read or written.</item>
-/// </list>
-/// The version is compared here only for a request without an <c>Idempotency-Key</c>: a retry under a key must get its
-/// first answer back even though that answer moved the version, so with a key the unit of work compares it (after the
-/// idempotency lookup, in its transaction: <see cref="ETags.Check"/>). Without a key the unit compares it again too, so a write
-/// that raced in between is still caught.
+/// <c>If-Match</c> on every versioned write, at the HTTP edge (a middleware after authorization, before the body is read),
+/// as <see cref="ETags.Check"/> judges it: on a 412 nothing is read or written. The version is compared here only for a
+/// request without an <c>Idempotency-Key</c>: a retry under a key must get its first answer back even though that answer
+/// moved the version, so with a key the unit of work compares it (after the idempotency lookup, in its transaction).
+/// Without a key the unit compares it again too, so a write that raced in between is still caught.
 /// </summary>
 public sealed class IfMatchPreconditions(RequestDelegate next, IDbContextFactory<KubeCoreDbContext> databases)
 {

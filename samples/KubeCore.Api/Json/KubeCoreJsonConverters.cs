@@ -40,7 +40,7 @@ public static class KubeCoreJsonConverters
     /// </summary>
     public static JsonSerializerOptions Storage { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
-    /// <summary>Applies the API's settings to <paramref name="options"/> (see <see cref="Storage"/>).</summary>
+    /// <summary>Applies the API's settings and adds every converter, and string enums (numbers refused), to <paramref name="options"/> (see <see cref="Storage"/>).</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -48,13 +48,6 @@ public static class KubeCoreJsonConverters
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.NumberHandling = JsonNumberHandling.Strict;
-        return options.AddKubeCoreConverters();
-    }
-
-    /// <summary>Adds every converter, and string enums (numbers refused), to <paramref name="options"/>.</summary>
-    public static JsonSerializerOptions AddKubeCoreConverters(this JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
         foreach (var value in Values)
         {
             options.Converters.Add(value.Converter);

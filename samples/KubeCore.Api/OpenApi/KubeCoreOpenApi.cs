@@ -125,33 +125,18 @@ public static class KubeCoreOpenApi
                 var description = context.Description;
                 var metadata = description.ActionDescriptor.EndpointMetadata;
                 var method = description.HttpMethod ?? "GET";
-                if (string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase) || string.Equals(method, "PUT", StringComparison.OrdinalIgnoreCase))
+                if (HttpMethods.IsPost(method) || HttpMethods.IsPut(method))
                 {
                     // Money-moving endpoints say "Idempotency-Key required." in their summary (the runner enforces it).
-                    var required = operation.Summary?.Contains("Idempotency-Key required", StringComparison.Ordinal) == true;
-                    operation.Parameters ??= [];
-                    operation.Parameters.Add(new OpenApiParameter
-                    {
-                        Name = "Idempotency-Key",
-                        In = ParameterLocation.Header,
-                        Required = required,
-                        Description = "A client-chosen key (1-200 characters), scoped to the caller. A retry with the same key and request gets the first answer back " +
-                            $"(header {StoredResult.RepeatedHeader}: true) and posts nothing; the same key with another request is refused (422).",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
-                    });
+                    AddHeader(operation, CommandRunner.IdempotencyHeader, operation.Summary?.Contains("Idempotency-Key required", StringComparison.Ordinal) == true,
+                        "A client-chosen key (1-200 characters), scoped to the caller. A retry with the same key and request gets the first answer back " +
+                        $"(header {StoredResult.RepeatedHeader}: true) and posts nothing; the same key with another request is refused (422).");
                 }
                 if (Hosting.IfMatchPreconditions.Applies(method, metadata, out var versioned))
                 {
-                    operation.Parameters ??= [];
-                    operation.Parameters.Add(new OpenApiParameter
-                    {
-                        Name = "If-Match",
-                        In = ParameterLocation.Header,
-                        Required = false,
-                        Description = $"The {versioned!.Resource}'s version as its GET sent it in ETag (e.g. \"7\"; a list, or *, is accepted). " +
-                            "Without it the write proceeds; with another version, or a value that is not a version, it is refused (412) and nothing changes.",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
-                    });
+                    AddHeader(operation, "If-Match", required: false,
+                        $"The {versioned!.Resource}'s version as its GET sent it in ETag (e.g. \"7\"; a list, or *, is accepted). " +
+                        "Without it the write proceeds; with another version, or a value that is not a version, it is refused (412) and nothing changes.");
                 }
                 var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToList();
                 var secured = policies.Count > 0 && !metadata.OfType<IAllowAnonymous>().Any();
@@ -195,22 +180,11 @@ public static class KubeCoreOpenApi
     /// </summary>
     public static string OperationId(string method, string path)
     {
-        var id = new StringBuilder(method.ToLowerInvariant());
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < segments.Length; i++)
-        {
-            var segment = segments[i];
-            if (segment.StartsWith('{'))
-            {
-                if (i == segments.Length - 1)
-                {
-                    id.Append("By").Append(Pascal(segment.Trim('{', '}').Split(':')[0]));
-                }
-                continue;
-            }
-            id.Append(Pascal(segment));
-        }
-        return id.ToString();
+        return method.ToLowerInvariant() + string.Concat(segments.Select((segment, i) =>
+            !segment.StartsWith('{') ? Pascal(segment)
+            : i == segments.Length - 1 ? "By" + Pascal(segment.Trim('{', '}').Split(':')[0])
+            : string.Empty));
     }
 
     private static string Pascal(string text) =>
@@ -243,6 +217,19 @@ public static class KubeCoreOpenApi
                 values.Remove(none);
             }
         }
+    }
+
+    private static void AddHeader(OpenApiOperation operation, string name, bool required, string description)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = name,
+            In = ParameterLocation.Header,
+            Required = required,
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+        });
     }
 
     private static void AddProblem(OpenApiOperation operation, OpenApiDocument? document, int status, string description)

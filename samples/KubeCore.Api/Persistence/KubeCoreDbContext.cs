@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace KubeCore.Api.Persistence;
 
 /// <summary>
@@ -19,14 +21,18 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
 
     public DbSet<IdempotencyRow> IdempotencyRecords => Set<IdempotencyRow>();
 
-    /// <summary>Actions to run once this context's transaction has committed (the command runner runs them).</summary>
-    public List<Action> AfterCommit { get; } = [];
-
     /// <summary>
     /// The in-memory states of the aggregates this unit wrote, by id, at the version it wrote: given to the state cache
     /// once the transaction holding the unit has committed, and dropped if the unit or that transaction fails.
     /// </summary>
     public Dictionary<Guid, (long Version, object State)> WrittenStates { get; } = [];
+
+    /// <summary>Forgets what the unit tracked and wrote: it failed, or the next unit on this context starts clean.</summary>
+    internal void ForgetUnit()
+    {
+        ChangeTracker.Clear();
+        WrittenStates.Clear();
+    }
 
     /// <summary>
     /// In a transaction shared by several units (SQLite group commit): the states written by the earlier units that
@@ -153,25 +159,8 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
         }
     }
 
-    private static string SnakeCase(string name)
-    {
-        var result = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
-                {
-                    result.Append('_');
-                }
-                result.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                result.Append(c);
-            }
-        }
-        return result.ToString();
-    }
+    // "RegisteredAt" is "registered_at", "PK_households" is "pk_households": an underscore before each capital that ends a
+    // lower-case run or starts a capitalised word.
+    private static string SnakeCase(string name) =>
+        Regex.Replace(name, @"(?<=\p{Ll})(?=\p{Lu})|(?<=[^_])(?=\p{Lu}\p{Ll})", "_").ToLowerInvariant();
 }

@@ -7,36 +7,30 @@ namespace KubeCore.Api.Security;
 
 /// <summary>Issues and validates the API's HS256 bearer tokens (<see cref="AuthOptions"/>).</summary>
 /// <remarks>The key and the validation parameters are built once (the options are read at start and never change).</remarks>
-public sealed class TokenService
+public sealed class TokenService(IOptions<AuthOptions> options, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
-    private readonly IOptions<AuthOptions> _options;
-    private readonly TimeProvider _time;
-    private readonly SymmetricSecurityKey _key;
-    private readonly TokenValidationParameters _validation;
 
-    /// <summary>Builds the signing key and validation parameters from <paramref name="options"/>.</summary>
-    public TokenService(IOptions<AuthOptions> options, TimeProvider time)
+    /// <summary>
+    /// What the JwtBearer scheme checks: issuer, audience, HS256 signature under the signing key, and lifetime on
+    /// this service's clock with one minute of skew (JwtBearer's default would allow five). Claims keep their
+    /// JWT names (<see cref="Roles.SubjectClaim"/>, <see cref="Roles.RoleClaim"/>): inbound mapping is off.
+    /// </summary>
+    public TokenValidationParameters ValidationParameters { get; } = new()
     {
-        _options = options;
-        _time = time;
-        _key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.Value.SigningKey));
-        _validation = new TokenValidationParameters
+        ValidIssuer = options.Value.Issuer,
+        ValidAudience = options.Value.Audience,
+        IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.Value.SigningKey)),
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        ClockSkew = TimeSpan.FromMinutes(1),
+        LifetimeValidator = (notBefore, expires, _, _) =>
         {
-            ValidIssuer = options.Value.Issuer,
-            ValidAudience = options.Value.Audience,
-            IssuerSigningKey = _key,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TimeSpan.FromMinutes(1),
-            LifetimeValidator = (notBefore, expires, _, _) =>
-            {
-                var now = time.GetUtcNow().UtcDateTime;
-                return expires is { } e && now < e.AddMinutes(1) && (notBefore is null || notBefore.Value.AddMinutes(-1) <= now);
-            },
-            NameClaimType = Roles.SubjectClaim,
-            RoleClaimType = Roles.RoleClaim,
-        };
-    }
+            var now = time.GetUtcNow().UtcDateTime;
+            return expires is { } e && now < e.AddMinutes(1) && (notBefore is null || notBefore.Value.AddMinutes(-1) <= now);
+        },
+        NameClaimType = Roles.SubjectClaim,
+        RoleClaimType = Roles.RoleClaim,
+    };
 
     /// <summary>Issues a token for one role.</summary>
     /// <param name="subject">The caller's id (never personal data: a staff id, not a NIK).</param>
@@ -64,25 +58,18 @@ public sealed class TokenService
         {
             claims[Roles.PendampingClaim] = pendamping.ToString();
         }
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = _options.Value.Issuer,
-            Audience = _options.Value.Audience,
+            Issuer = options.Value.Issuer,
+            Audience = options.Value.Audience,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now + _options.Value.TokenLifetime,
+            Expires = now + options.Value.TokenLifetime,
             Claims = claims,
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(ValidationParameters.IssuerSigningKey, SecurityAlgorithms.HmacSha256),
         });
     }
-
-    /// <summary>
-    /// What the JwtBearer scheme checks: issuer, audience, HS256 signature under the signing key, and lifetime on
-    /// this service's clock with one minute of skew (JwtBearer's default would allow five). Claims keep their
-    /// JWT names (<see cref="Roles.SubjectClaim"/>, <see cref="Roles.RoleClaim"/>): inbound mapping is off.
-    /// </summary>
-    public TokenValidationParameters ValidationParameters => _validation;
 
     /// <summary>
     /// Sets the JwtBearer scheme to this service's validation: JWT claim names kept, tokens not saved, and a token
