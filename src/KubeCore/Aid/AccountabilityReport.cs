@@ -114,11 +114,15 @@ public sealed class AccountabilityReport
     public LocalDate? SubmittedOn { get; private set; }
 
     /// <summary>Opens the LPJ of a grant disbursed on <paramref name="disbursedOn"/>.</summary>
-    /// <exception cref="ArgumentException">The grant is not positive.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="RuleViolationException">AID-03: the grant is 0 or less (<see cref="AidErrors.GrantNotPositive"/>).</exception>
     public static AccountabilityReport Open(GroupId groupId, Rupiah grant, LocalDate disbursedOn, ProgramProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        Preconditions.CheckArgument(grant.IsPositive, nameof(grant), "A grant must be positive.");
+        if (!grant.IsPositive)
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Aid03, AidErrors.GrantNotPositive, ("Grant", grant)));
+        }
         return new AccountabilityReport(groupId, grant, disbursedOn, disbursedOn.Plus(profile.Aid.LpjDuePeriod), profile.Id);
     }
 

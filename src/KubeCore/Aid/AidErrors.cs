@@ -23,6 +23,9 @@ public static class AidErrors
     /// <summary>AID-03: the receipt was already claimed in this report.</summary>
     public const string ReceiptAlreadyClaimed = "AID03_RECEIPT_ALREADY_CLAIMED";
 
+    /// <summary>AID-03: the grant an LPJ accounts for is not positive.</summary>
+    public const string GrantNotPositive = "AID03_GRANT_NOT_POSITIVE";
+
     /// <summary>AID-03: a spend amount is not positive.</summary>
     public const string SpendNotPositive = "AID03_SPEND_NOT_POSITIVE";
 
@@ -52,6 +55,7 @@ public static class AidErrors
         new(GroupTooYoung, "Kelompok aktif sejak {ActiveSince}, belum mencapai usia minimal {MinAge} untuk bantuan pengembangan.", "The group has been active since {ActiveSince}, short of the minimum age {MinAge} for development aid."),
         new(ReceiptMissing, "Pengeluaran {Amount} tidak memiliki nomor bukti (nota/kuitansi).", "The spend of {Amount} has no receipt reference."),
         new(ReceiptAlreadyClaimed, "Bukti {ReceiptReference} sudah dicatat dalam LPJ ini.", "Receipt {ReceiptReference} is already claimed in this report."),
+        new(GrantNotPositive, "Jumlah bantuan yang dipertanggungjawabkan harus lebih dari nol (tercatat {Grant}).", "The grant a report accounts for must be more than zero (got {Grant})."),
         new(SpendNotPositive, "Jumlah pengeluaran harus lebih dari nol (tercatat {Amount}).", "A spend must be more than zero (got {Amount})."),
         new(SpendBeforeDisbursement, "Pengeluaran tanggal {Date} mendahului pencairan bantuan tanggal {DisbursedOn}.", "The spend dated {Date} precedes the disbursement on {DisbursedOn}."),
         new(SpendAboveGrant, "Pengeluaran {Amount} melebihi sisa bantuan {Remaining}.", "The spend of {Amount} exceeds the remaining grant of {Remaining}."),

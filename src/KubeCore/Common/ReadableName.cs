@@ -92,6 +92,28 @@ public static class ReadableName
         return null;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> is null or holds nothing a person can see: only white space, invisible characters
+    /// and controls (see the remarks of <see cref="ReadableName"/>). The one definition of a blank text: a name that is
+    /// blank is <see cref="CommonErrors.NameEmpty"/> (MEM-07), and other texts a person must give (the reason of a
+    /// reversal, SAV-01) are judged blank by it too.
+    /// </summary>
+    internal static bool IsBlank(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (!IsInvisible(rune) && !IsUnreadable(rune))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static RuleViolation Empty() => RuleViolation.Of(RuleIds.Mem07, CommonErrors.NameEmpty);
 
     /// <summary>The normalised name (see <see cref="Check"/>), or a <see cref="RuleViolationException"/>.</summary>

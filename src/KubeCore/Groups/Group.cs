@@ -491,16 +491,20 @@ public sealed class Group : IGroupStanding
     /// Opens the group's bank account (GRP-07): the holder must be the group's name (compared ignoring case and
     /// repeated spaces) and never a current member's name. Allowed from Formed until dissolution; one account.
     /// </summary>
-    /// <exception cref="ArgumentNullException">The command or a text is null.</exception>
-    /// <exception cref="ArgumentException">A text is blank, or the account number is not 5 to 20 digits.</exception>
-    /// <exception cref="RuleViolationException">GRP-06 status or date, GRP-07 account already open or holder not the group.</exception>
+    /// <exception cref="ArgumentNullException">The command, its bank or its holder name is null.</exception>
+    /// <exception cref="ArgumentException">The bank or the holder name is blank.</exception>
+    /// <exception cref="RuleViolationException">GRP-06 status or date; GRP-07 account number not 5 to 20 ASCII digits
+    /// (<see cref="GroupErrors.AccountNumberInvalid"/>), account already open, or holder not the group.</exception>
     public void OpenBankAccount(OpenBankAccount command)
     {
         Preconditions.CheckNotNull(command);
         Preconditions.CheckNotBlank(command.Bank);
         Preconditions.CheckNotBlank(command.HolderName);
-        Preconditions.CheckArgument(IsAccountNumber(command.AccountNumber), nameof(command), "The account number must be 5 to 20 digits.");
         var violations = new List<RuleViolation>();
+        if (!IsAccountNumber(command.AccountNumber))
+        {
+            violations.Add(RuleViolation.Of(RuleIds.Grp07, GroupErrors.AccountNumberInvalid));
+        }
         if (Status is GroupStatus.Proposed or GroupStatus.Dissolved)
         {
             violations.Add(NotAllowed(nameof(OpenBankAccount)));

@@ -71,6 +71,9 @@ public static class HouseholdErrors
     /// <summary>POV-03: a household's registry decile is stale and needs re-verification.</summary>
     public const string DecileStale = "POV03_DECILE_STALE";
 
+    /// <summary>POV-03: a registry decile is outside its registry's range (DTKS 1..4, DTSEN 1..10).</summary>
+    public const string DecileOutOfRange = "POV03_DECILE_OUT_OF_RANGE";
+
     /// <summary>MEM-07: a household is registered with at least one named person (the persons on its Kartu Keluarga).</summary>
     public const string NoPersons = "MEM07_HOUSEHOLD_WITHOUT_PERSONS";
 
@@ -98,6 +101,7 @@ public static class HouseholdErrors
         new(Kepmensos262FloorTypeUnknown, "Jenis lantai {PropertyValue} tidak dikenal.", "Floor type {PropertyValue} is not known."),
         new(Kepmensos262WallTypeUnknown, "Jenis dinding {PropertyValue} tidak dikenal.", "Wall type {PropertyValue} is not known."),
         new(Kepmensos262ElectricityVaNegative, "Daya listrik tidak boleh negatif (tercatat {PropertyValue} VA); isi 0 bila tanpa listrik.", "The electricity connection must not be negative (recorded {PropertyValue} VA); use 0 for none."),
+        new(DecileOutOfRange, "Desil {Decile} di luar rentang {Registry}: desil {Registry} antara 1 dan {MaxDecile}.", "Decile {Decile} is outside the {Registry} range: {Registry} deciles are 1 to {MaxDecile}."),
         new(DecileStale, "Desil rumah tangga {HouseholdId} diperingkat pada {RankedOn} dan hanya berlaku sampai {FreshThrough}; perlu verifikasi ulang.", "The decile of household {HouseholdId} was ranked on {RankedOn} and was fresh only through {FreshThrough}; it needs re-verification."),
     ]);
 }

@@ -131,11 +131,12 @@ public sealed class Person
     /// sex or birth date is accepted with a warning (<see cref="NikWarnings"/>, MEM-06); <paramref name="maritalStatus"/>
     /// null means not recorded (MEM-03).
     /// </summary>
-    /// <exception cref="ArgumentException">The name is blank, the NIK is the default value or an enum value is undefined.</exception>
-    /// <exception cref="RuleViolationException">MEM-07: the name is empty once invisible characters are removed, holds a control or bidi-override character, or is longer than <see cref="ReadableName.DefaultMaxLength"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException">The NIK is the default value or an enum value is undefined.</exception>
+    /// <exception cref="RuleViolationException">MEM-07: the name is empty, white space only or empty once invisible characters are removed (<see cref="CommonErrors.NameEmpty"/>), holds a control or bidi-override character, or is longer than <see cref="ReadableName.DefaultMaxLength"/>.</exception>
     public static Person Register(PersonId id, HouseholdId householdId, string name, Nik nik, Sex sex, LocalDate birthDate, HouseholdRole role, Employment employment, MaritalStatus? maritalStatus = null)
     {
-        Preconditions.CheckNotBlank(name);
+        ArgumentNullException.ThrowIfNull(name);
         return Create(id, householdId, ReadableName.Normalize(name), nik, sex, birthDate, role, employment, maritalStatus);
     }
 

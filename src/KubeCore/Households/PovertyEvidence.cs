@@ -1,4 +1,5 @@
 using KubeCore.Common;
+using KubeCore.Rules;
 using KubeCore.Rules.Parameters;
 using KubeCore.WealthRanking;
 using NodaTime;
@@ -19,11 +20,17 @@ public enum RegistrySource
 public sealed record RegistryEntry
 {
     /// <summary>Creates an entry.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The decile is outside 1..4 (DTKS) or 1..10 (DTSEN).</exception>
+    /// <exception cref="ArgumentException"><paramref name="source"/> is not a defined registry.</exception>
+    /// <exception cref="RuleViolationException">POV-03: the decile is outside 1..4 (DTKS) or 1..10 (DTSEN) (<see cref="HouseholdErrors.DecileOutOfRange"/>).</exception>
     public RegistryEntry(RegistrySource source, int decile, LocalDate rankedOn)
     {
         Preconditions.CheckArgument(Enum.IsDefined(source), nameof(source), "Unknown registry.");
-        Preconditions.CheckArgumentRange(decile, 1, source == RegistrySource.Dtks ? 4 : 10);
+        var maxDecile = source == RegistrySource.Dtks ? 4 : 10;
+        if (decile < 1 || decile > maxDecile)
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Pov03, HouseholdErrors.DecileOutOfRange,
+                ("Registry", source.ToString().ToUpperInvariant()), ("Decile", decile), ("MaxDecile", maxDecile)));
+        }
         Source = source;
         Decile = decile;
         RankedOn = rankedOn;

@@ -61,14 +61,14 @@ public sealed class WithdrawSavingsCommandValidator : AbstractValidator<Withdraw
     }
 }
 
-/// <summary>Validates <see cref="ReverseEntryCommand"/>: entry given, reason given and not too long (SAV-01).</summary>
+/// <summary>Validates <see cref="ReverseEntryCommand"/>: entry given, reason not blank (as <see cref="SavingsLedger.Reverse"/> judges it) and not too long (SAV-01).</summary>
 public sealed class ReverseEntryCommandValidator : AbstractValidator<ReverseEntryCommand>
 {
     /// <summary>Creates the validator.</summary>
     public ReverseEntryCommandValidator()
     {
         RuleFor(c => c.Entry).Must(e => e.Value != Guid.Empty).WithErrorCode(SavingsErrors.EntryRequired);
-        RuleFor(c => c.Reason).NotEmpty().WithErrorCode(SavingsErrors.ReversalReasonRequired);
+        RuleFor(c => c.Reason).Must(r => !ReadableName.IsBlank(r)).WithErrorCode(SavingsErrors.ReversalReasonRequired);
         RuleFor(c => c.Reason).MaximumLength(LedgerEntry.MaxMemoLength).WithErrorCode(SavingsErrors.TextTooLong);
         RuleFor(c => c.Reference).MaximumLength(LedgerEntry.MaxReferenceLength).WithErrorCode(SavingsErrors.TextTooLong);
     }

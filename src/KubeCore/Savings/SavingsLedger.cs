@@ -882,12 +882,18 @@ public sealed class SavingsLedger
     /// opening, a week close or a reversal (a reversal of a reversal is refused: post the correct entry again instead),
     /// or when undoing it would take a balance below zero (e.g. a deposit already withdrawn).
     /// </summary>
-    /// <exception cref="ArgumentException">The reason is blank, a text is too long, or the id is the default id.</exception>
-    /// <exception cref="RuleViolationException">SAV-01 unknown / already reversed / not reversible, SAV-05 date, SAV-02 balances.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> is null.</exception>
+    /// <exception cref="ArgumentException">A text is too long, or the id is the default id.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 blank reason (empty, white space or invisible characters only:
+    /// <see cref="SavingsErrors.ReversalReasonRequired"/>) / unknown / already reversed / not reversible, SAV-05 date, SAV-02 balances.</exception>
     public LedgerEntry Reverse(HostToday today, LocalDate date, EntryId entry, string reason, string? reference = null)
     {
         IdGuard.Check(entry);
-        Preconditions.CheckNotBlank(reason);
+        ArgumentNullException.ThrowIfNull(reason);
+        if (ReadableName.IsBlank(reason))
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Sav01, SavingsErrors.ReversalReasonRequired));
+        }
         CheckText(reference, reason);
         var index = IndexOf(entry);
         if (index < 0)

@@ -96,4 +96,35 @@ public sealed class LimitsTests(ApiHosts hosts)
         (await (await s.Dinsos.GetAsync($"/households/{household}", Http.Ct)).ExpectAsync(HttpStatusCode.OK)).GetProperty("persons")[0].Str("name").Length.ShouldBe(150);
         await (await Post(s, "savings/deposits", new { member = s.Members[0], date = "2019-01-21", amount = 5_000 })).ExpectAsync(HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task A_blank_name_a_decile_out_of_range_a_malformed_account_number_and_a_blank_reversal_reason_are_refused_with_their_codes_and_change_nothing()
+    {
+        var api = hosts.For(DatabaseEngine.Sqlite);
+        var s = await ActiveGroupWithBooksAsync(api);
+        var person = Identities.Person(female: true);
+        object Household(string name) => new { familyCard = Identities.FamilyCard(), desa = "62.71.01.1001", size = 4, persons = new[] { new { name, nik = person.Nik, sex = person.Sex, birthDate = person.BirthDate, role = "Head", employment = "Trader" } } };
+        object Registry(string source, int decile) => new { registry = new { source, decile, rankedOn = "2019-01-02" }, onPs2List = false };
+
+        // MEM-07: a name of white space only (it was a 400 InvalidArgument).
+        await (await s.Dinsos.PostAsync("/households", Household("   "))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "MEM07_NAME_EMPTY");
+
+        // POV-03: a decile outside its registry's range; the evidence stays as it was.
+        var household = (await (await s.Dinsos.PostAsync("/households", Household("Siti Rahayu"))).ExpectAsync(HttpStatusCode.Created)).Str("id");
+        var evidence = $"/households/{household}/evidence";
+        await (await HardeningTests.Send(s.Dinsos, HttpMethod.Put, evidence, Registry("Dtks", 5), ifMatch: null)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "POV03_DECILE_OUT_OF_RANGE");
+        await (await HardeningTests.Send(s.Dinsos, HttpMethod.Put, evidence, Registry("Dtsen", 11), ifMatch: null)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "POV03_DECILE_OUT_OF_RANGE");
+        (await (await s.Dinsos.GetAsync($"/households/{household}", Http.Ct)).ExpectAsync(HttpStatusCode.OK)).GetProperty("evidence").GetProperty("registry").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        await (await HardeningTests.Send(s.Dinsos, HttpMethod.Put, evidence, Registry("Dtks", 4), ifMatch: null)).ExpectAsync(HttpStatusCode.OK);
+
+        // GRP-07: an account number that is not 5 to 20 digits; no account is opened, so a well-formed one still opens.
+        var account = $"/groups/{s.GroupId}/bank-account";
+        await (await s.Pendamping.PostAsync(account, new { bank = "BRI", accountNumber = "12AB5", holderName = "KSM Batas", openedOn = "2019-01-25" })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "GRP07_ACCOUNT_NUMBER_INVALID");
+        await (await s.Pendamping.PostAsync(account, new { bank = "BRI", accountNumber = "12345", holderName = "KSM Batas", openedOn = "2019-01-25" })).ExpectAsync(HttpStatusCode.OK);
+
+        // SAV-01: a reversal whose reason is blank; nothing is appended, so the same entry can still be reversed.
+        var deposit = (await (await Post(s, "savings/deposits", new { member = s.Members[0], date = "2019-01-21", amount = 5_000 })).ExpectAsync(HttpStatusCode.Created)).GetProperty("entries")[0].Str("id");
+        await (await Post(s, "ledger/reversals", new { entry = deposit, date = "2019-01-21", reason = " \u200B " })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV01_REVERSAL_REASON_REQUIRED");
+        await (await Post(s, "ledger/reversals", new { entry = deposit, date = "2019-01-21", reason = "salah catat" })).ExpectAsync(HttpStatusCode.Created);
+    }
 }

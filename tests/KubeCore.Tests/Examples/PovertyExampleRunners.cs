@@ -128,9 +128,9 @@ internal static class WealthRows
 /// <summary>
 /// POV-03 and PRA-03: the judged household (see <see cref="WealthRows"/>) is matched with the registry base data, where it
 /// has a <c>registry</c> (Dtks or Dtsen, default Dtks) entry of <c>decile</c> ranked on <c>ranked_on</c> (no entry without a
-/// decile); <c>unranked_registry_poor</c> more base-data households (decile 1, ranked a month before) were not ranked.
-/// The outcome is the first warning the match raises under the runner's rule (the library flags, never refuses, a
-/// household: "accepted" means no flag). Figures: <c>class</c> and <c>finding</c> of the judged household,
+/// decile; a decile outside the registry's range is refused when the entry is made, POV-03); <c>unranked_registry_poor</c>
+/// more base-data households (decile 1, ranked a month before) were not ranked. The outcome is the first warning the
+/// match raises under the runner's rule (the library flags, never refuses, a household: "accepted" means no flag). Figures: <c>class</c> and <c>finding</c> of the judged household,
 /// <c>fresh_through</c> (the last day its decile is fresh, or <c>none</c>) and <c>mismatch</c> (whether it is listed as a
 /// mismatch). The other households of the exercise are not in the base data; their flags are not the row's.
 /// </summary>

@@ -31,7 +31,8 @@ internal static class SavingsScenario
 /// SAV-01: every other member deposits <c>others_save</c> (default 0) and the first member deposits <c>saved</c>
 /// (default 50.000) on the opening day and withdraws <c>withdrawn</c> (default 0); then the entry named by <c>reverse</c> (<c>deposit</c>, <c>reversal</c> — the reversal of that
 /// deposit —, <c>opening</c>, <c>week_close</c> or <c>unknown</c>) is reversed, a second time when
-/// <c>reverse_twice</c>. Figures: <c>entries</c>, the member's <c>savings</c>, <c>chain_intact</c>.
+/// <c>reverse_twice</c>, for the reason <c>reason</c> (default "salah catat"; YAML escapes for invisible characters).
+/// Figures: <c>entries</c>, the member's <c>savings</c>, <c>chain_intact</c>.
 /// </summary>
 internal sealed class Sav01Examples : ExampleRunner
 {
@@ -70,7 +71,7 @@ internal sealed class Sav01Examples : ExampleRunner
         {
             ledger.Reverse(HostToday.Of(on), on, target, "salah catat");
         }
-        ledger.Reverse(HostToday.Of(on), on, target, "salah catat");
+        ledger.Reverse(HostToday.Of(on), on, target, example.Text("reason", "salah catat"));
         return Accepted(("entries", ledger.Count), ("savings", ledger.SavingsOf(member)), ("chain_intact", ledger.VerifyChain().IsIntact));
     }
 }

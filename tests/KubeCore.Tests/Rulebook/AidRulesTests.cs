@@ -33,6 +33,9 @@ public class AidRulesTests
         public override string ToString() => $"SpendSequence {{ Spends = {CounterexampleText.Items(Spends)} }}";
     }
 
+    /// <summary>A grant amount around zero, or at the limits of <see cref="long"/>.</summary>
+    public sealed record GrantAmount(long Amount);
+
     /// <summary>Days since the grant was disbursed.</summary>
     public sealed record DaysSinceDisbursement(int Days);
 
@@ -52,6 +55,13 @@ public class AidRulesTests
 
         public static Arbitrary<SpendSequence> SpendSequences() =>
             Spend(Gen.Choose(-100_000, 12_000_000).Select(v => (long)v)).ListOf().Select(s => new SpendSequence(s)).ToArbitrary();
+
+        public static Arbitrary<GrantAmount> GrantAmounts() =>
+            Gen.Frequency(
+                    (4, Gen.Choose(-3, 3).Select(v => (long)v)),
+                    (2, Gen.Choose(-30_000_000, 30_000_000).Select(v => (long)v)),
+                    (1, Gen.Elements(long.MinValue, long.MaxValue, -1L, 1L)))
+                .Select(a => new GrantAmount(a)).ToArbitrary();
 
         public static Arbitrary<DaysSinceDisbursement> DaysSinceDisbursements() => Gen.Choose(0, 60).Select(d => new DaysSinceDisbursement(d)).ToArbitrary();
     }
@@ -171,6 +181,29 @@ public class AidRulesTests
             && report.Spends.Select(s => s.ReceiptReference).Distinct(StringComparer.OrdinalIgnoreCase).Count() == report.Spends.Count
             && Rupiah.Sum(summary.SpentByCategory.Values) == summary.Spent
             && summary.Spent + summary.Remaining == summary.Grant;
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(AidArbitraries)])]
+    [Trait("Rule", "AID-03")]
+    public bool An_LPJ_opens_for_a_grant_of_at_least_1_rupiah_and_a_grant_of_0_or_less_is_refused_with_a_coded_violation(GrantAmount c)
+    {
+        var grant = Rupiah.Of(c.Amount);
+        if (c.Amount >= 1)
+        {
+            var report = AccountabilityReport.Open(GroupId.New(), grant, Start, ProgramProfiles.KubeBlps);
+            return report.Grant == grant && report.Remaining == grant && report.Spends.Count == 0;
+        }
+        var refusal = Should.Throw<RuleViolationException>(() => AccountabilityReport.Open(GroupId.New(), grant, Start, ProgramProfiles.KubeBlps)).Violations.Single();
+        return refusal.RuleId == RuleIds.Aid03 && refusal.ErrorCode == AidErrors.GrantNotPositive && refusal.Arguments["Grant"] is Rupiah given && given == grant;
+    }
+
+    [Fact]
+    [Trait("Rule", "AID-03")]
+    public void An_LPJ_of_a_grant_of_0_is_refused_and_one_of_1_rupiah_is_opened()
+    {
+        Should.Throw<RuleViolationException>(() => AccountabilityReport.Open(GroupId.New(), Rupiah.Zero, Start, ProgramProfiles.KubePermensos2019))
+            .Violation.ErrorCode.ShouldBe(AidErrors.GrantNotPositive);
+        AccountabilityReport.Open(GroupId.New(), Rupiah.Of(1), Start, ProgramProfiles.KubePermensos2019).Remaining.ShouldBe(Rupiah.Of(1));
     }
 
     [Property(MaxTest = 200, Arbitrary = [typeof(AidArbitraries)])]

@@ -39,6 +39,9 @@ public class GroupRulesTests
     /// <summary>The account holder (0 the group's name, 1 the same name spaced and cased differently, 2 a member, 3 another name) and the account digits.</summary>
     public sealed record AccountCase(int Variant, int Digits);
 
+    /// <summary>An account number: 0 to 25 ASCII digits, sometimes with one character that is not an ASCII digit put in.</summary>
+    public sealed record AccountNumberCase(string Number);
+
     public static class GroupArbitraries
     {
         public static Arbitrary<SizedGroup> SizedGroups() =>
@@ -69,6 +72,14 @@ public class GroupRulesTests
              from seat in Generators.Desa
              from places in Gen.ArrayOf(Gen.Elements(0, 0, 0, 1, 2), 5)
              select new ResidenceCase(profile, seat, places)).ToArbitrary();
+
+        public static Arbitrary<AccountNumberCase> AccountNumberCases() =>
+            (from length in Gen.Frequency((3, Gen.Elements(4, 5, 20, 21)), (2, Gen.Choose(0, 25)))
+             from digits in Gen.ArrayOf(Gen.Choose(0, 9), length)
+             from foreign in Gen.Frequency((2, Gen.Constant<string?>(null)), (1, Gen.Elements<string?>("A", " ", "-", ".", "\u0663", "\uFF11", "\u200B", "\u00B2")))
+             from at in Gen.Choose(0, length)
+             let text = string.Concat(digits)
+             select new AccountNumberCase(foreign is null ? text : text[..at] + foreign + text[at..])).ToArbitrary();
 
         public static Arbitrary<AccountCase> AccountCases() =>
             (from variant in Gen.Choose(0, 3)
@@ -381,6 +392,49 @@ public class GroupRulesTests
         return refusal.Violation.ErrorCode == (c.Variant == 2 ? GroupErrors.HolderIsMember : GroupErrors.HolderNotGroupName)
             && group.BankAccount is null
             && group.CheckMayReceiveAid()?.ErrorCode == GroupErrors.NoBankAccount;
+    }
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(GroupArbitraries)])]
+    [Trait("Rule", "GRP-07")]
+    public bool An_account_number_of_5_to_20_ASCII_digits_opens_the_account_and_any_other_is_refused_with_a_coded_violation_that_changes_nothing(AccountNumberCase c)
+    {
+        var builder = GroupBuilder.For(ProgramProfiles.KubePermensos2019).Named("KUBE Sido Makmur");
+        var group = builder.BuildActive();
+        var command = new OpenBankAccount("BRI", c.Number, "KUBE Sido Makmur", builder.ActivatedDate.PlusDays(1));
+        var wellFormed = c.Number.Length is >= 5 and <= 20 && c.Number.All(char.IsAsciiDigit);
+        if (wellFormed)
+        {
+            group.OpenBankAccount(command);
+            return group.BankAccount!.AccountNumber == c.Number;
+        }
+        var events = group.Events.Count;
+        var refusal = Should.Throw<RuleViolationException>(() => group.OpenBankAccount(command));
+        return refusal.Violations.Single() is { ErrorCode: GroupErrors.AccountNumberInvalid } violation
+            && violation.RuleId == RuleIds.Grp07
+            && group.BankAccount is null
+            && group.Events.Count == events;
+    }
+
+    [Fact]
+    [Trait("Rule", "GRP-07")]
+    public void An_account_number_of_4_or_21_digits_is_refused_and_one_of_exactly_5_or_20_digits_is_accepted()
+    {
+        foreach (var (number, accepted) in new[] { ("1234", false), ("12345", true), ("12345678901234567890", true), ("123456789012345678901", false), ("", false), ("1234 5678", false) })
+        {
+            var builder = GroupBuilder.For(ProgramProfiles.KubePermensos2019).Named("KUBE Sido Makmur");
+            var group = builder.BuildActive();
+            var command = new OpenBankAccount("BRI", number, "KUBE Sido Makmur", builder.ActivatedDate.PlusDays(1));
+            if (accepted)
+            {
+                group.OpenBankAccount(command);
+                group.BankAccount.ShouldNotBeNull().AccountNumber.ShouldBe(number);
+            }
+            else
+            {
+                Should.Throw<RuleViolationException>(() => group.OpenBankAccount(command), $"'{number}'").Violation.ErrorCode.ShouldBe(GroupErrors.AccountNumberInvalid);
+                group.BankAccount.ShouldBeNull();
+            }
+        }
     }
 
     private static bool IsNoOp(GroupStep step) => step.Op.Kind switch

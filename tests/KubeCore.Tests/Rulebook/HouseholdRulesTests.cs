@@ -55,6 +55,9 @@ public class HouseholdRulesTests
     /// <summary>A decile on both registries' common range, a maximum decile and a date.</summary>
     public sealed record DecileCase(int Decile, int Max, LocalDate Date);
 
+    /// <summary>A registry and a decile near its range, or at the limits of <see cref="int"/>.</summary>
+    public sealed record RegistryDecile(RegistrySource Source, int Decile);
+
     public static class HouseholdArbitraries
     {
         public static Arbitrary<BpsHouseholdSurvey> BpsSurveys() => HouseholdGenerators.BpsSurvey.ToArbitrary();
@@ -110,6 +113,11 @@ public class HouseholdRulesTests
              select new EntryAndValidity(entry, validity)).ToArbitrary();
 
         public static Arbitrary<MaxDecile> MaxDeciles() => Gen.Choose(1, 10).Select(m => new MaxDecile(m)).ToArbitrary();
+
+        public static Arbitrary<RegistryDecile> RegistryDeciles() =>
+            (from source in Gen.Elements(RegistrySource.Dtks, RegistrySource.Dtsen)
+             from decile in Gen.Frequency((8, Gen.Choose(-2, 13)), (1, Gen.Elements(int.MinValue, int.MaxValue, -100, 100)))
+             select new RegistryDecile(source, decile)).ToArbitrary();
 
         public static Arbitrary<DecileCase> DecileCases() =>
             (from decile in Gen.Choose(1, 4)
@@ -419,6 +427,44 @@ public class HouseholdRulesTests
         return spec.Evaluate(views).SequenceEqual(expected)
             && views.AsQueryable().WhereSatisfies(spec).SequenceEqual(expected)
             && views.All(v => spec.IsSatisfiedBy(v) == v.Registry.IsStaleOn(asOf, validity));
+    }
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(HouseholdArbitraries)])]
+    [Trait("Rule", "POV-03")]
+    public bool A_registry_decile_within_the_range_of_its_registry_is_accepted_and_any_other_is_refused_with_a_coded_violation(RegistryDecile c)
+    {
+        var max = c.Source == RegistrySource.Dtks ? 4 : 10;
+        var rankedOn = new LocalDate(2025, 6, 30);
+        if (c.Decile >= 1 && c.Decile <= max)
+        {
+            return new RegistryEntry(c.Source, c.Decile, rankedOn).Decile == c.Decile;
+        }
+        var refusal = Should.Throw<RuleViolationException>(() => new RegistryEntry(c.Source, c.Decile, rankedOn)).Violation;
+        return refusal.RuleId == RuleIds.Pov03 && refusal.ErrorCode == HouseholdErrors.DecileOutOfRange
+            && (int?)refusal.Arguments["Decile"] == c.Decile && (int?)refusal.Arguments["MaxDecile"] == max;
+    }
+
+    [Fact]
+    [Trait("Rule", "POV-03")]
+    public void A_DTKS_decile_of_1_to_4_and_a_DTSEN_decile_of_1_to_10_are_accepted_and_one_past_either_end_is_refused()
+    {
+        var rankedOn = new LocalDate(2025, 6, 30);
+        foreach (var (source, decile, accepted) in new[]
+                 {
+                     (RegistrySource.Dtks, 0, false), (RegistrySource.Dtks, 1, true), (RegistrySource.Dtks, 4, true), (RegistrySource.Dtks, 5, false),
+                     (RegistrySource.Dtsen, 0, false), (RegistrySource.Dtsen, 1, true), (RegistrySource.Dtsen, 10, true), (RegistrySource.Dtsen, 11, false),
+                 })
+        {
+            if (accepted)
+            {
+                new RegistryEntry(source, decile, rankedOn).Decile.ShouldBe(decile);
+            }
+            else
+            {
+                Should.Throw<RuleViolationException>(() => new RegistryEntry(source, decile, rankedOn), $"{source} {decile}")
+                    .Violation.ErrorCode.ShouldBe(HouseholdErrors.DecileOutOfRange);
+            }
+        }
     }
 
     [Property(MaxTest = 200, Arbitrary = [typeof(HouseholdArbitraries)])]

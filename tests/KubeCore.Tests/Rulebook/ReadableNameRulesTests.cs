@@ -24,6 +24,12 @@ public enum NameEntry
 /// <summary>A name made only of invisible characters, with at least one that is not white space.</summary>
 public sealed record InvisibleName(NameEntry Entry, string Name);
 
+/// <summary>
+/// A blank text: nothing, white space, or white space and invisible characters only (never a control character, which
+/// MEM-07 refuses as unreadable rather than empty). The one definition of blank that names and reasons share.
+/// </summary>
+public sealed record BlankText(string Text);
+
 /// <summary>A readable name with one unreadable character (control, line break, bidi override or isolate) inserted.</summary>
 public sealed record PollutedName(NameEntry Entry, string Name, int CodePoint);
 
@@ -50,6 +56,12 @@ public static class ReadableNameArbitraries
          from must in Gen.Elements(Invisible)
          from at in Gen.Choose(0, parts.Length)
          select new InvisibleName(entry, string.Concat(parts.Take(at)) + must + string.Concat(parts.Skip(at)))).ToArbitrary();
+
+    public static Arbitrary<BlankText> BlankText() =>
+        // At most 40 characters, so that the text twice around one letter is still a name of at most 100 code points.
+        (from count in Gen.Choose(0, 40)
+         from parts in Gen.ArrayOf(Gen.Elements(Blank.Concat(Blank).Concat(Invisible).ToArray()), count)
+         select new BlankText(string.Concat(parts))).ToArbitrary();
 
     public static Arbitrary<PollutedName> PollutedName() =>
         (from entry in Entries
@@ -114,6 +126,24 @@ public sealed class ReadableNameRulesTests
     [Trait("Rule", "MEM-07")]
     public bool A_name_of_only_invisible_characters_is_refused_wherever_a_name_enters(InvisibleName n) =>
         RefusalOf(n.Entry, n.Name)?.ErrorCode == CommonErrors.NameEmpty;
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(ReadableNameArbitraries)])]
+    [Trait("Rule", "MEM-07")]
+    public bool A_person_named_with_nothing_or_only_white_space_and_invisible_characters_is_refused_as_empty_and_one_visible_letter_makes_it_a_name(BlankText blank) =>
+        RefusalOf(NameEntry.Person, blank.Text) is { ErrorCode: CommonErrors.NameEmpty }
+        && RefusalOf(NameEntry.Person, blank.Text + "S" + blank.Text) is null;
+
+    [Fact]
+    [Trait("Rule", "MEM-07")]
+    public void A_person_registered_with_an_empty_or_white_space_name_is_refused_with_a_coded_violation_not_an_argument_exception()
+    {
+        foreach (var blank in new[] { string.Empty, " ", "   ", "\u00A0\u3000", " \u200B " })
+        {
+            RefusalOf(NameEntry.Person, blank).ShouldNotBeNull($"'{blank}'").ErrorCode.ShouldBe(CommonErrors.NameEmpty);
+        }
+        Register(NameEntry.Person, " S ").ShouldBe("S");
+        Should.Throw<ArgumentNullException>(() => Register(NameEntry.Person, null!));
+    }
 
     [Property(MaxTest = 200, Arbitrary = [typeof(ReadableNameArbitraries)])]
     [Trait("Rule", "MEM-07")]

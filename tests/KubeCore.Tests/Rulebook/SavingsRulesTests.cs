@@ -186,6 +186,21 @@ public class SavingsRulesTests
         return true;
     }
 
+    [Property(MaxTest = 100, Arbitrary = [typeof(ReadableNameArbitraries)])]
+    [Trait("Rule", "SAV-01")]
+    public bool A_reversal_with_a_blank_reason_is_refused_with_a_coded_violation_that_changes_nothing_and_one_visible_letter_makes_it_a_reason(BlankText reason)
+    {
+        var ledger = FundedLedger(Ksm());
+        var date = ledger.OpenedOn;
+        var deposit = ledger.Entries.First(e => e.Kind == EntryKind.SavingsDeposit);
+        var (count, head) = (ledger.Count, ledger.LastHash);
+        var refusal = Should.Throw<RuleViolationException>(() => ledger.Reverse(HostToday.Of(date), date, deposit.Id, reason.Text)).Violations.Single();
+        var unchanged = ledger.Count == count && ledger.LastHash == head && !ledger.IsReversed(deposit.Id);
+        ledger.Reverse(HostToday.Of(date), date, deposit.Id, reason.Text + "x");
+        return refusal.RuleId == RuleIds.Sav01 && refusal.ErrorCode == SavingsErrors.ReversalReasonRequired
+            && unchanged && ledger.IsReversed(deposit.Id) && ledger.Count == count + 1;
+    }
+
     [Property(MaxTest = 150, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "SAV-01")]
     public bool Reversing_an_entry_restores_every_balance(ExtraOperation c)
