@@ -131,6 +131,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
             try
             {
                 var answer = await unit(db, cancellationToken);
+                await db.Direct.FlushAsync();
                 await transaction.CommitAsync(cancellationToken);
                 foreach (var (id, (version, state)) in db.WrittenStates)
                 {

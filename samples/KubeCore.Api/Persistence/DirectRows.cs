@@ -31,9 +31,45 @@ public sealed class DirectRows(DbConnection connection, IModel model)
     /// <summary>The transaction the statements run in (the unit's, or the SQLite writer's current shared transaction).</summary>
     public DbTransaction? Transaction { get; set; }
 
-    /// <summary>The statements of one unit in its own transaction (PostgreSQL): the context's connection and current transaction.</summary>
+    /// <summary>
+    /// The statements of one unit in its own transaction (PostgreSQL): the context's connection and current transaction.
+    /// Its writes are queued and sent together by <see cref="FlushAsync"/>, one round trip, just before the unit commits:
+    /// a unit never reads back what it writes.
+    /// </summary>
     public static DirectRows ForUnit(KubeCoreDbContext db) =>
-        new(db.Database.GetDbConnection(), db.Model) { Transaction = db.Database.CurrentTransaction?.GetDbTransaction() };
+        new(db.Database.GetDbConnection(), db.Model) { Transaction = db.Database.CurrentTransaction?.GetDbTransaction(), _queue = [] };
+
+    // A unit's queued writes (null: each write is executed at once), with whether each must change exactly one row.
+    private List<(Statement Statement, object?[] Values, bool ExpectOne)>? _queue;
+
+    /// <summary>Drops the queued writes of a unit that failed (its answer is stored without them).</summary>
+    internal void DropQueued() => _queue?.Clear();
+
+    /// <summary>Sends the queued writes in one batch (in order); a no-op when nothing is queued.</summary>
+    /// <exception cref="DbUpdateException">A key was taken meanwhile.</exception>
+    /// <exception cref="DbUpdateConcurrencyException">An aggregate is no longer at the version its bump expected.</exception>
+    public async Task FlushAsync()
+    {
+        if (_queue is not { Count: > 0 } queue)
+        {
+            return;
+        }
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = Transaction;
+        foreach (var (statement, values, _) in queue)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = statement.Command.CommandText;
+            AddParameters(statement, values, command.Parameters);
+            batch.BatchCommands.Add(command);
+        }
+        await RunAsync(() => batch.ExecuteNonQueryAsync());
+        for (var i = 0; i < queue.Count; i++)
+        {
+            ExpectOne(queue[i].ExpectOne, batch.BatchCommands[i].RecordsAffected);
+        }
+        queue.Clear();
+    }
 
     /// <summary>Inserts <paramref name="row"/> (every mapped column).</summary>
     public Task InsertAsync<TRow>(TRow row)
@@ -94,24 +130,42 @@ public sealed class DirectRows(DbConnection connection, IModel model)
 
     private async Task ExecuteAsync(Statement statement, object?[] values, bool expectOne)
     {
+        if (_queue is not null)
+        {
+            _queue.Add((statement, values, expectOne));
+            return;
+        }
         var command = statement.Command;
         command.Transaction = Transaction;
         command.Parameters.Clear();
+        AddParameters(statement, values, command.Parameters);
+        ExpectOne(expectOne, await RunAsync(command.ExecuteNonQueryAsync));
+    }
+
+    // The mapping of each column converts its value and configures the parameter as SaveChanges would.
+    private static void AddParameters(Statement statement, object?[] values, DbParameterCollection parameters)
+    {
         for (var i = 0; i < values.Length; i++)
         {
             var column = statement.Columns[i];
-            // The mapping converts the value and configures the parameter as SaveChanges would.
-            command.Parameters.Add(column.Mapping.CreateParameter(command, "@p" + i, values[i], column.Nullable));
+            parameters.Add(column.Mapping.CreateParameter(statement.Command, "@p" + i, values[i], column.Nullable));
         }
-        int affected;
+    }
+
+    private static async Task<int> RunAsync(Func<Task<int>> execute)
+    {
         try
         {
-            affected = await command.ExecuteNonQueryAsync();
+            return await execute();
         }
         catch (DbException failure) when (Database.IsKeyTaken(failure))
         {
             throw new DbUpdateException("A key was taken meanwhile.", failure);
         }
+    }
+
+    private static void ExpectOne(bool expectOne, int affected)
+    {
         if (expectOne && affected != 1)
         {
             throw new DbUpdateConcurrencyException("The aggregate's version moved meanwhile.");

@@ -32,6 +32,7 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
     {
         ChangeTracker.Clear();
         WrittenStates.Clear();
+        DirectRows?.DropQueued();
     }
 
     /// <summary>
