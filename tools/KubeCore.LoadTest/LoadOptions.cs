@@ -39,8 +39,11 @@ internal sealed record LoadOptions
     /// <summary>Deposits to send in all, warm-up excluded (default 20 000).</summary>
     public int Requests { get; init; } = 20_000;
 
-    /// <summary>Deposits sent first and not measured (default 1 000).</summary>
-    public int WarmUp { get; init; } = 1_000;
+    /// <summary>
+    /// Deposits sent first and not measured (default 10 000): on 2 cores the API's tier-1 JIT is still compiling after
+    /// 1 000 (≈ 15 % of its CPU in a profile), which doubled the CPU per request measured (docs/PERFORMANCE.md).
+    /// </summary>
+    public int WarmUp { get; init; } = 10_000;
 
     /// <summary>Stop sending after this many seconds even if requests remain (default 120).</summary>
     public int MaxSeconds { get; init; } = 120;
