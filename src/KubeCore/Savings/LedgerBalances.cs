@@ -35,6 +35,20 @@ public sealed class LedgerBalances
     {
     }
 
+    // A copy that shares nothing mutable with `other` (a ledger caught up from an earlier one leaves that one as it was).
+    private LedgerBalances(LedgerBalances other)
+    {
+        _savings = new(other._savings);
+        _loans = new(other._loans);
+        _memberOutstanding = new(other._memberOutstanding);
+        _claims = new(other._claims);
+        (_cash, _savingsTotal, _iks, _grant) = (other._cash, other._savingsTotal, other._iks, other._grant);
+        (_loanFund, _outstanding, _income, _expenses) = (other._loanFund, other._outstanding, other._income, other._expenses);
+    }
+
+    /// <summary>A copy of these balances that can change without changing them.</summary>
+    internal LedgerBalances Copy() => new(this);
+
     /// <summary>Group cash (kas), whole rupiah, ≥ 0.</summary>
     public Rupiah Cash => Rupiah.Of(_cash);
 

@@ -70,6 +70,20 @@ public sealed class SavingsLedger
         _nextWeekToClose = BookWeek.Containing(openedOn, weekStartsOn);
     }
 
+    // A copy of `earlier` for `group`'s standing, sharing nothing mutable with it (entries themselves are immutable).
+    private SavingsLedger(SavingsLedger earlier, IGroupStanding group)
+        : this(group, earlier.OpenedOn, earlier.WeekStartsOn, earlier._entries[0].Id)
+    {
+        _entries = new List<LedgerEntry>(earlier._entries.Count + 16);
+        _entries.AddRange(earlier._entries);
+        _foreignIds = new(earlier._foreignIds);
+        _reversedBy = new(earlier._reversedBy);
+        _closes = [.. earlier._closes];
+        _balances = earlier._balances.Copy();
+        (_lastHash, _turnover, _lastDate) = (earlier._lastHash, earlier._turnover, earlier._lastDate);
+        (_closedThrough, _nextWeekToClose, _taken) = (earlier._closedThrough, earlier._nextWeekToClose, earlier._taken);
+    }
+
     /// <summary>The group whose ledger this is.</summary>
     public GroupId Group => _group.Id;
 
@@ -298,10 +312,12 @@ public sealed class SavingsLedger
     /// <summary>
     /// Catches a live ledger up with the entries another process appended after it (as its host stored them from that
     /// process's <see cref="TakeChanges"/>): the result equals the ledger restored from storage at the later point, and
-    /// <paramref name="earlier"/> is left as it was. Only the new entries are hashed (<paramref name="earlier"/>'s were
-    /// verified when it was restored or written); the structure is checked again over every entry, as by
-    /// <see cref="Restore(LedgerState, IGroupStanding)"/>, against <paramref name="group"/>'s standing now. A host that
-    /// keeps aggregates in memory between requests uses it instead of a full restore when its copy is a few entries behind.
+    /// <paramref name="earlier"/> is left as it was. Only the new entries are hashed and checked, as by
+    /// <see cref="Restore(LedgerState, IGroupStanding)"/>, against the entries before them (<paramref name="earlier"/>'s were
+    /// when it was restored or written, and none of those checks depends on the group's standing): the result starts
+    /// from a copy of <paramref name="earlier"/>'s balances and indexes, so a catch-up costs in proportion to the new
+    /// entries, not to the ledger's length. A host that keeps aggregates in memory between requests uses it instead of a
+    /// full restore when its copy is a few entries behind.
     /// </summary>
     /// <param name="earlier">A ledger of the same group whose own appends have all been taken (<see cref="TakeChanges"/>).</param>
     /// <param name="changes">The entries appended after it, in order (parts <c>Changes[j].…</c>).</param>
@@ -318,13 +334,13 @@ public sealed class SavingsLedger
         StateRestoreException.Check(earlier._taken == earlier._entries.Count, StateName, "Earlier", "the earlier ledger has appends not taken yet, so it is not a stored point");
         var known = earlier._entries.Count;
         var part = EntriesThenChanges(known);
-        var entries = new List<LedgerEntry>(known + (changes.TryGetNonEnumeratedCount(out var count) ? count : 16));
-        entries.AddRange(earlier._entries);
+        var ledger = new SavingsLedger(earlier, group);
+        Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
         foreach (var change in changes)
         {
-            entries.Add(RestoredEntry(earlier.Group, change, entries[^1], entries.Count, part));
+            var i = ledger._entries.Count;
+            ledger.AppendRestored(RestoredEntry(earlier.Group, change, ledger._entries[^1], i, part), i, part, scratch);
         }
-        var ledger = Build(group, entries, part);
         ledger._taken = ledger._entries.Count;
         return ledger;
     }
@@ -362,30 +378,34 @@ public sealed class SavingsLedger
         StateRestoreException.Check(opening.WeekStartsOn is not null, StateName, part(0) + ".WeekStartsOn", "the opening names no first day of the week");
         var ledger = new SavingsLedger(group, opening.BookDate, opening.WeekStartsOn!.Value, opening.Id);
         ledger._entries.EnsureCapacity(entries.Count);
-        var previous = EntryHash.Zero;
         Span<LedgerLeg> scratch = stackalloc LedgerLeg[2];
         for (var i = 0; i < entries.Count; i++)
         {
-            var entry = entries[i];
-            Require(entry.Group == group.Id, part, i, ".Group", "the entry belongs to another group's ledger");
-            Require(entry.Sequence == i + 1, part, i, ".Sequence", "the sequence is not the entry's position");
-            Require(entry.PreviousHash == previous, part, i, ".PreviousHash", "the previous hash is not the previous entry's hash");
-            Require(i == 0 || entry.Kind != EntryKind.BooksOpened, part, i, ".Kind", "only entry 1 opens the books");
-            Require(i == 0 || entry.BookDate >= ledger._lastDate, part, i, ".BookDate", "the date is before the previous entry's");
-            Require(ledger.IndexOf(entry.Id) < 0, part, i, ".Id", "an earlier entry has the same id");
-            try
-            {
-                Require(IsBalanced(entry), part, i, ".Legs", "the debits and credits differ, or a legless kind has legs");
-                var legs = entry.LegsInto(scratch);
-                ledger.Append(entry, legs, ledger.StructuralClaims(entry, legs, part, i));
-            }
-            catch (OverflowException)
-            {
-                throw StateRestoreException.Broken(StateName, part(i) + ".Legs", "a balance or claim would leave the range of a 64-bit integer");
-            }
-            previous = entry.Hash;
+            ledger.AppendRestored(entries[i], i, part, scratch);
         }
         return ledger;
+    }
+
+    // Entry i of a restore (its hash already checked), checked against the entries before it, then appended.
+    private void AppendRestored(LedgerEntry entry, int i, Func<int, string> part, Span<LedgerLeg> scratch)
+    {
+        var previous = i == 0 ? EntryHash.Zero : _entries[^1].Hash;
+        Require(entry.Group == Group, part, i, ".Group", "the entry belongs to another group's ledger");
+        Require(entry.Sequence == i + 1, part, i, ".Sequence", "the sequence is not the entry's position");
+        Require(entry.PreviousHash == previous, part, i, ".PreviousHash", "the previous hash is not the previous entry's hash");
+        Require(i == 0 || entry.Kind != EntryKind.BooksOpened, part, i, ".Kind", "only entry 1 opens the books");
+        Require(i == 0 || entry.BookDate >= _lastDate, part, i, ".BookDate", "the date is before the previous entry's");
+        Require(IndexOf(entry.Id) < 0, part, i, ".Id", "an earlier entry has the same id");
+        try
+        {
+            Require(IsBalanced(entry), part, i, ".Legs", "the debits and credits differ, or a legless kind has legs");
+            var legs = entry.LegsInto(scratch);
+            Append(entry, legs, StructuralClaims(entry, legs, part, i));
+        }
+        catch (OverflowException)
+        {
+            throw StateRestoreException.Broken(StateName, part(i) + ".Legs", "a balance or claim would leave the range of a 64-bit integer");
+        }
     }
 
     // A structural check of entry i whose part name (e.g. "Entries[41].Legs") is only built when the check fails.
