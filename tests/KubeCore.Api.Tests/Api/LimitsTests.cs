@@ -143,7 +143,11 @@ public sealed class LimitsTests(ApiHosts hosts)
         await other.RegisterMembersAsync(5, women: 2);
         object Proposal(string name) => new
         {
-            profile = "KsmP2kp", name, desa = "62.71.01.1001", proposedOn = "2019-01-07", initialMeetingOn = "2019-01-14",
+            profile = "KsmP2kp",
+            name,
+            desa = "62.71.01.1001",
+            proposedOn = "2019-01-07",
+            initialMeetingOn = "2019-01-14",
             founders = other.Members.Select(m => new { personId = m, consentGivenOn = "2019-01-07" }).ToArray(),
         };
         await (await other.Pendamping.PostAsync("/groups", Proposal(" \t "), Guid.NewGuid().ToString())).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "MEM07_NAME_EMPTY");
