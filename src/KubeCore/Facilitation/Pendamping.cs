@@ -83,13 +83,13 @@ public sealed class Pendamping
 
     /// <summary>Appoints a pendamping under <paramref name="profile"/>; the name is stored normalised (MEM-07: NFC, trimmed).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="profile"/> is null.</exception>
-    /// <exception cref="ArgumentException">The name is blank or the id is the default.</exception>
-    /// <exception cref="RuleViolationException">MEM-07: the name is empty once invisible characters are removed, holds a control or bidi-override character, or is longer than <see cref="ReadableName.DefaultMaxLength"/>;
+    /// <exception cref="ArgumentException">The id is the default.</exception>
+    /// <exception cref="RuleViolationException">MEM-07: the name is empty, white space only or empty once invisible characters are removed (<see cref="CommonErrors.NameEmpty"/>), holds a control or bidi-override character, or is longer than <see cref="ReadableName.DefaultMaxLength"/>;
     /// or the appointment is dated before <paramref name="profile"/> takes effect (<see cref="ProfileErrors.NotYetInForce"/>, under FAC-01).</exception>
     public static Pendamping Appoint(PendampingId id, string name, ProgramProfile profile, LocalDate appointedOn)
     {
         Preconditions.CheckArgument(id != default, nameof(id), "The pendamping id is required.");
-        Preconditions.CheckNotBlank(name);
+        ArgumentNullException.ThrowIfNull(name);
         Preconditions.CheckNotNull(profile);
         if (appointedOn < profile.EffectiveFrom)
         {

@@ -201,11 +201,11 @@ public sealed class Group : IGroupStanding
     /// <summary>
     /// Decides whether a group may be proposed: GRP-01 size, GRP-02 consents and initial-meeting date,
     /// GRP-03 one seat per household (and no person twice), GRP-04 residence per <c>Membership.ResidenceScope</c>,
-    /// MEM-01..04 for every founding member as of the proposal date, MEM-05 share of women. Every check is recorded,
-    /// so every violation is reported together.
+    /// MEM-01..04 for every founding member as of the proposal date, MEM-05 share of women, MEM-07 the group's name (a
+    /// blank one is <see cref="CommonErrors.NameEmpty"/>). Every check is recorded, so every violation is reported together.
     /// </summary>
     /// <exception cref="ArgumentNullException">The command, its profile, name or a list (or an element) is null.</exception>
-    /// <exception cref="ArgumentException">The name is blank, the seat is not a desa/kelurahan code or the group id is the default.</exception>
+    /// <exception cref="ArgumentException">The seat is not a desa/kelurahan code or the group id is the default.</exception>
     public static Decision EvaluateProposal(ProposeGroup command) => Evaluate(command, judgeName: true);
 
     // The proposal's decision; MEM-07 judges the name of a new proposal only (a stored one is replayed without it).
@@ -249,7 +249,7 @@ public sealed class Group : IGroupStanding
     /// <remarks>The name is stored normalised (MEM-07: NFC, trimmed).</remarks>
     /// <exception cref="RuleViolationException">Every violation of <see cref="EvaluateProposal"/>, MEM-07 (the group's name) included.</exception>
     /// <exception cref="ArgumentNullException">The command, its profile, name or a list (or an element) is null.</exception>
-    /// <exception cref="ArgumentException">The name is blank, the seat is not a desa/kelurahan code or the group id is the default.</exception>
+    /// <exception cref="ArgumentException">The seat is not a desa/kelurahan code or the group id is the default.</exception>
     public static Group Propose(ProposeGroup command)
     {
         EvaluateProposal(command).ThrowIfRejected();
@@ -492,19 +492,23 @@ public sealed class Group : IGroupStanding
     /// repeated spaces) and never a current member's name. Allowed from Formed until dissolution; one account.
     /// </summary>
     /// <exception cref="ArgumentNullException">The command, its bank or its holder name is null.</exception>
-    /// <exception cref="ArgumentException">The bank or the holder name is blank.</exception>
-    /// <exception cref="RuleViolationException">GRP-06 status or date; GRP-07 account number not 5 to 20 ASCII digits
-    /// (<see cref="GroupErrors.AccountNumberInvalid"/>), account already open, or holder not the group.</exception>
+    /// <exception cref="RuleViolationException">Every violation: GRP-07 bank or holder name blank (empty, white space or
+    /// invisible characters only: <see cref="GroupErrors.AccountFieldRequired"/>, one per field), account number not 5 to
+    /// 20 ASCII digits (<see cref="GroupErrors.AccountNumberInvalid"/>), account already open, or holder not the group;
+    /// GRP-06 status or date.</exception>
     public void OpenBankAccount(OpenBankAccount command)
     {
         Preconditions.CheckNotNull(command);
-        Preconditions.CheckNotBlank(command.Bank);
-        Preconditions.CheckNotBlank(command.HolderName);
+        Preconditions.CheckNotNull(command.Bank);
+        Preconditions.CheckNotNull(command.HolderName);
         var violations = new List<RuleViolation>();
+        AddIfNotNull(violations, CheckAccountField(command.Bank, nameof(command.Bank)));
         if (!IsAccountNumber(command.AccountNumber))
         {
             violations.Add(RuleViolation.Of(RuleIds.Grp07, GroupErrors.AccountNumberInvalid));
         }
+        var blankHolder = CheckAccountField(command.HolderName, nameof(command.HolderName));
+        AddIfNotNull(violations, blankHolder);
         if (Status is GroupStatus.Proposed or GroupStatus.Dissolved)
         {
             violations.Add(NotAllowed(nameof(OpenBankAccount)));
@@ -514,14 +518,18 @@ public sealed class Group : IGroupStanding
         {
             violations.Add(RuleViolation.Of(RuleIds.Grp07, GroupErrors.AccountAlreadyOpen, ("GroupId", Id), ("Bank", open.Bank), ("AccountNumber", open.AccountNumber)));
         }
-        var holder = NormalizeName(command.HolderName);
-        if (_members.Any(m => m.IsCurrent && NormalizeName(m.Name) == holder))
+        // A blank holder is no one's name: refused above, it is not compared with the members' or the group's.
+        if (blankHolder is null)
         {
-            violations.Add(RuleViolation.Of(RuleIds.Grp07, GroupErrors.HolderIsMember, ("HolderName", command.HolderName.Trim())));
-        }
-        else if (holder != NormalizeName(Name))
-        {
-            violations.Add(RuleViolation.Of(RuleIds.Grp07, GroupErrors.HolderNotGroupName, ("HolderName", command.HolderName.Trim()), ("GroupName", Name)));
+            var holder = NormalizeName(command.HolderName);
+            if (_members.Any(m => m.IsCurrent && NormalizeName(m.Name) == holder))
+            {
+                violations.Add(RuleViolation.Of(RuleIds.Grp07, GroupErrors.HolderIsMember, ("HolderName", command.HolderName.Trim())));
+            }
+            else if (holder != NormalizeName(Name))
+            {
+                violations.Add(RuleViolation.Of(RuleIds.Grp07, GroupErrors.HolderNotGroupName, ("HolderName", command.HolderName.Trim()), ("GroupName", Name)));
+            }
         }
         ThrowIfAny(violations);
         Record(new BankAccountOpenedFact(command.OpenedOn, new GroupBankAccount(command.Bank.Trim(), command.AccountNumber, command.HolderName.Trim(), command.OpenedOn)));
@@ -1047,6 +1055,14 @@ public sealed class Group : IGroupStanding
     private static RuleViolation OnePersonTwoOffices(PersonId person, IEnumerable<OfficerRole> roles) =>
         RuleViolation.Of(RuleIds.Off02, GroupErrors.OnePersonTwoOffices, ("PersonId", person), ("Roles", string.Join(", ", roles)));
 
+    /// <summary>
+    /// GRP-07: null when <paramref name="text"/>, the <paramref name="field"/> of a bank-account record, is given; the
+    /// violation when it is null or blank (as <see cref="ReadableName.IsBlank"/> judges it). The one check behind
+    /// <see cref="OpenBankAccount(Groups.OpenBankAccount)"/> and <see cref="OpenBankAccountValidator"/>.
+    /// </summary>
+    internal static RuleViolation? CheckAccountField(string? text, string field) =>
+        ReadableName.IsBlank(text) ? RuleViolation.Of(RuleIds.Grp07, GroupErrors.AccountFieldRequired, ("PropertyName", field)) : null;
+
     internal static bool IsAccountNumber(string? number) => number is { Length: >= 5 and <= 20 } && number.All(char.IsAsciiDigit);
 
     private static string NormalizeName(string name) =>
@@ -1056,7 +1072,7 @@ public sealed class Group : IGroupStanding
     {
         Preconditions.CheckNotNull(command);
         Preconditions.CheckNotNull(command.Profile);
-        Preconditions.CheckNotBlank(command.Name);
+        Preconditions.CheckNotNull(command.Name);
         Preconditions.CheckArgument(command.GroupId != default, nameof(command), "The group id is required.");
         Preconditions.CheckArgument(command.Desa.Level == RegionLevel.Village, nameof(command), "The group's seat must be a desa/kelurahan (village-level) code.");
         Preconditions.CheckNotNull(command.FoundingMembers);

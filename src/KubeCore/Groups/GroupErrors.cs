@@ -95,7 +95,7 @@ public static class GroupErrors
     /// <summary>GRP-07: the account number is not 5 to 20 digits (validators).</summary>
     public const string AccountNumberInvalid = "GRP07_ACCOUNT_NUMBER_INVALID";
 
-    /// <summary>GRP-07: a field of a bank-account record is missing (validators).</summary>
+    /// <summary>GRP-07: a field of a bank-account record (the bank, the holder name) is missing or blank; <c>PropertyName</c> names it.</summary>
     public const string AccountFieldRequired = "GRP07_FIELD_REQUIRED";
 
     /// <summary>MEM-01: the household has no DTKS/DTSEN registry entry.</summary>

@@ -126,14 +126,14 @@ public sealed class VerifyGroupValidator : AbstractValidator<VerifyGroup>
     }
 }
 
-/// <summary>Validates an <see cref="OpenBankAccount"/> at the boundary: bank, holder and a 5–20 digit account number (GRP-07); the group checks the holder is its own name (<see cref="Group.OpenBankAccount"/>).</summary>
+/// <summary>Validates an <see cref="OpenBankAccount"/> at the boundary: bank and holder not blank and a 5–20 digit account number (GRP-07), judged as the group judges them; the group checks the holder is its own name (<see cref="Group.OpenBankAccount"/>).</summary>
 public sealed class OpenBankAccountValidator : AbstractValidator<OpenBankAccount>
 {
     /// <summary>Creates the validator.</summary>
     public OpenBankAccountValidator()
     {
-        RuleFor(x => x.Bank).NotEmpty().WithErrorCode(GroupErrors.AccountFieldRequired);
-        RuleFor(x => x.HolderName).NotEmpty().WithErrorCode(GroupErrors.AccountFieldRequired);
+        RuleFor(x => x.Bank).Must(b => Group.CheckAccountField(b, nameof(OpenBankAccount.Bank)) is null).WithErrorCode(GroupErrors.AccountFieldRequired);
+        RuleFor(x => x.HolderName).Must(h => Group.CheckAccountField(h, nameof(OpenBankAccount.HolderName)) is null).WithErrorCode(GroupErrors.AccountFieldRequired);
         RuleFor(x => x.AccountNumber).Must(Group.IsAccountNumber).WithErrorCode(GroupErrors.AccountNumberInvalid);
     }
 }

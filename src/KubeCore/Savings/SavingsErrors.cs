@@ -17,10 +17,13 @@ public static class SavingsErrors
     /// <summary>SAV-01: a stored chain of entries fails verification at the named position.</summary>
     public const string ChainBroken = "SAV01_CHAIN_BROKEN";
 
-    /// <summary>SAV-01 (validator): a reference or text is longer than an entry can store.</summary>
+    /// <summary>
+    /// SAV-01: a reference or text is longer than an entry can store (<see cref="LedgerEntry.MaxReferenceLength"/>,
+    /// <see cref="LedgerEntry.MaxMemoLength"/>); <c>PropertyName</c> names it, <c>TotalLength</c> is its length.
+    /// </summary>
     public const string TextTooLong = "SAV01_TEXT_TOO_LONG";
 
-    /// <summary>SAV-01 (validator): a reversal needs a reason.</summary>
+    /// <summary>SAV-01: a reversal needs a reason that is not blank.</summary>
     public const string ReversalReasonRequired = "SAV01_REVERSAL_REASON_REQUIRED";
 
     /// <summary>SAV-01 (validator): the entry to reverse is missing.</summary>

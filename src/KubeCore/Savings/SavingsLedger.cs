@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using KubeCore.Common;
 using KubeCore.Groups;
@@ -181,6 +182,7 @@ public sealed class SavingsLedger
     /// <param name="reference">An external reference for the opening, optional.</param>
     /// <exception cref="ArgumentNullException"><paramref name="group"/> is null.</exception>
     /// <exception cref="ArgumentException">The group id or <paramref name="openingId"/> is the default id, or the date is not ISO.</exception>
+    /// <exception cref="RuleViolationException">SAV-01: the reference is too long (<see cref="SavingsErrors.TextTooLong"/>).</exception>
     public static SavingsLedger Open(IGroupStanding group, LocalDate openedOn, EntryId openingId, string? reference = null)
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -508,8 +510,8 @@ public sealed class SavingsLedger
     /// <param name="member">The saver, a current member of the group.</param>
     /// <param name="amount">Positive whole rupiah, at most the profile's <c>Savings.MaxSingleAmount</c>.</param>
     /// <param name="reference">Receipt reference, at most <see cref="LedgerEntry.MaxReferenceLength"/> characters.</param>
-    /// <exception cref="ArgumentException">The member id is the default id or the reference is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-09 date after today, SAV-05 date, SAV-07 amount, SAV-08 ceiling or totals, or SAV-04 not a current member.</exception>
+    /// <exception cref="ArgumentException">The member id is the default id.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 reference too long (<see cref="SavingsErrors.TextTooLong"/>), SAV-09 date after today, SAV-05 date, SAV-07 amount, SAV-08 ceiling or totals, or SAV-04 not a current member.</exception>
     public LedgerEntry Deposit(HostToday today, LocalDate date, PersonId member, Rupiah amount, string? reference = null)
     {
         IdGuard.Check(member);
@@ -525,8 +527,8 @@ public sealed class SavingsLedger
     /// <summary>
     /// A member (current or former) withdraws <paramref name="amount"/> of their savings: debit savings, credit cash.
     /// </summary>
-    /// <exception cref="ArgumentException">The member id is the default id or the reference is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, SAV-02 savings or cash insufficient.</exception>
+    /// <exception cref="ArgumentException">The member id is the default id.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 reference too long, SAV-05 date, SAV-07 amount, SAV-02 savings or cash insufficient.</exception>
     public LedgerEntry Withdraw(HostToday today, LocalDate date, PersonId member, Rupiah amount, string? reference = null)
     {
         IdGuard.Check(member);
@@ -597,8 +599,7 @@ public sealed class SavingsLedger
     /// zero to whole rupiah). The remainder stays with the business (the UEP's own capital) and is not booked here;
     /// the memo states profit, rate, share and remainder (<c>profit=1000000;rateBp=1000;iks=100000;retained=900000</c>).
     /// </summary>
-    /// <exception cref="ArgumentException">The reference is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 profit not positive, SAV-06 a share of zero.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 reference too long, SAV-05 date, SAV-07 profit not positive, SAV-06 a share of zero.</exception>
     public LedgerEntry RecordBusinessProfit(HostToday today, LocalDate date, Rupiah profit, string? reference = null)
     {
         CheckText(reference);
@@ -620,8 +621,8 @@ public sealed class SavingsLedger
     /// a neighbourhood activity): debit IKS, credit cash. The memo is the purpose text. To help a member in social need,
     /// use <see cref="SpendIks(HostToday, LocalDate, Rupiah, IksPurpose, string, PersonId?, string?)"/>, which names the member.
     /// </summary>
-    /// <exception cref="ArgumentException">The purpose is blank or a text is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, SAV-02 IKS or cash insufficient.</exception>
+    /// <exception cref="ArgumentException">The purpose is blank.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 a text too long, SAV-05 date, SAV-07 amount, SAV-02 IKS or cash insufficient.</exception>
     public LedgerEntry SpendIks(HostToday today, LocalDate date, Rupiah amount, string purpose, string? reference = null)
     {
         Preconditions.CheckNotBlank(purpose);
@@ -649,8 +650,8 @@ public sealed class SavingsLedger
     /// <param name="description">What happened and for whom (e.g. "biaya rumah sakit, anak Ibu Sari"); required.</param>
     /// <param name="beneficiary">The member helped, or null when the spend helps no member (another family, the community).</param>
     /// <param name="reference">Receipt reference, optional.</param>
-    /// <exception cref="ArgumentException">The purpose is unknown, the description is blank, the beneficiary is the default id, or a text is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-06 profit share or beneficiary not a member, SAV-05 date, SAV-07 amount, SAV-02 IKS or cash insufficient.</exception>
+    /// <exception cref="ArgumentException">The purpose is unknown, the description is blank, or the beneficiary is the default id.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 a text too long, SAV-06 profit share or beneficiary not a member, SAV-05 date, SAV-07 amount, SAV-02 IKS or cash insufficient.</exception>
     public LedgerEntry SpendIks(HostToday today, LocalDate date, Rupiah amount, IksPurpose purpose, string description, PersonId? beneficiary = null, string? reference = null)
     {
         Preconditions.CheckArgument(Enum.IsDefined(purpose), nameof(purpose), "Unknown IKS purpose.");
@@ -679,8 +680,7 @@ public sealed class SavingsLedger
     /// An aid grant reaches the group's account (AID-01, GRP-07): debit cash, credit grant. The group must be allowed
     /// to move money (<see cref="GroupStandingRules.CheckMayMoveMoney"/>: active, not under strength, bendahara in office).
     /// </summary>
-    /// <exception cref="ArgumentException">The reference is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, GRP-05/GRP-06/OFF-04 standing.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 reference too long, SAV-05 date, SAV-07 amount, GRP-05/GRP-06/OFF-04 standing.</exception>
     public LedgerEntry CreditGrant(HostToday today, LocalDate date, Rupiah amount, string? reference = null)
     {
         CheckText(reference);
@@ -696,8 +696,8 @@ public sealed class SavingsLedger
     /// <param name="amount">Positive whole rupiah.</param>
     /// <param name="receiptReference">The receipt (kuitansi) reference; required.</param>
     /// <param name="category">The spending category for the LPJ, optional, stored as the memo.</param>
-    /// <exception cref="ArgumentException">The receipt reference is blank or a text is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, SAV-02 grant or cash insufficient.</exception>
+    /// <exception cref="ArgumentException">The receipt reference is blank.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 a text too long, SAV-05 date, SAV-07 amount, SAV-02 grant or cash insufficient.</exception>
     public LedgerEntry SpendGrant(HostToday today, LocalDate date, Rupiah amount, string receiptReference, string? category = null)
     {
         Preconditions.CheckNotBlank(receiptReference);
@@ -712,8 +712,7 @@ public sealed class SavingsLedger
     /// Capital comes into the loan fund from outside the group: debit cash, credit loan fund. The ledger checks no LOAN-01
     /// gate: book a UPK loan to a KSM with <see cref="Loans.LoanRevolving.BorrowFromUpk"/>, which checks LOAN-01 (b) first.
     /// </summary>
-    /// <exception cref="ArgumentException">The reference is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 reference too long, SAV-05 date, SAV-07 amount.</exception>
     public LedgerEntry AddLoanCapital(HostToday today, LocalDate date, Rupiah amount, string? reference = null)
     {
         CheckText(reference);
@@ -732,8 +731,8 @@ public sealed class SavingsLedger
     /// as a loan).
     /// </summary>
     /// <exception cref="ArgumentException">An account is not a fund (cash, receivable, income, expenses), the accounts are
-    /// equal, both are member savings, or the reference is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-06, GRP-07, SAV-05 date, SAV-07 amount, SAV-02 source insufficient.</exception>
+    /// equal, or both are member savings.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 reference too long, SAV-06, GRP-07, SAV-05 date, SAV-07 amount, SAV-02 source insufficient.</exception>
     public LedgerEntry TransferBetweenFunds(HostToday today, LocalDate date, LedgerAccount from, LedgerAccount to, Rupiah amount, string? reference = null)
     {
         Preconditions.CheckArgument(IsFund(from), nameof(from), "Only IKS, grant, loan fund and member savings take part in a fund transfer.");
@@ -756,8 +755,7 @@ public sealed class SavingsLedger
     /// An operating expense is paid from group cash: debit expenses, credit cash. Expenses may exceed service-charge
     /// income (PORT-01 cost coverage then falls below 100 %) but never take cash below zero.
     /// </summary>
-    /// <exception cref="ArgumentException">A text is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, SAV-02 cash insufficient.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 a text too long, SAV-05 date, SAV-07 amount, SAV-02 cash insufficient.</exception>
     public LedgerEntry RecordExpense(HostToday today, LocalDate date, Rupiah amount, string? reference = null, string? description = null)
     {
         CheckText(reference, description);
@@ -778,8 +776,8 @@ public sealed class SavingsLedger
     /// (meeting decision, ceilings, arrears…) are the loan aggregate's to check before calling. Several disbursements
     /// of one loan (tranches) are allowed, always to the same borrower.
     /// </summary>
-    /// <exception cref="ArgumentException">A default id, a text too long, or a loan id already disbursed to another borrower.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, LOAN-06 borrower not a member, GRP-05/GRP-06/OFF-04
+    /// <exception cref="ArgumentException">A default id, or a loan id already disbursed to another borrower.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 reference too long, SAV-05 date, SAV-07 amount, LOAN-06 borrower not a member, GRP-05/GRP-06/OFF-04
     /// standing, SAV-02 loan fund available or cash insufficient.</exception>
     public LedgerEntry DisburseLoan(HostToday today, LocalDate date, LoanId loan, PersonId borrower, Rupiah principal, string? reference = null)
     {
@@ -801,8 +799,8 @@ public sealed class SavingsLedger
     /// service-charge income by the jasa. The LOAN-05 allocation (jasa first) is the loan aggregate's; either part may be
     /// zero, not both.
     /// </summary>
-    /// <exception cref="ArgumentException">The loan was never disbursed, or the reference is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amounts (negative, or both zero), SAV-02 principal above outstanding.</exception>
+    /// <exception cref="ArgumentException">The loan was never disbursed.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 reference too long, SAV-05 date, SAV-07 amounts (negative, or both zero), SAV-02 principal above outstanding.</exception>
     public LedgerEntry RecordRepayment(HostToday today, LocalDate date, LoanId loan, Rupiah principal, Rupiah serviceCharge, string? reference = null)
     {
         var borrower = KnownBorrower(loan);
@@ -831,8 +829,8 @@ public sealed class SavingsLedger
     /// of the LOAN-08 order; the order and the pro-rata split are the loan aggregate's.
     /// </summary>
     /// <exception cref="ArgumentException">The loan was never disbursed; contributions are empty, do not add up to the
-    /// covered amount, repeat a source or member, or name the borrower as another member; or the reference is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amounts, SAV-02 (a contributor's savings, IKS, or principal above outstanding).</exception>
+    /// covered amount, repeat a source or member, or name the borrower as another member.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 reference too long, SAV-05 date, SAV-07 amounts, SAV-02 (a contributor's savings, IKS, or principal above outstanding).</exception>
     public LedgerEntry CoverArrears(HostToday today, LocalDate date, LoanId loan, Rupiah principal, Rupiah serviceCharge, IReadOnlyList<RentengContribution> contributions, string? reference = null)
     {
         var borrower = KnownBorrower(loan);
@@ -880,8 +878,8 @@ public sealed class SavingsLedger
     /// The defaulter pays back <paramref name="amount"/> to a party that covered for them (LOAN-08): debit cash, credit
     /// IKS or the covering member's savings. Never more than the claimant's open claim on the loan.
     /// </summary>
-    /// <exception cref="ArgumentException">The loan was never disbursed, or the reference is too long.</exception>
-    /// <exception cref="RuleViolationException">SAV-05 date, SAV-07 amount, SAV-02 recovery above the claim.</exception>
+    /// <exception cref="ArgumentException">The loan was never disbursed.</exception>
+    /// <exception cref="RuleViolationException">SAV-01 reference too long, SAV-05 date, SAV-07 amount, SAV-02 recovery above the claim.</exception>
     public LedgerEntry RecoverCover(HostToday today, LocalDate date, LoanId loan, RentengClaimant claimant, Rupiah amount, string? reference = null)
     {
         var borrower = KnownBorrower(loan);
@@ -903,9 +901,9 @@ public sealed class SavingsLedger
     /// or when undoing it would take a balance below zero (e.g. a deposit already withdrawn).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="reason"/> is null.</exception>
-    /// <exception cref="ArgumentException">A text is too long, or the id is the default id.</exception>
+    /// <exception cref="ArgumentException">The id is the default id.</exception>
     /// <exception cref="RuleViolationException">SAV-01 blank reason (empty, white space or invisible characters only:
-    /// <see cref="SavingsErrors.ReversalReasonRequired"/>) / unknown / already reversed / not reversible, SAV-05 date, SAV-02 balances.</exception>
+    /// <see cref="SavingsErrors.ReversalReasonRequired"/>) / reason or reference too long (<see cref="SavingsErrors.TextTooLong"/>) / unknown / already reversed / not reversible, SAV-05 date, SAV-02 balances.</exception>
     public LedgerEntry Reverse(HostToday today, LocalDate date, EntryId entry, string reason, string? reference = null)
     {
         IdGuard.Check(entry);
@@ -1357,11 +1355,26 @@ public sealed class SavingsLedger
         }
     }
 
-    private static void CheckText(string? reference, string? memo = null)
+    /// <summary>
+    /// SAV-01: refuses a reference longer than <see cref="LedgerEntry.MaxReferenceLength"/> or a memo (a reason, a purpose,
+    /// a description, a category) longer than <see cref="LedgerEntry.MaxMemoLength"/> with <see cref="SavingsErrors.TextTooLong"/>,
+    /// naming the parameter as the caller wrote it. Called first in every posting, before anything changes.
+    /// </summary>
+    private static void CheckText(string? reference, string? memo = null,
+        [CallerArgumentExpression(nameof(reference))] string referenceName = "", [CallerArgumentExpression(nameof(memo))] string memoName = "")
     {
-        Preconditions.CheckArgument(reference is null || reference.Length <= LedgerEntry.MaxReferenceLength, nameof(reference), "The reference is too long.");
-        Preconditions.CheckArgument(memo is null || memo.Length <= LedgerEntry.MaxMemoLength, nameof(memo), "The text is too long.");
+        if (reference is { Length: > LedgerEntry.MaxReferenceLength })
+        {
+            throw TextTooLong(referenceName, reference.Length, LedgerEntry.MaxReferenceLength);
+        }
+        if (memo is { Length: > LedgerEntry.MaxMemoLength })
+        {
+            throw TextTooLong(memoName, memo.Length, LedgerEntry.MaxMemoLength);
+        }
     }
+
+    private static RuleViolationException TextTooLong(string name, int length, int maxLength) =>
+        new(RuleViolation.Of(RuleIds.Sav01, SavingsErrors.TextTooLong, ("PropertyName", name), ("TotalLength", length), ("MaxLength", maxLength)));
 
     private static bool IsFund(LedgerAccount account) =>
         account.Kind is AccountKind.Iks or AccountKind.Grant or AccountKind.LoanFund or AccountKind.MemberSavings;

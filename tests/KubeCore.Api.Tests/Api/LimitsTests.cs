@@ -127,4 +127,45 @@ public sealed class LimitsTests(ApiHosts hosts)
         await (await Post(s, "ledger/reversals", new { entry = deposit, date = "2019-01-21", reason = " \u200B " })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV01_REVERSAL_REASON_REQUIRED");
         await (await Post(s, "ledger/reversals", new { entry = deposit, date = "2019-01-21", reason = "salah catat" })).ExpectAsync(HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task Blank_pendamping_group_bank_and_holder_names_and_too_long_ledger_texts_are_refused_with_their_codes_and_change_nothing()
+    {
+        var api = hosts.For(DatabaseEngine.Sqlite);
+        var s = await ActiveGroupWithBooksAsync(api);
+
+        // MEM-07: a pendamping named with white space only (it was a 400 InvalidArgument).
+        await (await s.Dinsos.PostAsync("/pendamping", new { name = "   ", profile = "KsmP2kp", appointedOn = "2019-01-02" })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "MEM07_NAME_EMPTY");
+        await (await s.Dinsos.PostAsync("/pendamping", new { name = "", profile = "KsmP2kp", appointedOn = "2019-01-02" })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "MEM07_NAME_EMPTY");
+
+        // MEM-07: a group proposed with a blank name; its founders are free, so the same proposal named is created.
+        var other = new GroupScenario((role, group) => api.ClientAs(role, group));
+        await other.RegisterMembersAsync(5, women: 2);
+        object Proposal(string name) => new
+        {
+            profile = "KsmP2kp",
+            name,
+            desa = "62.71.01.1001",
+            proposedOn = "2019-01-07",
+            initialMeetingOn = "2019-01-14",
+            founders = other.Members.Select(m => new { personId = m, consentGivenOn = "2019-01-07" }).ToArray(),
+        };
+        await (await other.Pendamping.PostAsync("/groups", Proposal(" \t "), Guid.NewGuid().ToString())).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "MEM07_NAME_EMPTY");
+        await (await other.Pendamping.PostAsync("/groups", Proposal("KSM Tepi"), Guid.NewGuid().ToString())).ExpectAsync(HttpStatusCode.Created);
+
+        // GRP-07: a blank bank or holder name; no account is opened, so the well-formed one still opens.
+        var account = $"/groups/{s.GroupId}/bank-account";
+        await (await s.Pendamping.PostAsync(account, new { bank = " ", accountNumber = "0012345678", holderName = "KSM Batas", openedOn = "2019-01-25" })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "GRP07_FIELD_REQUIRED");
+        await (await s.Pendamping.PostAsync(account, new { bank = "BRI", accountNumber = "0012345678", holderName = "\u200B", openedOn = "2019-01-25" })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "GRP07_FIELD_REQUIRED");
+        await (await s.Pendamping.PostAsync(account, new { bank = "BRI", accountNumber = "0012345678", holderName = "KSM Batas", openedOn = "2019-01-25" })).ExpectAsync(HttpStatusCode.OK);
+
+        // SAV-01: a reference of 101 characters and a reversal reason of 1001; nothing is appended, the limits themselves are booked.
+        var entries = (await (await s.Treasurer.GetAsync($"/groups/{s.GroupId}/ledger", Http.Ct)).ExpectAsync(HttpStatusCode.OK)).GetArrayLength();
+        await (await Post(s, "savings/deposits", new { member = s.Members[0], date = "2019-01-21", amount = 5_000, reference = new string('R', 101) })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV01_TEXT_TOO_LONG");
+        await (await Post(s, "ledger/loan-capital", new { date = "2019-01-21", amount = 1_000_000, reference = new string('R', 101) })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV01_TEXT_TOO_LONG");
+        (await (await s.Treasurer.GetAsync($"/groups/{s.GroupId}/ledger", Http.Ct)).ExpectAsync(HttpStatusCode.OK)).GetArrayLength().ShouldBe(entries);
+        var deposit = (await (await Post(s, "savings/deposits", new { member = s.Members[0], date = "2019-01-21", amount = 5_000, reference = new string('R', 100) })).ExpectAsync(HttpStatusCode.Created)).GetProperty("entries")[0].Str("id");
+        await (await Post(s, "ledger/reversals", new { entry = deposit, date = "2019-01-21", reason = new string('r', 1001) })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV01_TEXT_TOO_LONG");
+        await (await Post(s, "ledger/reversals", new { entry = deposit, date = "2019-01-21", reason = new string('r', 1000) })).ExpectAsync(HttpStatusCode.Created);
+    }
 }

@@ -224,8 +224,9 @@ internal sealed class Grp06Examples : ExampleRunner
 
 /// <summary>
 /// GRP-07: an active group named <c>group_name</c> (default "KUBE Maju Bersama"; its first founder is "Siti Aminah")
-/// opens, a day after activation, an account <c>account_number</c> (default 0012345678) held by <c>holder_name</c>
-/// (the group itself refuses a number that is not 5 to 20 digits); unless <c>opens_account: false</c>. When
+/// opens, a day after activation, an account <c>account_number</c> (default 0012345678) at <c>bank</c> (default BRI) held
+/// by <c>holder_name</c> (the group itself refuses a blank bank or holder and a number that is not 5 to 20 digits);
+/// unless <c>opens_account: false</c>. When
 /// <c>aid_to_account</c> is given, aid is checked to go to that account number. Figure: <c>holder</c>.
 /// </summary>
 internal sealed class Grp07Examples : ExampleRunner
@@ -238,7 +239,7 @@ internal sealed class Grp07Examples : ExampleRunner
         var group = builder.BuildActive();
         if (example.Bool("opens_account", true))
         {
-            group.OpenBankAccount(new OpenBankAccount("BRI", example.Text("account_number", "0012345678"), example.Text("holder_name"), builder.ActivatedDate.PlusDays(1)));
+            group.OpenBankAccount(new OpenBankAccount(example.Text("bank", "BRI"), example.Text("account_number", "0012345678"), example.Text("holder_name"), builder.ActivatedDate.PlusDays(1)));
         }
         if (example.Has("aid_to_account") && group.CheckIsGroupAccount(example.Text("aid_to_account")) is { } wrong)
         {

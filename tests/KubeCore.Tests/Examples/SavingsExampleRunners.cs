@@ -31,7 +31,8 @@ internal static class SavingsScenario
 /// SAV-01: every other member deposits <c>others_save</c> (default 0) and the first member deposits <c>saved</c>
 /// (default 50.000) on the opening day and withdraws <c>withdrawn</c> (default 0); then the entry named by <c>reverse</c> (<c>deposit</c>, <c>reversal</c> — the reversal of that
 /// deposit —, <c>opening</c>, <c>week_close</c> or <c>unknown</c>) is reversed, a second time when
-/// <c>reverse_twice</c>, for the reason <c>reason</c> (default "salah catat"; YAML escapes for invisible characters).
+/// <c>reverse_twice</c>, for the reason <c>reason</c> (default "salah catat"; YAML escapes for invisible characters; or a
+/// reason of <c>reason_length</c> letters) with a reference of <c>reference_length</c> letters (default none).
 /// Figures: <c>entries</c>, the member's <c>savings</c>, <c>chain_intact</c>.
 /// </summary>
 internal sealed class Sav01Examples : ExampleRunner
@@ -71,7 +72,9 @@ internal sealed class Sav01Examples : ExampleRunner
         {
             ledger.Reverse(HostToday.Of(on), on, target, "salah catat");
         }
-        ledger.Reverse(HostToday.Of(on), on, target, example.Text("reason", "salah catat"));
+        var reason = example.Has("reason_length") ? new string('r', example.Int("reason_length")) : example.Text("reason", "salah catat");
+        var reference = example.Has("reference_length") ? new string('R', example.Int("reference_length")) : null;
+        ledger.Reverse(HostToday.Of(on), on, target, reason, reference);
         return Accepted(("entries", ledger.Count), ("savings", ledger.SavingsOf(member)), ("chain_intact", ledger.VerifyChain().IsIntact));
     }
 }

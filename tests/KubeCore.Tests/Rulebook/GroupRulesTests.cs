@@ -42,8 +42,20 @@ public class GroupRulesTests
     /// <summary>An account number: 0 to 25 ASCII digits, sometimes with one character that is not an ASCII digit put in.</summary>
     public sealed record AccountNumberCase(string Number);
 
+    /// <summary>
+    /// A bank-account command with a blank bank name (<c>Field</c> 0), a blank holder name (1) or both (2), the blank text,
+    /// and whether its account number is malformed too.
+    /// </summary>
+    public sealed record BlankAccountField(int Field, string Blank, bool BadNumber);
+
     public static class GroupArbitraries
     {
+        public static Arbitrary<BlankAccountField> BlankAccountFields() =>
+            (from field in Gen.Choose(0, 2)
+             from blank in RulebookProperties.ReadableNameArbitraries.BlankText().Generator
+             from badNumber in Gen.Elements(false, true)
+             select new BlankAccountField(field, blank.Text, badNumber)).ToArbitrary();
+
         public static Arbitrary<SizedGroup> SizedGroups() =>
             (from profile in GroupGen.Profile
              from count in Gen.Choose(0, (profile.Membership.MaxMembers ?? 12) + 3)
@@ -434,6 +446,60 @@ public class GroupRulesTests
                 Should.Throw<RuleViolationException>(() => group.OpenBankAccount(command), $"'{number}'").Violation.ErrorCode.ShouldBe(GroupErrors.AccountNumberInvalid);
                 group.BankAccount.ShouldBeNull();
             }
+        }
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(GroupArbitraries)])]
+    [Trait("Rule", "GRP-07")]
+    public bool A_bank_account_with_a_blank_bank_or_holder_name_is_refused_with_a_coded_violation_per_field_reported_with_the_others_and_changes_nothing(BlankAccountField c)
+    {
+        var builder = GroupBuilder.For(ProgramProfiles.KubePermensos2019).Named("KUBE Sido Makmur");
+        var group = builder.BuildActive();
+        var blankBank = c.Field is 0 or 2;
+        var blankHolder = c.Field is 1 or 2;
+        var command = new OpenBankAccount(blankBank ? c.Blank : "BRI", c.BadNumber ? "12AB5" : "0012345678", blankHolder ? c.Blank : "KUBE Sido Makmur", builder.ActivatedDate.PlusDays(1));
+        var events = group.Events.Count;
+
+        var violations = Should.Throw<RuleViolationException>(() => group.OpenBankAccount(command)).Violations;
+
+        // In the order of the command's fields.
+        var expected = new List<(string Code, string? Field)>();
+        if (blankBank)
+        {
+            expected.Add((GroupErrors.AccountFieldRequired, nameof(OpenBankAccount.Bank)));
+        }
+        if (c.BadNumber)
+        {
+            expected.Add((GroupErrors.AccountNumberInvalid, null));
+        }
+        if (blankHolder)
+        {
+            expected.Add((GroupErrors.AccountFieldRequired, nameof(OpenBankAccount.HolderName)));
+        }
+        var unchanged = group.BankAccount is null && group.Events.Count == events;
+        group.OpenBankAccount(command with { Bank = "BRI", AccountNumber = "0012345678", HolderName = "KUBE Sido Makmur" });
+        return violations.All(v => v.RuleId == RuleIds.Grp07)
+            && violations.Select(v => (v.ErrorCode, v.Arguments.TryGetValue("PropertyName", out var f) ? f as string : null)).SequenceEqual(expected)
+            && unchanged && group.BankAccount is { Bank: "BRI" };
+    }
+
+    [Fact]
+    [Trait("Rule", "GRP-07")]
+    public void A_bank_account_with_an_empty_or_white_space_bank_or_holder_name_is_refused_with_a_coded_violation_not_an_argument_exception()
+    {
+        foreach (var blank in new[] { string.Empty, " ", "\t", " \u200B " })
+        {
+            var builder = GroupBuilder.For(ProgramProfiles.KubePermensos2019).Named("KUBE Sido Makmur");
+            var group = builder.BuildActive();
+            var opensOn = builder.ActivatedDate.PlusDays(1);
+            Should.Throw<RuleViolationException>(() => group.OpenBankAccount(new OpenBankAccount(blank, "0012345678", "KUBE Sido Makmur", opensOn)), $"bank '{blank}'")
+                .Violation.ErrorCode.ShouldBe(GroupErrors.AccountFieldRequired);
+            Should.Throw<RuleViolationException>(() => group.OpenBankAccount(new OpenBankAccount("BRI", "0012345678", blank, opensOn)), $"holder '{blank}'")
+                .Violation.ErrorCode.ShouldBe(GroupErrors.AccountFieldRequired);
+            group.BankAccount.ShouldBeNull();
+            Should.Throw<ArgumentNullException>(() => group.OpenBankAccount(new OpenBankAccount(null!, "0012345678", "KUBE Sido Makmur", opensOn)));
+            group.OpenBankAccount(new OpenBankAccount("B", "0012345678", "KUBE Sido Makmur", opensOn));
+            group.BankAccount.ShouldNotBeNull().Bank.ShouldBe("B");
         }
     }
 

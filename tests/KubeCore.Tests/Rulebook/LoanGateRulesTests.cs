@@ -141,6 +141,23 @@ public class LoanGateRulesTests
     }
 
     [Fact]
+    [Trait("Rule", "SAV-01")]
+    public void A_UPK_loan_with_a_reference_of_101_characters_is_refused_with_the_ledgers_coded_violation_and_changes_nothing_and_one_of_100_is_booked()
+    {
+        var (_, _, fund) = new LoanFundBuilder().Build(); // every statement signed, 3 complete months of savings by 1 May
+        var before = Fingerprint(fund);
+
+        var refusal = Should.Throw<RuleViolationException>(() => fund.BorrowFromUpk(HostToday.Of(May1), May1, Rupiah.Of(5_000_000), new string('U', LedgerEntry.MaxReferenceLength + 1))).Violation;
+
+        refusal.RuleId.ShouldBe(RuleIds.Sav01);
+        refusal.ErrorCode.ShouldBe(SavingsErrors.TextTooLong);
+        Fingerprint(fund).ShouldBe(before);
+        fund.Events.OfType<UpkLoanReceived>().ShouldBeEmpty();
+        fund.BorrowFromUpk(HostToday.Of(May1), May1, Rupiah.Of(5_000_000), new string('U', LedgerEntry.MaxReferenceLength)).Reference.Length.ShouldBe(LedgerEntry.MaxReferenceLength);
+        fund.Events.OfType<UpkLoanReceived>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
     [Trait("Rule", "LOAN-01")]
     public void Only_current_members_sign_and_borrow_and_a_new_members_missing_statement_holds_up_the_UPK_loan_but_not_lending_within_the_group()
     {

@@ -30,6 +30,9 @@ public sealed record InvisibleName(NameEntry Entry, string Name);
 /// </summary>
 public sealed record BlankText(string Text);
 
+/// <summary>A blank text (see <see cref="BlankText"/>) given as a name where <see cref="Entry"/> says.</summary>
+public sealed record BlankName(NameEntry Entry, string Text);
+
 /// <summary>A readable name with one unreadable character (control, line break, bidi override or isolate) inserted.</summary>
 public sealed record PollutedName(NameEntry Entry, string Name, int CodePoint);
 
@@ -62,6 +65,11 @@ public static class ReadableNameArbitraries
         (from count in Gen.Choose(0, 40)
          from parts in Gen.ArrayOf(Gen.Elements(Blank.Concat(Blank).Concat(Invisible).ToArray()), count)
          select new BlankText(string.Concat(parts))).ToArbitrary();
+
+    public static Arbitrary<BlankName> BlankName() =>
+        (from entry in Entries
+         from blank in BlankText().Generator
+         select new BlankName(entry, blank.Text)).ToArbitrary();
 
     public static Arbitrary<PollutedName> PollutedName() =>
         (from entry in Entries
@@ -129,20 +137,38 @@ public sealed class ReadableNameRulesTests
 
     [Property(MaxTest = 200, Arbitrary = [typeof(ReadableNameArbitraries)])]
     [Trait("Rule", "MEM-07")]
-    public bool A_person_named_with_nothing_or_only_white_space_and_invisible_characters_is_refused_as_empty_and_one_visible_letter_makes_it_a_name(BlankText blank) =>
-        RefusalOf(NameEntry.Person, blank.Text) is { ErrorCode: CommonErrors.NameEmpty }
-        && RefusalOf(NameEntry.Person, blank.Text + "S" + blank.Text) is null;
+    public bool A_person_group_or_pendamping_named_with_nothing_or_only_white_space_and_invisible_characters_is_refused_as_empty_and_one_visible_letter_makes_it_a_name(BlankName blank) =>
+        RefusalOf(blank.Entry, blank.Text) is { ErrorCode: CommonErrors.NameEmpty }
+        && RefusalOf(blank.Entry, blank.Text + "S" + blank.Text) is null;
 
     [Fact]
     [Trait("Rule", "MEM-07")]
-    public void A_person_registered_with_an_empty_or_white_space_name_is_refused_with_a_coded_violation_not_an_argument_exception()
+    public void A_person_group_or_pendamping_given_an_empty_or_white_space_name_is_refused_with_a_coded_violation_not_an_argument_exception()
     {
-        foreach (var blank in new[] { string.Empty, " ", "   ", "\u00A0\u3000", " \u200B " })
+        foreach (var entry in Enum.GetValues<NameEntry>())
         {
-            RefusalOf(NameEntry.Person, blank).ShouldNotBeNull($"'{blank}'").ErrorCode.ShouldBe(CommonErrors.NameEmpty);
+            foreach (var blank in new[] { string.Empty, " ", "   ", "\t", "\u00A0\u3000", " \u200B " })
+            {
+                RefusalOf(entry, blank).ShouldNotBeNull($"{entry} '{blank}'").ErrorCode.ShouldBe(CommonErrors.NameEmpty);
+            }
+            Register(entry, " S ").ShouldBe("S");
+            Should.Throw<ArgumentNullException>(() => Register(entry, null!));
         }
-        Register(NameEntry.Person, " S ").ShouldBe("S");
-        Should.Throw<ArgumentNullException>(() => Register(NameEntry.Person, null!));
+    }
+
+    [Fact]
+    [Trait("Rule", "MEM-07")]
+    public void A_proposal_with_a_blank_name_is_rejected_with_MEM_07_reported_together_with_its_other_violations()
+    {
+        var command = GroupBuilder.For(ProgramProfiles.KubePermensos2019).Named("   ").WithMembers(2).Command();
+
+        var decision = Group.EvaluateProposal(command);
+
+        decision.IsApproved.ShouldBeFalse();
+        decision.Violations.ShouldContain(v => v.RuleId == RuleIds.Mem07 && v.ErrorCode == CommonErrors.NameEmpty);
+        decision.Violations.ShouldContain(v => v.RuleId == RuleIds.Grp01);
+        Should.Throw<RuleViolationException>(() => Group.Propose(command)).Violations.Select(v => v.ErrorCode)
+            .ShouldBe(decision.Violations.Select(v => v.ErrorCode));
     }
 
     [Property(MaxTest = 200, Arbitrary = [typeof(ReadableNameArbitraries)])]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using KubeCore.Savings;
 using KubeCore.Tests.Savings;
 using static KubeCore.Tests.Savings.LedgerRunArbitraries;
 
@@ -19,6 +20,15 @@ public static class SavingsRulesArbitraries
 
     /// <summary>A history and a pick (of member, amount and deposit to reverse).</summary>
     public sealed record ReversalPick(LedgerRun60 Run, int Pick);
+
+    /// <summary>
+    /// A posting that takes a reference (an index into <see cref="SavingsRulesTests.PostingsWithReference"/>, modulo) and
+    /// the length of the reference, from 1 (the receipt of a grant spend is required) to past the limit.
+    /// </summary>
+    public sealed record ReferencePosting(int Posting, int Length);
+
+    /// <summary>The length of a reversal's reason, from 1 to past the limit.</summary>
+    public sealed record ReasonLength(int Length);
 
     /// <summary>A history and one more operation, to be reversed.</summary>
     public sealed record ExtraOperation(LedgerRun120 Run, LedgerOp Extra);
@@ -50,6 +60,17 @@ public static class SavingsRulesArbitraries
 
     /// <summary>A history and the as-of day (modulo the history's span).</summary>
     public sealed record SnapshotCase(LedgerRun300 Run, int DayPick);
+
+    public static Arbitrary<ReferencePosting> ReferencePostings() =>
+        (from posting in Gen.Choose(0, 1_000)
+         from length in Around(LedgerEntry.MaxReferenceLength)
+         select new ReferencePosting(posting, length)).ToArbitrary();
+
+    public static Arbitrary<ReasonLength> ReasonLengths() => Around(LedgerEntry.MaxMemoLength).Select(l => new ReasonLength(l)).ToArbitrary();
+
+    // Both sides of a limit often (the limit itself, one less, one more), any length from 1 to 20 past it otherwise.
+    private static Gen<int> Around(int limit) =>
+        Gen.Frequency((3, Gen.Elements(limit - 1, limit, limit + 1)), (2, Gen.Choose(1, limit + 20)));
 
     public static Arbitrary<TamperCase> TamperCases() =>
         (from ops in Ops(80)

@@ -201,6 +201,127 @@ public class SavingsRulesTests
             && unchanged && ledger.IsReversed(deposit.Id) && ledger.Count == count + 1;
     }
 
+    /// <summary>
+    /// Every public posting that takes a reference (the receipt of a grant spend, the reference of a reversal), on a ledger
+    /// from <see cref="LedgerForEveryPosting"/>: a funded KSM ledger with IKS, a grant and loan <c>Loan</c> disbursed.
+    /// </summary>
+    internal static readonly (string Name, Func<PostingLedger, string, LedgerEntry> Post)[] PostingsWithReference =
+    [
+        ("Open", (l, r) => SavingsLedger.Open(l.Group, l.Date, EntryId.New(), r).Entries[0]),
+        ("Deposit", (l, r) => l.Ledger.Deposit(l.Today, l.Date, l.Group.Members[1], Rupiah.Of(1_000), r)),
+        ("Withdraw", (l, r) => l.Ledger.Withdraw(l.Today, l.Date, l.Group.Members[1], Rupiah.Of(1_000), r)),
+        ("RecordBusinessProfit", (l, r) => l.Ledger.RecordBusinessProfit(l.Today, l.Date, Rupiah.Of(100_000), r)),
+        ("SpendIks", (l, r) => l.Ledger.SpendIks(l.Today, l.Date, Rupiah.Of(1_000), "bantuan duka tetangga", r)),
+        ("SpendIks for a member", (l, r) => l.Ledger.SpendIks(l.Today, l.Date, Rupiah.Of(1_000), IksPurpose.SocialNeed, "biaya berobat", l.Group.Members[2], r)),
+        ("CreditGrant", (l, r) => l.Ledger.CreditGrant(l.Today, l.Date, Rupiah.Of(1_000), r)),
+        ("SpendGrant", (l, r) => l.Ledger.SpendGrant(l.Today, l.Date, Rupiah.Of(1_000), r, "bahan baku")),
+        ("AddLoanCapital", (l, r) => l.Ledger.AddLoanCapital(l.Today, l.Date, Rupiah.Of(1_000), r)),
+        ("TransferBetweenFunds", (l, r) => l.Ledger.TransferBetweenFunds(l.Today, l.Date, LedgerAccount.LoanFund, LedgerAccount.Iks, Rupiah.Of(1_000), r)),
+        ("RecordExpense", (l, r) => l.Ledger.RecordExpense(l.Today, l.Date, Rupiah.Of(1_000), r, "ATK")),
+        ("DisburseLoan", (l, r) => l.Ledger.DisburseLoan(l.Today, l.Date, LoanId.New(), l.Group.Members[3], Rupiah.Of(1_000), r)),
+        ("RecordRepayment", (l, r) => l.Ledger.RecordRepayment(l.Today, l.Date, l.Loan, Rupiah.Of(1_000), Rupiah.Of(100), r)),
+        ("Reverse", (l, r) => l.Ledger.Reverse(l.Today, l.Date, l.Deposit, "salah catat", r)),
+    ];
+
+    /// <summary>A ledger every posting of <see cref="PostingsWithReference"/> can be made on, and what they need.</summary>
+    internal sealed record PostingLedger(SavingsLedger Ledger, TestGroup Group, LocalDate Date, LoanId Loan, EntryId Deposit)
+    {
+        public HostToday Today => HostToday.Of(Date);
+    }
+
+    private static PostingLedger LedgerForEveryPosting()
+    {
+        var group = Ksm();
+        var ledger = FundedLedger(group);
+        var date = ledger.OpenedOn;
+        var today = HostToday.Of(date);
+        ledger.RecordBusinessProfit(today, date, Rupiah.Of(200_000), "laba usaha");
+        ledger.CreditGrant(today, date, Rupiah.Of(500_000), "BLPS");
+        var loan = LoanId.New();
+        ledger.DisburseLoan(today, date, loan, group.Members[0], Rupiah.Of(100_000), "pencairan");
+        return new PostingLedger(ledger, group, date, loan, ledger.Entries.First(e => e.Kind == EntryKind.SavingsDeposit).Id);
+    }
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(SavingsRulesArbitraries)])]
+    [Trait("Rule", "SAV-01")]
+    public bool A_posting_with_a_reference_of_at_most_100_characters_is_booked_and_a_longer_one_is_refused_with_a_coded_violation_that_changes_nothing(ReferencePosting c)
+    {
+        var (name, post) = PostingsWithReference[c.Posting % PostingsWithReference.Length];
+        var on = LedgerForEveryPosting();
+        var (count, head) = (on.Ledger.Count, on.Ledger.LastHash);
+        var reference = new string('R', c.Length);
+        if (c.Length <= LedgerEntry.MaxReferenceLength)
+        {
+            return post(on, reference).Reference == reference;
+        }
+        var refusal = Should.Throw<RuleViolationException>(() => post(on, reference), name).Violations.Single();
+        return refusal.RuleId == RuleIds.Sav01 && refusal.ErrorCode == SavingsErrors.TextTooLong
+            && (int?)refusal.Arguments["MaxLength"] == LedgerEntry.MaxReferenceLength && (int?)refusal.Arguments["TotalLength"] == c.Length
+            && on.Ledger.Count == count && on.Ledger.LastHash == head && !on.Ledger.IsReversed(on.Deposit);
+    }
+
+    [Fact]
+    [Trait("Rule", "SAV-01")]
+    public void Every_posting_that_takes_a_reference_books_one_of_exactly_100_characters_and_refuses_one_of_101()
+    {
+        foreach (var (name, post) in PostingsWithReference)
+        {
+            var on = LedgerForEveryPosting();
+            post(on, new string('R', LedgerEntry.MaxReferenceLength)).Reference.Length.ShouldBe(LedgerEntry.MaxReferenceLength, name);
+            var (count, head) = (on.Ledger.Count, on.Ledger.LastHash);
+            Should.Throw<RuleViolationException>(() => post(on, new string('R', LedgerEntry.MaxReferenceLength + 1)), name)
+                .Violation.ErrorCode.ShouldBe(SavingsErrors.TextTooLong, name);
+            on.Ledger.Count.ShouldBe(count, name);
+            on.Ledger.LastHash.ShouldBe(head, name);
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "SAV-01")]
+    public void A_renteng_cover_or_recovery_with_a_reference_of_101_characters_is_refused_with_a_coded_violation_that_changes_nothing()
+    {
+        var on = LedgerForEveryPosting();
+        var (count, head) = (on.Ledger.Count, on.Ledger.LastHash);
+        var reference = new string('R', LedgerEntry.MaxReferenceLength + 1);
+        RentengContribution[] fromIks = [RentengContribution.FromIks(Rupiah.Of(1_000))];
+
+        Should.Throw<RuleViolationException>(() => on.Ledger.CoverArrears(on.Today, on.Date, on.Loan, Rupiah.Of(1_000), Rupiah.Zero, fromIks, reference))
+            .Violation.ErrorCode.ShouldBe(SavingsErrors.TextTooLong);
+        Should.Throw<RuleViolationException>(() => on.Ledger.RecoverCover(on.Today, on.Date, on.Loan, RentengClaimant.Iks, Rupiah.Of(1_000), reference))
+            .Violation.ErrorCode.ShouldBe(SavingsErrors.TextTooLong);
+        on.Ledger.Count.ShouldBe(count);
+        on.Ledger.LastHash.ShouldBe(head);
+    }
+
+    [Property(MaxTest = 100, Arbitrary = [typeof(SavingsRulesArbitraries)])]
+    [Trait("Rule", "SAV-01")]
+    public bool A_reversal_with_a_reason_of_at_most_1000_characters_is_booked_and_a_longer_one_is_refused_with_a_coded_violation_that_changes_nothing(ReasonLength c)
+    {
+        var on = LedgerForEveryPosting();
+        var (count, head) = (on.Ledger.Count, on.Ledger.LastHash);
+        var reason = new string('r', c.Length);
+        if (c.Length <= LedgerEntry.MaxMemoLength)
+        {
+            return on.Ledger.Reverse(on.Today, on.Date, on.Deposit, reason).Memo == reason && on.Ledger.IsReversed(on.Deposit);
+        }
+        var refusal = Should.Throw<RuleViolationException>(() => on.Ledger.Reverse(on.Today, on.Date, on.Deposit, reason)).Violations.Single();
+        return refusal.RuleId == RuleIds.Sav01 && refusal.ErrorCode == SavingsErrors.TextTooLong
+            && (int?)refusal.Arguments["MaxLength"] == LedgerEntry.MaxMemoLength && (int?)refusal.Arguments["TotalLength"] == c.Length
+            && on.Ledger.Count == count && on.Ledger.LastHash == head && !on.Ledger.IsReversed(on.Deposit);
+    }
+
+    [Fact]
+    [Trait("Rule", "SAV-01")]
+    public void A_reversal_reason_of_exactly_1000_characters_is_booked_and_one_of_1001_is_refused()
+    {
+        var on = LedgerForEveryPosting();
+        var (count, head) = (on.Ledger.Count, on.Ledger.LastHash);
+        Should.Throw<RuleViolationException>(() => on.Ledger.Reverse(on.Today, on.Date, on.Deposit, new string('r', LedgerEntry.MaxMemoLength + 1)))
+            .Violation.ErrorCode.ShouldBe(SavingsErrors.TextTooLong);
+        (on.Ledger.Count, on.Ledger.LastHash).ShouldBe((count, head));
+        on.Ledger.Reverse(on.Today, on.Date, on.Deposit, new string('r', LedgerEntry.MaxMemoLength)).Memo.Length.ShouldBe(LedgerEntry.MaxMemoLength);
+    }
+
     [Property(MaxTest = 150, Arbitrary = [typeof(SavingsRulesArbitraries)])]
     [Trait("Rule", "SAV-01")]
     public bool Reversing_an_entry_restores_every_balance(ExtraOperation c)

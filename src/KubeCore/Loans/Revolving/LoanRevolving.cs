@@ -247,10 +247,10 @@ public sealed partial class LoanRevolving
     /// <see cref="UpkLoanReceived"/>. This is the operation for a UPK loan: <see cref="SavingsLedger.AddLoanCapital"/>
     /// books other outside capital and checks no LOAN-01 gate.
     /// </summary>
-    /// <exception cref="ArgumentException">The reference is longer than the ledger accepts.</exception>
     /// <exception cref="RuleViolationException">SAV-09: <paramref name="date"/> is after <paramref name="today"/>; LOAN-01 (b): too
-    /// few months of savings, or a member's statement missing; the ledger's SAV-05 date, SAV-07 and SAV-08 amount rules.
-    /// Nothing changes.</exception>
+    /// few months of savings, or a member's statement missing; the ledger's SAV-01 reference longer than
+    /// <see cref="LedgerEntry.MaxReferenceLength"/> (<see cref="SavingsErrors.TextTooLong"/>), SAV-05 date, SAV-07 and
+    /// SAV-08 amount rules. Nothing changes.</exception>
     public LedgerEntry BorrowFromUpk(HostToday today, LocalDate date, Rupiah amount, string? reference = null)
     {
         ThrowIfViolated(today.CheckNotAfter(date));
