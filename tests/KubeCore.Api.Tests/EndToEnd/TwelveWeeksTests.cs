@@ -56,9 +56,11 @@ public sealed class TwelveWeeksTests : ServerTest
             if (week == 6)
             {
                 // Mid-way: the treasurer keeps posting while the server is killed after the third acknowledgement;
-                // the request in flight at that moment may or may not have been committed.
+                // the request in flight at that moment may or may not have been committed. The poster goes on only
+                // once the kill is being issued, so a fast server cannot take every deposit before the kill lands.
                 var treasurer = s.Treasurer;
                 var third = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var killing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 var posting = Task.Run(async () =>
                 {
                     foreach (var (key, body) in deposits)
@@ -72,10 +74,12 @@ public sealed class TwelveWeeksTests : ServerTest
                         if (acknowledged.Count(a => a.Key.EndsWith(date, StringComparison.Ordinal)) == 3)
                         {
                             third.SetResult();
+                            await killing.Task;
                         }
                     }
                 }, Http.Ct);
                 await third.Task.WaitAsync(TimeSpan.FromSeconds(30), Http.Ct);
+                killing.SetResult();
                 await RestartAfterSigkillAsync();
                 await posting;
                 var beforeKill = deposits.Count(d => acknowledged.ContainsKey(d.Key));
