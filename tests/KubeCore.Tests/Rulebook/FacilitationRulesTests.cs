@@ -150,7 +150,7 @@ public class FacilitationRulesTests
 
     [Fact]
     [Trait("Rule", "FAC-02")]
-    public void A_group_may_report_its_pendampings_inactivity_on_the_very_day_it_begins_but_not_the_day_before_nor_for_a_group_it_does_not_accompany()
+    public void A_group_may_report_its_pendampings_inactivity_on_the_very_day_it_begins_but_not_the_day_before_nor_for_a_group_it_does_not_accompany_nor_twice()
     {
         var (pendamping, group, start) = Accompany([]);
         var inactiveSince = start.PlusDays(60);
@@ -158,9 +158,14 @@ public class FacilitationRulesTests
         var early = Should.Throw<RuleViolationException>(() => pendamping.RecordInactivityReported(group.Id, inactiveSince.PlusDays(-1)));
         var stranger = Should.Throw<RuleViolationException>(() => pendamping.RecordInactivityReported(GroupId.New(), inactiveSince));
         pendamping.RecordInactivityReported(group.Id, inactiveSince);
+        // A report made on the very first day of the inactivity covers it: a second one, that day or later, is refused.
+        var again = Should.Throw<RuleViolationException>(() => pendamping.RecordInactivityReported(group.Id, inactiveSince));
+        var later = Should.Throw<RuleViolationException>(() => pendamping.RecordInactivityReported(group.Id, inactiveSince.PlusDays(1)));
 
         early.Violation.ErrorCode.ShouldBe(FacilitationErrors.PendampingNotInactive);
         stranger.Violation.ErrorCode.ShouldBe(FacilitationErrors.NotAssignedOnDate);
+        again.Violation.ErrorCode.ShouldBe(FacilitationErrors.InactivityAlreadyReported);
+        later.Violation.ErrorCode.ShouldBe(FacilitationErrors.InactivityAlreadyReported);
         pendamping.UnreportedInactivity(inactiveSince).ShouldBeEmpty();
     }
 
