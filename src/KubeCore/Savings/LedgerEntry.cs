@@ -122,7 +122,6 @@ public sealed class LedgerEntry
     private readonly AccountKind _pairCredit;
     private byte _format = Format3;
 
-
     private LedgerEntry(
         GroupId group, EntryId id, long sequence, LocalDate bookDate, EntryKind kind, ReadOnlySpan<LedgerLeg> legs, LedgerLeg[]? legArray,
         PersonId? member, LoanId? loan, string reference, string memo, EntryId? reverses, object? previous, EntryFacts? facts)
