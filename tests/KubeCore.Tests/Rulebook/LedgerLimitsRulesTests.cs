@@ -6,6 +6,7 @@ using KubeCore.Loans;
 using KubeCore.Rules;
 using KubeCore.Savings;
 using KubeCore.Tests.Builders;
+using KubeCore.Tests.Support;
 using NodaTime;
 using Shouldly;
 using static KubeCore.Tests.Builders.LedgerBuilders;
@@ -120,9 +121,6 @@ public sealed class LedgerLimitsRulesTests
     private static bool PartsOverflow(HugePosting p) =>
         p.Amount == long.MaxValue && p.Kind is PostingKind.RepaymentPrincipal or PostingKind.RepaymentServiceCharge;
 
-    private static string Fingerprint(SavingsLedger ledger) =>
-        $"{ledger.Count}|{ledger.LastHash}|{ledger.Turnover}|{ledger.Cash}|{ledger.Balances.MemberSavingsTotal}|{ledger.Balances.Iks}|{ledger.Balances.Grant}|{ledger.Balances.LoanFund}|{ledger.Balances.OutstandingPrincipal}|{ledger.Balances.ServiceChargeIncome}|{ledger.Balances.Expenses}";
-
     [Property(MaxTest = 200, Arbitrary = [typeof(LedgerLimitsArbitraries)])]
     [Trait("Rule", "SAV-08")]
     public bool An_amount_near_long_MaxValue_is_refused_by_every_posting_kind_before_anything_is_appended(HugePosting p)
@@ -130,7 +128,7 @@ public sealed class LedgerLimitsRulesTests
         var profile = p.CeilingLifted ? Lifted(ProgramProfiles.KsmP2kp) : ProgramProfiles.KsmP2kp;
         var (group, ledger, loan, fund, fundLoan) = Books(profile);
         var target = p.Kind == PostingKind.FundRepayment ? fund.Ledger : ledger;
-        var before = Fingerprint(target);
+        var before = LedgerFingerprint.Of(target);
         var today = HostToday.Of(LocalDate.MaxIsoValue);
         var date = p.Kind == PostingKind.FundRepayment ? fund.Ledger.LastBookDate : Opened;
 
@@ -140,7 +138,7 @@ public sealed class LedgerLimitsRulesTests
         {
             // Without a ceiling these post less than the amount given (the IKS share; what is owed, LOAN-05): accepted
             // or refused by their own rules, never by an overflow.
-            return outcome is null || (outcome is RuleViolationException && Fingerprint(target) == before);
+            return outcome is null || (outcome is RuleViolationException && LedgerFingerprint.Of(target) == before);
         }
         return outcome is RuleViolationException refusal
             && refusal.Violation.RuleId == RuleIds.Sav08
@@ -148,7 +146,7 @@ public sealed class LedgerLimitsRulesTests
             // Under the ceiling's profile the ceiling is named, unless the posting's own parts do not add up to a long
             // (a repayment or cover of long.MaxValue plus Rp 1 of the other part): then its total is out of range.
             && (p.CeilingLifted || refusal.Violation.ErrorCode == SavingsErrors.AmountAboveCeiling || PartsOverflow(p))
-            && Fingerprint(target) == before
+            && LedgerFingerprint.Of(target) == before
             && target.VerifyChain().IsIntact;
     }
 
@@ -160,14 +158,14 @@ public sealed class LedgerLimitsRulesTests
         var ledger = OpenLedger(group);
         var today = HostToday.Of(Opened);
         ledger.Deposit(today, Opened, group.Members[0], Rupiah.Of(long.MaxValue - edge.Room));
-        var before = Fingerprint(ledger);
+        var before = LedgerFingerprint.Of(ledger);
         var amount = edge.Room + edge.Over;
 
         var outcome = Record.Exception(() => ledger.Deposit(today, Opened, group.Members[1], Rupiah.Of(amount)));
 
         return edge.Over == 0
             ? outcome is null && ledger.Turnover == Rupiah.Of(long.MaxValue) && ledger.Balances.CheckConservation()
-            : outcome is RuleViolationException { Violation.ErrorCode: SavingsErrors.TotalsOutOfRange } && Fingerprint(ledger) == before;
+            : outcome is RuleViolationException { Violation.ErrorCode: SavingsErrors.TotalsOutOfRange } && LedgerFingerprint.Of(ledger) == before;
     }
 
     [Fact]
@@ -238,12 +236,12 @@ public sealed class LedgerLimitsRulesTests
         var target = p.Kind == PostingKind.FundRepayment ? fund.Ledger : ledger;
         var todayDate = target.LastBookDate;
         var date = todayDate.PlusDays(Math.Min(p.DaysAfterToday, Period.Between(todayDate, LocalDate.MaxIsoValue, PeriodUnits.Days).Days));
-        var before = Fingerprint(target);
+        var before = LedgerFingerprint.Of(target);
 
         var outcome = Record.Exception(Posting(p.Kind, ledger, group, loan, fund, fundLoan, HostToday.Of(todayDate), date, 1_000));
 
         return date > todayDate
-            ? outcome is RuleViolationException { Violation.ErrorCode: SavingsErrors.DateAfterToday } && Fingerprint(target) == before
+            ? outcome is RuleViolationException { Violation.ErrorCode: SavingsErrors.DateAfterToday } && LedgerFingerprint.Of(target) == before
             : outcome is null or RuleViolationException { Violation.RuleId.Value: not "SAV-09" };
     }
 

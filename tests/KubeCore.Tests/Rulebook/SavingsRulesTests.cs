@@ -255,10 +255,17 @@ public class SavingsRulesTests
             return post(on, reference).Reference == reference;
         }
         var refusal = Should.Throw<RuleViolationException>(() => post(on, reference), name).Violations.Single();
-        return refusal.RuleId == RuleIds.Sav01 && refusal.ErrorCode == SavingsErrors.TextTooLong
-            && (int?)refusal.Arguments["MaxLength"] == LedgerEntry.MaxReferenceLength && (int?)refusal.Arguments["TotalLength"] == c.Length
-            && on.Ledger.Count == count && on.Ledger.LastHash == head && !on.Ledger.IsReversed(on.Deposit);
+        return IsTextTooLong(refusal, LedgerEntry.MaxReferenceLength, c.Length) && ChangedNothing(on, count, head);
     }
+
+    // SAV-01's refusal of a text of `length` characters over its `maxLength`.
+    private static bool IsTextTooLong(RuleViolation refusal, int maxLength, int length) =>
+        refusal.RuleId == RuleIds.Sav01 && refusal.ErrorCode == SavingsErrors.TextTooLong
+        && (int?)refusal.Arguments["MaxLength"] == maxLength && (int?)refusal.Arguments["TotalLength"] == length;
+
+    // The ledger still has `count` entries ending in `head`, and its deposit is not reversed.
+    private static bool ChangedNothing(PostingLedger on, int count, EntryHash head) =>
+        on.Ledger.Count == count && on.Ledger.LastHash == head && !on.Ledger.IsReversed(on.Deposit);
 
     [Fact]
     [Trait("Rule", "SAV-01")]
@@ -305,9 +312,7 @@ public class SavingsRulesTests
             return on.Ledger.Reverse(on.Today, on.Date, on.Deposit, reason).Memo == reason && on.Ledger.IsReversed(on.Deposit);
         }
         var refusal = Should.Throw<RuleViolationException>(() => on.Ledger.Reverse(on.Today, on.Date, on.Deposit, reason)).Violations.Single();
-        return refusal.RuleId == RuleIds.Sav01 && refusal.ErrorCode == SavingsErrors.TextTooLong
-            && (int?)refusal.Arguments["MaxLength"] == LedgerEntry.MaxMemoLength && (int?)refusal.Arguments["TotalLength"] == c.Length
-            && on.Ledger.Count == count && on.Ledger.LastHash == head && !on.Ledger.IsReversed(on.Deposit);
+        return IsTextTooLong(refusal, LedgerEntry.MaxMemoLength, c.Length) && ChangedNothing(on, count, head);
     }
 
     [Fact]
