@@ -48,13 +48,24 @@ public static class Database
         return services;
     }
 
-    /// <summary>The engine and connection string the configuration selects.</summary>
+    /// <summary>PostgreSQL: how many statements each connection keeps prepared unless the connection string says otherwise.</summary>
+    public const int AutoPrepared = 64;
+
+    /// <summary>The engine and connection string the configuration selects (PostgreSQL: with automatic preparation, <see cref="AutoPrepared"/>).</summary>
     public static (DatabaseEngine Engine, string ConnectionString) Resolve(IConfiguration configuration, IHostEnvironment environment)
     {
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            return (DatabaseEngine.Postgres, postgres);
+            // Statements run again and again (the same few per request): prepared once per connection, PostgreSQL does
+            // not parse and plan them each time. A connection string that sets Max Auto Prepare keeps its own value. The
+            // API sets no session state (no SET, temporary table or advisory lock), so a pooled connection is not reset.
+            var builder = new NpgsqlConnectionStringBuilder(postgres) { NoResetOnClose = true };
+            if (builder.MaxAutoPrepare == 0)
+            {
+                (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (AutoPrepared, 2);
+            }
+            return (DatabaseEngine.Postgres, builder.ConnectionString);
         }
         var sqlite = configuration.GetConnectionString("Sqlite");
         if (string.IsNullOrWhiteSpace(sqlite))
