@@ -58,11 +58,6 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
     /// <summary>SQLite: the longest a shared transaction takes in new units before it commits.</summary>
     public static readonly TimeSpan MaxGroupTime = TimeSpan.FromMilliseconds(10);
 
-    // Compiled per instance: a compiled query belongs to one model, and each host (SQLite or PostgreSQL) has its own.
-    private readonly Func<KubeCoreDbContext, string, string, CancellationToken, Task<IdempotencyRow?>> _findRecord =
-        EF.CompileAsyncQuery((KubeCoreDbContext db, string subject, string key, CancellationToken _) =>
-            db.IdempotencyRecords.AsNoTracking().SingleOrDefault(r => r.Subject == subject && r.Key == key));
-
     /// <summary>How long a shared transaction takes in new units (<see cref="MaxGroupTime"/>; tests widen it to make a group on purpose).</summary>
     internal TimeSpan GroupTime { get; set; } = MaxGroupTime;
 
@@ -159,7 +154,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
     {
         if (key is not null)
         {
-            var first = await _findRecord(db, subject, key, cancellationToken);
+            var first = await db.Direct.FindAsync<IdempotencyRow>(forUpdate: false, subject, key);
             if (first is not null)
             {
                 return first.RequestHash == hash

@@ -102,7 +102,7 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
         where TState : class =>
         runner.RunAsync(http, request, moneyMoving, async (db, cancellationToken) =>
         {
-            var row = await FindForChangeAsync(db, type, id, cancellationToken) ?? throw ApiException.NotFound(resource);
+            var row = await FindForChangeAsync(db, type, id) ?? throw ApiException.NotFound(resource);
             ETags.Check(http, resource, row.Version);
             var state = await RestoreAsync(db, type, row, cancellationToken);
             var now = time.GetUtcNow();
@@ -122,11 +122,9 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
         ChangeAsync(http, type, id, resource, request, moneyMoving, (state, _, _) => Task.FromResult(change(state)));
 
     // PostgreSQL: the row locked until the unit's transaction ends, so the next writer to this aggregate waits here.
-    private async Task<AggregateRow?> FindForChangeAsync<TState>(KubeCoreDbContext db, StateType<TState> type, Guid id, CancellationToken cancellationToken)
+    private static async Task<AggregateRow?> FindForChangeAsync<TState>(KubeCoreDbContext db, StateType<TState> type, Guid id)
         where TState : class =>
-        db.Database.IsNpgsql()
-            ? await db.Aggregates.FromSql($"SELECT * FROM aggregates WHERE id = {id} FOR UPDATE").AsNoTracking().Where(a => a.Type == type.Name).SingleOrDefaultAsync(cancellationToken)
-            : await _find(db, id, type.Name, cancellationToken);
+        await db.Direct.FindAsync<AggregateRow>(forUpdate: true, id) is { } row && row.Type == type.Name ? row : null;
 
     private async Task WriteChangesAsync<TState>(KubeCoreDbContext db, StateType<TState> type, Guid id, TState state, long version, DateTimeOffset now)
         where TState : class

@@ -110,6 +110,46 @@ public sealed class DirectRows(DbConnection connection, IModel model)
         return (sql + ";", [.. properties.Select(Persistence.DirectRows.Column.Of)]);
     }
 
+    /// <summary>
+    /// The row of <typeparamref name="TRow"/> with this primary key (its values in key order), or null; on PostgreSQL, with
+    /// <paramref name="forUpdate"/>, locked until the unit's transaction ends (<c>FOR UPDATE</c>: the next writer waits).
+    /// Run at once, never queued: a unit reads before it writes.
+    /// </summary>
+    public async Task<TRow?> FindAsync<TRow>(bool forUpdate, params object[] key)
+        where TRow : class, new()
+    {
+        var lockIt = forUpdate && connection.CanCreateBatch; // PostgreSQL; SQLite's writer holds the whole file
+        if (!_finds.TryGetValue((typeof(TRow), lockIt), out var statement))
+        {
+            var entity = model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not mapped.");
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var keys = entity.FindPrimaryKey()!.Properties;
+            var columns = entity.GetProperties().ToList();
+            statement = new Statement(connection.CreateCommand(), [.. keys.Select(Column.Of)]) { Read = [.. columns.Select(Column.Of)] };
+            statement.Command.CommandText =
+                $"SELECT {string.Join(", ", columns.Select(p => Quote(p.GetColumnName(table)!)))} FROM {Quote(table.Name)} " +
+                $"WHERE {string.Join(" AND ", keys.Select((p, i) => $"{Quote(p.GetColumnName(table)!)} = @p{i}"))}{(lockIt ? " FOR UPDATE" : string.Empty)};";
+            _finds.Add((typeof(TRow), lockIt), statement);
+        }
+        var command = statement.Command;
+        command.Transaction = Transaction;
+        command.Parameters.Clear();
+        AddParameters(statement, key, command.Parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+        var row = new TRow();
+        for (var i = 0; i < statement.Read.Length; i++)
+        {
+            statement.Read[i].Write(row, reader, i);
+        }
+        return row;
+    }
+
+    private readonly Dictionary<(Type Row, bool Lock), Statement> _finds = [];
+
     /// <summary>Sets an aggregate's version, summary and update time where it still has <paramref name="expectedVersion"/>.</summary>
     /// <exception cref="DbUpdateConcurrencyException">The aggregate is no longer at that version.</exception>
     public async Task BumpAsync(Guid id, long expectedVersion, long version, string summary, DateTimeOffset updatedAt)
@@ -174,7 +214,11 @@ public sealed class DirectRows(DbConnection connection, IModel model)
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private sealed record Statement(DbCommand Command, Column[] Columns);
+    private sealed record Statement(DbCommand Command, Column[] Columns)
+    {
+        /// <summary>A read's columns, in the order it selects them.</summary>
+        public Column[] Read { get; init; } = [];
+    }
 
     private sealed record Column(PropertyInfo Property, RelationalTypeMapping Mapping, bool Nullable)
     {
@@ -183,5 +227,18 @@ public sealed class DirectRows(DbConnection connection, IModel model)
                 property.GetRelationalTypeMapping(), property.IsNullable);
 
         public object? Read(object row) => Property.GetValue(row);
+
+        /// <summary>Sets the property from the reader's column <paramref name="ordinal"/>, read as EF reads it (the property's own type).</summary>
+        public void Write(object row, DbDataReader reader, int ordinal)
+        {
+            var type = System.Nullable.GetUnderlyingType(Property.PropertyType) ?? Property.PropertyType;
+            Property.SetValue(row, reader.IsDBNull(ordinal) ? null
+                : type == typeof(string) ? reader.GetString(ordinal)
+                : type == typeof(long) ? reader.GetInt64(ordinal)
+                : type == typeof(int) ? reader.GetInt32(ordinal)
+                : type == typeof(Guid) ? reader.GetGuid(ordinal)
+                : type == typeof(DateTimeOffset) ? reader.GetFieldValue<DateTimeOffset>(ordinal)
+                : throw new NotSupportedException($"{Property.Name}: {type.Name} is not read directly."));
+        }
     }
 }
