@@ -27,24 +27,24 @@ public enum DatabaseEngine
 /// </summary>
 public static class Database
 {
-    /// <summary>Registers the DbContext (scoped) and a factory (for the retrying command runner).</summary>
+    /// <summary>Registers the DbContext factory of the command runner and the store (pooled on PostgreSQL).</summary>
     public static IServiceCollection AddKubeCoreDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var (engine, connectionString) = Resolve(configuration, environment);
         services.AddSingleton(new DatabaseInfo(engine) { Location = Describe(engine, connectionString) });
-        services.AddDbContextFactory<KubeCoreDbContext>(options =>
+        if (engine == DatabaseEngine.Postgres)
         {
-            if (engine == DatabaseEngine.Postgres)
-            {
-                options.UseNpgsql(connectionString);
-                // A lost race is retried by the command runner (and logged there at debug), not a failure to log with its stack.
-                options.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
-            }
-            else
-            {
-                options.UseSqlite(connectionString);
-            }
-        });
+            // Pooled: a context's first use builds its internal services (the provider's translators and the rest),
+            // which cost more than a deposit's own SQL; a pooled context keeps them. A lost race is retried by the
+            // command runner (and logged there at debug), not a failure to log with its stack.
+            services.AddPooledDbContextFactory<KubeCoreDbContext>(options => options.UseNpgsql(connectionString)
+                .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug))));
+        }
+        else
+        {
+            // Not pooled: the SQLite writer sets its own connection on its context.
+            services.AddDbContextFactory<KubeCoreDbContext>(options => options.UseSqlite(connectionString));
+        }
         return services;
     }
 

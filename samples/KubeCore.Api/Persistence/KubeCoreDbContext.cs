@@ -52,6 +52,27 @@ public sealed class KubeCoreDbContext(DbContextOptions<KubeCoreDbContext> option
         where TRow : class =>
         Direct.InsertAsync(row);
 
+    /// <inheritdoc />
+    /// <remarks>A pooled context (PostgreSQL) goes back to the pool without the unit's states and statements.</remarks>
+    public override ValueTask DisposeAsync()
+    {
+        ForgetHostState();
+        return base.DisposeAsync();
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        ForgetHostState();
+        base.Dispose();
+    }
+
+    private void ForgetHostState()
+    {
+        WrittenStates.Clear();
+        (EarlierStates, DirectRows) = (null, null);
+    }
+
     /// <summary>Tables that take inserts only (SAV-01); the database refuses the rest with triggers too.</summary>
     public static IReadOnlyList<string> AppendOnlyTables { get; } = ["ledger_entries"];
 
