@@ -151,11 +151,13 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
         {
             return cached.Value.State;
         }
-        // Behind (another process wrote since): only the ledger rows written after it are read and hashed.
+        // Behind (another process wrote since): only the ledger rows after the ones it holds are read (a range of the
+        // primary key, sequences being 1, 2, 3, ...) and hashed.
         var since = cached?.Version ?? 0;
+        var held = cached is { } behind ? type.LedgerCount(behind.State) : 0;
         var parts = await db.StateParts.AsNoTracking().Where(p => p.AggregateId == row.Id).ToDictionaryAsync(p => p.Name, p => p.State, cancellationToken);
         IReadOnlyList<LedgerEntryRow> ledger = type.HasLedger
-            ? await db.LedgerEntries.AsNoTracking().Where(l => l.GroupId == row.Id && l.GroupVersion > since && l.GroupVersion <= row.Version).OrderBy(l => l.Sequence).ToListAsync(cancellationToken)
+            ? await db.LedgerEntries.AsNoTracking().Where(l => l.GroupId == row.Id && l.Sequence > held && l.GroupVersion <= row.Version).OrderBy(l => l.Sequence).ToListAsync(cancellationToken)
             : [];
         var state = cached is { } earlier ? type.CatchUp(row.Id, earlier.State, parts, ledger) : type.Restore(row.Id, parts, ledger);
         log.LogDebug("Restored {Type} {Id} at version {Version} from version {Since} ({Entries} ledger entries read).", type.Name, row.Id, row.Version, since, ledger.Count);

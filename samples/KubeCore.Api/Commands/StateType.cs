@@ -27,6 +27,9 @@ public abstract class StateType<TState>
     public virtual TState CatchUp(Guid id, TState earlier, IReadOnlyDictionary<string, string> parts, IReadOnlyList<LedgerEntryRow> laterLedger) =>
         Restore(id, parts, []);
 
+    /// <summary>How many ledger entries the state holds (sequences 1 to n): a catch-up reads the rows after them.</summary>
+    public virtual long LedgerCount(TState state) => 0;
+
     /// <summary>The parts changed since the state was restored or last stored (all of them for a new aggregate), and forgets the changes.</summary>
     public abstract IEnumerable<(string Part, object State)> TakeChanges(TState state);
 

@@ -128,6 +128,9 @@ public sealed class GroupType : StateType<GroupState>
     }
 
     /// <inheritdoc />
+    public override long LedgerCount(GroupState state) => state.Ledger?.Count ?? 0;
+
+    /// <inheritdoc />
     public override IEnumerable<(string Part, object State)> TakeChanges(GroupState state)
     {
         // Every TakeChanges is called (no short-circuit): what was taken is forgotten.
