@@ -296,15 +296,23 @@ public sealed class AccountabilityReport
     private RuleViolation? CheckNotSubmitted() =>
         SubmittedOn is null ? null : RuleViolation.Of(RuleIds.Aid03, AidErrors.ReportAlreadySubmitted, ("SubmittedOn", SubmittedOn));
 
+    /// <summary>
+    /// AID-03: every spend has a receipt reference. The violation (<see cref="AidErrors.ReceiptMissing"/>) when
+    /// <paramref name="receiptReference"/> is null or blank as <see cref="ReadableName.IsBlank"/> judges it (white space,
+    /// invisible characters and controls only). The one check behind the LPJ, its validator and the ledger's grant spend.
+    /// </summary>
+    internal static RuleViolation? CheckReceipt(string? receiptReference, Rupiah amount) =>
+        ReadableName.IsBlank(receiptReference) ? RuleViolation.Of(RuleIds.Aid03, AidErrors.ReceiptMissing, ("Amount", amount)) : null;
+
     private RuleViolation? CheckSpend(AidSpend spend)
     {
         if (CheckNotSubmitted() is { } submitted)
         {
             return submitted;
         }
-        if (string.IsNullOrWhiteSpace(spend.ReceiptReference))
+        if (CheckReceipt(spend.ReceiptReference, spend.Amount) is { } missing)
         {
-            return RuleViolation.Of(RuleIds.Aid03, AidErrors.ReceiptMissing, ("Amount", spend.Amount));
+            return missing;
         }
         if (_receipts.Contains(spend.ReceiptReference.Trim()))
         {

@@ -17,7 +17,7 @@ public sealed class AidSpendValidator : AbstractValidator<AidSpend>
         RuleFor(s => s.ReceiptReference).Must((spend, receipt, context) =>
             {
                 context.MessageFormatter.AppendArgument("Amount", spend.Amount);
-                return !string.IsNullOrWhiteSpace(receipt);
+                return AccountabilityReport.CheckReceipt(receipt, spend.Amount) is null;
             })
             .WithErrorCode(AidErrors.ReceiptMissing);
         RuleFor(s => s.Description).NotEmpty().WithErrorCode(AidErrors.DescriptionMissing);

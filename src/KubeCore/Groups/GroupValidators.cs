@@ -7,7 +7,8 @@ using KubeCore.Rules;
 namespace KubeCore.Groups;
 
 /// <summary>
-/// Validates a <see cref="ProposeGroup"/> at the boundary: required fields, the seat, GRP-01 size, no person
+/// Validates a <see cref="ProposeGroup"/> at the boundary: required fields, a name that is not blank (MEM-07, judged as
+/// <see cref="Group.EvaluateProposal"/> judges it), the seat, GRP-01 size, no person
 /// twice (GRP-03), one consent per founding member dated no later than the proposal and the initial meeting not
 /// before it (GRP-02). Rules that need the members' data (GRP-03 seats, GRP-04, MEM-01..05) are decided by
 /// <see cref="Group.EvaluateProposal"/>. Every rule carries its error code; texts come from <see cref="KubeCoreLanguageManager"/>.
@@ -19,7 +20,9 @@ public sealed class ProposeGroupValidator : AbstractValidator<ProposeGroup>
     {
         RuleFor(x => x.GroupId).NotEqual(default(GroupId)).WithErrorCode(GroupErrors.FormationFieldRequired);
         RuleFor(x => x.Profile).NotNull().WithErrorCode(GroupErrors.FormationFieldRequired);
-        RuleFor(x => x.Name).NotEmpty().WithErrorCode(GroupErrors.FormationFieldRequired);
+        RuleFor(x => x.Name).NotNull().WithErrorCode(GroupErrors.FormationFieldRequired);
+        // MEM-07: a name given but blank (white space, invisible characters or controls only) is refused as the group refuses it.
+        RuleFor(x => x.Name).Must(name => !ReadableName.IsBlank(name)).When(x => x.Name is not null).WithErrorCode(CommonErrors.NameEmpty);
         RuleFor(x => x.Desa).Must(d => d.Level == RegionLevel.Village).WithErrorCode(GroupErrors.SeatNotADesa);
         RuleFor(x => x.FoundingMembers).NotNull().WithErrorCode(GroupErrors.FormationFieldRequired);
         RuleForEach(x => x.FoundingMembers).NotNull().WithErrorCode(GroupErrors.FormationFieldRequired);

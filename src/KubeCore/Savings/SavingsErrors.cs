@@ -89,6 +89,12 @@ public static class SavingsErrors
     /// <summary>SAV-06: the member an IKS spend names as its beneficiary is not a current member of the group.</summary>
     public const string IksBeneficiaryNotAMember = "SAV06_IKS_BENEFICIARY_NOT_A_MEMBER";
 
+    /// <summary>
+    /// SAV-06: an IKS spend is recorded with its purpose; its purpose text (or, for a spend of a stated purpose, its description) is
+    /// blank: white space, invisible characters or controls only. <c>PropertyName</c> names it.
+    /// </summary>
+    public const string IksPurposeRequired = "SAV06_IKS_PURPOSE_REQUIRED";
+
     /// <summary>SAV-06: the IKS share of this profit rounds down to nothing.</summary>
     public const string NoIksShare = "SAV06_NO_IKS_SHARE";
 
@@ -141,6 +147,7 @@ public static class SavingsErrors
         new(IksNotPaidOut, "Dana IKS tidak dipindahkan ke {To}; IKS bukan tabungan anggota. Bantuan IKS untuk anggota yang membutuhkan dicatat sebagai pengeluaran IKS dengan tujuannya.", "IKS is never moved to {To}; it is not members' savings. Help from IKS to a member in need is recorded as an IKS spend with its purpose."),
         new(IksNotADividend, "Dana IKS tidak dibagikan sebagai bagi hasil atau dividen kepada anggota ({Amount}); IKS untuk kebutuhan sosial anggota dan keluarga miskin lainnya.", "IKS is never paid out as a profit share or dividend to members ({Amount}); it serves members and other poor families in social need."),
         new(IksBeneficiaryNotAMember, "Penerima bantuan IKS {Member} bukan anggota kelompok saat ini; bantuan untuk keluarga lain dicatat tanpa nama anggota.", "The IKS beneficiary {Member} is not a current member of the group; help to another family is recorded without naming a member."),
+        new(IksPurposeRequired, "Pengeluaran IKS wajib menyebutkan tujuannya: untuk apa dan untuk siapa.", "An IKS spend needs its purpose: what it is for and whom it helps."),
         new(NoIksShare, "Bagian IKS dari laba {Profit} dengan tarif {Rate} adalah nol.", "The IKS share of a profit of {Profit} at {Rate} is zero."),
         new(AmountNotPositive, "Jumlah uang harus rupiah utuh lebih dari nol.", "An amount must be whole rupiah greater than zero."),
         new(AmountAboveCeiling, "Jumlah {Amount} melebihi batas satu transaksi ({MaxSingleAmount}).", "The amount {Amount} is above the ceiling of a single posting ({MaxSingleAmount})."),

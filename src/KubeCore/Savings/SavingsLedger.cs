@@ -621,11 +621,11 @@ public sealed class SavingsLedger
     /// a neighbourhood activity): debit IKS, credit cash. The memo is the purpose text. To help a member in social need,
     /// use <see cref="SpendIks(HostToday, LocalDate, Rupiah, IksPurpose, string, PersonId?, string?)"/>, which names the member.
     /// </summary>
-    /// <exception cref="ArgumentException">The purpose is blank.</exception>
-    /// <exception cref="RuleViolationException">SAV-01 a text too long, SAV-05 date, SAV-07 amount, SAV-02 IKS or cash insufficient.</exception>
+    /// <exception cref="RuleViolationException">SAV-06 the purpose is blank (<see cref="SavingsErrors.IksPurposeRequired"/>), SAV-01 a text
+    /// too long, SAV-05 date, SAV-07 amount, SAV-02 IKS or cash insufficient.</exception>
     public LedgerEntry SpendIks(HostToday today, LocalDate date, Rupiah amount, string purpose, string? reference = null)
     {
-        Preconditions.CheckNotBlank(purpose);
+        CheckIksPurpose(purpose);
         CheckText(reference, purpose);
         ThrowIf(CheckDates(today, date) ?? CheckPositive(amount));
         return Post(date, EntryKind.IksSpend,
@@ -650,16 +650,17 @@ public sealed class SavingsLedger
     /// <param name="description">What happened and for whom (e.g. "biaya rumah sakit, anak Ibu Sari"); required.</param>
     /// <param name="beneficiary">The member helped, or null when the spend helps no member (another family, the community).</param>
     /// <param name="reference">Receipt reference, optional.</param>
-    /// <exception cref="ArgumentException">The purpose is unknown, the description is blank, or the beneficiary is the default id.</exception>
-    /// <exception cref="RuleViolationException">SAV-01 a text too long, SAV-06 profit share or beneficiary not a member, SAV-05 date, SAV-07 amount, SAV-02 IKS or cash insufficient.</exception>
+    /// <exception cref="ArgumentException">The purpose is unknown, or the beneficiary is the default id.</exception>
+    /// <exception cref="RuleViolationException">SAV-06 the description is blank (<see cref="SavingsErrors.IksPurposeRequired"/>), SAV-01 a
+    /// text too long, SAV-06 profit share or beneficiary not a member, SAV-05 date, SAV-07 amount, SAV-02 IKS or cash insufficient.</exception>
     public LedgerEntry SpendIks(HostToday today, LocalDate date, Rupiah amount, IksPurpose purpose, string description, PersonId? beneficiary = null, string? reference = null)
     {
         Preconditions.CheckArgument(Enum.IsDefined(purpose), nameof(purpose), "Unknown IKS purpose.");
-        Preconditions.CheckNotBlank(description);
         if (beneficiary is { } member)
         {
             IdGuard.Check(member, nameof(beneficiary));
         }
+        CheckIksPurpose(description);
         var memo = IksSpendMemo(purpose, description);
         CheckText(reference, memo);
         var violation = purpose == IksPurpose.ProfitShare
@@ -669,6 +670,19 @@ public sealed class SavingsLedger
         return Post(date, EntryKind.IksSpend,
             [LedgerLeg.Debit(LedgerAccount.Iks, amount), LedgerLeg.Credit(LedgerAccount.Cash, amount)],
             beneficiary, null, reference, memo, null, null, new EntryFacts(null, purpose, null, null, null));
+    }
+
+    /// <summary>
+    /// SAV-06: an IKS spend is recorded with its purpose, a text a person can read: refused with
+    /// <see cref="SavingsErrors.IksPurposeRequired"/> when it is null or blank as <see cref="ReadableName.IsBlank"/> judges it
+    /// (white space, invisible characters and controls only), naming the parameter as the caller wrote it.
+    /// </summary>
+    private static void CheckIksPurpose(string? text, [CallerArgumentExpression(nameof(text))] string name = "")
+    {
+        if (ReadableName.IsBlank(text))
+        {
+            throw new RuleViolationException(RuleViolation.Of(RuleIds.Sav06, SavingsErrors.IksPurposeRequired, ("PropertyName", name)));
+        }
     }
 
     private const string IksPurposeMemoPrefix = "purpose=";
@@ -696,11 +710,11 @@ public sealed class SavingsLedger
     /// <param name="amount">Positive whole rupiah.</param>
     /// <param name="receiptReference">The receipt (kuitansi) reference; required.</param>
     /// <param name="category">The spending category for the LPJ, optional, stored as the memo.</param>
-    /// <exception cref="ArgumentException">The receipt reference is blank.</exception>
-    /// <exception cref="RuleViolationException">SAV-01 a text too long, SAV-05 date, SAV-07 amount, SAV-02 grant or cash insufficient.</exception>
+    /// <exception cref="RuleViolationException">AID-03 the receipt reference is blank (<see cref="Aid.AidErrors.ReceiptMissing"/>, judged as
+    /// the LPJ judges it), SAV-01 a text too long, SAV-05 date, SAV-07 amount, SAV-02 grant or cash insufficient.</exception>
     public LedgerEntry SpendGrant(HostToday today, LocalDate date, Rupiah amount, string receiptReference, string? category = null)
     {
-        Preconditions.CheckNotBlank(receiptReference);
+        ThrowIf(Aid.AccountabilityReport.CheckReceipt(receiptReference, amount));
         CheckText(receiptReference, category);
         ThrowIf(CheckDates(today, date) ?? CheckPositive(amount));
         return Post(date, EntryKind.GrantSpend,
@@ -1358,9 +1372,10 @@ public sealed class SavingsLedger
     /// <summary>
     /// SAV-01: refuses a reference longer than <see cref="LedgerEntry.MaxReferenceLength"/> or a memo (a reason, a purpose,
     /// a description, a category) longer than <see cref="LedgerEntry.MaxMemoLength"/> with <see cref="SavingsErrors.TextTooLong"/>,
-    /// naming the parameter as the caller wrote it. Called first in every posting, before anything changes.
+    /// naming the parameter as the caller wrote it. Called first in every posting, before anything changes, and by
+    /// <see cref="Loans.LoanRevolving.SignJointLiabilityStatement"/> for the statement's document reference.
     /// </summary>
-    private static void CheckText(string? reference, string? memo = null,
+    internal static void CheckText(string? reference, string? memo = null,
         [CallerArgumentExpression(nameof(reference))] string referenceName = "", [CallerArgumentExpression(nameof(memo))] string memoName = "")
     {
         if (reference is { Length: > LedgerEntry.MaxReferenceLength })

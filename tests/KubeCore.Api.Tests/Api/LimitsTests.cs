@@ -168,4 +168,54 @@ public sealed class LimitsTests(ApiHosts hosts)
         await (await Post(s, "ledger/reversals", new { entry = deposit, date = "2019-01-21", reason = new string('r', 1001) })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV01_TEXT_TOO_LONG");
         await (await Post(s, "ledger/reversals", new { entry = deposit, date = "2019-01-21", reason = new string('r', 1000) })).ExpectAsync(HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task A_too_long_statement_reference_and_a_blank_IKS_purpose_are_refused_with_their_codes_and_change_nothing()
+    {
+        var api = hosts.For(DatabaseEngine.Sqlite);
+        var s = await ActiveGroupWithBooksAsync(api);
+        var g = $"/groups/{s.GroupId}";
+        object Statement(Guid member, int length) => new { member, signedOn = "2019-01-21", documentReference = new string('P', length) };
+
+        // SAV-01: a joint-liability statement's document reference of 101 characters (it was a 400 InvalidArgument); the member can still sign, with 100.
+        await (await s.Pendamping.PostAsync($"{g}/joint-liability-statements", Statement(s.Members[0], 101))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV01_TEXT_TOO_LONG");
+        await (await s.Pendamping.PostAsync($"{g}/joint-liability-statements", Statement(s.Members[0], 100))).ExpectAsync(HttpStatusCode.OK);
+
+        // SAV-06: an IKS spend whose purpose is white space or invisible characters only (it was a 400 InvalidArgument, or booked); nothing is appended.
+        await (await Post(s, "ledger/profits", new { date = "2019-01-21", amount = 1_000_000 })).ExpectAsync(HttpStatusCode.Created);
+        var entries = (await (await s.Treasurer.GetAsync($"{g}/ledger", Http.Ct)).ExpectAsync(HttpStatusCode.OK)).GetArrayLength();
+        foreach (var blank in new[] { "", "   ", "\u200B\uFEFF" })
+        {
+            await (await Post(s, "ledger/iks-spends", new { date = "2019-01-21", amount = 1_000, purpose = blank })).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "SAV06_IKS_PURPOSE_REQUIRED");
+        }
+        (await (await s.Treasurer.GetAsync($"{g}/ledger", Http.Ct)).ExpectAsync(HttpStatusCode.OK)).GetArrayLength().ShouldBe(entries);
+        await (await Post(s, "ledger/iks-spends", new { date = "2019-01-21", amount = 1_000, purpose = "x" })).ExpectAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_grant_spend_with_a_blank_or_invisible_receipt_is_refused_with_AID_03_and_changes_neither_the_books_nor_the_LPJ()
+    {
+        var api = hosts.For(DatabaseEngine.Sqlite);
+        var s = new GroupScenario((role, group) => api.ClientAs(role, group));
+        await s.RegisterMembersAsync(6, women: 2, registryRankedOn: "2019-01-02");
+        await s.FormAsync("KubeKemensos2018", "KUBE Batas", "2019-01-07");
+        await s.OpenBooksAsync("2019-01-21");
+        var g = $"/groups/{s.GroupId}";
+        await (await s.Pendamping.PostAsync($"{g}/bank-account", new { bank = "Bank Kalteng", accountNumber = "1234567890", holderName = "KUBE Batas", openedOn = "2019-01-25" })).ExpectAsync(HttpStatusCode.OK);
+        await (await s.Dinsos.PostAsync($"{g}/aid/grants", new { date = "2019-02-01", reference = "SP2D 2019" }, Guid.NewGuid().ToString())).ExpectAsync(HttpStatusCode.Created);
+        var entries = (await (await s.Treasurer.GetAsync($"{g}/ledger", Http.Ct)).ExpectAsync(HttpStatusCode.OK)).GetArrayLength();
+        object Spend(string receipt) => new { date = "2019-02-05", amount = 3_000_000, receiptReference = receipt, category = "Equipment", description = "Mesin jahit" };
+
+        // AID-03: a receipt of white space, zero-width spaces or a byte-order mark only (the invisible ones were booked as receipts).
+        foreach (var blank in new[] { "", " ", "\u200B", "\uFEFF", " \u200B\uFEFF " })
+        {
+            await (await Post(s, "ledger/grant-spends", Spend(blank))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "AID03_RECEIPT_MISSING");
+        }
+        (await (await s.Treasurer.GetAsync($"{g}/ledger", Http.Ct)).ExpectAsync(HttpStatusCode.OK)).GetArrayLength().ShouldBe(entries);
+        var lpj = await (await s.Auditor.GetAsync($"{g}/aid/accountability?asOf=2019-02-05", Http.Ct)).ExpectAsync(HttpStatusCode.OK);
+        lpj[0].GetProperty("summary").GetProperty("remaining").GetInt64().ShouldBe(12_000_000);
+
+        // One visible character is a receipt.
+        await (await Post(s, "ledger/grant-spends", Spend("K"))).ExpectAsync(HttpStatusCode.Created);
+    }
 }

@@ -52,6 +52,7 @@ public class OneRuleOnePlaceTests
         ["Facilitation/FacilitationValidators.cs: FacilitationErrors.AspectRepeated"] = Boundary,
         ["Facilitation/FacilitationValidators.cs: FacilitationErrors.NoAspect"] = Boundary,
         ["Facilitation/FacilitationValidators.cs: FacilitationErrors.NotOneAspect"] = Boundary,
+        ["Groups/GroupValidators.cs: CommonErrors.NameEmpty"] = Boundary,
         ["Groups/GroupValidators.cs: GroupErrors.AccountFieldRequired"] = Boundary,
         ["Groups/GroupValidators.cs: GroupErrors.AccountNumberInvalid"] = Boundary,
         ["Groups/GroupValidators.cs: GroupErrors.ConsentAfterProposal"] = Formation,

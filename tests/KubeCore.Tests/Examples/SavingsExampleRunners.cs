@@ -257,7 +257,8 @@ internal sealed class Sav05Examples : ExampleRunner
 
 /// <summary>
 /// SAV-06: the group books a business <c>profit</c> (its IKS share goes to the fund); then, when given,
-/// <c>spend_iks</c> is spent on a member for <c>purpose</c> (default <c>SocialNeed</c>), or <c>move_to</c> (<c>savings</c> or <c>loan_fund</c>)
+/// <c>spend_iks</c> is spent on a member for <c>purpose</c> (default <c>SocialNeed</c>) described as <c>description</c>
+/// (default "bantuan anggota sakit"), or <c>move_to</c> (<c>savings</c> or <c>loan_fund</c>)
 /// tries to move <c>amount</c> of IKS there. Figures: <c>iks</c> after and <c>retained</c> (profit − IKS share).
 /// </summary>
 internal sealed class Sav06Examples : ExampleRunner
@@ -274,7 +275,7 @@ internal sealed class Sav06Examples : ExampleRunner
         var share = ledger.Balances.Iks;
         if (example.Has("spend_iks"))
         {
-            ledger.SpendIks(today, day, Rupiah.Of(example.Long("spend_iks")), example.Enum("purpose", IksPurpose.SocialNeed), "bantuan anggota sakit", group.Members[4]);
+            ledger.SpendIks(today, day, Rupiah.Of(example.Long("spend_iks")), example.Enum("purpose", IksPurpose.SocialNeed), example.Text("description", "bantuan anggota sakit"), group.Members[4]);
         }
         if (example.Has("move_to"))
         {

@@ -58,7 +58,7 @@ public class GroupValidatorTests
 
         var result = new ProposeGroupValidator().Validate(command);
 
-        ShouldFailWith(result, GroupErrors.FormationFieldRequired, GroupErrors.SeatNotADesa, GroupErrors.InitialMeetingBeforeProposal,
+        ShouldFailWith(result, CommonErrors.NameEmpty, GroupErrors.SeatNotADesa, GroupErrors.InitialMeetingBeforeProposal,
             GroupErrors.ConsentMissing, GroupErrors.ConsentAfterProposal, GroupErrors.ConsentFromNonFounder);
         Render(result.Errors.Single(e => e.ErrorCode == GroupErrors.ConsentMissing), "id").ShouldBe($"Persetujuan {founders[0].Person} untuk membentuk kelompok belum dicatat.");
         Render(result.Errors.Single(e => e.ErrorCode == GroupErrors.InitialMeetingBeforeProposal), "en")

@@ -23,17 +23,6 @@ public class LoanBoundaryTests
     private static LoanAccount StandardLoan() => LoanAccount.Open(RepaymentSchedule.Compute(Terms(500_000), Feb6));
 
     [Fact]
-    [Trait("Rule", "LOAN-01")]
-    public void A_joint_liability_statement_reference_of_100_characters_is_kept_and_one_of_101_is_refused()
-    {
-        var (group, _, fund) = new LoanFundBuilder().WithoutStatements().Build();
-        var signedOn = LoanFundBuilder.GuyubRukunStart;
-
-        Should.Throw<ArgumentException>(() => fund.SignJointLiabilityStatement(group.Members[0], signedOn, new string('x', 101)));
-        fund.SignJointLiabilityStatement(group.Members[0], signedOn, new string('x', 100)).SignedOn.ShouldBe(signedOn);
-    }
-
-    [Fact]
     [Trait("Rule", "LOAN-04")]
     public void A_principal_of_zero_or_less_has_no_loan_terms_and_one_rupiah_has()
     {

@@ -7,6 +7,7 @@ using KubeCore.Loans;
 using KubeCore.Rules;
 using KubeCore.Savings;
 using KubeCore.Tests.Builders;
+using KubeCore.Tests.Support;
 using NodaTime;
 
 namespace KubeCore.Tests.RulebookProperties;
@@ -155,6 +156,43 @@ public class LoanGateRulesTests
         fund.Events.OfType<UpkLoanReceived>().ShouldBeEmpty();
         fund.BorrowFromUpk(HostToday.Of(May1), May1, Rupiah.Of(5_000_000), new string('U', LedgerEntry.MaxReferenceLength)).Reference.Length.ShouldBe(LedgerEntry.MaxReferenceLength);
         fund.Events.OfType<UpkLoanReceived>().ShouldHaveSingleItem();
+    }
+
+    [Property(MaxTest = 100, Arbitrary = [typeof(SavingsRulesArbitraries)])]
+    [Trait("Rule", "LOAN-01")]
+    [Trait("Rule", "SAV-01")]
+    public bool A_joint_liability_statement_with_a_document_reference_of_at_most_100_characters_is_recorded_and_a_longer_one_is_refused_with_the_ledgers_coded_violation_that_changes_nothing(SavingsRulesArbitraries.ReferenceLength c)
+    {
+        var (group, _, fund) = new LoanFundBuilder().WithoutStatements().Build();
+        var member = group.Members[0];
+        var (before, ledger) = (Fingerprint(fund), LedgerFingerprint.Of(fund.Ledger));
+        var reference = new string('P', c.Length);
+        if (c.Length <= LedgerEntry.MaxReferenceLength)
+        {
+            return fund.SignJointLiabilityStatement(member, May1, reference).DocumentReference == reference && fund.StatementOf(member)?.DocumentReference == reference;
+        }
+        var refusal = Should.Throw<RuleViolationException>(() => fund.SignJointLiabilityStatement(member, May1, reference)).Violations.Single();
+        return refusal.RuleId == RuleIds.Sav01 && refusal.ErrorCode == SavingsErrors.TextTooLong
+            && (int?)refusal.Arguments["MaxLength"] == LedgerEntry.MaxReferenceLength && (int?)refusal.Arguments["TotalLength"] == c.Length
+            && Fingerprint(fund) == before && LedgerFingerprint.Of(fund.Ledger) == ledger && fund.StatementOf(member) is null;
+    }
+
+    [Fact]
+    [Trait("Rule", "LOAN-01")]
+    [Trait("Rule", "SAV-01")]
+    public void A_joint_liability_statement_with_a_document_reference_of_101_characters_is_refused_and_changes_nothing_and_one_of_exactly_100_is_recorded()
+    {
+        var (group, _, fund) = new LoanFundBuilder().WithoutStatements().Build();
+        var member = group.Members[0];
+        var before = Fingerprint(fund);
+
+        var refusal = Should.Throw<RuleViolationException>(() => fund.SignJointLiabilityStatement(member, May1, new string('P', LedgerEntry.MaxReferenceLength + 1))).Violation;
+
+        (refusal.RuleId, refusal.ErrorCode).ShouldBe((RuleIds.Sav01, SavingsErrors.TextTooLong));
+        Fingerprint(fund).ShouldBe(before);
+        fund.StatementOf(member).ShouldBeNull();
+        fund.SignJointLiabilityStatement(member, May1, new string('P', LedgerEntry.MaxReferenceLength)).DocumentReference.Length.ShouldBe(LedgerEntry.MaxReferenceLength);
+        fund.SignJointLiabilityStatement(group.Members[1], May1).DocumentReference.ShouldBeEmpty();
     }
 
     [Fact]

@@ -171,6 +171,33 @@ public sealed class ReadableNameRulesTests
             .ShouldBe(decision.Violations.Select(v => v.ErrorCode));
     }
 
+    [Property(MaxTest = 100, Arbitrary = [typeof(ReadableNameArbitraries)])]
+    [Trait("Rule", "MEM-07")]
+    public bool The_proposal_validator_refuses_a_blank_group_name_with_the_code_the_group_refuses_it_with_and_one_visible_letter_makes_it_a_name(BlankText blank)
+    {
+        var command = GroupBuilder.For(ProgramProfiles.KubePermensos2019).Named(blank.Text).Command();
+        var named = command with { Name = blank.Text + "S" + blank.Text };
+        return new ProposeGroupValidator().Validate(command).Errors.Select(e => e.ErrorCode).SequenceEqual([CommonErrors.NameEmpty])
+            && Group.EvaluateProposal(command).Violations.Select(v => v.ErrorCode).SequenceEqual([CommonErrors.NameEmpty])
+            && new ProposeGroupValidator().Validate(named).IsValid
+            && Group.EvaluateProposal(named).IsApproved;
+    }
+
+    [Fact]
+    [Trait("Rule", "MEM-07")]
+    public void The_proposal_validator_refuses_a_group_name_of_zero_width_spaces_or_byte_order_marks_as_empty_and_passes_one_letter()
+    {
+        var command = GroupBuilder.For(ProgramProfiles.KubePermensos2019).Command();
+        foreach (var blank in new[] { string.Empty, " ", "\u200B", "\uFEFF", "\u200B\uFEFF\u200B", " \u200B " })
+        {
+            new ProposeGroupValidator().Validate(command with { Name = blank }).Errors.Select(e => e.ErrorCode).ShouldBe([CommonErrors.NameEmpty], $"'{blank}'");
+            Should.Throw<RuleViolationException>(() => Group.Propose(command with { Name = blank }), $"'{blank}'").Violation.ErrorCode.ShouldBe(CommonErrors.NameEmpty);
+        }
+        new ProposeGroupValidator().Validate(command with { Name = null! }).Errors.Select(e => e.ErrorCode).ShouldBe([GroupErrors.FormationFieldRequired]);
+        new ProposeGroupValidator().Validate(command with { Name = "S" }).IsValid.ShouldBeTrue();
+        Group.Propose(command with { Name = "\u200BS\uFEFF" }).Name.ShouldBe("\u200BS\uFEFF");
+    }
+
     [Property(MaxTest = 200, Arbitrary = [typeof(ReadableNameArbitraries)])]
     [Trait("Rule", "MEM-07")]
     public bool A_name_with_a_control_or_bidi_override_character_is_refused_and_the_same_name_without_it_is_accepted(PollutedName n) =>

@@ -30,6 +30,9 @@ public static class SavingsRulesArbitraries
     /// <summary>The length of a reversal's reason, from 1 to past the limit.</summary>
     public sealed record ReasonLength(int Length);
 
+    /// <summary>The length of a reference kept outside the ledger's entries (a joint-liability statement's document), from 1 to past the limit.</summary>
+    public sealed record ReferenceLength(int Length);
+
     /// <summary>A history and one more operation, to be reversed.</summary>
     public sealed record ExtraOperation(LedgerRun120 Run, LedgerOp Extra);
 
@@ -65,6 +68,8 @@ public static class SavingsRulesArbitraries
         (from posting in Gen.Choose(0, 1_000)
          from length in Around(LedgerEntry.MaxReferenceLength)
          select new ReferencePosting(posting, length)).ToArbitrary();
+
+    public static Arbitrary<ReferenceLength> ReferenceLengths() => Around(LedgerEntry.MaxReferenceLength).Select(l => new ReferenceLength(l)).ToArbitrary();
 
     public static Arbitrary<ReasonLength> ReasonLengths() => Around(LedgerEntry.MaxMemoLength).Select(l => new ReasonLength(l)).ToArbitrary();
 

@@ -1,9 +1,11 @@
 using FsCheck.Xunit;
+using KubeCore.Aid;
 using KubeCore.Common;
 using KubeCore.Rules;
 using KubeCore.Savings;
 using KubeCore.Tests.Builders;
 using KubeCore.Tests.Savings;
+using KubeCore.Tests.Support;
 using NodaTime;
 using static KubeCore.Tests.Builders.LedgerBuilders;
 using static KubeCore.Tests.RulebookProperties.SavingsRulesArbitraries;
@@ -200,6 +202,78 @@ public class SavingsRulesTests
         return refusal.RuleId == RuleIds.Sav01 && refusal.ErrorCode == SavingsErrors.ReversalReasonRequired
             && unchanged && ledger.IsReversed(deposit.Id) && ledger.Count == count + 1;
     }
+
+    [Property(MaxTest = 100, Arbitrary = [typeof(ReadableNameArbitraries)])]
+    [Trait("Rule", "AID-03")]
+    public bool A_grant_spend_with_a_blank_receipt_reference_is_refused_with_a_coded_violation_that_changes_nothing_and_one_visible_letter_makes_it_a_receipt(BlankText receipt)
+    {
+        var on = LedgerForEveryPosting();
+        var (before, count) = (LedgerFingerprint.Of(on.Ledger), on.Ledger.Count);
+        var refusal = Should.Throw<RuleViolationException>(() => on.Ledger.SpendGrant(on.Today, on.Date, Rupiah.Of(1_000), receipt.Text, "bahan baku")).Violations.Single();
+        var unchanged = LedgerFingerprint.Of(on.Ledger) == before;
+        var booked = on.Ledger.SpendGrant(on.Today, on.Date, Rupiah.Of(1_000), receipt.Text + "K", "bahan baku");
+        return refusal.RuleId == RuleIds.Aid03 && refusal.ErrorCode == AidErrors.ReceiptMissing && (Rupiah?)refusal.Arguments["Amount"] == Rupiah.Of(1_000)
+            && unchanged && booked.Reference == receipt.Text + "K" && on.Ledger.Count == count + 1;
+    }
+
+    [Fact]
+    [Trait("Rule", "AID-03")]
+    public void A_grant_spend_whose_receipt_is_null_empty_white_space_or_only_zero_width_characters_is_refused_and_one_letter_or_exactly_100_characters_is_booked()
+    {
+        var on = LedgerForEveryPosting();
+        var before = LedgerFingerprint.Of(on.Ledger);
+        foreach (var blank in new[] { null, string.Empty, " ", "\t", "\u200B", "\uFEFF", " \u200B\uFEFF " })
+        {
+            var refusal = Should.Throw<RuleViolationException>(() => on.Ledger.SpendGrant(on.Today, on.Date, Rupiah.Of(1_000), blank!, "bahan baku"), $"'{blank}'").Violation;
+            (refusal.RuleId, refusal.ErrorCode).ShouldBe((RuleIds.Aid03, AidErrors.ReceiptMissing), $"'{blank}'");
+        }
+        LedgerFingerprint.Of(on.Ledger).ShouldBe(before);
+        on.Ledger.SpendGrant(on.Today, on.Date, Rupiah.Of(1_000), "K").Reference.ShouldBe("K");
+        on.Ledger.SpendGrant(on.Today, on.Date, Rupiah.Of(1_000), new string('K', LedgerEntry.MaxReferenceLength)).Reference.Length.ShouldBe(LedgerEntry.MaxReferenceLength);
+    }
+
+    [Property(MaxTest = 100, Arbitrary = [typeof(ReadableNameArbitraries)])]
+    [Trait("Rule", "SAV-06")]
+    public bool An_IKS_spend_with_a_blank_purpose_or_description_is_refused_with_a_coded_violation_that_changes_nothing_and_one_visible_letter_makes_it_a_purpose(BlankText text, bool ofAStatedPurpose)
+    {
+        var on = LedgerForEveryPosting();
+        var before = LedgerFingerprint.Of(on.Ledger);
+        var refusal = Should.Throw<RuleViolationException>(() => SpendIks(on, ofAStatedPurpose, text.Text)).Violations.Single();
+        var unchanged = LedgerFingerprint.Of(on.Ledger) == before;
+        var booked = SpendIks(on, ofAStatedPurpose, text.Text + "x");
+        return refusal.RuleId == RuleIds.Sav06 && refusal.ErrorCode == SavingsErrors.IksPurposeRequired
+            && (string?)refusal.Arguments["PropertyName"] == (ofAStatedPurpose ? "description" : "purpose")
+            && unchanged && booked.Kind == EntryKind.IksSpend && booked.Memo.EndsWith(text.Text + "x", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "SAV-06")]
+    public void An_IKS_spend_whose_purpose_is_null_empty_white_space_or_only_zero_width_characters_is_refused_and_one_letter_or_a_memo_of_exactly_1000_characters_is_booked()
+    {
+        foreach (var ofAStatedPurpose in new[] { false, true })
+        {
+            var on = LedgerForEveryPosting();
+            var before = LedgerFingerprint.Of(on.Ledger);
+            foreach (var blank in new[] { null, string.Empty, " ", "\t", "\u200B", "\uFEFF", " \u200B\uFEFF " })
+            {
+                var refusal = Should.Throw<RuleViolationException>(() => SpendIks(on, ofAStatedPurpose, blank!), $"'{blank}'").Violation;
+                (refusal.RuleId, refusal.ErrorCode).ShouldBe((RuleIds.Sav06, SavingsErrors.IksPurposeRequired), $"'{blank}'");
+            }
+            LedgerFingerprint.Of(on.Ledger).ShouldBe(before);
+            SpendIks(on, ofAStatedPurpose, "x").Kind.ShouldBe(EntryKind.IksSpend);
+            // The memo holds the purpose text (or "purpose=SocialNeed;description=" and the description): at most 1000 characters.
+            var prefix = SpendIks(on, ofAStatedPurpose, "x").Memo.Length - 1;
+            SpendIks(on, ofAStatedPurpose, new string('x', LedgerEntry.MaxMemoLength - prefix)).Memo.Length.ShouldBe(LedgerEntry.MaxMemoLength);
+            var full = LedgerFingerprint.Of(on.Ledger);
+            Should.Throw<RuleViolationException>(() => SpendIks(on, ofAStatedPurpose, new string('x', LedgerEntry.MaxMemoLength - prefix + 1))).Violation.ErrorCode.ShouldBe(SavingsErrors.TextTooLong);
+            LedgerFingerprint.Of(on.Ledger).ShouldBe(full);
+        }
+    }
+
+    // An IKS spend of Rp 1.000 with its purpose text, or of a stated purpose (social need of a member) with its description.
+    private static LedgerEntry SpendIks(PostingLedger on, bool ofAStatedPurpose, string text) => ofAStatedPurpose
+        ? on.Ledger.SpendIks(on.Today, on.Date, Rupiah.Of(1_000), IksPurpose.SocialNeed, text, on.Group.Members[2])
+        : on.Ledger.SpendIks(on.Today, on.Date, Rupiah.Of(1_000), text);
 
     /// <summary>
     /// Every public posting that takes a reference (the receipt of a grant spend, the reference of a reversal), on a ledger

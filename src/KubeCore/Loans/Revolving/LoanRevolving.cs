@@ -138,12 +138,14 @@ public sealed partial class LoanRevolving
     /// every current member's statement is needed before the KSM borrows from the UPK (<see cref="AssessUpkAccess"/>).
     /// Lending within the group does not need it.
     /// </summary>
-    /// <exception cref="ArgumentException">The member id is the default id, or the reference is longer than 100 characters.</exception>
-    /// <exception cref="RuleViolationException">LOAN-01: not a current member, or already signed.</exception>
+    /// <exception cref="ArgumentException">The member id is the default id.</exception>
+    /// <exception cref="RuleViolationException">SAV-01: the document reference is longer than <see cref="LedgerEntry.MaxReferenceLength"/>
+    /// (<see cref="SavingsErrors.TextTooLong"/>, the limit of every reference the group's books keep); LOAN-01: not a current
+    /// member, or already signed. Nothing changes.</exception>
     public JointLiabilityStatement SignJointLiabilityStatement(PersonId member, LocalDate signedOn, string? documentReference = null)
     {
         CheckId(member.Value, nameof(member));
-        Preconditions.CheckArgument(documentReference is null || documentReference.Length <= 100, nameof(documentReference), "The reference is too long.");
+        SavingsLedger.CheckText(documentReference);
         if (!_group.CurrentMembers.Contains(member))
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan01, LoanErrors.SignatoryNotMember, ("MemberId", member)));
