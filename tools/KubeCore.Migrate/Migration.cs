@@ -153,7 +153,7 @@ public static class Migration
                         UpdatedAt = stream.UpdatedAt,
                         Summary = Serialize(GroupType.Instance.Summary(state.State)),
                     });
-                    parts.AddRange(state.Parts.Select(p => new StatePartRow { AggregateId = stream.Id, Name = p.Key, State = p.Value }));
+                    parts.AddRange(state.Parts.Select(p => new StatePartRow { AggregateId = stream.Id, Name = p.Key, State = p.Value, Version = stream.Version }));
                     ledger.AddRange(rows);
                     groups++;
                     break;
@@ -197,7 +197,7 @@ public static class Migration
             UpdatedAt = stream.UpdatedAt,
             Summary = Serialize(type.Summary(state)),
         });
-        parts.AddRange(written.Select(p => new StatePartRow { AggregateId = stream.Id, Name = p.Key, State = p.Value }));
+        parts.AddRange(written.Select(p => new StatePartRow { AggregateId = stream.Id, Name = p.Key, State = p.Value, Version = stream.Version }));
     }
 
     private static ((GroupState State, IReadOnlyDictionary<string, string> Parts) State, IReadOnlyList<LedgerEntryRow> Rows) ConvertGroup(Guid groupId, IReadOnlyList<LegacyCommand> commands, IReadOnlyList<LedgerEntryRow> storedRows)

@@ -131,7 +131,7 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
     {
         foreach (var (name, part) in type.TakeChanges(state))
         {
-            await db.Direct.UpsertAsync(new StatePartRow { AggregateId = id, Name = name, State = Serialize(part) });
+            await db.Direct.UpsertAsync(new StatePartRow { AggregateId = id, Name = name, State = Serialize(part), Version = version });
         }
         foreach (var entry in type.TakeEntries(state))
         {
@@ -151,11 +151,11 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
         {
             return cached.Value.State;
         }
-        // Behind (another process wrote since): only the ledger rows after the ones it holds are read (a range of the
-        // primary key, sequences being 1, 2, 3, ...) and hashed.
+        // Behind (another process wrote since): only the parts written since and the ledger rows after the ones it holds
+        // are read (a range of the primary key, sequences being 1, 2, 3, ...) and hashed.
         var since = cached?.Version ?? 0;
         var held = cached is { } behind ? type.LedgerCount(behind.State) : 0;
-        var parts = await db.StateParts.AsNoTracking().Where(p => p.AggregateId == row.Id).ToDictionaryAsync(p => p.Name, p => p.State, cancellationToken);
+        var parts = await db.StateParts.AsNoTracking().Where(p => p.AggregateId == row.Id && p.Version > since).ToDictionaryAsync(p => p.Name, p => p.State, cancellationToken);
         IReadOnlyList<LedgerEntryRow> ledger = type.HasLedger
             ? await db.LedgerEntries.AsNoTracking().Where(l => l.GroupId == row.Id && l.Sequence > held && l.GroupVersion <= row.Version).OrderBy(l => l.Sequence).ToListAsync(cancellationToken)
             : [];

@@ -20,12 +20,12 @@ public abstract class StateType<TState>
     public abstract TState Restore(Guid id, IReadOnlyDictionary<string, string> parts, IReadOnlyList<LedgerEntryRow> ledger);
 
     /// <summary>
-    /// Catches up <paramref name="earlier"/>, a state this process held at an older version, with the stored parts and the
-    /// ledger rows written since (<paramref name="laterLedger"/>); by default restores afresh from the parts alone
-    /// (an aggregate without a ledger has nothing to save).
+    /// Catches up <paramref name="earlier"/>, a state this process held at an older version, with the parts and the ledger
+    /// rows written since (<paramref name="changedParts"/>, <paramref name="laterLedger"/>); by default restores afresh
+    /// from the changed parts alone, right for a type that writes every part on each change.
     /// </summary>
-    public virtual TState CatchUp(Guid id, TState earlier, IReadOnlyDictionary<string, string> parts, IReadOnlyList<LedgerEntryRow> laterLedger) =>
-        Restore(id, parts, []);
+    public virtual TState CatchUp(Guid id, TState earlier, IReadOnlyDictionary<string, string> changedParts, IReadOnlyList<LedgerEntryRow> laterLedger) =>
+        Restore(id, changedParts, []);
 
     /// <summary>How many ledger entries the state holds (sequences 1 to n): a catch-up reads the rows after them.</summary>
     public virtual long LedgerCount(TState state) => 0;

@@ -98,22 +98,29 @@ public sealed class GroupType : StateType<GroupState>
         Restore(id, parts, ledger, earlier: null);
 
     /// <inheritdoc />
-    /// <remarks>The group, meetings, fund and reports come from their parts; the ledger is <paramref name="earlier"/>'s caught up with the later rows.</remarks>
-    public override GroupState CatchUp(Guid id, GroupState earlier, IReadOnlyDictionary<string, string> parts, IReadOnlyList<LedgerEntryRow> laterLedger) =>
-        Restore(id, parts, laterLedger, earlier.Ledger);
+    /// <remarks>
+    /// A part that was not written since is <paramref name="earlier"/>'s own, in memory (rebound to a group or ledger that
+    /// is new); the ledger is <paramref name="earlier"/>'s caught up with the later rows.
+    /// </remarks>
+    public override GroupState CatchUp(Guid id, GroupState earlier, IReadOnlyDictionary<string, string> changedParts, IReadOnlyList<LedgerEntryRow> laterLedger) =>
+        Restore(id, changedParts, laterLedger, earlier);
 
-    private static GroupState Restore(Guid id, IReadOnlyDictionary<string, string> parts, IReadOnlyList<LedgerEntryRow> ledger, SavingsLedger? earlier)
+    private static GroupState Restore(Guid id, IReadOnlyDictionary<string, string> parts, IReadOnlyList<LedgerEntryRow> ledger, GroupState? earlier)
     {
-        var group = Group.Restore(Part<LibraryGroupState>(parts, "group") ?? throw StateRestoreException.Broken("Group", "group", "the part is missing"), ProgramProfiles.Resolve);
-        var meetings = Part<MeetingRegisterState>(parts, "meetings") is { } m ? MeetingRegister.Restore(m, group, ProgramProfiles.Resolve) : new MeetingRegister(group.Id);
+        var group = Part<LibraryGroupState>(parts, "group") is { } g ? Group.Restore(g, ProgramProfiles.Resolve)
+            : earlier?.Group ?? throw StateRestoreException.Broken("Group", "group", "the part is missing");
+        var meetings = Part<MeetingRegisterState>(parts, "meetings") is { } m ? MeetingRegister.Restore(m, group, ProgramProfiles.Resolve)
+            : earlier is null ? new MeetingRegister(group.Id)
+            : ReferenceEquals(earlier.Group, group) ? earlier.Meetings
+            : MeetingRegister.Restore(earlier.Meetings.ToState(), group, ProgramProfiles.Resolve);
         SavingsLedger? books = null;
-        if (earlier is not null || ledger.Count > 0)
+        if (earlier?.Ledger is not null || ledger.Count > 0)
         {
             try
             {
                 var entries = ledger.Select(LedgerMapping.ToState);
-                books = earlier is not null
-                    ? SavingsLedger.Restore(earlier, entries, group)
+                books = earlier?.Ledger is { } before
+                    ? SavingsLedger.Restore(before, entries, group)
                     : SavingsLedger.Restore(new LedgerState(LedgerState.CurrentFormat, group.Id, [.. entries]), group);
             }
             catch (Exception broken) when (broken is StateRestoreException or ArgumentException)
@@ -122,8 +129,9 @@ public sealed class GroupType : StateType<GroupState>
                 throw new LedgerIntegrityException(id, broken);
             }
         }
-        var fund = books is not null && Part<LoanRevolvingState>(parts, "fund") is { } f ? LoanRevolving.Restore(f, books, group) : null;
-        var reports = (Part<List<AccountabilityReportState>>(parts, "reports") ?? []).Select(AccountabilityReport.Restore).ToList();
+        // The fund posts to the ledger, a new one after a catch-up: restored on it from its part, or from the earlier fund's state.
+        var fund = books is not null && (Part<LoanRevolvingState>(parts, "fund") ?? earlier?.Loans?.ToState()) is { } f ? LoanRevolving.Restore(f, books, group) : null;
+        var reports = Part<List<AccountabilityReportState>>(parts, "reports")?.Select(AccountabilityReport.Restore).ToList() ?? earlier?.AccountabilityReports ?? [];
         return new GroupState(group, meetings, books, fund, reports, stored: true);
     }
 

@@ -84,6 +84,9 @@ public sealed class StatePartRow
     public string Name { get; set; } = string.Empty;
 
     public string State { get; set; } = "{}";
+
+    /// <summary>The aggregate's version when the part was last written: a catch-up reads only the parts written after the version it holds.</summary>
+    public long Version { get; set; }
 }
 
 /// <summary>

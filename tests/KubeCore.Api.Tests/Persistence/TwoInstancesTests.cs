@@ -124,4 +124,49 @@ public sealed class TwoInstancesTests
         TestContext.Current.TestOutputHelper?.WriteLine($"{engine}: {acknowledged.Count} deposits, {clientRetries} client retries, "
             + $"{instances.Sum(i => i.Logs.Lines.Count(l => l.Contains("lost a race", StringComparison.Ordinal)))} races resolved inside");
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_part_one_instance_writes_is_in_the_other_instances_cached_state_and_is_not_written_over(DatabaseEngine engine)
+    {
+        await using var first = new ApiFactory(engine);
+        _ = first.Server;
+        await using var second = new ApiFactory(engine, new Dictionary<string, string> { [engine == DatabaseEngine.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite"] = first.ConnectionString });
+        _ = second.Server;
+        var scenario = new GroupScenario((role, group) => first.ClientAs(role, group));
+        await scenario.RegisterMembersAsync(8, women: 5);
+        await scenario.FormAsync("KsmP2kp", "KSM Dua Pintu", "2025-01-06");
+        await scenario.OpenBooksAsync("2025-01-27");
+        var group = scenario.GroupId;
+        var secondTreasurer = second.ClientAs(Roles.Bendahara, group);
+        async Task DepositThroughSecondAsync(long amount) =>
+            await (await secondTreasurer.PostAsync($"/groups/{group}/savings/deposits", new { member = scenario.Members[0], date = Day, amount }, Guid.NewGuid().ToString()))
+                .ExpectAsync(HttpStatusCode.Created);
+        await DepositThroughSecondAsync(1_000); // the second instance now holds the group in its cache
+
+        // The first instance writes the meetings part (a meeting) and the group part (a bank account); the second's cache is behind.
+        await scenario.MeetAsync("2025-01-29");
+        await (await scenario.Pendamping.PostAsync($"/groups/{group}/bank-account", new { bank = "Bank Kalteng", accountNumber = "1234567890", holderName = "KSM Dua Pintu", openedOn = "2025-01-29" }))
+            .ExpectAsync(HttpStatusCode.OK);
+
+        // The second catches up (a deposit: a ledger row, no part) and then writes the meetings part from its own state.
+        await DepositThroughSecondAsync(2_000);
+        await (await secondTreasurer.PostAsync($"/groups/{group}/meetings", new
+        {
+            date = "2025-02-05",
+            agenda = "Pertemuan rutin mingguan",
+            attendance = scenario.Members.Select(m => new { member = m, mark = "Present" }).ToArray(),
+        })).ExpectAsync(HttpStatusCode.Created);
+
+        foreach (var instance in new[] { first, second })
+        {
+            var auditor = instance.ClientAs(Roles.Auditor);
+            var meetings = await (await auditor.GetAsync($"/groups/{group}/meetings", Http.Ct)).ExpectAsync(HttpStatusCode.OK);
+            meetings.EnumerateArray().Select(m => m.Str("date")).ShouldBe(["2025-01-29", "2025-02-05"], ignoreOrder: true);
+            var view = await (await auditor.GetAsync($"/groups/{group}", Http.Ct)).ExpectAsync(HttpStatusCode.OK);
+            view.GetProperty("bankAccount").GetProperty("bank").GetString().ShouldBe("Bank Kalteng");
+            var balances = await (await auditor.GetAsync($"/groups/{group}/ledger/balances", Http.Ct)).ExpectAsync(HttpStatusCode.OK);
+            balances.GetProperty("memberSavingsTotal").GetInt64().ShouldBe(3_000);
+        }
+    }
 }
