@@ -119,36 +119,36 @@ public sealed class DirectRows(DbConnection connection, IModel model)
         where TRow : class, new()
     {
         var lockIt = forUpdate && connection.CanCreateBatch; // PostgreSQL; SQLite's writer holds the whole file
-        if (!_finds.TryGetValue((typeof(TRow), lockIt), out var statement))
+        var (sql, keys, columns) = Finds.GetOrAdd((model, typeof(TRow), lockIt), static find =>
         {
-            var entity = model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not mapped.");
+            var entity = find.Model.FindEntityType(find.Row) ?? throw new InvalidOperationException($"{find.Row.Name} is not mapped.");
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var keys = entity.FindPrimaryKey()!.Properties;
             var columns = entity.GetProperties().ToList();
-            statement = new Statement(connection.CreateCommand(), [.. keys.Select(Column.Of)]) { Read = [.. columns.Select(Column.Of)] };
-            statement.Command.CommandText =
-                $"SELECT {string.Join(", ", columns.Select(p => Quote(p.GetColumnName(table)!)))} FROM {Quote(table.Name)} " +
-                $"WHERE {string.Join(" AND ", keys.Select((p, i) => $"{Quote(p.GetColumnName(table)!)} = @p{i}"))}{(lockIt ? " FOR UPDATE" : string.Empty)};";
-            _finds.Add((typeof(TRow), lockIt), statement);
-        }
-        var command = statement.Command;
+            return ($"SELECT {string.Join(", ", columns.Select(p => Quote(p.GetColumnName(table)!)))} FROM {Quote(table.Name)} " +
+                $"WHERE {string.Join(" AND ", keys.Select((p, i) => $"{Quote(p.GetColumnName(table)!)} = @p{i}"))}{(find.Lock ? " FOR UPDATE" : string.Empty)};",
+                [.. keys.Select(Column.Of)], [.. columns.Select(Column.Of)]);
+        });
+        // A command of its own for each find: Npgsql, once it has prepared a reused command, ran it with its first parameters.
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
         command.Transaction = Transaction;
-        command.Parameters.Clear();
-        AddParameters(statement, key, command.Parameters);
+        AddParameters(new Statement(command, keys), key, command.Parameters);
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {
             return null;
         }
         var row = new TRow();
-        for (var i = 0; i < statement.Read.Length; i++)
+        for (var i = 0; i < columns.Length; i++)
         {
-            statement.Read[i].Write(row, reader, i);
+            columns[i].Write(row, reader, i);
         }
         return row;
     }
 
-    private readonly Dictionary<(Type Row, bool Lock), Statement> _finds = [];
+    // The SQL, key columns and read columns of each find, built once per model.
+    private static readonly ConcurrentDictionary<(IModel Model, Type Row, bool Lock), (string Sql, Column[] Keys, Column[] Columns)> Finds = new();
 
     /// <summary>Sets an aggregate's version, summary and update time where it still has <paramref name="expectedVersion"/>.</summary>
     /// <exception cref="DbUpdateConcurrencyException">The aggregate is no longer at that version.</exception>
@@ -175,6 +175,7 @@ public sealed class DirectRows(DbConnection connection, IModel model)
             _queue.Add((statement, values, expectOne));
             return;
         }
+        // SQLite only (an engine with batches queues): its commands are reused with new parameters, prepared once.
         var command = statement.Command;
         command.Transaction = Transaction;
         command.Parameters.Clear();
@@ -214,11 +215,7 @@ public sealed class DirectRows(DbConnection connection, IModel model)
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private sealed record Statement(DbCommand Command, Column[] Columns)
-    {
-        /// <summary>A read's columns, in the order it selects them.</summary>
-        public Column[] Read { get; init; } = [];
-    }
+    private sealed record Statement(DbCommand Command, Column[] Columns);
 
     private sealed record Column(PropertyInfo Property, RelationalTypeMapping Mapping, bool Nullable)
     {

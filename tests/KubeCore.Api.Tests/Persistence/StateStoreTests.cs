@@ -195,4 +195,23 @@ public sealed class StateStoreTests(ApiHosts hosts)
         (await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync(Http.Ct))).Message.ShouldContain("append-only");
         (await ReadAsync(api, id)).Ledger.Single().Amount.ShouldBe(700);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_unit_that_finds_rows_again_and_again_gets_each_its_own_row(DatabaseEngine engine)
+    {
+        var api = hosts.For(engine);
+        Guid[] ids = [await OpenAsync(api), await OpenAsync(api), await OpenAsync(api), Guid.NewGuid()];
+
+        await using var db = await api.Services.GetRequiredService<IDbContextFactory<KubeCoreDbContext>>().CreateDbContextAsync(Http.Ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(Http.Ct);
+        var rows = DirectRows.ForUnit(db);
+        // Past the second use of a statement (when PostgreSQL prepares it) and back: every find with its own key.
+        foreach (var id in ids.Concat(ids).Concat(ids.Reverse()))
+        {
+            var row = await rows.FindAsync<AggregateRow>(forUpdate: true, id);
+            row?.Id.ShouldBe(id);
+            (row is null).ShouldBe(id == ids[^1]);
+        }
+    }
 }
