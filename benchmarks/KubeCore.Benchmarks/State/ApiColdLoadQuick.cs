@@ -1,0 +1,119 @@
+using System.Text.Json;
+using KubeCore.Api.Groups;
+using KubeCore.Api.Json;
+using KubeCore.Api.Mapping;
+using KubeCore.Benchmarks.Quick;
+using KubeCore.Rules;
+using KubeCore.Savings;
+using LibraryGroupState = KubeCore.Groups.GroupState;
+
+namespace KubeCore.Benchmarks.State;
+
+/// <summary>
+/// Cold load of one group from the reference API's store (issue #13): the API's own <c>StateStore.LoadAsync</c> on a group
+/// that is not in its state cache reads the aggregate row, the state parts (JSON) and every ledger row, and
+/// <see cref="GroupType"/> restores them (hash chain verified). The ten-year group of <see cref="TenYearGroup"/> is written
+/// by the API's own write path first (<see cref="ApiStore"/>). SQLite always (a file, WAL, as the API configures it);
+/// PostgreSQL when <c>KUBECORE_TEST_POSTGRES</c> names a server.
+/// </summary>
+[QuickOrder(71)]
+public sealed class ApiColdLoadQuick : IQuickSuite
+{
+    /// <summary>Budget (issue #13): cold load of one group with ten years of history from SQLite, ≤ 20 ms.</summary>
+    public const double SqliteBudgetNanoseconds = 20_000_000;
+
+    /// <summary>Budget (issue #13): the same from PostgreSQL, ≤ 30 ms.</summary>
+    public const double PostgresBudgetNanoseconds = 30_000_000;
+
+    /// <summary>The variable naming the PostgreSQL server (as for the API tests).</summary>
+    public const string PostgresVariable = "KUBECORE_TEST_POSTGRES";
+
+    // Each load is timed on its own (medians and spread of single loads, not of batches).
+    private const int Loads = 31;
+
+    /// <inheritdoc />
+    public string Name => "Cold load from the reference API store: one group with 10 years of history (SQLite; PostgreSQL with KUBECORE_TEST_POSTGRES)";
+
+    /// <inheritdoc />
+    public IEnumerable<QuickLine> Run(Measurer measurer)
+    {
+        // Microsoft.Data.Sqlite's async calls complete synchronously, so the whole load runs on the measuring thread and
+        // its CPU time is the load's: judged like the other figures (wall, or CPU with --cpu-time).
+        using (var sqlite = new Owned(ApiStore.Sqlite()))
+        {
+            foreach (var line in Setup(sqlite.Store, "SQLite"))
+            {
+                yield return line;
+            }
+            var load = measurer.MeasureLong(sqlite.Store.Load, Loads);
+            yield return QuickLine.AtMostTime("Cold load of one group from SQLite", load, SqliteBudgetNanoseconds);
+            foreach (var line in Split(measurer, sqlite.Store, load, restoreDetail: true))
+            {
+                yield return line;
+            }
+        }
+
+        if (Environment.GetEnvironmentVariable(PostgresVariable) is not { Length: > 0 } server)
+        {
+            yield return QuickLine.Context("Cold load of one group from PostgreSQL: skipped", "-",
+                $"set {PostgresVariable} to a server's connection string, e.g. eval \"$(bash scripts/postgres.sh start --durable)\"");
+            yield break;
+        }
+        using (var postgres = new Owned(ApiStore.Postgres(server)))
+        {
+            foreach (var line in Setup(postgres.Store, "PostgreSQL"))
+            {
+                yield return line;
+            }
+            var load = measurer.MeasureLong(postgres.Store.Load, Loads);
+            yield return QuickLine.AtMostWallTime("Cold load of one group from PostgreSQL", load, PostgresBudgetNanoseconds,
+                "judged on wall time: the load waits on the server and Npgsql finishes on pool threads");
+            foreach (var line in Split(measurer, postgres.Store, load, restoreDetail: false))
+            {
+                yield return line;
+            }
+        }
+    }
+
+    private static IEnumerable<QuickLine> Setup(ApiStore store, string engine)
+    {
+        store.WriteHistoryAsync().GetAwaiter().GetResult();
+        store.MeasurePartsAsync().GetAwaiter().GetResult();
+        yield return QuickLine.Context(
+            $"  {engine}: {TenYearGroup.Members} members, {TenYearGroup.Weeks} weeks in {store.Version} units, {store.LedgerRows:N0} ledger rows",
+            QuickLine.Bytes(store.PartChars) + " of parts",
+            $"built and written by the API's write path in {store.WriteTime.TotalSeconds:0.0} s" + (store.SqliteBytes > 0 ? $"; database and WAL {QuickLine.Bytes(store.SqliteBytes)}" : string.Empty));
+    }
+
+    private static IEnumerable<QuickLine> Split(Measurer measurer, ApiStore store, Measurement load, bool restoreDetail)
+    {
+        yield return QuickLine.Context("  allocated per load", QuickLine.Bytes(load.BytesPerOperation));
+        var read = measurer.MeasureLong(store.ReadRows, Loads);
+        yield return QuickLine.Context($"  of which reading the rows (aggregate, parts, {store.LedgerRows:N0} ledger rows; EF Core)", QuickLine.Time(QuickLine.Judged(read)), QuickLine.Spread(read));
+        var bare = measurer.MeasureLong(store.ReadLedgerBare, Loads);
+        yield return QuickLine.Context("    floor: the ledger rows through a bare DbDataReader (no EF)", QuickLine.Time(QuickLine.Judged(bare)), QuickLine.Spread(bare));
+        var rows = store.ReadRows();
+        var restore = measurer.MeasureLong(() => GroupType.Instance.Restore(store.GroupId, rows.Parts, rows.Ledger), Loads);
+        yield return QuickLine.Context("  of which GroupType.Restore of the rows in memory", QuickLine.Time(QuickLine.Judged(restore)), QuickLine.Spread(restore));
+        if (!restoreDetail)
+        {
+            yield break;
+        }
+        var states = measurer.MeasureLong(() => rows.Ledger.Select(LedgerMapping.ToState).ToList(), Loads);
+        yield return QuickLine.Context("    of which ledger rows to entry states (legs and facts JSON)", QuickLine.Time(QuickLine.Judged(states)),
+            $"{QuickLine.Time(QuickLine.Judged(states) / store.LedgerRows)}/row");
+        var group = KubeCore.Groups.Group.Restore(JsonSerializer.Deserialize<LibraryGroupState>(rows.Parts["group"], KubeCoreJsonConverters.Storage)!, ProgramProfiles.Resolve);
+        var entries = rows.Ledger.Select(LedgerMapping.ToState).ToList();
+        var ledger = measurer.MeasureLong(() => SavingsLedger.Restore(new LedgerState(LedgerState.CurrentFormat, group.Id, [.. entries]), group), Loads);
+        yield return QuickLine.Context("    of which SavingsLedger.Restore of the states (hash chain, balances)", QuickLine.Time(QuickLine.Judged(ledger)),
+            $"{QuickLine.Time(QuickLine.Judged(ledger) / store.LedgerRows)}/entry");
+    }
+
+    // Disposes the store when the iterator is left, whether it ran to the end or not.
+    private sealed class Owned(ApiStore store) : IDisposable
+    {
+        public ApiStore Store { get; } = store;
+
+        public void Dispose() => Store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+}
