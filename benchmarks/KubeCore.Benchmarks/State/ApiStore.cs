@@ -110,7 +110,7 @@ internal sealed class ApiStore : IAsyncDisposable
         {
             state ??= new GroupState(week.Group, week.Meetings, week.Ledger, week.Fund, [], stored: false);
             GroupId = week.Group.Id.Value;
-            WriteUnitAsync(writer, rows, state, Version + 1, new DateTimeOffset(week.Monday.At(new LocalTime(10, 0)).ToDateTimeUnspecified(), TimeSpan.FromHours(7)))
+            WriteUnitAsync(writer, rows, state, Version + 1, new DateTimeOffset(week.Monday.At(new LocalTime(10, 0)).ToDateTimeUnspecified(), TimeSpan.FromHours(7)).ToUniversalTime())
                 .GetAwaiter().GetResult();
         });
         WriteTime = clock.Elapsed;
