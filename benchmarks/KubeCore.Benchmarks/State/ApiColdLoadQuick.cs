@@ -57,7 +57,7 @@ public sealed class ApiColdLoadQuick : IQuickSuite
             yield return WarmUntilJitDone(sqlite.Store.Load);
             var load = measurer.MeasureLong(sqlite.Store.Load, Loads);
             yield return QuickLine.AtMostTime("Cold load of one group from SQLite", load, SqliteBudgetNanoseconds);
-            foreach (var line in Split(measurer, sqlite.Store, load, restoreDetail: true))
+            foreach (var line in Split(measurer, sqlite.Store, onServer: false))
             {
                 yield return line;
             }
@@ -79,7 +79,7 @@ public sealed class ApiColdLoadQuick : IQuickSuite
             var load = measurer.MeasureLong(postgres.Store.Load, Loads);
             yield return QuickLine.AtMostWallTime("Cold load of one group from PostgreSQL", load, PostgresBudgetNanoseconds,
                 "judged on wall time: the load waits on the server and Npgsql finishes on pool threads");
-            foreach (var line in Split(measurer, postgres.Store, load, restoreDetail: false))
+            foreach (var line in Split(measurer, postgres.Store, onServer: true))
             {
                 yield return line;
             }
@@ -108,6 +108,24 @@ public sealed class ApiColdLoadQuick : IQuickSuite
             $"{clock.Elapsed.TotalSeconds:0.0} s, " + (settled ? $"until no method was compiled for {JitQuiet.TotalSeconds:0} s" : $"stopped at {MaxJitWarmUp.TotalSeconds:0} s with the JIT still compiling"));
     }
 
+    // The CPU of every thread of this process per load (pool threads and the GC included; a server's is not), over Loads loads.
+    private static QuickLine ProcessCpu(ApiStore store)
+    {
+        using var process = Process.GetCurrentProcess();
+        var wall = Stopwatch.StartNew();
+        var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < Loads; i++)
+        {
+            Sink<GroupState>.Value = store.Load();
+        }
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds * 1e6 / Loads;
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)Loads;
+        return QuickLine.Context("  process CPU per load (every thread of this process)", QuickLine.Time(cpu),
+            $"wall {QuickLine.Time(wall.Elapsed.TotalMilliseconds * 1e6 / Loads)}, {QuickLine.Bytes(allocated)} allocated per load, means of {Loads} in a row");
+    }
+
     private static IEnumerable<QuickLine> Setup(ApiStore store, string engine)
     {
         store.WriteHistoryAsync().GetAwaiter().GetResult();
@@ -118,17 +136,19 @@ public sealed class ApiColdLoadQuick : IQuickSuite
             $"built and written by the API's write path in {store.WriteTime.TotalSeconds:0.0} s" + (store.SqliteBytes > 0 ? $"; database and WAL {QuickLine.Bytes(store.SqliteBytes)}" : string.Empty));
     }
 
-    private static IEnumerable<QuickLine> Split(Measurer measurer, ApiStore store, Measurement load, bool restoreDetail)
+    // onServer: the figures that wait on a server (PostgreSQL) print wall time, the measuring thread's CPU leaves most out.
+    private static IEnumerable<QuickLine> Split(Measurer measurer, ApiStore store, bool onServer)
     {
-        yield return QuickLine.Context("  allocated per load", QuickLine.Bytes(load.BytesPerOperation));
+        string Shown(Measurement m) => QuickLine.Time(onServer ? m.NanosecondsPerOperation : QuickLine.Judged(m));
+        yield return ProcessCpu(store);
         var read = measurer.MeasureLong(store.ReadRows, Loads);
-        yield return QuickLine.Context($"  of which reading the rows (aggregate, parts, {store.LedgerRows:N0} ledger rows; EF Core)", QuickLine.Time(QuickLine.Judged(read)), QuickLine.Spread(read));
+        yield return QuickLine.Context($"  of which reading the rows (aggregate, parts, {store.LedgerRows:N0} ledger rows; EF Core)" + (onServer ? ", wall" : string.Empty), Shown(read), QuickLine.Spread(read));
         var bare = measurer.MeasureLong(store.ReadLedgerBare, Loads);
-        yield return QuickLine.Context("    floor: the ledger rows through a bare DbDataReader (no EF)", QuickLine.Time(QuickLine.Judged(bare)), QuickLine.Spread(bare));
+        yield return QuickLine.Context("    floor: the ledger rows through a bare DbDataReader (no EF)" + (onServer ? ", wall" : string.Empty), Shown(bare), QuickLine.Spread(bare));
         var rows = store.ReadRows();
         var restore = measurer.MeasureLong(() => GroupType.Instance.Restore(store.GroupId, rows.Parts, rows.Ledger), Loads);
         yield return QuickLine.Context("  of which GroupType.Restore of the rows in memory", QuickLine.Time(QuickLine.Judged(restore)), QuickLine.Spread(restore));
-        if (!restoreDetail)
+        if (onServer)
         {
             yield break;
         }
