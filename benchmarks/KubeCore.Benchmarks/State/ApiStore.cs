@@ -16,9 +16,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using NodaTime;
 using Npgsql;
 using Database = KubeCore.Api.Persistence.Database;
-using NodaTime;
 
 namespace KubeCore.Benchmarks.State;
 
