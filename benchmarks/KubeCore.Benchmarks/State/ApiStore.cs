@@ -104,22 +104,25 @@ internal sealed class ApiStore : IAsyncDisposable
         }
         await using var writer = await Databases.CreateDbContextAsync();
         await writer.Database.OpenConnectionAsync();
-        var rows = new DirectRows(writer.Database.GetDbConnection(), writer.Model);
+        // As the command runner writes: SQLite's writer executes each statement at once on its connection; a PostgreSQL
+        // unit queues them and sends them in one batch before it commits.
+        var sqliteRows = Engine == DatabaseEngine.Sqlite ? new DirectRows(writer.Database.GetDbConnection(), writer.Model) : null;
         GroupState? state = null;
         TenYearGroup.Build(week =>
         {
             state ??= new GroupState(week.Group, week.Meetings, week.Ledger, week.Fund, [], stored: false);
             GroupId = week.Group.Id.Value;
-            WriteUnitAsync(writer, rows, state, Version + 1, new DateTimeOffset(week.Monday.At(new LocalTime(10, 0)).ToDateTimeUnspecified(), TimeSpan.FromHours(7)).ToUniversalTime())
+            WriteUnitAsync(writer, sqliteRows, state, Version + 1, new DateTimeOffset(week.Monday.At(new LocalTime(10, 0)).ToDateTimeUnspecified(), TimeSpan.FromHours(7)).ToUniversalTime())
                 .GetAwaiter().GetResult();
         });
         WriteTime = clock.Elapsed;
     }
 
     // StateStore.CreateAsync / ChangeAsync and WriteChangesAsync, for one unit.
-    private async Task WriteUnitAsync(KubeCoreDbContext db, DirectRows rows, GroupState state, long version, DateTimeOffset now)
+    private async Task WriteUnitAsync(KubeCoreDbContext db, DirectRows? sqliteRows, GroupState state, long version, DateTimeOffset now)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
+        var rows = sqliteRows ?? DirectRows.ForUnit(db);
         rows.Transaction = transaction.GetDbTransaction();
         var summary = Serialize(GroupType.Instance.Summary(state));
         if (version == 1)
@@ -143,6 +146,7 @@ internal sealed class ApiStore : IAsyncDisposable
             await rows.InsertAsync(entry);
             LedgerRows++;
         }
+        await rows.FlushAsync();
         await transaction.CommitAsync();
         Version = version;
     }
