@@ -48,6 +48,15 @@ public sealed record QuickLine(string Figure, string Value, string Budget, Verdi
         new(figure, Time(Judged(m)), "≤ " + Time(budgetNanoseconds),
             Judged(m) <= budgetNanoseconds ? Verdict.Pass : Verdict.Fail, Spread(m));
 
+    /// <summary>
+    /// A time figure with an upper bound judged on wall time even with <see cref="JudgeOnCpuTime"/>: for an operation that
+    /// waits on another process (a database server) or finishes on pool threads, the measuring thread's CPU time
+    /// leaves part of it out. <paramref name="why"/> says so on the line.
+    /// </summary>
+    public static QuickLine AtMostWallTime(string figure, Measurement m, double budgetNanoseconds, string why) =>
+        new(figure, Time(m.NanosecondsPerOperation), "≤ " + Time(budgetNanoseconds),
+            m.NanosecondsPerOperation <= budgetNanoseconds ? Verdict.Pass : Verdict.Fail, Spread(m) + "; " + why);
+
     /// <summary>An allocation figure with an upper bound, in bytes per operation.</summary>
     public static QuickLine AtMostBytes(string figure, Measurement m, double budgetBytes, string per) =>
         new(figure, Bytes(m.BytesPerOperation) + "/" + per, "≤ " + Bytes(budgetBytes) + "/" + per,

@@ -125,8 +125,21 @@ public sealed class TenYearGroup
         }
     }
 
+    /// <summary>The live aggregates after one week of the history, for a host that stores them as it goes.</summary>
+    /// <param name="Number">The week just done, from 0 (week 0 also holds the formation, the opening and the loan capital).</param>
+    /// <param name="Monday">The week's meeting day.</param>
+    /// <param name="Group">The group.</param>
+    /// <param name="Meetings">Its meeting register.</param>
+    /// <param name="Ledger">Its savings ledger.</param>
+    /// <param name="Fund">Its revolving loan fund (on <paramref name="Ledger"/>).</param>
+    public sealed record Week(int Number, LocalDate Monday, Group Group, MeetingRegister Meetings, SavingsLedger Ledger, LoanRevolving Fund);
+
     /// <summary>Builds the ten years (a few seconds) and stores every part as JSON.</summary>
-    public static TenYearGroup Build()
+    /// <param name="afterEachWeek">
+    /// Called with the live aggregates at the end of each week, so a host can store the history week by week with its own
+    /// write path (<c>TakeChanges</c>); null for none.
+    /// </param>
+    public static TenYearGroup Build(Action<Week>? afterEachWeek = null)
     {
         var households = new List<Household>();
         var persons = new List<Person>();
@@ -200,6 +213,7 @@ public sealed class TenYearGroup
                     fund.Repay(HostToday.Of(installment.DueDate), loan.Id, installment.DueDate, installment.Amount);
                 }
             }
+            afterEachWeek?.Invoke(new Week(week, monday, group, register, ledger, fund));
         }
         return new TenYearGroup(Options,
             JsonSerializer.Serialize(households.Select(h => h.ToState()).ToArray(), Options),
