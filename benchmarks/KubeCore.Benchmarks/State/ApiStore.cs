@@ -133,19 +133,9 @@ internal sealed class ApiStore : IAsyncDisposable
         {
             await rows.BumpAsync(GroupId, version - 1, version, summary, now);
         }
-        foreach (var (name, part) in GroupType.Instance.TakeChanges(state).ToList())
-        {
-            var json = Serialize(part);
-            await rows.UpsertAsync(new StatePartRow { AggregateId = GroupId, Name = name, State = json });
-        }
-        foreach (var entry in GroupType.Instance.TakeEntries(state).ToList())
-        {
-            entry.GroupId = GroupId;
-            entry.GroupVersion = version;
-            entry.RecordedAt = now;
-            await rows.InsertAsync(entry);
-            LedgerRows++;
-        }
+        db.DirectRows = rows;
+        await StateStore.WriteChangesAsync(db, GroupType.Instance, GroupId, state, version, now);
+        LedgerRows = state.Ledger?.Count ?? 0;
         await rows.FlushAsync();
         await transaction.CommitAsync();
         Version = version;
@@ -181,9 +171,9 @@ internal sealed class ApiStore : IAsyncDisposable
         var id = GroupId;
         var type = GroupType.Instance.Name;
         var row = await db.Aggregates.AsNoTracking().SingleAsync(s => s.Id == id && s.Type == type);
-        long since = 0;
-        var parts = await db.StateParts.AsNoTracking().Where(p => p.AggregateId == row.Id).ToDictionaryAsync(p => p.Name, p => p.State);
-        var ledger = await db.LedgerEntries.AsNoTracking().Where(l => l.GroupId == row.Id && l.GroupVersion > since && l.GroupVersion <= row.Version).OrderBy(l => l.Sequence).ToListAsync();
+        long since = 0, held = 0;
+        var parts = await db.StateParts.AsNoTracking().Where(p => p.AggregateId == row.Id && p.Version > since).ToDictionaryAsync(p => p.Name, p => p.State);
+        var ledger = await db.LedgerEntries.AsNoTracking().Where(l => l.GroupId == row.Id && l.Sequence > held && l.GroupVersion <= row.Version).OrderBy(l => l.Sequence).ToListAsync();
         return ledger.Count == LedgerRows ? new Rows(row, parts, ledger) : throw new InvalidOperationException($"Read {ledger.Count} ledger rows of {LedgerRows}.");
     }
 

@@ -126,7 +126,8 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
         where TState : class =>
         await db.Direct.FindAsync<AggregateRow>(forUpdate: true, id) is { } row && row.Type == type.Name ? row : null;
 
-    private async Task WriteChangesAsync<TState>(KubeCoreDbContext db, StateType<TState> type, Guid id, TState state, long version, DateTimeOffset now)
+    /// <summary>Writes what changed in <paramref name="state"/> at <paramref name="version"/>: its changed parts and its new ledger rows (the benchmarks' store writes its history with it too).</summary>
+    internal static async Task WriteChangesAsync<TState>(KubeCoreDbContext db, StateType<TState> type, Guid id, TState state, long version, DateTimeOffset now)
         where TState : class
     {
         foreach (var (name, part) in type.TakeChanges(state))
