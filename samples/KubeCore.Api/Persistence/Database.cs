@@ -114,6 +114,7 @@ public static class Database
             throw new LegacyDatabaseException();
         }
         await db.Database.EnsureCreatedAsync(cancellationToken);
+        await AddPartVersionsAsync(db, cancellationToken);
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
@@ -142,6 +143,25 @@ public static class Database
                     cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// A database written by 0.2.0 has no <c>state_parts.version</c>: the column is added and each part takes its
+    /// aggregate's current version (a catch-up reads a part written after the version it holds; claiming a later
+    /// version than the real one only makes it read the part again). Stop every 0.2.0 instance first: they write
+    /// parts without a version.
+    /// </summary>
+    private static async Task AddPartVersionsAsync(KubeCoreDbContext db, CancellationToken cancellationToken)
+    {
+        var present = db.Database.IsSqlite()
+            ? "SELECT count(*) AS \"Value\" FROM pragma_table_info('state_parts') WHERE name = 'version'"
+            : "SELECT count(*)::int AS \"Value\" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'state_parts' AND column_name = 'version'";
+        if (await db.Database.SqlQueryRaw<int>(present).SingleAsync(cancellationToken) > 0)
+        {
+            return;
+        }
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE state_parts ADD COLUMN version bigint NOT NULL DEFAULT 0;", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("UPDATE state_parts SET version = (SELECT a.version FROM aggregates a WHERE a.id = state_parts.aggregate_id);", cancellationToken);
     }
 
 #pragma warning restore EF1003

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using KubeCore.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using KubeCore.Api.Security;
 using KubeCore.Api.Tests.Support;
 
@@ -168,5 +170,35 @@ public sealed class TwoInstancesTests
             var balances = await (await auditor.GetAsync($"/groups/{group}/ledger/balances", Http.Ct)).ExpectAsync(HttpStatusCode.OK);
             balances.GetProperty("memberSavingsTotal").GetInt64().ShouldBe(3_000);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_database_whose_parts_have_no_version_gets_them_at_start_and_its_groups_load_and_change(DatabaseEngine engine)
+    {
+        await using var first = new ApiFactory(engine);
+        _ = first.Server;
+        var scenario = new GroupScenario((role, group) => first.ClientAs(role, group));
+        await scenario.RegisterMembersAsync(8, women: 5);
+        await scenario.FormAsync("KsmP2kp", "KSM Dua Pintu", "2025-01-06");
+        await scenario.OpenBooksAsync("2025-01-27");
+        var group = scenario.GroupId;
+        await using (var db = await first.Services.GetRequiredService<IDbContextFactory<KubeCoreDbContext>>().CreateDbContextAsync(Http.Ct))
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE state_parts DROP COLUMN version;", Http.Ct); // as 0.2.0 wrote it
+        }
+
+        // A new instance (an upgraded host) adds the column at start; a cold load and a change work on it.
+        await using var second = new ApiFactory(engine, new Dictionary<string, string> { [engine == DatabaseEngine.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite"] = first.ConnectionString });
+        _ = second.Server;
+        await using (var db = await second.Services.GetRequiredService<IDbContextFactory<KubeCoreDbContext>>().CreateDbContextAsync(Http.Ct))
+        {
+            var version = await db.Aggregates.Where(a => a.Id == group).Select(a => a.Version).SingleAsync(Http.Ct);
+            (await db.StateParts.Where(p => p.AggregateId == group).Select(p => p.Version).ToListAsync(Http.Ct)).ShouldAllBe(v => v == version);
+        }
+        var view = await (await second.ClientAs(Roles.Auditor).GetAsync($"/groups/{group}", Http.Ct)).ExpectAsync(HttpStatusCode.OK);
+        view.Str("name").ShouldBe("KSM Dua Pintu");
+        await (await second.ClientAs(Roles.Bendahara, group).PostAsync($"/groups/{group}/savings/deposits", new { member = scenario.Members[0], date = Day, amount = 1_000 }, Guid.NewGuid().ToString()))
+            .ExpectAsync(HttpStatusCode.Created);
     }
 }
