@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace KubeCore.Api.Persistence;
 
 /// <summary>
-/// The hot path's writes on a unit's connection, on either engine, without EF Core's change tracking: inserts of ledger
-/// entries and idempotency records, upserts of changed state parts, and the aggregate's version bump under its
-/// concurrency check. One statement per shape, reused for the connection's life (the SQLite writer's connection, or a
-/// PostgreSQL unit's). The SQL (standard: quoted names, named parameters, <c>ON CONFLICT … DO UPDATE</c>, which both
+/// The hot path's rows on a unit's connection, on either engine, without EF Core's query pipeline or change tracking:
+/// finds by primary key (the idempotency record; the aggregate's row, locked on PostgreSQL), inserts of ledger entries
+/// and idempotency records, upserts of changed state parts, and the aggregate's version bump under its concurrency
+/// check. A write's statement is reused for the connection's life (the SQLite writer's connection, or a PostgreSQL unit's). The SQL (standard: quoted names, named parameters, <c>ON CONFLICT … DO UPDATE</c>, which both
 /// engines read alike) and every parameter come from the EF model (table and column names, and each property's own type
 /// mapping creates its parameter), so what is stored is exactly what <c>SaveChanges</c> would have stored, and EF reads
 /// it back the same.
