@@ -1,9 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Text.Json;
 using KubeCore.Api.Commands;
 using KubeCore.Api.Groups;
-using KubeCore.Api.Json;
 using KubeCore.Api.Mapping;
 using KubeCore.Api.Persistence;
 using Microsoft.AspNetCore.Http;
@@ -124,7 +122,7 @@ internal sealed class ApiStore : IAsyncDisposable
         await using var transaction = await db.Database.BeginTransactionAsync();
         var rows = sqliteRows ?? DirectRows.ForUnit(db);
         rows.Transaction = transaction.GetDbTransaction();
-        var summary = Serialize(GroupType.Instance.Summary(state));
+        var summary = StateStore.Serialize(GroupType.Instance.Summary(state));
         if (version == 1)
         {
             await rows.InsertAsync(new AggregateRow { Id = GroupId, Type = GroupType.Instance.Name, Version = 1, Summary = summary, CreatedAt = now, UpdatedAt = now });
@@ -159,34 +157,20 @@ internal sealed class ApiStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// The rows a cold load reads, read as <c>StateStore</c> reads them (the same snapshot and the same EF Core queries,
-    /// copied: the store's are private): the aggregate row, the parts by name, the ledger rows in order.
+    /// The rows a cold load reads, read by the store's own code (its snapshot and its reads): the aggregate row, the parts
+    /// by name, the ledger rows in order.
     /// </summary>
     public Rows ReadRows() => ReadRowsAsync().GetAwaiter().GetResult();
 
     private async Task<Rows> ReadRowsAsync()
     {
         await using var db = await Databases.CreateDbContextAsync();
-        await using var snapshot = await SnapshotAsync(db);
+        await using var snapshot = await StateStore.SnapshotAsync(db, CancellationToken.None);
         var id = GroupId;
         var type = GroupType.Instance.Name;
         var row = await db.Aggregates.AsNoTracking().SingleAsync(s => s.Id == id && s.Type == type);
-        long since = 0, held = 0;
-        var parts = await db.StateParts.AsNoTracking().Where(p => p.AggregateId == row.Id && p.Version > since).ToDictionaryAsync(p => p.Name, p => p.State);
-        var ledger = await db.LedgerEntries.AsNoTracking().Where(l => l.GroupId == row.Id && l.Sequence > held && l.GroupVersion <= row.Version).OrderBy(l => l.Sequence).ToListAsync();
+        var (parts, ledger) = await StateStore.ReadSinceAsync(db, GroupType.Instance, row, since: 0, held: 0, CancellationToken.None);
         return ledger.Count == LedgerRows ? new Rows(row, parts, ledger) : throw new InvalidOperationException($"Read {ledger.Count} ledger rows of {LedgerRows}.");
-    }
-
-    // StateStore.SnapshotAsync: PostgreSQL's repeatable read; SQLite's deferred BEGIN.
-    private static async Task<IAsyncDisposable> SnapshotAsync(KubeCoreDbContext db)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
-        }
-        await db.Database.OpenConnectionAsync();
-        return await db.Database.UseTransactionAsync(((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true))
-            ?? throw new InvalidOperationException("No transaction.");
     }
 
     /// <summary>
@@ -242,8 +226,6 @@ internal sealed class ApiStore : IAsyncDisposable
         }
     }
 
-    private static string Serialize(object value) => JsonSerializer.Serialize(value, value.GetType(), KubeCoreJsonConverters.Storage);
-
     /// <summary>The rows of one stored group, as a cold load reads them.</summary>
-    public sealed record Rows(AggregateRow Aggregate, Dictionary<string, string> Parts, List<LedgerEntryRow> Ledger);
+    public sealed record Rows(AggregateRow Aggregate, Dictionary<string, string> Parts, IReadOnlyList<LedgerEntryRow> Ledger);
 }

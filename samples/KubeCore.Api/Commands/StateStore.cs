@@ -42,8 +42,8 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
         return new Loaded<TState>(state, row.Version);
     }
 
-    // A read-only transaction: PostgreSQL's repeatable read; SQLite's deferred BEGIN (a WAL read snapshot, no write lock).
-    private static async Task<IAsyncDisposable?> SnapshotAsync(KubeCoreDbContext db, CancellationToken cancellationToken)
+    /// <summary>A read-only transaction: PostgreSQL's repeatable read; SQLite's deferred BEGIN (a WAL read snapshot, no write lock).</summary>
+    internal static async Task<IAsyncDisposable?> SnapshotAsync(KubeCoreDbContext db, CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
         {
@@ -155,14 +155,25 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
         // Behind (another process wrote since): only the parts written since and the ledger rows after the ones it holds
         // are read (a range of the primary key, sequences being 1, 2, 3, ...) and hashed.
         var since = cached?.Version ?? 0;
-        var held = cached is { } behind ? type.LedgerCount(behind.State) : 0;
+        var (parts, ledger) = await ReadSinceAsync(db, type, row, since, cached is { } behind ? type.LedgerCount(behind.State) : 0, cancellationToken);
+        var state = cached is { } earlier ? type.CatchUp(row.Id, earlier.State, parts, ledger) : type.Restore(row.Id, parts, ledger);
+        log.LogDebug("Restored {Type} {Id} at version {Version} from version {Since} ({Entries} ledger entries read).", type.Name, row.Id, row.Version, since, ledger.Count);
+        return state;
+    }
+
+    /// <summary>
+    /// The parts of <paramref name="row"/>'s aggregate written after version <paramref name="since"/> and, for a type with a
+    /// ledger, its ledger rows after the first <paramref name="held"/> up to the row's version, in order (0 and 0: all of them).
+    /// </summary>
+    internal static async Task<(Dictionary<string, string> Parts, IReadOnlyList<LedgerEntryRow> Ledger)> ReadSinceAsync<TState>(
+        KubeCoreDbContext db, StateType<TState> type, AggregateRow row, long since, long held, CancellationToken cancellationToken)
+        where TState : class
+    {
         var parts = await db.StateParts.AsNoTracking().Where(p => p.AggregateId == row.Id && p.Version > since).ToDictionaryAsync(p => p.Name, p => p.State, cancellationToken);
         IReadOnlyList<LedgerEntryRow> ledger = type.HasLedger
             ? await db.LedgerEntries.AsNoTracking().Where(l => l.GroupId == row.Id && l.Sequence > held && l.GroupVersion <= row.Version).OrderBy(l => l.Sequence).ToListAsync(cancellationToken)
             : [];
-        var state = cached is { } earlier ? type.CatchUp(row.Id, earlier.State, parts, ledger) : type.Restore(row.Id, parts, ledger);
-        log.LogDebug("Restored {Type} {Id} at version {Version} from version {Since} ({Entries} ledger entries read).", type.Name, row.Id, row.Version, since, ledger.Count);
-        return state;
+        return (parts, ledger);
     }
 
     /// <summary>
@@ -180,7 +191,8 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
         return cache.Take<TState>(id, version);
     }
 
-    private static string Serialize(object value) => JsonSerializer.Serialize(value, value.GetType(), KubeCoreJsonConverters.Storage);
+    /// <summary>A state or summary as the store writes it (JSON with KubeCore's storage converters).</summary>
+    internal static string Serialize(object value) => JsonSerializer.Serialize(value, value.GetType(), KubeCoreJsonConverters.Storage);
 }
 
 /// <summary>A group's stored ledger does not verify (SAV-01): answered 500 <see cref="ApiErrors.LedgerIntegrity"/> and logged with the group id.</summary>

@@ -96,8 +96,7 @@ public sealed class DirectRows(DbConnection connection, IModel model)
 
     private static (string Sql, Column[] Columns) Plan(IModel model, Type rowType, bool upsert)
     {
-        var entity = model.FindEntityType(rowType) ?? throw new InvalidOperationException($"{rowType.Name} is not mapped.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var (entity, table) = Mapped(model, rowType);
         var properties = entity.GetProperties().ToList();
         string Column(IProperty p) => Quote(p.GetColumnName(table)!);
         var sql = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", properties.Select(Column))}) VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))})";
@@ -121,8 +120,7 @@ public sealed class DirectRows(DbConnection connection, IModel model)
         var lockIt = forUpdate && connection.CanCreateBatch; // PostgreSQL; SQLite's writer holds the whole file
         var (sql, keys, columns) = Finds.GetOrAdd((model, typeof(TRow), lockIt), static find =>
         {
-            var entity = find.Model.FindEntityType(find.Row) ?? throw new InvalidOperationException($"{find.Row.Name} is not mapped.");
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var (entity, table) = Mapped(find.Model, find.Row);
             var keys = entity.FindPrimaryKey()!.Properties;
             var columns = entity.GetProperties().ToList();
             return ($"SELECT {string.Join(", ", columns.Select(p => Quote(p.GetColumnName(table)!)))} FROM {Quote(table.Name)} " +
@@ -156,8 +154,7 @@ public sealed class DirectRows(DbConnection connection, IModel model)
     {
         if (_bump is null)
         {
-            var entity = model.FindEntityType(typeof(AggregateRow))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var (entity, table) = Mapped(model, typeof(AggregateRow));
             string C(string property) => Quote(entity.FindProperty(property)!.GetColumnName(table)!);
             Column P(string property) => Column.Of(entity.FindProperty(property)!);
             _bump = new Statement(connection.CreateCommand(), [P(nameof(AggregateRow.Version)), P(nameof(AggregateRow.Summary)), P(nameof(AggregateRow.UpdatedAt)), P(nameof(AggregateRow.Id)), P(nameof(AggregateRow.Version))]);
@@ -211,6 +208,12 @@ public sealed class DirectRows(DbConnection connection, IModel model)
         {
             throw new DbUpdateConcurrencyException("The aggregate's version moved meanwhile.");
         }
+    }
+
+    private static (IEntityType Entity, StoreObjectIdentifier Table) Mapped(IModel model, Type rowType)
+    {
+        var entity = model.FindEntityType(rowType) ?? throw new InvalidOperationException($"{rowType.Name} is not mapped.");
+        return (entity, StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()));
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

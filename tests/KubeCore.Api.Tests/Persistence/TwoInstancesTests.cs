@@ -24,18 +24,29 @@ public sealed class TwoInstancesTests
     private const int ClientAttempts = 5;
     private const string Day = "2025-02-03";
 
+    /// <summary>A second API host on the first one's database, as a second load-balanced instance.</summary>
+    private static ApiFactory SecondInstance(ApiFactory first) =>
+        new(first.Engine, new Dictionary<string, string> { [first.Engine == DatabaseEngine.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite"] = first.ConnectionString });
+
+    /// <summary>A KSM of eight members formed through <paramref name="instance"/>, its books opened.</summary>
+    private static async Task<GroupScenario> FormedGroupAsync(ApiFactory instance)
+    {
+        var scenario = new GroupScenario((role, group) => instance.ClientAs(role, group));
+        await scenario.RegisterMembersAsync(8, women: 5);
+        await scenario.FormAsync("KsmP2kp", "KSM Dua Pintu", "2025-01-06");
+        await scenario.OpenBooksAsync("2025-01-27");
+        return scenario;
+    }
+
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Sixteen_writers_on_one_group_through_two_instances_lose_nothing_double_nothing_and_never_read_stale(DatabaseEngine engine)
     {
         await using var first = new ApiFactory(engine);
         _ = first.Server;
-        await using var second = new ApiFactory(engine, new Dictionary<string, string> { [engine == DatabaseEngine.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite"] = first.ConnectionString });
+        await using var second = SecondInstance(first);
         _ = second.Server;
-        var scenario = new GroupScenario((role, group) => first.ClientAs(role, group));
-        await scenario.RegisterMembersAsync(8, women: 5);
-        await scenario.FormAsync("KsmP2kp", "KSM Dua Pintu", "2025-01-06");
-        await scenario.OpenBooksAsync("2025-01-27");
+        var scenario = await FormedGroupAsync(first);
         var group = scenario.GroupId;
         ApiFactory[] instances = [first, second];
         // One treasurer (one subject: idempotency keys are scoped to the caller) reaching either instance.
@@ -133,12 +144,9 @@ public sealed class TwoInstancesTests
     {
         await using var first = new ApiFactory(engine);
         _ = first.Server;
-        await using var second = new ApiFactory(engine, new Dictionary<string, string> { [engine == DatabaseEngine.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite"] = first.ConnectionString });
+        await using var second = SecondInstance(first);
         _ = second.Server;
-        var scenario = new GroupScenario((role, group) => first.ClientAs(role, group));
-        await scenario.RegisterMembersAsync(8, women: 5);
-        await scenario.FormAsync("KsmP2kp", "KSM Dua Pintu", "2025-01-06");
-        await scenario.OpenBooksAsync("2025-01-27");
+        var scenario = await FormedGroupAsync(first);
         var group = scenario.GroupId;
         var secondTreasurer = second.ClientAs(Roles.Bendahara, group);
         async Task DepositThroughSecondAsync(long amount) =>
@@ -178,10 +186,7 @@ public sealed class TwoInstancesTests
     {
         await using var first = new ApiFactory(engine);
         _ = first.Server;
-        var scenario = new GroupScenario((role, group) => first.ClientAs(role, group));
-        await scenario.RegisterMembersAsync(8, women: 5);
-        await scenario.FormAsync("KsmP2kp", "KSM Dua Pintu", "2025-01-06");
-        await scenario.OpenBooksAsync("2025-01-27");
+        var scenario = await FormedGroupAsync(first);
         var group = scenario.GroupId;
         await using (var db = await first.Services.GetRequiredService<IDbContextFactory<KubeCoreDbContext>>().CreateDbContextAsync(Http.Ct))
         {
@@ -189,7 +194,7 @@ public sealed class TwoInstancesTests
         }
 
         // A new instance (an upgraded host) adds the column at start; a cold load and a change work on it.
-        await using var second = new ApiFactory(engine, new Dictionary<string, string> { [engine == DatabaseEngine.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite"] = first.ConnectionString });
+        await using var second = SecondInstance(first);
         _ = second.Server;
         await using (var db = await second.Services.GetRequiredService<IDbContextFactory<KubeCoreDbContext>>().CreateDbContextAsync(Http.Ct))
         {
