@@ -299,16 +299,20 @@ public sealed partial class LoanRevolving
     /// application's <see cref="LoanApplication.Loan"/> (the host's).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
-    /// <exception cref="ArgumentException">A default loan or member id, or the purpose is blank or longer than <see cref="LoanApplication.MaxPurposeLength"/>.</exception>
-    /// <exception cref="RuleViolationException">LOAN-06 <see cref="LoanErrors.LoanIdTaken"/> when another loan of the fund has the id
-    /// (checked first, alone); otherwise every failed check of the eligibility decision. Nothing changes.</exception>
+    /// <exception cref="ArgumentException">A default loan or member id.</exception>
+    /// <exception cref="RuleViolationException">LOAN-06 <see cref="LoanErrors.PurposeMissing"/> when the purpose is null or blank
+    /// (white space, invisible characters or controls only) or <see cref="LoanErrors.TextTooLong"/> when it is longer than
+    /// <see cref="LoanApplication.MaxPurposeLength"/> (checked first, alone); then <see cref="LoanErrors.LoanIdTaken"/> when
+    /// another loan of the fund has the id (alone); otherwise every failed check of the eligibility decision. Nothing changes.</exception>
     public Loan Apply(LoanApplication application)
     {
         ArgumentNullException.ThrowIfNull(application);
         CheckId(application.Loan.Value, nameof(application));
         CheckId(application.Member.Value, nameof(application));
-        Preconditions.CheckNotBlank(application.Purpose);
-        Preconditions.CheckArgument(application.Purpose.Length <= LoanApplication.MaxPurposeLength, nameof(application), "The purpose is too long.");
+        if (LoanRules.CheckPurpose(application.Purpose) is { } purpose)
+        {
+            throw new RuleViolationException(purpose);
+        }
         if (_byId.ContainsKey(application.Loan))
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan06, LoanErrors.LoanIdTaken, ("LoanId", application.Loan)));
@@ -395,12 +399,16 @@ public sealed partial class LoanRevolving
         OfficerRules.CheckMayApproveLoan(_group, approver, borrower);
 
     /// <summary>Withdraws an application (applied or approved, not disbursed); frees the member's open slot.</summary>
-    /// <exception cref="ArgumentException">Unknown loan, or the reason is blank or longer than 200 characters.</exception>
-    /// <exception cref="RuleViolationException">LOAN-06: the loan is disbursed or closed.</exception>
+    /// <exception cref="ArgumentException">Unknown loan.</exception>
+    /// <exception cref="RuleViolationException">LOAN-06: the reason is null or blank (<see cref="LoanErrors.WithdrawalReasonRequired"/>:
+    /// white space, invisible characters or controls only) or longer than <see cref="Loan.MaxWithdrawalReasonLength"/>
+    /// (<see cref="LoanErrors.TextTooLong"/>); the loan is disbursed or closed. Nothing changes.</exception>
     public Loan Withdraw(LoanId loanId, LocalDate date, string reason)
     {
-        Preconditions.CheckNotBlank(reason);
-        Preconditions.CheckArgument(reason.Length <= 200, nameof(reason), "The reason is too long.");
+        if (LoanRules.CheckWithdrawalReason(reason) is { } refused)
+        {
+            throw new RuleViolationException(refused);
+        }
         var loan = GetLoan(loanId);
         if (loan.State is not (LoanState.Applied or LoanState.Approved))
         {
