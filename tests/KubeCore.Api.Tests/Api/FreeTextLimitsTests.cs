@@ -90,6 +90,10 @@ public sealed class FreeTextLimitsTests(ApiHosts hosts)
         await Refused(await s.Treasurer.PostAsync($"{g}/loans", Application(Invisible), Guid.NewGuid().ToString()), "LOAN-06", "LOAN06_PURPOSE_MISSING");
         await Refused(await s.Treasurer.PostAsync($"{g}/loans", Application(new string('p', 201)), Guid.NewGuid().ToString()), "LOAN-06", "LOAN06_TEXT_TOO_LONG");
         (await (await s.Auditor.GetAsync($"{g}/loans", Http.Ct)).ExpectAsync(HttpStatusCode.OK)).GetArrayLength().ShouldBe(0);
+        // The assessment judges the purpose as the application does.
+        var assessed = await (await s.Treasurer.PostAsync($"{g}/loans/assessment", Application(Invisible))).ExpectAsync(HttpStatusCode.OK);
+        assessed.GetProperty("approved").GetBoolean().ShouldBeFalse();
+        assessed.GetProperty("checks").EnumerateArray().Where(c => c.Str("outcome") == "Failed").Select(c => c.GetProperty("violation").Str("errorCode")).ShouldBe(["LOAN06_PURPOSE_MISSING"]);
         var loanId = (await (await s.Treasurer.PostAsync($"{g}/loans", Application(new string('p', 200)), Guid.NewGuid().ToString())).ExpectAsync(HttpStatusCode.Created))
             .GetProperty("loan").Str("id");
 

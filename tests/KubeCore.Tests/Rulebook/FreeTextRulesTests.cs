@@ -59,6 +59,7 @@ public class FreeTextRulesTests
             var refusal = Should.Throw<RuleViolationException>(() => fund.Apply(application(blank!)), $"'{blank}'").Violation;
             (refusal.RuleId, refusal.ErrorCode).ShouldBe((RuleIds.Loan06, LoanErrors.PurposeMissing), $"'{blank}'");
             validator.Validate(application(blank!)).Errors.Select(e => e.ErrorCode).ShouldBe([LoanErrors.PurposeMissing], $"'{blank}'");
+            fund.AssessApplication(application(blank!)).Violations.Select(v => (v.RuleId, v.ErrorCode)).ShouldBe([(RuleIds.Loan06, LoanErrors.PurposeMissing)], $"'{blank}'");
         }
         var tooLong = Should.Throw<RuleViolationException>(() => fund.Apply(application(new string('m', LoanApplication.MaxPurposeLength + 1)))).Violation;
         (tooLong.RuleId, tooLong.ErrorCode).ShouldBe((RuleIds.Loan06, LoanErrors.TextTooLong));
