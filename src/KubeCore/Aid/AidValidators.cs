@@ -1,4 +1,5 @@
 using FluentValidation;
+using KubeCore.Common;
 
 namespace KubeCore.Aid;
 
@@ -20,7 +21,7 @@ public sealed class AidSpendValidator : AbstractValidator<AidSpend>
                 return AccountabilityReport.CheckReceipt(receipt, spend.Amount) is null;
             })
             .WithErrorCode(AidErrors.ReceiptMissing);
-        RuleFor(s => s.Description).NotEmpty().WithErrorCode(AidErrors.DescriptionMissing);
+        RuleFor(s => s.Description).Must(description => !ReadableName.IsBlank(description)).WithErrorCode(AidErrors.DescriptionMissing);
         RuleFor(s => s.Category).IsInEnum().WithErrorCode(AidErrors.CategoryUnknown);
     }
 }

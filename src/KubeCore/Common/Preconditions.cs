@@ -14,12 +14,18 @@ internal static class Preconditions
         where T : class =>
         argument ?? throw new ArgumentNullException(paramName);
 
+    /// <summary>
+    /// <paramref name="argument"/> when it is not blank as <see cref="ReadableName.IsBlank"/> judges it (the library's one
+    /// definition: white space, invisible format characters, combining marks alone and controls are blank).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="argument"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="argument"/> is blank.</exception>
     internal static string CheckNotBlank([NotNull] string? argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
     {
         ArgumentNullException.ThrowIfNull(argument, paramName);
-        if (string.IsNullOrWhiteSpace(argument))
+        if (ReadableName.IsBlank(argument))
         {
-            throw new ArgumentException("The value must not be empty or white space.", paramName);
+            throw new ArgumentException("The value must not be empty, white space or invisible characters only.", paramName);
         }
         return argument;
     }

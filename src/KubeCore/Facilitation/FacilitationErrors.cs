@@ -38,8 +38,19 @@ public static class FacilitationErrors
     /// <summary>FAC-02: the group already reported this inactivity to Dinas Sosial.</summary>
     public const string InactivityAlreadyReported = "FAC02_INACTIVITY_ALREADY_REPORTED";
 
-    /// <summary>FAC-02: a field of a visit or monthly report is missing (validators).</summary>
+    /// <summary>
+    /// FAC-02: a field of a visit or monthly report is missing: the group, or a text (the visit's notes, the report's
+    /// summary) that is null or blank (white space, invisible characters or controls only, as
+    /// <see cref="Common.ReadableName"/> judges a blank text); <c>PropertyName</c> names it.
+    /// </summary>
     public const string ReportFieldRequired = "FAC02_FIELD_REQUIRED";
+
+    /// <summary>
+    /// FAC-02: a text of a visit or monthly report is longer than its limit (<see cref="FacilitationVisit.MaxNotesLength"/>,
+    /// <see cref="MonthlyReport.MaxSummaryLength"/>); <c>PropertyName</c> names it, <c>TotalLength</c> is its length and
+    /// <c>MaxLength</c> the limit, in UTF-16 code units (as <see cref="string.Length"/> counts them).
+    /// </summary>
+    public const string TextTooLong = "FAC02_TEXT_TOO_LONG";
 
     /// <summary>FAC-03: a monthly report addresses no strategy aspect.</summary>
     public const string NoAspect = "FAC03_NO_ASPECT";
@@ -47,7 +58,7 @@ public static class FacilitationErrors
     /// <summary>FAC-03: a note names no aspect, several, or an unknown one.</summary>
     public const string NotOneAspect = "FAC03_NOT_ONE_ASPECT";
 
-    /// <summary>FAC-03: an aspect addressed has no note.</summary>
+    /// <summary>FAC-03: an aspect addressed has no note, or a blank one (white space, invisible characters or controls only).</summary>
     public const string AspectNoteRequired = "FAC03_ASPECT_NOTE_REQUIRED";
 
     /// <summary>FAC-03: an aspect appears twice in one report.</summary>
@@ -67,6 +78,7 @@ public static class FacilitationErrors
         new(PendampingNotInactive, "Per {Date} pendamping {Pendamping} masih aktif mendampingi kelompok {GroupId}; dianggap tidak aktif mulai {InactiveSince}.", "As of {Date} pendamping {Pendamping} is still active for group {GroupId}; inactive only from {InactiveSince}."),
         new(InactivityAlreadyReported, "Kelompok {GroupId} sudah melaporkan ketidakaktifan pendamping {Pendamping} kepada Dinas Sosial pada {ReportedOn}.", "Group {GroupId} already reported pendamping {Pendamping} inactive to Dinas Sosial on {ReportedOn}."),
         new(ReportFieldRequired, "{PropertyName} wajib diisi dalam catatan pendampingan.", "{PropertyName} is required in a facilitation record."),
+        new(TextTooLong, "{PropertyName} terdiri dari {TotalLength} karakter; paling banyak {MaxLength}.", "{PropertyName} has {TotalLength} characters; at most {MaxLength} are allowed."),
         new(NoAspect, "Laporan bulanan harus mencatat sedikitnya satu aspek strategi pendampingan beserta catatannya.", "A monthly report must record at least one strategy aspect, with its note."),
         new(NotOneAspect, "Setiap catatan harus menyebut tepat satu aspek strategi, bukan {Aspect}.", "Each note must name exactly one strategy aspect, not {Aspect}."),
         new(AspectNoteRequired, "Aspek {Aspect} dicatat tanpa keterangan.", "Aspect {Aspect} is recorded without a note."),

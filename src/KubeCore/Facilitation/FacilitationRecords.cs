@@ -46,10 +46,19 @@ public sealed record AspectNote(StrategyAspects Aspect, string Note);
 /// </summary>
 /// <param name="GroupId">The group reported on.</param>
 /// <param name="SubmittedOn">The report date; it counts as the pendamping's activity for the group on that date.</param>
-/// <param name="Summary">The group's progress in the month.</param>
+/// <param name="Summary">
+/// The group's progress in the month: not blank (<see cref="FacilitationErrors.ReportFieldRequired"/>) and at most
+/// <see cref="MaxSummaryLength"/> characters (<see cref="FacilitationErrors.TextTooLong"/>); FAC-02.
+/// </param>
 /// <param name="Notes">One note per aspect addressed; at least one.</param>
 public sealed record MonthlyReport(GroupId GroupId, LocalDate SubmittedOn, string Summary, IReadOnlyList<AspectNote> Notes)
 {
+    /// <summary>
+    /// The longest <see cref="Summary"/>: 1000 UTF-16 code units (as <see cref="string.Length"/> counts them; a design
+    /// choice, the length of a ledger memo). A longer summary is refused with <see cref="FacilitationErrors.TextTooLong"/> (FAC-02).
+    /// </summary>
+    public const int MaxSummaryLength = 1000;
+
     /// <summary>The aspects addressed: the union of the notes' aspects (computed, so not stored).</summary>
     [JsonIgnore]
     public StrategyAspects Aspects => Notes is null ? StrategyAspects.None : Notes.Where(n => n is not null).Aggregate(StrategyAspects.None, (all, n) => all | n.Aspect);
@@ -58,8 +67,18 @@ public sealed record MonthlyReport(GroupId GroupId, LocalDate SubmittedOn, strin
 /// <summary>A visit by the pendamping to a group (FAC-02). Input of <see cref="Pendamping.RecordVisit"/>; validated by <see cref="FacilitationVisitValidator"/>.</summary>
 /// <param name="GroupId">The group visited.</param>
 /// <param name="VisitedOn">The date; it counts as the pendamping's activity for the group.</param>
-/// <param name="Notes">What happened.</param>
-public sealed record FacilitationVisit(GroupId GroupId, LocalDate VisitedOn, string Notes);
+/// <param name="Notes">
+/// What happened: not blank (<see cref="FacilitationErrors.ReportFieldRequired"/>) and at most <see cref="MaxNotesLength"/>
+/// characters (<see cref="FacilitationErrors.TextTooLong"/>); FAC-02.
+/// </param>
+public sealed record FacilitationVisit(GroupId GroupId, LocalDate VisitedOn, string Notes)
+{
+    /// <summary>
+    /// The longest <see cref="Notes"/>: 1000 UTF-16 code units (as <see cref="string.Length"/> counts them; a design
+    /// choice, the length of a ledger memo). Longer notes are refused with <see cref="FacilitationErrors.TextTooLong"/> (FAC-02).
+    /// </summary>
+    public const int MaxNotesLength = 1000;
+}
 
 /// <summary>Assigns a group to a pendamping (FAC-01). Input of <see cref="Pendamping.Assign"/>; validated by <see cref="AssignPendampingValidator"/>.</summary>
 /// <param name="GroupId">The group.</param>

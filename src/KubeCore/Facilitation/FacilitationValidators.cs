@@ -12,19 +12,24 @@ public sealed class AssignPendampingValidator : AbstractValidator<AssignPendampi
         RuleFor(x => x.GroupId).NotEqual(default(GroupId)).WithErrorCode(FacilitationErrors.AssignmentFieldRequired);
 }
 
-/// <summary>Validates a <see cref="FacilitationVisit"/> at the boundary: the group and what happened.</summary>
+/// <summary>
+/// Validates a <see cref="FacilitationVisit"/> at the boundary: the group and what happened (not blank as
+/// <see cref="ReadableName.IsBlank"/> judges it, at most <see cref="FacilitationVisit.MaxNotesLength"/> characters; FAC-02).
+/// </summary>
 public sealed class FacilitationVisitValidator : AbstractValidator<FacilitationVisit>
 {
     /// <summary>Creates the validator.</summary>
     public FacilitationVisitValidator()
     {
         RuleFor(x => x.GroupId).NotEqual(default(GroupId)).WithErrorCode(FacilitationErrors.ReportFieldRequired);
-        RuleFor(x => x.Notes).NotEmpty().WithErrorCode(FacilitationErrors.ReportFieldRequired);
+        RuleFor(x => x.Notes).Must(notes => !ReadableName.IsBlank(notes)).WithErrorCode(FacilitationErrors.ReportFieldRequired);
+        RuleFor(x => x.Notes).MaximumLength(FacilitationVisit.MaxNotesLength).WithErrorCode(FacilitationErrors.TextTooLong);
     }
 }
 
 /// <summary>
-/// Validates a <see cref="MonthlyReport"/> at the boundary: the group, a summary and the strategy aspects (FAC-03):
+/// Validates a <see cref="MonthlyReport"/> at the boundary: the group, a summary (not blank as <see cref="ReadableName.IsBlank"/>
+/// judges it, at most <see cref="MonthlyReport.MaxSummaryLength"/> characters; FAC-02) and the strategy aspects (FAC-03):
 /// at least one note, each naming exactly one aspect, once, with a note.
 /// </summary>
 public sealed class MonthlyReportValidator : AbstractValidator<MonthlyReport>
@@ -33,7 +38,8 @@ public sealed class MonthlyReportValidator : AbstractValidator<MonthlyReport>
     public MonthlyReportValidator()
     {
         RuleFor(x => x.GroupId).NotEqual(default(GroupId)).WithErrorCode(FacilitationErrors.ReportFieldRequired);
-        RuleFor(x => x.Summary).NotEmpty().WithErrorCode(FacilitationErrors.ReportFieldRequired);
+        RuleFor(x => x.Summary).Must(summary => !ReadableName.IsBlank(summary)).WithErrorCode(FacilitationErrors.ReportFieldRequired);
+        RuleFor(x => x.Summary).MaximumLength(MonthlyReport.MaxSummaryLength).WithErrorCode(FacilitationErrors.TextTooLong);
         RuleFor(x => x.Notes).NotNull().WithErrorCode(FacilitationErrors.ReportFieldRequired);
         RuleFor(x => x.Notes).NotEmpty().When(x => x.Notes is not null).WithErrorCode(FacilitationErrors.NoAspect);
         RuleForEach(x => x.Notes).NotNull().WithErrorCode(FacilitationErrors.ReportFieldRequired);
@@ -43,7 +49,7 @@ public sealed class MonthlyReportValidator : AbstractValidator<MonthlyReport>
                 .Must((_, note, context) => ValidationArguments.Passes(context, Pendamping.IsSingleAspect(note.Aspect), ("Aspect", note.Aspect)))
                 .WithErrorCode(FacilitationErrors.NotOneAspect);
             RuleForEach(x => x.Notes)
-                .Must((_, note, context) => ValidationArguments.Passes(context, !Pendamping.IsSingleAspect(note.Aspect) || !string.IsNullOrWhiteSpace(note.Note), ("Aspect", note.Aspect)))
+                .Must((_, note, context) => ValidationArguments.Passes(context, !Pendamping.IsSingleAspect(note.Aspect) || !ReadableName.IsBlank(note.Note), ("Aspect", note.Aspect)))
                 .WithErrorCode(FacilitationErrors.AspectNoteRequired);
             RuleForEach(x => x.Notes)
                 .Must((x, note, context) => ValidationArguments.Passes(context, !Pendamping.IsSingleAspect(note.Aspect) || x.Notes.Count(n => n.Aspect == note.Aspect) == 1, ("Aspect", note.Aspect)))

@@ -330,14 +330,19 @@ public sealed class Pendamping
     }
 
     /// <summary>Records a visit (FAC-02 activity) to a group accompanied on that date.</summary>
-    /// <exception cref="ArgumentNullException">The visit or its notes are null.</exception>
-    /// <exception cref="ArgumentException">The notes are blank.</exception>
-    /// <exception cref="RuleViolationException">FAC-02: the group was not accompanied on that date.</exception>
+    /// <exception cref="ArgumentNullException">The visit is null.</exception>
+    /// <exception cref="RuleViolationException">FAC-02: the notes are null or blank (<see cref="FacilitationErrors.ReportFieldRequired"/>:
+    /// white space, invisible characters or controls only) or longer than <see cref="FacilitationVisit.MaxNotesLength"/>
+    /// (<see cref="FacilitationErrors.TextTooLong"/>); the group was not accompanied on that date. Nothing changes.</exception>
     public void RecordVisit(FacilitationVisit visit)
     {
         Preconditions.CheckNotNull(visit);
-        Preconditions.CheckNotBlank(visit.Notes);
-        ThrowIfAny([.. CheckAssignedOn(visit.GroupId, visit.VisitedOn)]);
+        var violations = CheckAssignedOn(visit.GroupId, visit.VisitedOn).ToList();
+        if (CheckRecordText(visit.Notes, nameof(FacilitationVisit.Notes), FacilitationVisit.MaxNotesLength) is { } notes)
+        {
+            violations.Insert(0, notes);
+        }
+        ThrowIfAny(violations);
         Record(new PendampingVisitRecorded(visit with { Notes = visit.Notes.Trim() }));
     }
 
@@ -345,16 +350,21 @@ public sealed class Pendamping
     /// Records a monthly report on a group accompanied on the report date (FAC-02), with the strategy aspects
     /// addressed (FAC-03): at least one, each a single aspect named once with a non-blank note.
     /// </summary>
-    /// <exception cref="ArgumentNullException">The report, its summary, its notes or a note is null.</exception>
-    /// <exception cref="ArgumentException">The summary is blank.</exception>
-    /// <exception cref="RuleViolationException">Every FAC-02 and FAC-03 violation.</exception>
+    /// <exception cref="ArgumentNullException">The report, its notes or a note is null.</exception>
+    /// <exception cref="RuleViolationException">Every FAC-02 and FAC-03 violation: the summary null or blank
+    /// (<see cref="FacilitationErrors.ReportFieldRequired"/>: white space, invisible characters or controls only) or longer than
+    /// <see cref="MonthlyReport.MaxSummaryLength"/> (<see cref="FacilitationErrors.TextTooLong"/>), the group not accompanied on
+    /// the date, the aspects. Nothing changes.</exception>
     public void SubmitReport(MonthlyReport report)
     {
         Preconditions.CheckNotNull(report);
-        Preconditions.CheckNotBlank(report.Summary);
         Preconditions.CheckNotNull(report.Notes);
         Preconditions.CheckArgument(report.Notes.All(n => n is not null && n.Note is not null), nameof(report), "A note is null.");
         var violations = CheckAssignedOn(report.GroupId, report.SubmittedOn).ToList();
+        if (CheckRecordText(report.Summary, nameof(MonthlyReport.Summary), MonthlyReport.MaxSummaryLength) is { } summary)
+        {
+            violations.Insert(0, summary);
+        }
         violations.AddRange(AspectViolations(report.Notes));
         ThrowIfAny(violations);
         Record(new PendampingReportSubmitted(report with { Summary = report.Summary.Trim(), Notes = report.Notes.Select(n => n with { Note = n.Note.Trim() }).ToArray() }));
@@ -444,7 +454,7 @@ public sealed class Pendamping
             {
                 yield return RuleViolation.Of(RuleIds.Fac03, FacilitationErrors.NotOneAspect, ("Aspect", note.Aspect));
             }
-            else if (string.IsNullOrWhiteSpace(note.Note))
+            else if (ReadableName.IsBlank(note.Note))
             {
                 yield return RuleViolation.Of(RuleIds.Fac03, FacilitationErrors.AspectNoteRequired, ("Aspect", note.Aspect));
             }
@@ -454,6 +464,17 @@ public sealed class Pendamping
             yield return RuleViolation.Of(RuleIds.Fac03, FacilitationErrors.AspectRepeated, ("Aspect", repeated.Key));
         }
     }
+
+    /// <summary>
+    /// FAC-02: null when <paramref name="text"/>, the <paramref name="field"/> of a visit or monthly report, is given and
+    /// fits; otherwise <see cref="FacilitationErrors.ReportFieldRequired"/> when it is null or blank as
+    /// <see cref="ReadableName.IsBlank"/> judges it, or <see cref="FacilitationErrors.TextTooLong"/> when it is longer than
+    /// <paramref name="maxLength"/>. The one check behind <see cref="RecordVisit"/>, <see cref="SubmitReport"/> and their validators.
+    /// </summary>
+    internal static RuleViolation? CheckRecordText(string? text, string field, int maxLength) =>
+        ReadableName.IsBlank(text) ? RuleViolation.Of(RuleIds.Fac02, FacilitationErrors.ReportFieldRequired, ("PropertyName", field))
+        : text!.Length > maxLength ? RuleViolation.Of(RuleIds.Fac02, FacilitationErrors.TextTooLong, ("PropertyName", field), ("TotalLength", text.Length), ("MaxLength", maxLength))
+        : null;
 
     internal static bool IsSingleAspect(StrategyAspects aspect) =>
         aspect != StrategyAspects.None && (aspect & StrategyAspects.All) == aspect && ((int)aspect & ((int)aspect - 1)) == 0;

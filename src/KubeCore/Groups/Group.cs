@@ -329,13 +329,17 @@ public sealed class Group : IGroupStanding
     /// the last change), GRP-01 size, GRP-03 seats, GRP-04 residence and MEM-01..04 from the fresh dossiers as of
     /// the verification date, MEM-05 share of women, OFF-04 no vacant office.
     /// </summary>
-    /// <exception cref="ArgumentNullException">The command, a text, the list or an element is null.</exception>
-    /// <exception cref="ArgumentException">A text is blank, or the dossiers are not exactly one per current member.</exception>
+    /// <remarks>
+    /// GRP-06 also judges the record's texts: the verifier's name and the agency are not blank (white space, invisible
+    /// characters or controls only: <see cref="GroupErrors.VerificationFieldRequired"/>) and at most
+    /// <see cref="VerifyGroup.MaxVerifierNameLength"/> and <see cref="VerifyGroup.MaxAgencyLength"/> characters
+    /// (<see cref="GroupErrors.VerificationTextTooLong"/>).
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">The command, the list or an element is null.</exception>
+    /// <exception cref="ArgumentException">The dossiers are not exactly one per current member.</exception>
     public Decision EvaluateVerification(VerifyGroup command)
     {
         Preconditions.CheckNotNull(command);
-        Preconditions.CheckNotBlank(command.VerifierName);
-        Preconditions.CheckNotBlank(command.Agency);
         Preconditions.CheckNotNull(command.Members);
         Preconditions.CheckArgument(command.Members.All(m => m is not null), nameof(command), "A dossier is null.");
         var dossierIds = command.Members.Select(m => m.Person.Id).ToList();
@@ -344,6 +348,10 @@ public sealed class Group : IGroupStanding
         var builder = new DecisionBuilder($"Verification of group {Id}", Profile, command.VerifiedOn);
         builder.Check(RuleIds.Grp06, Status == GroupStatus.Formed ? null : Illegal(GroupStatus.Verified), ("From", Status), ("To", GroupStatus.Verified));
         builder.Check(RuleIds.Grp06, CheckDate(command.VerifiedOn), ("Date", command.VerifiedOn), ("LastChangedOn", _lastChangedOn));
+        builder.Check(RuleIds.Grp06, CheckVerificationText(command.VerifierName, nameof(VerifyGroup.VerifierName), VerifyGroup.MaxVerifierNameLength),
+            ("MaxLength", VerifyGroup.MaxVerifierNameLength));
+        builder.Check(RuleIds.Grp06, CheckVerificationText(command.Agency, nameof(VerifyGroup.Agency), VerifyGroup.MaxAgencyLength),
+            ("MaxLength", VerifyGroup.MaxAgencyLength));
         var members = Span(command.Members);
         var seats = members.Length <= MaxStackMembers ? stackalloc Seat[members.Length] : new Seat[members.Length];
         SeatsOf(members, seats);
@@ -367,8 +375,8 @@ public sealed class Group : IGroupStanding
 
     /// <summary>Records the verification by Dinas Sosial (GRP-06: Formed → Verified), keeping the decision as evidence.</summary>
     /// <exception cref="RuleViolationException">Every violation of <see cref="EvaluateVerification"/>.</exception>
-    /// <exception cref="ArgumentNullException">The command, a text, the list or an element is null.</exception>
-    /// <exception cref="ArgumentException">A text is blank, or the dossiers are not exactly one per current member.</exception>
+    /// <exception cref="ArgumentNullException">The command, the list or an element is null.</exception>
+    /// <exception cref="ArgumentException">The dossiers are not exactly one per current member.</exception>
     public void Verify(VerifyGroup command)
     {
         var decision = EvaluateVerification(command);
@@ -1062,6 +1070,17 @@ public sealed class Group : IGroupStanding
     /// </summary>
     internal static RuleViolation? CheckAccountField(string? text, string field) =>
         ReadableName.IsBlank(text) ? RuleViolation.Of(RuleIds.Grp07, GroupErrors.AccountFieldRequired, ("PropertyName", field)) : null;
+
+    /// <summary>
+    /// GRP-06: null when <paramref name="text"/>, the <paramref name="field"/> of a verification record, is given and fits;
+    /// otherwise <see cref="GroupErrors.VerificationFieldRequired"/> when it is null or blank (as <see cref="ReadableName.IsBlank"/>
+    /// judges it), or <see cref="GroupErrors.VerificationTextTooLong"/> when it is longer than <paramref name="maxLength"/>.
+    /// The one check behind <see cref="EvaluateVerification"/> and <see cref="VerifyGroupValidator"/>.
+    /// </summary>
+    internal static RuleViolation? CheckVerificationText(string? text, string field, int maxLength) =>
+        ReadableName.IsBlank(text) ? RuleViolation.Of(RuleIds.Grp06, GroupErrors.VerificationFieldRequired, ("PropertyName", field))
+        : text!.Length > maxLength ? RuleViolation.Of(RuleIds.Grp06, GroupErrors.VerificationTextTooLong, ("PropertyName", field), ("TotalLength", text.Length), ("MaxLength", maxLength))
+        : null;
 
     internal static bool IsAccountNumber(string? number) => number is { Length: >= 5 and <= 20 } && number.All(char.IsAsciiDigit);
 

@@ -53,11 +53,30 @@ public sealed record ElectOfficers(
 /// so that GRP-01, GRP-03, GRP-04 and MEM-01..05 are re-checked as of the verification date.
 /// Input of <see cref="Group.Verify"/>; validated by <see cref="VerifyGroupValidator"/>.
 /// </summary>
-/// <param name="VerifierName">The verifying officer's name.</param>
-/// <param name="Agency">The agency, e.g. <c>Dinas Sosial Kota Palangka Raya</c>.</param>
+/// <param name="VerifierName">
+/// The verifying officer's name: not blank (<see cref="GroupErrors.VerificationFieldRequired"/>) and at most
+/// <see cref="MaxVerifierNameLength"/> characters (<see cref="GroupErrors.VerificationTextTooLong"/>); GRP-06.
+/// </param>
+/// <param name="Agency">
+/// The agency, e.g. <c>Dinas Sosial Kota Palangka Raya</c>: not blank (<see cref="GroupErrors.VerificationFieldRequired"/>)
+/// and at most <see cref="MaxAgencyLength"/> characters (<see cref="GroupErrors.VerificationTextTooLong"/>); GRP-06.
+/// </param>
 /// <param name="VerifiedOn">The verification date.</param>
 /// <param name="Members">One dossier per current member, no more, no fewer.</param>
-public sealed record VerifyGroup(string VerifierName, string Agency, LocalDate VerifiedOn, IReadOnlyList<MemberDossier> Members);
+public sealed record VerifyGroup(string VerifierName, string Agency, LocalDate VerifiedOn, IReadOnlyList<MemberDossier> Members)
+{
+    /// <summary>
+    /// The longest <see cref="VerifierName"/>: 100 UTF-16 code units (as <see cref="string.Length"/> counts them; a design
+    /// choice, the default longest name of MEM-07, <see cref="Common.ReadableName.DefaultMaxLength"/>).
+    /// </summary>
+    public const int MaxVerifierNameLength = Common.ReadableName.DefaultMaxLength;
+
+    /// <summary>
+    /// The longest <see cref="Agency"/>: 200 UTF-16 code units (as <see cref="string.Length"/> counts them; a design choice:
+    /// the longest name of a Dinas Sosial, e.g. <c>Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten ...</c>, fits).
+    /// </summary>
+    public const int MaxAgencyLength = 200;
+}
 
 /// <summary>Opens the group's bank account (GRP-07). Input of <see cref="Group.OpenBankAccount"/>; validated by <see cref="OpenBankAccountValidator"/>.</summary>
 /// <param name="Bank">The bank.</param>

@@ -74,8 +74,19 @@ public static class GroupErrors
     /// <summary>GRP-06 (profile adoption, a design choice): the profile adopted already governs the group.</summary>
     public const string ProfileAlreadyInForce = "GRP06_PROFILE_ALREADY_IN_FORCE";
 
-    /// <summary>GRP-06: a field of a verification record is missing (validators).</summary>
+    /// <summary>
+    /// GRP-06: a field of a verification record is missing: the dossiers, or a text (the verifier's name, the agency) that
+    /// is null or blank (white space, invisible characters or controls only, as <see cref="Common.ReadableName"/> judges a
+    /// blank text); <c>PropertyName</c> names it.
+    /// </summary>
     public const string VerificationFieldRequired = "GRP06_FIELD_REQUIRED";
+
+    /// <summary>
+    /// GRP-06: a text of a verification record is longer than its limit (<see cref="VerifyGroup.MaxVerifierNameLength"/>,
+    /// <see cref="VerifyGroup.MaxAgencyLength"/>); <c>PropertyName</c> names it, <c>TotalLength</c> is its length and
+    /// <c>MaxLength</c> the limit, in UTF-16 code units (as <see cref="string.Length"/> counts them).
+    /// </summary>
+    public const string VerificationTextTooLong = "GRP06_TEXT_TOO_LONG";
 
     /// <summary>GRP-07: the account holder's name is not the group's name.</summary>
     public const string HolderNotGroupName = "GRP07_HOLDER_NOT_GROUP_NAME";
@@ -214,6 +225,7 @@ public static class GroupErrors
         new(ProfileAlreadyInForce, "Profil {ProfileId} sudah berlaku untuk kelompok {GroupId}.", "Profile {ProfileId} already governs group {GroupId}."),
         new(DateBeforeLastChange, "Tanggal {Date} untuk kelompok {GroupId} mendahului perubahan terakhir pada {LastChangedOn}.", "The date {Date} for group {GroupId} precedes its last recorded change on {LastChangedOn}."),
         new(VerificationFieldRequired, "{PropertyName} wajib diisi untuk verifikasi.", "{PropertyName} is required for verification."),
+        new(VerificationTextTooLong, "{PropertyName} pada verifikasi terdiri dari {TotalLength} karakter; paling banyak {MaxLength}.", "{PropertyName} of the verification has {TotalLength} characters; at most {MaxLength} are allowed."),
         new(HolderNotGroupName, "Nama pemilik rekening '{HolderName}' harus nama kelompok '{GroupName}'.", "The account holder '{HolderName}' must be the group's name '{GroupName}'."),
         new(HolderIsMember, "Nama pemilik rekening '{HolderName}' adalah nama anggota; bantuan adalah aset kelompok, bukan perorangan.", "The account holder '{HolderName}' is a member's name; aid is a group asset, never a member's."),
         new(AccountAlreadyOpen, "Kelompok {GroupId} sudah memiliki rekening {AccountNumber} di {Bank}.", "Group {GroupId} already has account {AccountNumber} at {Bank}."),

@@ -118,8 +118,11 @@ public sealed class VerifyGroupValidator : AbstractValidator<VerifyGroup>
     /// <summary>Creates the validator.</summary>
     public VerifyGroupValidator()
     {
-        RuleFor(x => x.VerifierName).NotEmpty().WithErrorCode(GroupErrors.VerificationFieldRequired);
-        RuleFor(x => x.Agency).NotEmpty().WithErrorCode(GroupErrors.VerificationFieldRequired);
+        // GRP-06: blank as ReadableName.IsBlank judges it; the limits are VerifyGroup's (Group.CheckVerificationText).
+        RuleFor(x => x.VerifierName).Must(name => !ReadableName.IsBlank(name)).WithErrorCode(GroupErrors.VerificationFieldRequired);
+        RuleFor(x => x.VerifierName).MaximumLength(VerifyGroup.MaxVerifierNameLength).WithErrorCode(GroupErrors.VerificationTextTooLong);
+        RuleFor(x => x.Agency).Must(agency => !ReadableName.IsBlank(agency)).WithErrorCode(GroupErrors.VerificationFieldRequired);
+        RuleFor(x => x.Agency).MaximumLength(VerifyGroup.MaxAgencyLength).WithErrorCode(GroupErrors.VerificationTextTooLong);
         RuleFor(x => x.Members).NotEmpty().WithErrorCode(GroupErrors.VerificationFieldRequired);
         RuleForEach(x => x.Members).NotNull().WithErrorCode(GroupErrors.VerificationFieldRequired);
         When(x => x.Members is not null && x.Members.All(m => m is not null), () =>

@@ -66,8 +66,24 @@ public static class LoanErrors
     /// <summary>LOAN-05: the loan is not disbursed, so it takes no payment.</summary>
     public const string LoanNotDisbursed = "LOAN05_LOAN_NOT_DISBURSED";
 
-    /// <summary>LOAN-06: the application has no purpose.</summary>
+    /// <summary>
+    /// LOAN-06: the application has no purpose: it is null or blank (white space, invisible characters or controls only,
+    /// as <see cref="Common.ReadableName"/> judges a blank text).
+    /// </summary>
     public const string PurposeMissing = "LOAN06_PURPOSE_MISSING";
+
+    /// <summary>
+    /// LOAN-06: a withdrawal of an application has no reason: it is null or blank (white space, invisible characters or
+    /// controls only).
+    /// </summary>
+    public const string WithdrawalReasonRequired = "LOAN06_WITHDRAWAL_REASON_REQUIRED";
+
+    /// <summary>
+    /// LOAN-06: a text of a loan record is longer than its limit (<see cref="LoanApplication.MaxPurposeLength"/>,
+    /// <see cref="Loan.MaxWithdrawalReasonLength"/>); <c>PropertyName</c> names it, <c>TotalLength</c> is its length and
+    /// <c>MaxLength</c> the limit, in UTF-16 code units (as <see cref="string.Length"/> counts them).
+    /// </summary>
+    public const string TextTooLong = "LOAN06_TEXT_TOO_LONG";
 
     /// <summary>LOAN-06: the decision is not a loan approval.</summary>
     public const string NotALoanApproval = "LOAN06_NOT_A_LOAN_APPROVAL";
@@ -154,6 +170,8 @@ public static class LoanErrors
         new(LoanRequired, "Pinjaman wajib disebutkan.", "A loan must be named."),
         new(LoanNotDisbursed, "Pinjaman {LoanId} belum dicairkan.", "Loan {LoanId} is not disbursed."),
         new(PurposeMissing, "Tujuan penggunaan pinjaman wajib diisi (paling banyak {MaxLength} karakter).", "The purpose of the loan is required (at most {MaxLength} characters)."),
+        new(WithdrawalReasonRequired, "Penarikan permohonan pinjaman wajib menyebutkan alasannya.", "A withdrawal of a loan application needs a reason."),
+        new(TextTooLong, "{PropertyName} terdiri dari {TotalLength} karakter; paling banyak {MaxLength}.", "{PropertyName} has {TotalLength} characters; at most {MaxLength} are allowed."),
         new(NotALoanApproval, "Keputusan rapat berjenis {Kind}, bukan persetujuan pinjaman.", "The meeting decision is of kind {Kind}, not a loan approval."),
         new(DecisionOfOtherGroup, "Keputusan rapat berasal dari kelompok lain ({GroupId}).", "The meeting decision belongs to another group ({GroupId})."),
         new(DecisionSubjectMismatch, "Keputusan rapat tentang '{Subject}', bukan pinjaman {LoanId}.", "The meeting decision is about '{Subject}', not loan {LoanId}."),

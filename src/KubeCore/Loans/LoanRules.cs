@@ -70,4 +70,31 @@ public static class LoanRules
         Preconditions.CheckNotNull(parameters);
         return previousLoans >= parameters.BankReferralAfterLoans || (previousLoans > 0 && largestPrincipal >= parameters.BankReferralPrincipal);
     }
+
+    /// <summary>
+    /// LOAN-06 (the meeting approves a stated purpose): null when <paramref name="purpose"/> is given and fits; otherwise
+    /// <see cref="LoanErrors.PurposeMissing"/> when it is null or blank as <see cref="ReadableName.IsBlank"/> judges it
+    /// (white space, invisible characters or controls only), or <see cref="LoanErrors.TextTooLong"/> when it is longer than
+    /// <see cref="LoanApplication.MaxPurposeLength"/>.
+    /// </summary>
+    internal static RuleViolation? CheckPurpose(string? purpose) =>
+        ReadableName.IsBlank(purpose)
+            ? RuleViolation.Of(RuleIds.Loan06, LoanErrors.PurposeMissing, ("MaxLength", LoanApplication.MaxPurposeLength))
+            : CheckLength(purpose!, nameof(LoanApplication.Purpose), LoanApplication.MaxPurposeLength);
+
+    /// <summary>
+    /// LOAN-06: null when <paramref name="reason"/>, why an application is withdrawn, is given and fits; otherwise
+    /// <see cref="LoanErrors.WithdrawalReasonRequired"/> when it is null or blank as <see cref="ReadableName.IsBlank"/> judges
+    /// it, or <see cref="LoanErrors.TextTooLong"/> when it is longer than <see cref="Loan.MaxWithdrawalReasonLength"/>.
+    /// </summary>
+    internal static RuleViolation? CheckWithdrawalReason(string? reason) =>
+        ReadableName.IsBlank(reason)
+            ? RuleViolation.Of(RuleIds.Loan06, LoanErrors.WithdrawalReasonRequired)
+            : CheckLength(reason!, "Reason", Loan.MaxWithdrawalReasonLength);
+
+    // The one place a loan text too long is built (LOAN-06).
+    private static RuleViolation? CheckLength(string text, string propertyName, int maxLength) =>
+        text.Length <= maxLength
+            ? null
+            : RuleViolation.Of(RuleIds.Loan06, LoanErrors.TextTooLong, ("PropertyName", propertyName), ("TotalLength", text.Length), ("MaxLength", maxLength));
 }

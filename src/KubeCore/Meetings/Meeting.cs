@@ -44,6 +44,18 @@ public readonly record struct AttendanceMark(PersonId Member, AttendanceStatus M
 /// </remarks>
 public sealed class Meeting
 {
+    /// <summary>
+    /// The longest agenda: 500 UTF-16 code units (as <see cref="string.Length"/> counts them; a design choice). A longer
+    /// agenda is refused with <see cref="MeetingErrors.TextTooLong"/> (FIVE-02).
+    /// </summary>
+    public const int MaxAgendaLength = 500;
+
+    /// <summary>
+    /// The longest decision subject: 200 UTF-16 code units (as <see cref="string.Length"/> counts them; a design choice).
+    /// A longer subject is refused with <see cref="MeetingErrors.TextTooLong"/> (FIVE-02).
+    /// </summary>
+    public const int MaxSubjectLength = 200;
+
     private readonly IGroupStanding _group;
     private readonly ProgramProfile _profile;
     private readonly List<MeetingDecision> _decisions = [];
@@ -100,13 +112,17 @@ public sealed class Meeting
 
     /// <summary>Opens a meeting of <paramref name="group"/> on <paramref name="date"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="group"/> is null.</exception>
-    /// <exception cref="ArgumentException">An id is the default id or the agenda is longer than 500 characters.</exception>
+    /// <exception cref="ArgumentException">An id is the default id.</exception>
+    /// <exception cref="RuleViolationException">FIVE-02: the agenda is longer than <see cref="MaxAgendaLength"/> (<see cref="MeetingErrors.TextTooLong"/>).</exception>
     public static Meeting Open(IGroupStanding group, MeetingId id, LocalDate date, string? agenda = null)
     {
         ArgumentNullException.ThrowIfNull(group);
         IdGuard.Check(group.Id);
         IdGuard.Check(id, nameof(id));
-        Preconditions.CheckArgument(agenda is null || agenda.Length <= 500, nameof(agenda), "The agenda is too long.");
+        if (CheckAgenda(agenda) is { } tooLong)
+        {
+            throw new RuleViolationException(tooLong);
+        }
         return new Meeting(group, group.Profile, id, date, agenda ?? string.Empty);
     }
 
@@ -410,6 +426,26 @@ public sealed class Meeting
     /// <summary>True for the marks that count toward quorum: <see cref="AttendanceStatus.Present"/> and <see cref="AttendanceStatus.Late"/>.</summary>
     public static bool CountsAsPresent(AttendanceStatus mark) => mark is AttendanceStatus.Present or AttendanceStatus.Late;
 
+    /// <summary>
+    /// FIVE-02: null when <paramref name="subject"/>, the note of what a decision decided, is given and fits; otherwise
+    /// <see cref="MeetingErrors.DecisionSubjectRequired"/> when it is null or blank as <see cref="ReadableName.IsBlank"/>
+    /// judges it, or <see cref="MeetingErrors.TextTooLong"/> when it is longer than <see cref="MaxSubjectLength"/>.
+    /// </summary>
+    internal static RuleViolation? CheckSubject(string? subject) =>
+        ReadableName.IsBlank(subject)
+            ? RuleViolation.Of(RuleIds.Five02, MeetingErrors.DecisionSubjectRequired)
+            : CheckLength(subject!, nameof(TakeDecisionCommand.Subject), MaxSubjectLength);
+
+    /// <summary>FIVE-02: null when <paramref name="agenda"/> is absent or fits in <see cref="MaxAgendaLength"/>, otherwise <see cref="MeetingErrors.TextTooLong"/>.</summary>
+    internal static RuleViolation? CheckAgenda(string? agenda) =>
+        agenda is null ? null : CheckLength(agenda, nameof(RecordMeetingCommand.Agenda), MaxAgendaLength);
+
+    // The one place a meeting text too long is built (FIVE-02).
+    private static RuleViolation? CheckLength(string text, string propertyName, int maxLength) =>
+        text.Length <= maxLength
+            ? null
+            : RuleViolation.Of(RuleIds.Five02, MeetingErrors.TextTooLong, ("PropertyName", propertyName), ("TotalLength", text.Length), ("MaxLength", maxLength));
+
     /// <summary>True for decision kinds that always need quorum: loan approval, officer election, profit split.</summary>
     public static bool NeedsQuorum(DecisionKind kind) => kind is DecisionKind.LoanApproval or DecisionKind.OfficerElection or DecisionKind.ProfitSplit;
 
@@ -419,10 +455,11 @@ public sealed class Meeting
     /// with <see cref="ApproveLoan"/> or <see cref="Decide(TakeDecisionCommand)"/>.
     /// </summary>
     /// <param name="kind">What is decided about; not <see cref="DecisionKind.LoanApproval"/>.</param>
-    /// <param name="subject">The free-text note (what was decided), at most 200 characters.</param>
+    /// <param name="subject">The free-text note (what was decided): not blank, at most <see cref="MaxSubjectLength"/> characters.</param>
     /// <param name="requiresQuorum">For <see cref="DecisionKind.Other"/>: whether this decision needs quorum.</param>
-    /// <exception cref="ArgumentException">The kind is undefined or a loan approval, or the subject blank or too long.</exception>
-    /// <exception cref="RuleViolationException">FIVE-02 attendance not recorded; OFF-03 / SAV-06 / LOAN-06 without quorum.</exception>
+    /// <exception cref="ArgumentException">The kind is undefined or a loan approval.</exception>
+    /// <exception cref="RuleViolationException">FIVE-02 subject blank (<see cref="MeetingErrors.DecisionSubjectRequired"/>) or too long
+    /// (<see cref="MeetingErrors.TextTooLong"/>), attendance not recorded; OFF-03 / SAV-06 / LOAN-06 without quorum.</exception>
     public MeetingDecision Decide(DecisionKind kind, string subject, bool requiresQuorum = false) =>
         Decide(new TakeDecisionCommand(kind, subject, requiresQuorum));
 
@@ -433,17 +470,17 @@ public sealed class Meeting
     /// <see cref="Decide(DecisionKind, string, bool)"/>.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
-    /// <exception cref="ArgumentException">The kind is undefined; the subject blank or longer than 200 characters; a loan
-    /// approval without a loan (or with the default id); a loan or officers on a kind that names none; an officer with an
-    /// unknown role or the default id.</exception>
-    /// <exception cref="RuleViolationException">FIVE-02 attendance not recorded; LOAN-06 / OFF-03 / SAV-06 without quorum.</exception>
+    /// <exception cref="ArgumentException">The kind is undefined; a loan approval without a loan (or with the default id); a
+    /// loan or officers on a kind that names none; an officer with an unknown role or the default id.</exception>
+    /// <exception cref="RuleViolationException">FIVE-02 the subject is null or blank (white space, invisible characters or
+    /// controls only: <see cref="MeetingErrors.DecisionSubjectRequired"/>) or longer than <see cref="MaxSubjectLength"/>
+    /// (<see cref="MeetingErrors.TextTooLong"/>), checked alone; attendance not recorded; LOAN-06 / OFF-03 / SAV-06 without
+    /// quorum. Nothing changes.</exception>
     public MeetingDecision Decide(TakeDecisionCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         var kind = command.Kind;
         Preconditions.CheckArgument(Enum.IsDefined(kind), nameof(command), "Unknown decision kind.");
-        Preconditions.CheckNotBlank(command.Subject);
-        Preconditions.CheckArgument(command.Subject.Length <= 200, nameof(command), "The subject is too long.");
         Preconditions.CheckArgument((kind == DecisionKind.LoanApproval) == (command.Loan is not null), nameof(command),
             "A loan approval names its loan (ApproveLoan), and only a loan approval does.");
         if (command.Loan is { } loan)
@@ -456,6 +493,10 @@ public sealed class Meeting
         {
             Preconditions.CheckArgument(officer is not null && Enum.IsDefined(officer.Role), nameof(command), "An officer needs a known role.");
             IdGuard.Check(officer.PersonId);
+        }
+        if (CheckSubject(command.Subject) is { } subject)
+        {
+            throw new RuleViolationException(subject);
         }
         if (!AttendanceRecorded)
         {

@@ -8,12 +8,15 @@ namespace KubeCore.Meetings;
 /// <summary>Input: record a meeting with its attendance (<see cref="Meeting.Open"/> then <see cref="Meeting.RecordAttendance"/>).</summary>
 /// <param name="Date">The meeting date.</param>
 /// <param name="Attendance">One mark per current member.</param>
-/// <param name="Agenda">Optional agenda, at most 500 characters.</param>
+/// <param name="Agenda">Optional agenda, at most <see cref="Meeting.MaxAgendaLength"/> characters (FIVE-02, <see cref="MeetingErrors.TextTooLong"/>).</param>
 public sealed record RecordMeetingCommand(LocalDate Date, IReadOnlyList<AttendanceMark> Attendance, string? Agenda = null);
 
 /// <summary>Input: take a decision at a meeting (<see cref="Meeting.Decide(TakeDecisionCommand)"/>).</summary>
 /// <param name="Kind">What is decided about.</param>
-/// <param name="Subject">The free-text note of what was decided, at most 200 characters.</param>
+/// <param name="Subject">
+/// The free-text note of what was decided: not blank (<see cref="MeetingErrors.DecisionSubjectRequired"/>) and at most
+/// <see cref="Meeting.MaxSubjectLength"/> characters (<see cref="MeetingErrors.TextTooLong"/>); FIVE-02.
+/// </param>
 /// <param name="RequiresQuorum">For other decisions: whether quorum is needed.</param>
 /// <param name="Loan">The loan a <see cref="DecisionKind.LoanApproval"/> approves: required for that kind, absent for every other.</param>
 /// <param name="Officers">The officers an <see cref="DecisionKind.OfficerElection"/> elects, when named; absent for every other kind.</param>
@@ -34,12 +37,13 @@ public sealed class RecordMeetingCommandValidator : AbstractValidator<RecordMeet
             mark.RuleFor(m => m.Member).Must(m => m.Value != Guid.Empty).WithErrorCode(MeetingErrors.MemberRequired);
             mark.RuleFor(m => m.Mark).IsInEnum().WithErrorCode(MeetingErrors.AttendanceMarkUnknown);
         });
-        RuleFor(c => c.Agenda).MaximumLength(500).WithErrorCode(Savings.SavingsErrors.TextTooLong);
+        RuleFor(c => c.Agenda).MaximumLength(Meeting.MaxAgendaLength).WithErrorCode(MeetingErrors.TextTooLong);
     }
 }
 
 /// <summary>
-/// Validates <see cref="TakeDecisionCommand"/>: a known kind, a subject of at most 200 characters, a loan exactly for a
+/// Validates <see cref="TakeDecisionCommand"/>: a known kind, a subject that is not blank (as <see cref="ReadableName.IsBlank"/>
+/// judges it) and of at most <see cref="Meeting.MaxSubjectLength"/> characters, a loan exactly for a
 /// loan approval, officers only for an officer election.
 /// </summary>
 public sealed class TakeDecisionCommandValidator : AbstractValidator<TakeDecisionCommand>
@@ -48,8 +52,8 @@ public sealed class TakeDecisionCommandValidator : AbstractValidator<TakeDecisio
     public TakeDecisionCommandValidator()
     {
         RuleFor(c => c.Kind).IsInEnum().WithErrorCode(MeetingErrors.DecisionKindUnknown);
-        RuleFor(c => c.Subject).NotEmpty().WithErrorCode(MeetingErrors.DecisionSubjectRequired);
-        RuleFor(c => c.Subject).MaximumLength(200).WithErrorCode(Savings.SavingsErrors.TextTooLong);
+        RuleFor(c => c.Subject).Must(subject => !ReadableName.IsBlank(subject)).WithErrorCode(MeetingErrors.DecisionSubjectRequired);
+        RuleFor(c => c.Subject).MaximumLength(Meeting.MaxSubjectLength).WithErrorCode(MeetingErrors.TextTooLong);
         RuleFor(c => c.Loan).Must(loan => loan is { } id && id.Value != Guid.Empty)
             .When(c => c.Kind == DecisionKind.LoanApproval).WithErrorCode(MeetingErrors.DecisionLoanRequired);
         RuleFor(c => c.Loan).Null().When(c => c.Kind != DecisionKind.LoanApproval).WithErrorCode(MeetingErrors.DecisionLoanUnexpected);

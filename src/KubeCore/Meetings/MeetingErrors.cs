@@ -29,8 +29,18 @@ public static class MeetingErrors
     /// <summary>FIVE-02 (validator): a member id is missing.</summary>
     public const string MemberRequired = "FIVE02_MEMBER_REQUIRED";
 
-    /// <summary>FIVE-02 (validator): a decision needs a subject.</summary>
+    /// <summary>
+    /// FIVE-02: a decision needs a subject: it is null or blank (white space, invisible characters or controls only, as
+    /// <see cref="Common.ReadableName"/> judges a blank text).
+    /// </summary>
     public const string DecisionSubjectRequired = "FIVE02_DECISION_SUBJECT_REQUIRED";
+
+    /// <summary>
+    /// FIVE-02: a text of a meeting record is longer than its limit (<see cref="Meeting.MaxAgendaLength"/>,
+    /// <see cref="Meeting.MaxSubjectLength"/>); <c>PropertyName</c> names it, <c>TotalLength</c> is its length and
+    /// <c>MaxLength</c> the limit, in UTF-16 code units (as <see cref="string.Length"/> counts them).
+    /// </summary>
+    public const string TextTooLong = "FIVE02_TEXT_TOO_LONG";
 
     /// <summary>FIVE-02 (validator): the decision kind is unknown.</summary>
     public const string DecisionKindUnknown = "FIVE02_DECISION_KIND_UNKNOWN";
@@ -64,6 +74,7 @@ public static class MeetingErrors
         new(AttendanceMarkUnknown, "Tanda kehadiran harus hadir, tidak hadir, izin atau terlambat.", "An attendance mark must be present, absent, excused or late."),
         new(MemberRequired, "Anggota wajib diisi.", "The member is required."),
         new(DecisionSubjectRequired, "Pokok keputusan wajib diisi.", "A decision needs a subject."),
+        new(TextTooLong, "{PropertyName} terdiri dari {TotalLength} karakter; paling banyak {MaxLength}.", "{PropertyName} has {TotalLength} characters; at most {MaxLength} are allowed."),
         new(DecisionKindUnknown, "Jenis keputusan tidak dikenal.", "The decision kind is unknown."),
         new(DecisionLoanRequired, "Keputusan persetujuan pinjaman harus menyebut pinjaman yang disetujui.", "A loan approval must name the loan it approves."),
         new(DecisionLoanUnexpected, "Hanya keputusan persetujuan pinjaman yang menyebut pinjaman.", "Only a loan approval names a loan."),

@@ -14,7 +14,7 @@ public static class WealthRankingErrors
     /// <summary>PRA-01: the informant already submitted a sorting; informants must be independent (distinct).</summary>
     public const string DuplicateInformant = "PRA01_DUPLICATE_INFORMANT";
 
-    /// <summary>PRA-01: the informant's name is blank.</summary>
+    /// <summary>PRA-01: the informant's name is null or blank (white space, invisible characters or controls only, as <see cref="Common.ReadableName"/> judges a blank text).</summary>
     public const string InformantRequired = "PRA01_INFORMANT_REQUIRED";
 
     /// <summary>PRA-01: an exercise ranks the households of one desa/kelurahan; the region is not village-level.</summary>

@@ -147,7 +147,7 @@ public sealed class WealthRankingExercise
         ThrowIfConcluded();
         var violations = new List<RuleViolation>();
         var informant = NormalizeInformant(sorting.Informant);
-        if (informant.Length == 0)
+        if (ReadableName.IsBlank(informant))
         {
             violations.Add(RuleViolation.Of(RuleIds.Pra01, WealthRankingErrors.InformantRequired));
         }

@@ -54,7 +54,7 @@ public sealed class InformantSortingValidator : AbstractValidator<InformantSorti
     /// <summary>Creates the validator.</summary>
     public InformantSortingValidator()
     {
-        RuleFor(x => x.Informant).Must(name => !string.IsNullOrWhiteSpace(name)).WithErrorCode(WealthRankingErrors.InformantRequired);
+        RuleFor(x => x.Informant).Must(name => !ReadableName.IsBlank(name)).WithErrorCode(WealthRankingErrors.InformantRequired);
         RuleFor(x => x.PileCount)
             .Must((_, piles, context) =>
             {

@@ -107,7 +107,7 @@ public class LoanBoundaryTests
         var on = new LoanFundBuilder().SavingsEnd;
         LoanApplication For(int length) => new(LoanId.New(), group.Ordinary[0], Rupiah.Of(300_000), 3, InstallmentFrequency.Weekly, new string('m', length), on);
 
-        Should.Throw<ArgumentException>(() => fund.Apply(For(LoanApplication.MaxPurposeLength + 1)));
+        Should.Throw<RuleViolationException>(() => fund.Apply(For(LoanApplication.MaxPurposeLength + 1))).Violation.ErrorCode.ShouldBe(LoanErrors.TextTooLong);
         fund.Loans.ShouldBeEmpty();
         fund.Apply(For(LoanApplication.MaxPurposeLength)).Purpose.Length.ShouldBe(200);
     }

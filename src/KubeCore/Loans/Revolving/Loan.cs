@@ -36,6 +36,13 @@ public sealed record LoanApproval(MeetingDecision Decision, PersonId ApprovedBy,
 /// </summary>
 public sealed class Loan
 {
+    /// <summary>
+    /// The longest <see cref="WithdrawalReason"/>: 200 UTF-16 code units (as <see cref="string.Length"/> counts them; a
+    /// design choice, the same as <see cref="LoanApplication.MaxPurposeLength"/>). A longer reason is refused with
+    /// <see cref="LoanErrors.TextTooLong"/> (LOAN-06).
+    /// </summary>
+    public const int MaxWithdrawalReasonLength = 200;
+
     private readonly List<EntryId> _paymentEntries = [];
     private string? _repaymentReference;
 

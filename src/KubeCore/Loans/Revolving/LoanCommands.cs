@@ -15,11 +15,17 @@ namespace KubeCore.Loans;
 /// <param name="Principal">The principal asked for.</param>
 /// <param name="TermMonths">The term in months.</param>
 /// <param name="Frequency">Weekly or monthly installments.</param>
-/// <param name="Purpose">What the loan is for, 1..<see cref="LoanApplication.MaxPurposeLength"/> characters.</param>
+/// <param name="Purpose">
+/// What the loan is for: not blank (<see cref="LoanErrors.PurposeMissing"/>) and at most <see cref="LoanApplication.MaxPurposeLength"/>
+/// characters (<see cref="LoanErrors.TextTooLong"/>); LOAN-06, judged by <see cref="LoanRules.CheckPurpose"/>.
+/// </param>
 /// <param name="AppliedOn">The application date.</param>
 public sealed record LoanApplication(LoanId Loan, PersonId Member, Rupiah Principal, int TermMonths, InstallmentFrequency Frequency, string Purpose, LocalDate AppliedOn)
 {
-    /// <summary>The longest purpose text: 200 characters.</summary>
+    /// <summary>
+    /// The longest purpose text: 200 UTF-16 code units (as <see cref="string.Length"/> counts them; a design choice). A longer
+    /// purpose is refused with <see cref="LoanErrors.TextTooLong"/> (LOAN-06).
+    /// </summary>
     public const int MaxPurposeLength = 200;
 }
 
@@ -84,13 +90,15 @@ public sealed class LoanApplicationValidator : AbstractValidator<LoanApplication
                 return LoanRules.CheckFrequency(frequency, loans) is null;
             })
             .WithErrorCode(LoanErrors.FrequencyNotAllowed);
+        // LOAN-06: blank and too long as LoanRules.CheckPurpose judges them (ReadableName.IsBlank, MaxPurposeLength).
         RuleFor(a => a.Purpose)
             .Must((_, purpose, context) =>
             {
                 context.MessageFormatter.AppendArgument("MaxLength", LoanApplication.MaxPurposeLength);
-                return !string.IsNullOrWhiteSpace(purpose) && purpose.Length <= LoanApplication.MaxPurposeLength;
+                return !ReadableName.IsBlank(purpose);
             })
             .WithErrorCode(LoanErrors.PurposeMissing);
+        RuleFor(a => a.Purpose).MaximumLength(LoanApplication.MaxPurposeLength).WithErrorCode(LoanErrors.TextTooLong);
     }
 }
 

@@ -271,9 +271,10 @@ public sealed partial class LoanRevolving
     /// The eligibility of <paramref name="application"/> as of its date, as a <see cref="Decision"/> that
     /// lists every check: GRP-05, GRP-06, OFF-04 (group standing); LOAN-01 a (borrower is a member; savings
     /// months against the profile's internal minimum, 0 in every built-in profile); LOAN-02 (bank referral, one open loan per member, first or repeat ceiling);
-    /// LOAN-03 (term, frequency); LOAN-07 (member arrears and unrecovered cover, group arrears); SAV-08 (the
-    /// principal within the profile's ceiling, the schedule's total representable); and a LOAN-06 warning when the
-    /// fund's available cash is below the principal today.
+    /// LOAN-03 (term, frequency); LOAN-07 (member arrears and unrecovered cover, group arrears); LOAN-06 (a stated purpose:
+    /// not blank, at most <see cref="LoanApplication.MaxPurposeLength"/> characters, <see cref="LoanRules.CheckPurpose"/>);
+    /// SAV-08 (the principal within the profile's ceiling, the schedule's total representable); and a LOAN-06 warning when
+    /// the fund's available cash is below the principal today.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
     public Decision AssessApplication(LoanApplication application)
@@ -285,6 +286,7 @@ public sealed partial class LoanRevolving
     private Decision ApplicationDecision(LoanApplication application, in EligibilityFacts facts)
     {
         var builder = Eligibility("Loan application", facts, application.Member, application.Principal, application.TermMonths, application.Frequency, application.AppliedOn);
+        builder.Check(RuleIds.Loan06, LoanRules.CheckPurpose(application.Purpose), ("MaxLength", LoanApplication.MaxPurposeLength));
         builder.Check(RuleIds.Sav08, CheckAmounts(application.Principal, application.TermMonths), ("Savings.MaxSingleAmount", Profile.Savings.MaxSingleAmount), ("Principal", application.Principal));
         var available = AvailableToLend;
         if (application.Principal.IsPositive && application.Principal > available)
@@ -299,16 +301,17 @@ public sealed partial class LoanRevolving
     /// application's <see cref="LoanApplication.Loan"/> (the host's).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="application"/> is null.</exception>
-    /// <exception cref="ArgumentException">A default loan or member id, or the purpose is blank or longer than <see cref="LoanApplication.MaxPurposeLength"/>.</exception>
+    /// <exception cref="ArgumentException">A default loan or member id.</exception>
     /// <exception cref="RuleViolationException">LOAN-06 <see cref="LoanErrors.LoanIdTaken"/> when another loan of the fund has the id
-    /// (checked first, alone); otherwise every failed check of the eligibility decision. Nothing changes.</exception>
+    /// (checked first, alone); otherwise every failed check of the eligibility decision, among them LOAN-06
+    /// <see cref="LoanErrors.PurposeMissing"/> when the purpose is null or blank (white space, invisible characters or controls
+    /// only) and <see cref="LoanErrors.TextTooLong"/> when it is longer than <see cref="LoanApplication.MaxPurposeLength"/>.
+    /// Nothing changes.</exception>
     public Loan Apply(LoanApplication application)
     {
         ArgumentNullException.ThrowIfNull(application);
         CheckId(application.Loan.Value, nameof(application));
         CheckId(application.Member.Value, nameof(application));
-        Preconditions.CheckNotBlank(application.Purpose);
-        Preconditions.CheckArgument(application.Purpose.Length <= LoanApplication.MaxPurposeLength, nameof(application), "The purpose is too long.");
         if (_byId.ContainsKey(application.Loan))
         {
             throw new RuleViolationException(RuleViolation.Of(RuleIds.Loan06, LoanErrors.LoanIdTaken, ("LoanId", application.Loan)));
@@ -395,12 +398,16 @@ public sealed partial class LoanRevolving
         OfficerRules.CheckMayApproveLoan(_group, approver, borrower);
 
     /// <summary>Withdraws an application (applied or approved, not disbursed); frees the member's open slot.</summary>
-    /// <exception cref="ArgumentException">Unknown loan, or the reason is blank or longer than 200 characters.</exception>
-    /// <exception cref="RuleViolationException">LOAN-06: the loan is disbursed or closed.</exception>
+    /// <exception cref="ArgumentException">Unknown loan.</exception>
+    /// <exception cref="RuleViolationException">LOAN-06: the reason is null or blank (<see cref="LoanErrors.WithdrawalReasonRequired"/>:
+    /// white space, invisible characters or controls only) or longer than <see cref="Loan.MaxWithdrawalReasonLength"/>
+    /// (<see cref="LoanErrors.TextTooLong"/>); the loan is disbursed or closed. Nothing changes.</exception>
     public Loan Withdraw(LoanId loanId, LocalDate date, string reason)
     {
-        Preconditions.CheckNotBlank(reason);
-        Preconditions.CheckArgument(reason.Length <= 200, nameof(reason), "The reason is too long.");
+        if (LoanRules.CheckWithdrawalReason(reason) is { } refused)
+        {
+            throw new RuleViolationException(refused);
+        }
         var loan = GetLoan(loanId);
         if (loan.State is not (LoanState.Applied or LoanState.Approved))
         {
