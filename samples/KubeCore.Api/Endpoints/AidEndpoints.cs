@@ -52,9 +52,7 @@ public static class AidEndpoints
                 return TypedResults.Ok(reports.Select(r => new AccountabilityView(r.Grant, r.DisbursedOn, r.DueOn, r.SubmittedOn, r.SummaryOn(asOf.Value), r.Spends)).ToList());
             })
             .RequireAuthorization(Policies.GroupRead).WithSummary("The LPJ of each grant as of a date: spends by category, remaining balance, due date and status (AID-03).");
-        aid.MapPost("/accountability/submission", (Guid groupId, GroupEndpoints.DateRequest r, HttpContext http, StateStore store) =>
-                GroupEndpoints.Change(http, store, groupId, r, s => s.CurrentReport.Submit(r.Date)))
-            .RequireAuthorization(Policies.GroupMeetings).WithSummary("Submits the current grant's LPJ (AID-03).").Command<GroupView>();
+        aid.Changing<GroupEndpoints.DateRequest>("/accountability/submission", Policies.GroupMeetings, "Submits the current grant's LPJ (AID-03).", (s, r) => s.CurrentReport.Submit(r.Date));
     }
 
     private static async Task<IResult> Select(SelectionRequest r, StateStore store, CancellationToken cancellationToken)

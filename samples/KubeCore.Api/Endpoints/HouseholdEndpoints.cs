@@ -118,7 +118,7 @@ public static class HouseholdEndpoints
         var query = db.Households.AsNoTracking().Include(h => h.Persons).AsQueryable();
         if (desa is not null)
         {
-            var region = RegionCode.TryParse(desa, out var parsed) ? parsed : throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "desa"));
+            var region = RegionCode.TryParse(desa, out var parsed) ? parsed : throw ApiException.InvalidParameter("desa");
             query = query.WhereSatisfies(new HouseholdRowsInRegion(region));
         }
         var (from, count) = Paging.Read(skip, take);
@@ -211,16 +211,8 @@ public static class HouseholdEndpoints
 public static class Paging
 {
     /// <summary>The validated skip and take.</summary>
-    public static (int Skip, int Take) Read(int? skip, int? take)
-    {
-        if (skip is < 0)
-        {
-            throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "skip"));
-        }
-        if (take is < 1 or > 500)
-        {
-            throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "take"));
-        }
-        return (skip ?? 0, take ?? 100);
-    }
+    public static (int Skip, int Take) Read(int? skip, int? take) =>
+        skip is < 0 ? throw ApiException.InvalidParameter("skip")
+        : take is < 1 or > 500 ? throw ApiException.InvalidParameter("take")
+        : (skip ?? 0, take ?? 100);
 }
