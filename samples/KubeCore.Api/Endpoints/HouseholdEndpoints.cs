@@ -40,9 +40,7 @@ public static class HouseholdEndpoints
         var group = app.MapGroup("/households").WithTags("Households");
         group.MapPost("/", Register).RequireAuthorization(Policies.Register)
             .WithSummary("Registers a household and its persons (MEM-06). Idempotency-Key honoured.")
-            .Produces<HouseholdView>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Command<HouseholdView>(StatusCodes.Status201Created);
         group.MapGet("/", List).RequireAuthorization(Policies.RegistryRead)
             .WithSummary("Households, optionally of one region (a desa/kelurahan code, or a kecamatan, regency or province code: every desa in it), in pages.")
             .Produces<List<HouseholdView>>();

@@ -46,10 +46,10 @@ public static class LoanEndpoints
             .WithSummary("Records a loan application (LOAN-01..03, -07). Idempotency-Key honoured.")
             .Produces<LoanOperationView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         fund.MapGet("/loans", async (Guid groupId, IsoDate? asOf, StateStore store, CancellationToken cancellationToken) =>
-                TypedResults.Ok((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenFund.Loans.Select(l => LoanViews.View(l, asOf?.Value)).ToList()))
+                TypedResults.Ok((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenFund.Loans.Select(l => GroupViews.View(l, asOf?.Value)).ToList()))
             .RequireAuthorization(Policies.GroupRead).WithSummary("The group's loans, with their position as of a date when given.");
         fund.MapGet("/loans/{loanId:guid}", async (Guid groupId, Guid loanId, IsoDate? asOf, StateStore store, CancellationToken cancellationToken) =>
-                TypedResults.Ok(LoanViews.View((await store.GetGroupAsync(groupId, cancellationToken)).State.Loan(new LoanId(loanId)), asOf?.Value)))
+                TypedResults.Ok(GroupViews.View((await store.GetGroupAsync(groupId, cancellationToken)).State.Loan(new LoanId(loanId)), asOf?.Value)))
             .RequireAuthorization(Policies.GroupRead).WithSummary("One loan: terms, schedule and, as of a date, its arrears (PORT-02).");
         fund.Operation<ApprovalRequest>("approval", Policies.GroupMeetings, false, "Approval by a meeting decision with quorum, signed by an officer (LOAN-06, OFF-05).",
             (s, loan, r) => s.OpenFund.Approve(loan, ApprovalDecision(s, loan, r.Meeting), r.ApprovedBy));
@@ -71,7 +71,7 @@ public static class LoanEndpoints
         var id = LoanId.New(); // the API chooses the new loan's id (the library makes none)
         return store.ChangeAsync(http, GroupType.Instance, groupId, "group", r, moneyMoving: false, state =>
         {
-            var loan = LoanViews.View(state.OpenFund.Apply(r.For(id)), null);
+            var loan = GroupViews.View(state.OpenFund.Apply(r.For(id)), null);
             return version => new ApiResponse(StatusCodes.Status201Created, new LoanOperationView(loan, [], version), $"/groups/{groupId}/loans/{loan.Id}", version);
         });
     }
@@ -85,7 +85,7 @@ public static class LoanEndpoints
                     var loan = state.Loan(new LoanId(loanId)).Id; // 404 for an unknown loan
                     var before = state.OpenLedger.Count;
                     operate(state, loan, r);
-                    var view = LoanViews.View(state.Loan(loan), null);
+                    var view = GroupViews.View(state.Loan(loan), null);
                     var entries = state.OpenLedger.Entries.Skip(before).Select(GroupViews.View).ToList();
                     return version => new ApiResponse(StatusCodes.Status200OK, new LoanOperationView(view, entries, version), Version: version);
                 }))

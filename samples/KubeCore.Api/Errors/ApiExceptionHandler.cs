@@ -20,7 +20,6 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         {
             Commands.LedgerIntegrityException broken => LoggedIntegrity(broken, httpContext, culture),
             StateRestoreException broken => LoggedState(broken, httpContext, culture),
-            ApiException { Status: >= 500 } api => Logged(api, Problems.Api(api.Status, api.Code, culture, [.. api.Arguments])),
             ApiException api => Problems.Api(api.Status, api.Code, culture, [.. api.Arguments]),
             RuleViolationException rule => Problems.FromViolations(rule.Violations, culture),
             FieldViolationsException fields => Problems.Create(StatusCodes.Status422UnprocessableEntity,
@@ -54,12 +53,6 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         // A stored state that does not restore is corruption, not the caller's fault: codes and part names only, no personal data.
         logger.LogCritical("Stored {Aggregate} on {Path} does not restore: {Code} at {Part}", broken.Aggregate, httpContext.Request.Path.Value, broken.ErrorCode, broken.Part);
         return Problems.Api(StatusCodes.Status500InternalServerError, ApiErrors.InternalError, culture, ("TraceId", httpContext.TraceIdentifier));
-    }
-
-    private ProblemDetails Logged(ApiException exception, ProblemDetails problem)
-    {
-        logger.LogError("{Code} ({Status})", exception.Code, exception.Status);
-        return problem;
     }
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException bad, CultureInfo culture)
