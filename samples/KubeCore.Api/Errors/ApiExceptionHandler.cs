@@ -97,18 +97,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         return string.Join(", ", (at < 0 ? message : message[at..]).Split('\'').Where((_, i) => i % 2 == 1));
     }
 
-    private static string ParameterName(string message)
-    {
-        // "Failed to bind parameter \"Guid id\" from \"x\"." / "Required parameter \"int size\" was not provided from query string."
-        var open = message.IndexOf('"', StringComparison.Ordinal);
-        var close = open < 0 ? -1 : message.IndexOf('"', open + 1);
-        if (open < 0 || close < 0)
-        {
-            return "?";
-        }
-        var declaration = message[(open + 1)..close];
-        return declaration[(declaration.LastIndexOf(' ') + 1)..];
-    }
+    // "Failed to bind parameter \"Guid id\" from \"x\"." / "Required parameter \"int size\" was not provided from query string."
+    private static string ParameterName(string message) =>
+        message.Split('"') is { Length: >= 3 } parts ? parts[1][(parts[1].LastIndexOf(' ') + 1)..] : "?";
 
     private static string FirstLine(string message) => message.Split('\r', '\n')[0];
 }

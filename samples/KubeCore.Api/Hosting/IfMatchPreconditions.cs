@@ -31,17 +31,8 @@ public sealed class IfMatchPreconditions(RequestDelegate next, IDbContextFactory
     /// <summary>True when <paramref name="method"/> on an endpoint with <paramref name="metadata"/> is a versioned write.</summary>
     public static bool Applies(string method, IEnumerable<object> metadata, out VersionedResource? resource)
     {
-        resource = null;
-        if (!(HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method)))
-        {
-            return false;
-        }
-        var list = metadata as IList<object> ?? metadata.ToList();
-        if (list.OfType<EvaluationOnly>().Any())
-        {
-            return false;
-        }
-        resource = list.OfType<VersionedResource>().LastOrDefault();
+        var write = HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
+        resource = write && !metadata.OfType<EvaluationOnly>().Any() ? metadata.OfType<VersionedResource>().LastOrDefault() : null;
         return resource is not null;
     }
 

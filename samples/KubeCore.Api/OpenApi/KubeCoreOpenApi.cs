@@ -62,9 +62,7 @@ public static class KubeCoreOpenApi
                     && context.JsonTypeInfo.ElementType is { } element && Shapes.TryGetValue(Nullable.GetUnderlyingType(element) ?? element, out var itemShape))
                 {
                     // A list of converted values (ids, dates, amounts) loses its items otherwise.
-                    var items = new OpenApiSchema();
-                    Shape(items, itemShape);
-                    schema.Items = items;
+                    schema.Items = Shape(new OpenApiSchema(), itemShape);
                 }
                 return Task.CompletedTask;
             });
@@ -176,13 +174,14 @@ public static class KubeCoreOpenApi
     private static string Pascal(string text) =>
         string.Concat(text.Split('-', '_', '.').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
-    private static void Shape(OpenApiSchema schema, (JsonSchemaType Type, string? Format, string Description) shape)
+    private static OpenApiSchema Shape(OpenApiSchema schema, (JsonSchemaType Type, string? Format, string Description) shape)
     {
         schema.Type = shape.Type;
         schema.Format = shape.Format;
         schema.Description ??= shape.Description;
         schema.Properties?.Clear();
         schema.Required?.Clear();
+        return schema;
     }
 
     /// <summary>
