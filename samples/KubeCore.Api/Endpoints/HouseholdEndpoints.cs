@@ -133,26 +133,10 @@ public static class HouseholdEndpoints
         return TypedResults.Ok(View(row, http.User));
     }
 
-    private static List<Person> ReadPersons(IReadOnlyList<NewPerson> requested, HouseholdId householdId, FieldViolationsException problems, string path)
-    {
-        var persons = new List<Person>(requested.Count);
-        for (var i = 0; i < requested.Count; i++)
-        {
-            var p = requested[i];
-            var field = requested.Count == 1 && path == "$" ? "$.nik" : $"{path}[{i}].nik";
-            if (!Nik.TryParse(p.Nik, out var nik, out var violation))
-            {
-                problems.Add(field, violation);
-                continue;
-            }
-            var person = problems.Collect(field, () => Person.Register(PersonId.New(), householdId, p.Name, nik, p.Sex, p.BirthDate, p.Role, p.Employment, p.MaritalStatus));
-            if (person is not null)
-            {
-                persons.Add(person);
-            }
-        }
-        return persons;
-    }
+    // Each person's violations (a malformed NIK, MEM-06) at its NIK's field; a person refused is left out.
+    private static List<Person> ReadPersons(IReadOnlyList<NewPerson> requested, HouseholdId householdId, FieldViolationsException problems, string path) =>
+        [.. requested.Select((p, i) => problems.Collect(path == "$" ? "$.nik" : $"{path}[{i}].nik",
+            () => Person.Register(PersonId.New(), householdId, p.Name, Nik.Parse(p.Nik), p.Sex, p.BirthDate, p.Role, p.Employment, p.MaritalStatus))).OfType<Person>()];
 
     /// <summary>
     /// 409 when the family card or a NIK is registered already. The answer names the record that holds it only to a role
