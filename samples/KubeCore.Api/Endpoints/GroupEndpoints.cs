@@ -50,12 +50,14 @@ public static class GroupEndpoints
         groups.MapPost("/proposal-evaluation", EvaluateProposal).RequireAuthorization(Policies.Facilitate)
             .WithSummary("Evaluates a proposal without storing anything: every rule checked, with its parameters and outcome.")
             .Produces<DecisionView>();
-        groups.MapGet("/", List).RequireAuthorization(Policies.RegistryRead)
-            .WithSummary("Groups, in pages.").Produces<List<GroupListItem>>();
+        groups.MapGet("/", (StateStore store, int? skip, int? take, CancellationToken cancellationToken) =>
+                Paging.PageAsync<GroupSummary, GroupListItem>(store, GroupType.Instance.Name, skip, take, r => new(new GroupId(r.Id), r.Version, r.Summary), cancellationToken))
+            .RequireAuthorization(Policies.RegistryRead).WithSummary("Groups, in pages.").Produces<List<GroupListItem>>();
 
         var group = groups.MapGroup("/{groupId:guid}").VersionedBy("group", "groupId");
-        group.MapGet("/", Get).RequireAuthorization(Policies.GroupRead)
-            .WithSummary("One group; its ETag is its version (use it in If-Match).").Produces<GroupView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/", (Guid groupId, HttpContext http, StateStore store, CancellationToken cancellationToken) =>
+                store.GetVersionedAsync(http, GroupType.Instance, groupId, "group", (s, version) => GroupViews.View(s, version, http.User), cancellationToken))
+            .RequireAuthorization(Policies.GroupRead).WithSummary("One group; its ETag is its version (use it in If-Match).").Produces<GroupView>().ProducesProblem(StatusCodes.Status404NotFound);
         group.Changing<ElectOfficersRequest>("/officer-elections", Policies.Facilitate, "Elects ketua, sekretaris and bendahara (OFF-01..03).", (s, r) =>
             s.Group.ElectOfficers(new ElectOfficers(r.ElectedOn,
                 [new OfficerAssignment(OfficerRole.Ketua, r.Ketua), new OfficerAssignment(OfficerRole.Sekretaris, r.Sekretaris), new OfficerAssignment(OfficerRole.Bendahara, r.Bendahara)],
@@ -100,20 +102,6 @@ public static class GroupEndpoints
     private static KubeCore.Meetings.MeetingDecision ElectionDecision(GroupState state, MeetingId meetingId) =>
         (state.Meeting(meetingId) ?? throw ApiException.NotFound("meeting")).Decisions.LastOrDefault(d => d.Kind == KubeCore.Meetings.DecisionKind.OfficerElection)
         ?? throw new RuleViolationException(RuleViolation.Of(RuleIds.Off03, GroupErrors.NoElectionRecord));
-
-    private static async Task<IResult> Get(Guid groupId, HttpContext http, StateStore store, CancellationToken cancellationToken)
-    {
-        var loaded = await store.GetGroupAsync(groupId, cancellationToken);
-        http.Response.Headers.ETag = ETags.Format(loaded.Version);
-        return TypedResults.Ok(GroupViews.View(loaded.State, loaded.Version, http.User));
-    }
-
-    private static async Task<IResult> List(StateStore store, int? skip, int? take, CancellationToken cancellationToken)
-    {
-        var (from, count) = Paging.Read(skip, take);
-        var rows = await store.ListAsync<GroupSummary>(GroupType.Instance.Name, from, count, cancellationToken);
-        return TypedResults.Ok(rows.Select(r => new GroupListItem(new GroupId(r.Id), r.Version, r.Summary)).ToList());
-    }
 
     /// <summary>Maps a change of the group (200 with the group).</summary>
     internal static RouteHandlerBuilder Changing<TRequest>(this RouteGroupBuilder group, string pattern, string policy, string summary, Action<GroupState, TRequest> change)

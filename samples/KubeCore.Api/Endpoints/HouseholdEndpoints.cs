@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KubeCore.Api.Endpoints;
 
@@ -197,4 +198,12 @@ public static class Paging
         skip is < 0 ? throw ApiException.InvalidParameter("skip")
         : take is < 1 or > 500 ? throw ApiException.InvalidParameter("take")
         : (skip ?? 0, take ?? 100);
+
+    /// <summary>A page of the stored aggregates of one type, each made a listing item.</summary>
+    public static async Task<Ok<List<TItem>>> PageAsync<TSummary, TItem>(StateStore store, string type, int? skip, int? take,
+        Func<(Guid Id, long Version, TSummary Summary), TItem> item, CancellationToken cancellationToken)
+    {
+        var (from, count) = Read(skip, take);
+        return TypedResults.Ok((await store.ListAsync<TSummary>(type, from, count, cancellationToken)).Select(item).ToList());
+    }
 }

@@ -29,21 +29,13 @@ public static class PendampingEndpoints
         var all = app.MapGroup("/pendamping").WithTags("Pendamping");
         all.MapPost("/", Appoint).RequireAuthorization(Policies.Administer)
             .WithSummary("Appoints a pendamping under a profile (its FAC parameters). Idempotency-Key honoured.").Produces<PendampingView>(StatusCodes.Status201Created);
-        all.MapGet("/", async (StateStore store, int? skip, int? take, CancellationToken cancellationToken) =>
-            {
-                var (from, count) = Paging.Read(skip, take);
-                var rows = await store.ListAsync<PendampingSummary>(PendampingType.Instance.Name, from, count, cancellationToken);
-                return TypedResults.Ok(rows.Select(r => new PendampingListItem(new PendampingId(r.Id), r.Version, r.Summary)).ToList());
-            })
+        all.MapGet("/", (StateStore store, int? skip, int? take, CancellationToken cancellationToken) =>
+                Paging.PageAsync<PendampingSummary, PendampingListItem>(store, PendampingType.Instance.Name, skip, take, r => new(new PendampingId(r.Id), r.Version, r.Summary), cancellationToken))
             .RequireAuthorization(Policies.RegistryRead).WithSummary("Pendamping with their load.");
 
         var one = all.MapGroup("/{pendampingId:guid}").VersionedBy("pendamping", "pendampingId");
-        one.MapGet("/", async (Guid pendampingId, IsoDate? asOf, HttpContext http, StateStore store, CancellationToken cancellationToken) =>
-            {
-                var loaded = await store.GetAsync(PendampingType.Instance, pendampingId, "pendamping", cancellationToken);
-                http.Response.Headers.ETag = ETags.Format(loaded.Version);
-                return TypedResults.Ok(View(loaded.State, loaded.Version, asOf?.Value));
-            })
+        one.MapGet("/", (Guid pendampingId, IsoDate? asOf, HttpContext http, StateStore store, CancellationToken cancellationToken) =>
+                store.GetVersionedAsync(http, PendampingType.Instance, pendampingId, "pendamping", (p, version) => View(p, version, asOf?.Value), cancellationToken))
             .RequireAuthorization(Policies.RegistryRead).WithSummary("One pendamping; with ?asOf= their activity, overdue reports and inactivity per group (FAC-02).");
         one.MapPost("/assignments", Assign).RequireAuthorization(Policies.Administer)
             .WithSummary("Assigns a group within the pendamping's capacity (FAC-01).").Command<PendampingView>();
