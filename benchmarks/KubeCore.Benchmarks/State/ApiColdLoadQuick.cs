@@ -142,9 +142,9 @@ public sealed class ApiColdLoadQuick : IQuickSuite
         string Shown(Measurement m) => QuickLine.Time(onServer ? m.NanosecondsPerOperation : QuickLine.Judged(m));
         yield return ProcessCpu(store);
         var read = measurer.MeasureLong(store.ReadRows, Loads);
-        yield return QuickLine.Context($"  of which reading the rows (aggregate, parts, {store.LedgerRows:N0} ledger rows; EF Core)" + (onServer ? ", wall" : string.Empty), Shown(read), QuickLine.Spread(read));
+        yield return QuickLine.Context($"  of which reading the rows (aggregate and parts by EF Core, {store.LedgerRows:N0} ledger rows by DirectRows.LedgerAsync)" + (onServer ? ", wall" : string.Empty), Shown(read), QuickLine.Spread(read));
         var bare = measurer.MeasureLong(store.ReadLedgerBare, Loads);
-        yield return QuickLine.Context("    floor: the ledger rows through a bare DbDataReader (no EF)" + (onServer ? ", wall" : string.Empty), Shown(bare), QuickLine.Spread(bare));
+        yield return QuickLine.Context("    for comparison: every column of the ledger rows through a bare DbDataReader (GetValues)" + (onServer ? ", wall" : string.Empty), Shown(bare), QuickLine.Spread(bare));
         var rows = store.ReadRows();
         var restore = measurer.MeasureLong(() => GroupType.Instance.Restore(store.GroupId, rows.Parts, rows.Ledger), Loads);
         yield return QuickLine.Context("  of which GroupType.Restore of the rows in memory", QuickLine.Time(QuickLine.Judged(restore)), QuickLine.Spread(restore));

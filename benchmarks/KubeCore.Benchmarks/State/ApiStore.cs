@@ -174,8 +174,9 @@ internal sealed class ApiStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// A floor for reading the ledger: the same rows (the database holds one group) through a bare
-    /// <see cref="DbDataReader"/>, every column's value read, no EF Core and no objects built. Returns the row count.
+    /// For comparison with the store's own read: the same rows (the database holds one group) through a bare
+    /// <see cref="DbDataReader"/>, every column's value read (<c>GetValues</c>), no EF Core and no objects built. Returns
+    /// the row count.
     /// </summary>
     public int ReadLedgerBare() => ReadLedgerBareAsync().GetAwaiter().GetResult();
 

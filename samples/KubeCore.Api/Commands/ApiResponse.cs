@@ -17,7 +17,7 @@ public sealed record ApiResponse(int Status, object? Body, string? Location = nu
 public sealed record StoredResult(int Status, string ContentType, string Body, string? Location, string? ETag, bool Repeated = false) : IResult
 {
     /// <summary>The header that marks an answer given again to a retry under the same idempotency key (a wire name kept since 0.1).</summary>
-    public const string RepeatedHeader = "Idempotent-Replayed";
+    public const string RepeatedHeader = "Idempotent-Repeated";
 
     /// <inheritdoc />
     public async Task ExecuteAsync(HttpContext httpContext)

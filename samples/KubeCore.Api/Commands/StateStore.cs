@@ -171,7 +171,7 @@ public sealed class StateStore(CommandRunner runner, IDbContextFactory<KubeCoreD
     {
         var parts = await db.StateParts.AsNoTracking().Where(p => p.AggregateId == row.Id && p.Version > since).ToDictionaryAsync(p => p.Name, p => p.State, cancellationToken);
         IReadOnlyList<LedgerEntryRow> ledger = type.HasLedger
-            ? await db.LedgerEntries.AsNoTracking().Where(l => l.GroupId == row.Id && l.Sequence > held && l.GroupVersion <= row.Version).OrderBy(l => l.Sequence).ToListAsync(cancellationToken)
+            ? await DirectRows.LedgerAsync(db, row.Id, held, row.Version, cancellationToken)
             : [];
         return (parts, ledger);
     }

@@ -148,6 +148,67 @@ public sealed class DirectRows(DbConnection connection, IModel model)
     // The SQL, key columns and read columns of each find, built once per model.
     private static readonly ConcurrentDictionary<(IModel Model, Type Row, bool Lock), (string Sql, Column[] Keys, Column[] Columns)> Finds = new();
 
+    /// <summary>
+    /// The ledger rows of <paramref name="group"/> after the first <paramref name="after"/> and written up to its version
+    /// <paramref name="upTo"/>, in order, on the context's connection and transaction, read typed: every column but the
+    /// group version and the time each was recorded (which a restore does not read: parsing SQLite's text timestamps was
+    /// a tenth of a cold load). A cold load reads thousands of rows; EF Core's query of every column took twice as long.
+    /// </summary>
+    public static async Task<List<LedgerEntryRow>> LedgerAsync(KubeCoreDbContext db, Guid group, long after, long upTo, CancellationToken cancellationToken)
+    {
+        var (sql, keys) = LedgerReads.GetOrAdd(db.Model, static model =>
+        {
+            var (entity, table) = Mapped(model, typeof(LedgerEntryRow));
+            IProperty P(string property) => entity.FindProperty(property)!;
+            string C(string property) => Quote(P(property).GetColumnName(table)!);
+            var read = string.Join(", ", LedgerColumns.Select(C));
+            return ($"SELECT {read} FROM {Quote(table.Name)} WHERE {C(nameof(LedgerEntryRow.GroupId))} = @p0 AND {C(nameof(LedgerEntryRow.Sequence))} > @p1 " +
+                $"AND {C(nameof(LedgerEntryRow.GroupVersion))} <= @p2 ORDER BY {C(nameof(LedgerEntryRow.Sequence))};",
+                [Column.Of(P(nameof(LedgerEntryRow.GroupId))), Column.Of(P(nameof(LedgerEntryRow.Sequence))), Column.Of(P(nameof(LedgerEntryRow.GroupVersion)))]);
+        });
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        AddParameters(new Statement(command, keys), [group, after, upTo], command.Parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<LedgerEntryRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new LedgerEntryRow
+            {
+                GroupId = group,
+                Sequence = reader.GetInt64(0),
+                EntryId = reader.GetGuid(1),
+                Format = reader.GetInt32(2),
+                Kind = reader.GetString(3),
+                BookDate = reader.GetFieldValue<DateOnly>(4),
+                MemberId = reader.IsDBNull(5) ? null : reader.GetGuid(5),
+                LoanId = reader.IsDBNull(6) ? null : reader.GetGuid(6),
+                Reverses = reader.IsDBNull(7) ? null : reader.GetGuid(7),
+                Reference = reader.GetString(8),
+                Memo = reader.GetString(9),
+                Facts = reader.IsDBNull(10) ? null : reader.GetString(10),
+                Legs = reader.GetString(11),
+                Amount = reader.GetInt64(12),
+                PreviousHash = reader.GetString(13),
+                Hash = reader.GetString(14),
+            });
+        }
+        return rows;
+    }
+
+    // The columns LedgerAsync reads, in its reader's order.
+    private static readonly string[] LedgerColumns =
+    [
+        nameof(LedgerEntryRow.Sequence), nameof(LedgerEntryRow.EntryId), nameof(LedgerEntryRow.Format), nameof(LedgerEntryRow.Kind),
+        nameof(LedgerEntryRow.BookDate), nameof(LedgerEntryRow.MemberId), nameof(LedgerEntryRow.LoanId), nameof(LedgerEntryRow.Reverses),
+        nameof(LedgerEntryRow.Reference), nameof(LedgerEntryRow.Memo), nameof(LedgerEntryRow.Facts), nameof(LedgerEntryRow.Legs),
+        nameof(LedgerEntryRow.Amount), nameof(LedgerEntryRow.PreviousHash), nameof(LedgerEntryRow.Hash),
+    ];
+
+    private static readonly ConcurrentDictionary<IModel, (string Sql, Column[] Keys)> LedgerReads = new();
+
     /// <summary>Sets an aggregate's version, summary and update time where it still has <paramref name="expectedVersion"/>.</summary>
     /// <exception cref="DbUpdateConcurrencyException">The aggregate is no longer at that version.</exception>
     public async Task BumpAsync(Guid id, long expectedVersion, long version, string summary, DateTimeOffset updatedAt)

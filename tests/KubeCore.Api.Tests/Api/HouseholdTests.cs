@@ -108,7 +108,7 @@ public sealed class HouseholdTests(ApiHosts hosts)
         var retryBody = await retry.ExpectAsync(HttpStatusCode.Created);
 
         retryBody.ToString().ShouldBe(firstBody.ToString());
-        retry.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        retry.Headers.GetValues("Idempotent-Repeated").ShouldBe(["true"]);
         retry.Headers.Location.ShouldBe(first.Headers.Location);
         var all = await (await api.ClientAs(Roles.Auditor).GetAsync("/households?desa=62.71.01.1001&take=500", Http.Ct)).ExpectAsync(HttpStatusCode.OK);
         all.EnumerateArray().Count(h => h.Str("familyCard").EndsWith(card[^2..], StringComparison.Ordinal) && h.Str("id") == firstBody.Str("id")).ShouldBe(1);

@@ -55,7 +55,7 @@ public sealed class IdempotencyRetentionTests
         (await purge.PurgeAsync(Http.Ct)).ShouldBe(0);
         var replay = await Client().PostAsync("/households", oldest, "key-oldest");
         (await replay.ExpectAsync(HttpStatusCode.Created)).ToString().ShouldBe(first.ToString());
-        replay.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        replay.Headers.GetValues("Idempotent-Repeated").ShouldBe(["true"]);
 
         // A microsecond older (the finest both databases keep): purged; the younger record stays and replays.
         time.Now += TimeSpan.FromMicroseconds(1);
@@ -66,6 +66,6 @@ public sealed class IdempotencyRetentionTests
         }
         var kept = await Client().PostAsync("/households", younger, "key-younger");
         (await kept.ExpectAsync(HttpStatusCode.Created)).ToString().ShouldBe(second.ToString());
-        kept.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        kept.Headers.GetValues("Idempotent-Repeated").ShouldBe(["true"]);
     }
 }

@@ -37,7 +37,7 @@ public sealed class ServerKillTests : ServerTest
         var (_, firstKey, firstRequest, firstBody) = acknowledged[0];
         var replay = await client.PostAsync("/households", firstRequest, firstKey);
         (await replay.ExpectAsync(HttpStatusCode.Created)).ToString().ShouldBe(firstBody);
-        replay.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        replay.Headers.GetValues("Idempotent-Repeated").ShouldBe(["true"]);
         var all = await (await reader.GetAsync("/households", Http.Ct)).ExpectAsync(HttpStatusCode.OK);
         all.GetArrayLength().ShouldBe(acknowledged.Count);
     }

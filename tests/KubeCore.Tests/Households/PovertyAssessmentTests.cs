@@ -130,14 +130,21 @@ public class PovertyAssessmentTests
         var results = new BpsAssessment[surveys.Length];
         assessor.AssessAll(surveys, results); // warm up (JIT)
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        // The runtime may allocate once on this thread while the loop runs (tiered compilation replacing the running
+        // loop: once, 4 000 bytes in a full CI run). An allocation of the assessor's own repeats in every window, so the
+        // quietest of three windows of a million assessments each must allocate nothing.
         var poor = 0;
-        for (var round = 0; round < 1_000; round++)
+        var allocated = long.MaxValue;
+        for (var window = 0; window < 3 && allocated > 0; window++)
         {
-            poor += assessor.AssessAll(surveys, results);
-            poor += assessor.Assess(in surveys[round]).IsPoor ? 1 : 0;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var round = 0; round < 1_000; round++)
+            {
+                poor += assessor.AssessAll(surveys, results);
+                poor += assessor.Assess(in surveys[round]).IsPoor ? 1 : 0;
+            }
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         allocated.ShouldBe(0);
         poor.ShouldBeGreaterThan(0);
