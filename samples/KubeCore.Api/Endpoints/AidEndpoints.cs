@@ -37,15 +37,13 @@ public static class AidEndpoints
         aid.MapGet("/grant-decision", async (Guid groupId, IsoDate date, StateStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok(GroupViews.View(AidGrants.Decide((await store.GetGroupAsync(groupId, cancellationToken)).State.Group, date.Value))))
             .RequireAuthorization(Policies.GroupRead).WithSummary("May the group receive its profile's grant on a date (AID-01, GRP-05/06/07, OFF-04)?");
-        aid.MapPost("/grants", (Guid groupId, GrantRequest r, HttpContext http, StateStore store) =>
-                SavingsEndpoints.Post(http, store, groupId, r, true, s =>
-                {
-                    AidGrants.Decide(s.Group, r.Date).ThrowIfRejected();
-                    var amount = AidGrants.AmountFor(s.Group, r.Date)!.Value;
-                    s.OpenLedger.CreditGrant(s.Today, r.Date, amount, r.Reference);
-                    s.AccountabilityReports.Add(AccountabilityReport.Open(s.Group.Id, amount, r.Date, s.Group.Profile));
-                }))
-            .RequireAuthorization(Policies.Administer).WithSummary("Dinas Sosial credits the profile's grant (per group, or per member household on the date), when the decision allows it (AID-01). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
+        aid.Posting<GrantRequest>("/grants", true, "Dinas Sosial credits the profile's grant (per group, or per member household on the date), when the decision allows it (AID-01).", (s, r) =>
+        {
+            AidGrants.Decide(s.Group, r.Date).ThrowIfRejected();
+            var amount = AidGrants.AmountFor(s.Group, r.Date)!.Value;
+            s.OpenLedger.CreditGrant(s.Today, r.Date, amount, r.Reference);
+            s.AccountabilityReports.Add(AccountabilityReport.Open(s.Group.Id, amount, r.Date, s.Group.Profile));
+        }, Policies.Administer);
         aid.MapGet("/accountability", async (Guid groupId, IsoDate asOf, StateStore store, CancellationToken cancellationToken) =>
             {
                 var reports = (await store.GetGroupAsync(groupId, cancellationToken)).State.AccountabilityReports;

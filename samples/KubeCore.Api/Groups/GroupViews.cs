@@ -65,7 +65,7 @@ public static class GroupViews
     /// <summary>A decision with its messages in the request's language.</summary>
     public static DecisionView View(Decision decision) =>
         new(decision.Subject, decision.ProfileId, decision.AsOf, decision.IsApproved, decision.Checks.Select(c => new CheckView(c.RuleId.ToString(), c.Outcome,
-            c.Parameters, c.Violation is { } v ? ProblemError.Of(v, CultureInfo.CurrentUICulture) : null)).ToList());
+            c.Parameters, c.Violation is { } v ? ProblemError.Of(v) : null)).ToList());
 
     /// <summary>A decision recorded in a group's state (e.g. its verification), with its messages in the request's language.</summary>
     public static DecisionView View(DecisionSnapshot decision) =>
