@@ -37,24 +37,20 @@ public static class AidEndpoints
         aid.MapGet("/grant-decision", async (Guid groupId, IsoDate date, StateStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok(GroupViews.View(AidGrants.Decide((await store.GetGroupAsync(groupId, cancellationToken)).State.Group, date.Value))))
             .RequireAuthorization(Policies.GroupRead).WithSummary("May the group receive its profile's grant on a date (AID-01, GRP-05/06/07, OFF-04)?");
-        aid.MapPost("/grants", (Guid groupId, GrantRequest r, HttpContext http, StateStore store) =>
-                SavingsEndpoints.Post(http, store, groupId, r, true, s =>
-                {
-                    AidGrants.Decide(s.Group, r.Date).ThrowIfRejected();
-                    var amount = AidGrants.AmountFor(s.Group, r.Date)!.Value;
-                    s.OpenLedger.CreditGrant(s.Today, r.Date, amount, r.Reference);
-                    s.AccountabilityReports.Add(AccountabilityReport.Open(s.Group.Id, amount, r.Date, s.Group.Profile));
-                }))
-            .RequireAuthorization(Policies.Administer).WithSummary("Dinas Sosial credits the profile's grant (per group, or per member household on the date), when the decision allows it (AID-01). Idempotency-Key required.").Command<PostingView>(StatusCodes.Status201Created);
+        aid.Posting<GrantRequest>("/grants", true, "Dinas Sosial credits the profile's grant (per group, or per member household on the date), when the decision allows it (AID-01).", (s, r) =>
+        {
+            AidGrants.Decide(s.Group, r.Date).ThrowIfRejected();
+            var amount = AidGrants.AmountFor(s.Group, r.Date)!.Value;
+            s.OpenLedger.CreditGrant(s.Today, r.Date, amount, r.Reference);
+            s.AccountabilityReports.Add(AccountabilityReport.Open(s.Group.Id, amount, r.Date, s.Group.Profile));
+        }, Policies.Administer);
         aid.MapGet("/accountability", async (Guid groupId, IsoDate asOf, StateStore store, CancellationToken cancellationToken) =>
             {
                 var reports = (await store.GetGroupAsync(groupId, cancellationToken)).State.AccountabilityReports;
                 return TypedResults.Ok(reports.Select(r => new AccountabilityView(r.Grant, r.DisbursedOn, r.DueOn, r.SubmittedOn, r.SummaryOn(asOf.Value), r.Spends)).ToList());
             })
             .RequireAuthorization(Policies.GroupRead).WithSummary("The LPJ of each grant as of a date: spends by category, remaining balance, due date and status (AID-03).");
-        aid.MapPost("/accountability/submission", (Guid groupId, GroupEndpoints.DateRequest r, HttpContext http, StateStore store) =>
-                GroupEndpoints.Change(http, store, groupId, r, s => s.CurrentReport.Submit(r.Date)))
-            .RequireAuthorization(Policies.GroupMeetings).WithSummary("Submits the current grant's LPJ (AID-03).").Command<GroupView>();
+        aid.Changing<GroupEndpoints.DateRequest>("/accountability/submission", Policies.GroupMeetings, "Submits the current grant's LPJ (AID-03).", (s, r) => s.CurrentReport.Submit(r.Date));
     }
 
     private static async Task<IResult> Select(SelectionRequest r, StateStore store, CancellationToken cancellationToken)

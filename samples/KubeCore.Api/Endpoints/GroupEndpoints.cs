@@ -50,36 +50,30 @@ public static class GroupEndpoints
         groups.MapPost("/proposal-evaluation", EvaluateProposal).RequireAuthorization(Policies.Facilitate)
             .WithSummary("Evaluates a proposal without storing anything: every rule checked, with its parameters and outcome.")
             .Produces<DecisionView>();
-        groups.MapGet("/", List).RequireAuthorization(Policies.RegistryRead)
-            .WithSummary("Groups, in pages.").Produces<List<GroupListItem>>();
+        groups.MapGet("/", (StateStore store, int? skip, int? take, CancellationToken cancellationToken) =>
+                Paging.PageAsync<GroupSummary, GroupListItem>(store, GroupType.Instance.Name, skip, take, r => new(new GroupId(r.Id), r.Version, r.Summary), cancellationToken))
+            .RequireAuthorization(Policies.RegistryRead).WithSummary("Groups, in pages.").Produces<List<GroupListItem>>();
 
         var group = groups.MapGroup("/{groupId:guid}").VersionedBy("group", "groupId");
-        group.MapGet("/", Get).RequireAuthorization(Policies.GroupRead)
-            .WithSummary("One group; its ETag is its version (use it in If-Match).").Produces<GroupView>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/officer-elections", ElectOfficers).RequireAuthorization(Policies.Facilitate)
-            .WithSummary("Elects ketua, sekretaris and bendahara (OFF-01..03).").Command<GroupView>();
-        group.MapPost("/initial-meeting", (Guid groupId, DateRequest request, HttpContext http, StateStore store) =>
-                Change(http, store, groupId, request, s => s.Group.HoldInitialMeeting(request.Date)))
-            .RequireAuthorization(Policies.Facilitate).WithSummary("Records the initial meeting (GRP-02).").Command<GroupView>();
-        group.MapPost("/verification", Verify).RequireAuthorization(Policies.Administer)
-            .WithSummary("Dinas Sosial verifies the group (GRP-06) on the members' current dossiers.").Command<GroupView>();
-        group.MapPost("/activation", (Guid groupId, DateRequest request, HttpContext http, StateStore store) =>
-                Change(http, store, groupId, request, s => s.Group.Activate(request.Date)))
-            .RequireAuthorization(Policies.Administer).WithSummary("Activates a verified group (GRP-06).").Command<GroupView>();
-        group.MapPost("/members", Admit).RequireAuthorization(Policies.Facilitate)
-            .WithSummary("Admits a registered person (GRP-01, -03, -04, MEM-01..05).").Command<GroupView>();
+        group.MapGet("/", (Guid groupId, HttpContext http, StateStore store, CancellationToken cancellationToken) =>
+                store.GetVersionedAsync(http, GroupType.Instance, groupId, "group", (s, version) => GroupViews.View(s, version, http.User), cancellationToken))
+            .RequireAuthorization(Policies.GroupRead).WithSummary("One group; its ETag is its version (use it in If-Match).").Produces<GroupView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.Changing<ElectOfficersRequest>("/officer-elections", Policies.Facilitate, "Elects ketua, sekretaris and bendahara (OFF-01..03).", (s, r) =>
+            s.Group.ElectOfficers(new ElectOfficers(r.ElectedOn,
+                [new OfficerAssignment(OfficerRole.Ketua, r.Ketua), new OfficerAssignment(OfficerRole.Sekretaris, r.Sekretaris), new OfficerAssignment(OfficerRole.Bendahara, r.Bendahara)],
+                r.MeetingId is { } meetingId ? ElectionDecision(s, meetingId) : null, r.DecidedBy)));
+        group.Changing<DateRequest>("/initial-meeting", Policies.Facilitate, "Records the initial meeting (GRP-02).", (s, r) => s.Group.HoldInitialMeeting(r.Date));
+        group.Changing<VerifyGroupRequest>("/verification", Policies.Administer, "Dinas Sosial verifies the group (GRP-06) on the members' current dossiers.", async (s, r, db, cancellationToken) =>
+            s.Group.Verify(new VerifyGroup(r.VerifierName, r.Agency, r.VerifiedOn, [.. (await DossiersAsync(db, [.. s.Group.CurrentMembers], cancellationToken)).Values])));
+        group.Changing<DateRequest>("/activation", Policies.Administer, "Activates a verified group (GRP-06).", (s, r) => s.Group.Activate(r.Date));
+        group.Changing<AdmitMemberRequest>("/members", Policies.Facilitate, "Admits a registered person (GRP-01, -03, -04, MEM-01..05).", async (s, r, db, cancellationToken) =>
+            s.Group.AdmitMember(new AdmitMember((await DossiersAsync(db, [r.PersonId], cancellationToken))[r.PersonId], r.JoinedOn)));
         group.MapPost("/members/{personId:guid}/departure", (Guid groupId, Guid personId, DateRequest request, HttpContext http, StateStore store) =>
                 Change(http, store, groupId, request, s => s.Group.RemoveMember(new PersonId(personId), request.Date)))
             .RequireAuthorization(Policies.Facilitate).WithSummary("A member leaves (GRP-05 under strength, OFF-04 vacancy).").Command<GroupView>();
-        group.MapPost("/grace-expiry", (Guid groupId, DateRequest request, HttpContext http, StateStore store) =>
-                Change(http, store, groupId, request, s => s.Group.MarkGraceExpired(request.Date)))
-            .RequireAuthorization(Policies.Administer).WithSummary("Records that an under-strength group's grace period ran out (GRP-05).").Command<GroupView>();
-        group.MapPost("/dissolution", (Guid groupId, DissolveGroupRequest request, HttpContext http, StateStore store) =>
-                Change(http, store, groupId, request, s => s.Group.Dissolve(request.DissolvedOn, request.Reason)))
-            .RequireAuthorization(Policies.Administer).WithSummary("Dissolves the group (GRP-06).").Command<GroupView>();
-        group.MapPost("/bank-account", (Guid groupId, OpenBankAccount request, HttpContext http, StateStore store) =>
-                Change(http, store, groupId, request, s => s.Group.OpenBankAccount(request)))
-            .RequireAuthorization(Policies.Facilitate).WithSummary("Opens the group's bank account in its name (GRP-07).").Command<GroupView>();
+        group.Changing<DateRequest>("/grace-expiry", Policies.Administer, "Records that an under-strength group's grace period ran out (GRP-05).", (s, r) => s.Group.MarkGraceExpired(r.Date));
+        group.Changing<DissolveGroupRequest>("/dissolution", Policies.Administer, "Dissolves the group (GRP-06).", (s, r) => s.Group.Dissolve(r.DissolvedOn, r.Reason));
+        group.Changing<OpenBankAccount>("/bank-account", Policies.Facilitate, "Opens the group's bank account in its name (GRP-07).", (s, r) => s.Group.OpenBankAccount(r));
     }
 
     private static Task<IResult> Propose(ProposeGroupRequest request, HttpContext http, StateStore store)
@@ -105,36 +99,24 @@ public static class GroupEndpoints
             request.Founders.Select(f => dossiers[f.PersonId]).ToList(), request.Founders.Select(f => new MemberConsent(f.PersonId, f.ConsentGivenOn)).ToList());
     }
 
-    private static Task<IResult> ElectOfficers(Guid groupId, ElectOfficersRequest request, HttpContext http, StateStore store) =>
-        Change(http, store, groupId, request, s => s.Group.ElectOfficers(new ElectOfficers(request.ElectedOn,
-            [new OfficerAssignment(OfficerRole.Ketua, request.Ketua), new OfficerAssignment(OfficerRole.Sekretaris, request.Sekretaris), new OfficerAssignment(OfficerRole.Bendahara, request.Bendahara)],
-            request.MeetingId is { } meetingId ? ElectionDecision(s, meetingId) : null, request.DecidedBy)));
-
     private static KubeCore.Meetings.MeetingDecision ElectionDecision(GroupState state, MeetingId meetingId) =>
         (state.Meeting(meetingId) ?? throw ApiException.NotFound("meeting")).Decisions.LastOrDefault(d => d.Kind == KubeCore.Meetings.DecisionKind.OfficerElection)
         ?? throw new RuleViolationException(RuleViolation.Of(RuleIds.Off03, GroupErrors.NoElectionRecord));
 
-    private static Task<IResult> Verify(Guid groupId, VerifyGroupRequest request, HttpContext http, StateStore store) =>
-        Change(http, store, groupId, request, async (s, db, cancellationToken) =>
-            s.Group.Verify(new VerifyGroup(request.VerifierName, request.Agency, request.VerifiedOn, [.. (await DossiersAsync(db, [.. s.Group.CurrentMembers], cancellationToken)).Values])));
+    /// <summary>Maps a change of the group (200 with the group).</summary>
+    internal static RouteHandlerBuilder Changing<TRequest>(this RouteGroupBuilder group, string pattern, string policy, string summary, Action<GroupState, TRequest> change)
+        where TRequest : class =>
+        group.Changing<TRequest>(pattern, policy, summary, (s, r, _, _) =>
+        {
+            change(s, r);
+            return Task.CompletedTask;
+        });
 
-    private static Task<IResult> Admit(Guid groupId, AdmitMemberRequest request, HttpContext http, StateStore store) =>
-        Change(http, store, groupId, request, async (s, db, cancellationToken) =>
-            s.Group.AdmitMember(new AdmitMember((await DossiersAsync(db, [request.PersonId], cancellationToken))[request.PersonId], request.JoinedOn)));
-
-    private static async Task<IResult> Get(Guid groupId, HttpContext http, StateStore store, CancellationToken cancellationToken)
-    {
-        var loaded = await store.GetGroupAsync(groupId, cancellationToken);
-        http.Response.Headers.ETag = ETags.Format(loaded.Version);
-        return TypedResults.Ok(GroupViews.View(loaded.State, loaded.Version, http.User));
-    }
-
-    private static async Task<IResult> List(StateStore store, int? skip, int? take, CancellationToken cancellationToken)
-    {
-        var (from, count) = Paging.Read(skip, take);
-        var rows = await store.ListAsync<GroupSummary>(GroupType.Instance.Name, from, count, cancellationToken);
-        return TypedResults.Ok(rows.Select(r => new GroupListItem(new GroupId(r.Id), r.Version, r.Summary)).ToList());
-    }
+    /// <summary>Maps a change of the group with what it reads from the database (e.g. members' dossiers), 200 with the group.</summary>
+    internal static RouteHandlerBuilder Changing<TRequest>(this RouteGroupBuilder group, string pattern, string policy, string summary, Func<GroupState, TRequest, KubeCoreDbContext, CancellationToken, Task> change)
+        where TRequest : class =>
+        group.MapPost(pattern, (Guid groupId, TRequest request, HttpContext http, StateStore store) => Change(http, store, groupId, request, (s, db, cancellationToken) => change(s, request, db, cancellationToken)))
+            .RequireAuthorization(policy).WithSummary(summary).Command<GroupView>();
 
     /// <summary>Changes the group and answers with it.</summary>
     internal static Task<IResult> Change(HttpContext http, StateStore store, Guid groupId, object request, Action<GroupState> change) =>

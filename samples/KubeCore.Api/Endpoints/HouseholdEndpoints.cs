@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KubeCore.Api.Endpoints;
 
@@ -40,9 +41,7 @@ public static class HouseholdEndpoints
         var group = app.MapGroup("/households").WithTags("Households");
         group.MapPost("/", Register).RequireAuthorization(Policies.Register)
             .WithSummary("Registers a household and its persons (MEM-06). Idempotency-Key honoured.")
-            .Produces<HouseholdView>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Command<HouseholdView>(StatusCodes.Status201Created);
         group.MapGet("/", List).RequireAuthorization(Policies.RegistryRead)
             .WithSummary("Households, optionally of one region (a desa/kelurahan code, or a kecamatan, regency or province code: every desa in it), in pages.")
             .Produces<List<HouseholdView>>();
@@ -118,7 +117,7 @@ public static class HouseholdEndpoints
         var query = db.Households.AsNoTracking().Include(h => h.Persons).AsQueryable();
         if (desa is not null)
         {
-            var region = RegionCode.TryParse(desa, out var parsed) ? parsed : throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "desa"));
+            var region = RegionCode.TryParse(desa, out var parsed) ? parsed : throw ApiException.InvalidParameter("desa");
             query = query.WhereSatisfies(new HouseholdRowsInRegion(region));
         }
         var (from, count) = Paging.Read(skip, take);
@@ -135,26 +134,10 @@ public static class HouseholdEndpoints
         return TypedResults.Ok(View(row, http.User));
     }
 
-    private static List<Person> ReadPersons(IReadOnlyList<NewPerson> requested, HouseholdId householdId, FieldViolationsException problems, string path)
-    {
-        var persons = new List<Person>(requested.Count);
-        for (var i = 0; i < requested.Count; i++)
-        {
-            var p = requested[i];
-            var field = requested.Count == 1 && path == "$" ? "$.nik" : $"{path}[{i}].nik";
-            if (!Nik.TryParse(p.Nik, out var nik, out var violation))
-            {
-                problems.Add(field, violation);
-                continue;
-            }
-            var person = problems.Collect(field, () => Person.Register(PersonId.New(), householdId, p.Name, nik, p.Sex, p.BirthDate, p.Role, p.Employment, p.MaritalStatus));
-            if (person is not null)
-            {
-                persons.Add(person);
-            }
-        }
-        return persons;
-    }
+    // Each person's violations (a malformed NIK, MEM-06) at its NIK's field; a person refused is left out.
+    private static List<Person> ReadPersons(IReadOnlyList<NewPerson> requested, HouseholdId householdId, FieldViolationsException problems, string path) =>
+        [.. requested.Select((p, i) => problems.Collect(path == "$" ? "$.nik" : $"{path}[{i}].nik",
+            () => Person.Register(PersonId.New(), householdId, p.Name, Nik.Parse(p.Nik), p.Sex, p.BirthDate, p.Role, p.Employment, p.MaritalStatus))).OfType<Person>()];
 
     /// <summary>
     /// 409 when the family card or a NIK is registered already. The answer names the record that holds it only to a role
@@ -211,16 +194,16 @@ public static class HouseholdEndpoints
 public static class Paging
 {
     /// <summary>The validated skip and take.</summary>
-    public static (int Skip, int Take) Read(int? skip, int? take)
+    public static (int Skip, int Take) Read(int? skip, int? take) =>
+        skip is < 0 ? throw ApiException.InvalidParameter("skip")
+        : take is < 1 or > 500 ? throw ApiException.InvalidParameter("take")
+        : (skip ?? 0, take ?? 100);
+
+    /// <summary>A page of the stored aggregates of one type, each made a listing item.</summary>
+    public static async Task<Ok<List<TItem>>> PageAsync<TSummary, TItem>(StateStore store, string type, int? skip, int? take,
+        Func<(Guid Id, long Version, TSummary Summary), TItem> item, CancellationToken cancellationToken)
     {
-        if (skip is < 0)
-        {
-            throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "skip"));
-        }
-        if (take is < 1 or > 500)
-        {
-            throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "take"));
-        }
-        return (skip ?? 0, take ?? 100);
+        var (from, count) = Read(skip, take);
+        return TypedResults.Ok((await store.ListAsync<TSummary>(type, from, count, cancellationToken)).Select(item).ToList());
     }
 }

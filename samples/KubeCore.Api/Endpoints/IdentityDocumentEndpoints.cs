@@ -33,21 +33,17 @@ public static class IdentityDocumentEndpoints
 
     private static NikResult Check(NikCheck check)
     {
-        var culture = CultureInfo.CurrentUICulture;
         if (!Nik.TryParse(check.Nik, out var nik, out var violation))
         {
-            return new NikResult(false, null, null, null, null, null, null, [ProblemError.Of(violation!, culture, "$.nik")], []);
+            return new NikResult(false, null, null, null, null, null, null, [ProblemError.Of(violation!, field: "$.nik")], []);
         }
         var disagreement = check is { Sex: { } sex, BirthDate: { } birthDate } ? nik.CheckAgreesWith(sex, birthDate) : null;
         return new NikResult(true, nik.Masked, nik.Region.ToString(), nik.EncodedSex, nik.BirthDay, nik.BirthMonth, nik.BirthYearOfCentury,
-            [], disagreement is null ? [] : [ProblemError.Of(disagreement, culture, "$.nik")]);
+            [], disagreement is null ? [] : [ProblemError.Of(disagreement, field: "$.nik")]);
     }
 
-    private static FamilyCardResult Check(FamilyCardCheck check)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        return FamilyCardNumber.TryParse(check.Number, out var number, out var violation)
+    private static FamilyCardResult Check(FamilyCardCheck check) =>
+        FamilyCardNumber.TryParse(check.Number, out var number, out var violation)
             ? new FamilyCardResult(true, number.Masked, number.Region.ToString(), [])
-            : new FamilyCardResult(false, null, null, [ProblemError.Of(violation!, culture, "$.number")]);
-    }
+            : new FamilyCardResult(false, null, null, [ProblemError.Of(violation!, field: "$.number")]);
 }

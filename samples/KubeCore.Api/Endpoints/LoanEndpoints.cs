@@ -34,9 +34,8 @@ public static class LoanEndpoints
     public static void MapLoans(this IEndpointRouteBuilder app)
     {
         var fund = app.MapGroup("/groups/{groupId:guid}").WithTags("Loans").VersionedBy("group", "groupId");
-        fund.MapPost("/joint-liability-statements", (Guid groupId, StatementRequest r, HttpContext http, StateStore store) =>
-                GroupEndpoints.Change(http, store, groupId, r, s => s.OpenFund.SignJointLiabilityStatement(r.Member, r.SignedOn, r.DocumentReference)))
-            .RequireAuthorization(Policies.GroupMeetings).WithSummary("Records a member's signed tanggung renteng statement (LOAN-01).").Command<GroupView>();
+        fund.Changing<StatementRequest>("/joint-liability-statements", Policies.GroupMeetings, "Records a member's signed tanggung renteng statement (LOAN-01).",
+            (s, r) => s.OpenFund.SignJointLiabilityStatement(r.Member, r.SignedOn, r.DocumentReference));
         fund.MapGet("/loans/lending-readiness", async (Guid groupId, IsoDate asOf, StateStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok(GroupViews.View((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenFund.MayLend(asOf.Value))))
             .RequireAuthorization(Policies.GroupRead).WithSummary("May the group lend to its members as of a date (LOAN-01 a: from the first meeting unless the profile sets a minimum savings period)?");
@@ -47,29 +46,21 @@ public static class LoanEndpoints
             .WithSummary("Records a loan application (LOAN-01..03, -07). Idempotency-Key honoured.")
             .Produces<LoanOperationView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         fund.MapGet("/loans", async (Guid groupId, IsoDate? asOf, StateStore store, CancellationToken cancellationToken) =>
-                TypedResults.Ok((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenFund.Loans.Select(l => LoanViews.View(l, asOf?.Value)).ToList()))
+                TypedResults.Ok((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenFund.Loans.Select(l => GroupViews.View(l, asOf?.Value)).ToList()))
             .RequireAuthorization(Policies.GroupRead).WithSummary("The group's loans, with their position as of a date when given.");
         fund.MapGet("/loans/{loanId:guid}", async (Guid groupId, Guid loanId, IsoDate? asOf, StateStore store, CancellationToken cancellationToken) =>
-                TypedResults.Ok(LoanViews.View((await store.GetGroupAsync(groupId, cancellationToken)).State.Loan(new LoanId(loanId)), asOf?.Value)))
+                TypedResults.Ok(GroupViews.View((await store.GetGroupAsync(groupId, cancellationToken)).State.Loan(new LoanId(loanId)), asOf?.Value)))
             .RequireAuthorization(Policies.GroupRead).WithSummary("One loan: terms, schedule and, as of a date, its arrears (PORT-02).");
-        fund.MapPost("/loans/{loanId:guid}/approval", (Guid groupId, Guid loanId, ApprovalRequest r, HttpContext http, StateStore store) =>
-                Operate(http, store, groupId, loanId, r, false, (s, loan) => s.OpenFund.Approve(loan, ApprovalDecision(s, loan, r.Meeting), r.ApprovedBy)))
-            .RequireAuthorization(Policies.GroupMeetings).WithSummary("Approval by a meeting decision with quorum, signed by an officer (LOAN-06, OFF-05).").Command<LoanOperationView>();
-        fund.MapPost("/loans/{loanId:guid}/withdrawal", (Guid groupId, Guid loanId, WithdrawalRequest r, HttpContext http, StateStore store) =>
-                Operate(http, store, groupId, loanId, r, false, (s, loan) => s.OpenFund.Withdraw(loan, r.Date, r.Reason)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Withdraws an application before disbursement.").Command<LoanOperationView>();
-        fund.MapPost("/loans/{loanId:guid}/disbursement", (Guid groupId, Guid loanId, GroupEndpoints.DateRequest r, HttpContext http, StateStore store) =>
-                Operate(http, store, groupId, loanId, r, true, (s, loan) => s.OpenFund.Disburse(s.Today, loan, r.Date)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Disburses an approved loan within the fund's cash (LOAN-03, -04, -06). Idempotency-Key required.").Command<LoanOperationView>();
-        fund.MapPost("/loans/{loanId:guid}/repayments", (Guid groupId, Guid loanId, PaymentRequest r, HttpContext http, StateStore store) =>
-                Operate(http, store, groupId, loanId, r, true, (s, loan) => s.OpenFund.Repay(s.Today, loan, r.Date, r.Amount)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("A repayment, jasa first (LOAN-05); principal returns to the fund (LOAN-09). Idempotency-Key required.").Command<LoanOperationView>();
-        fund.MapPost("/loans/{loanId:guid}/arrears-cover", (Guid groupId, Guid loanId, GroupEndpoints.DateRequest r, HttpContext http, StateStore store) =>
-                Operate(http, store, groupId, loanId, r, true, (s, loan) => s.OpenFund.CoverArrears(s.Today, loan, r.Date)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("Tanggung renteng: covers a defaulter's arrears in the stated order (LOAN-08). Idempotency-Key required.").Command<LoanOperationView>();
-        fund.MapPost("/loans/{loanId:guid}/recoveries", (Guid groupId, Guid loanId, PaymentRequest r, HttpContext http, StateStore store) =>
-                Operate(http, store, groupId, loanId, r, true, (s, loan) => s.OpenFund.Recover(s.Today, loan, r.Date, r.Amount)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary("The defaulter pays back those who covered (LOAN-08). Idempotency-Key required.").Command<LoanOperationView>();
+        fund.Operation<ApprovalRequest>("approval", Policies.GroupMeetings, false, "Approval by a meeting decision with quorum, signed by an officer (LOAN-06, OFF-05).",
+            (s, loan, r) => s.OpenFund.Approve(loan, ApprovalDecision(s, loan, r.Meeting), r.ApprovedBy));
+        fund.Operation<WithdrawalRequest>("withdrawal", Policies.GroupTreasury, false, "Withdraws an application before disbursement.", (s, loan, r) => s.OpenFund.Withdraw(loan, r.Date, r.Reason));
+        fund.Operation<GroupEndpoints.DateRequest>("disbursement", Policies.GroupTreasury, true, "Disburses an approved loan within the fund's cash (LOAN-03, -04, -06).",
+            (s, loan, r) => s.OpenFund.Disburse(s.Today, loan, r.Date));
+        fund.Operation<PaymentRequest>("repayments", Policies.GroupTreasury, true, "A repayment, jasa first (LOAN-05); principal returns to the fund (LOAN-09).",
+            (s, loan, r) => s.OpenFund.Repay(s.Today, loan, r.Date, r.Amount));
+        fund.Operation<GroupEndpoints.DateRequest>("arrears-cover", Policies.GroupTreasury, true, "Tanggung renteng: covers a defaulter's arrears in the stated order (LOAN-08).",
+            (s, loan, r) => s.OpenFund.CoverArrears(s.Today, loan, r.Date));
+        fund.Operation<PaymentRequest>("recoveries", Policies.GroupTreasury, true, "The defaulter pays back those who covered (LOAN-08).", (s, loan, r) => s.OpenFund.Recover(s.Today, loan, r.Date, r.Amount));
         fund.MapGet("/reports/portfolio", async (Guid groupId, IsoDate asOf, CollectibilityScheme? scheme, StateStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok((await store.GetGroupAsync(groupId, cancellationToken)).State.OpenFund.PortfolioAsOf(asOf.Value, scheme ?? CollectibilityScheme.InstallmentsOverdue)))
             .RequireAuthorization(Policies.GroupRead).WithSummary("Portfolio indicators and collectibility as of a date (COL-01/02, PORT-01/02).");
@@ -80,21 +71,25 @@ public static class LoanEndpoints
         var id = LoanId.New(); // the API chooses the new loan's id (the library makes none)
         return store.ChangeAsync(http, GroupType.Instance, groupId, "group", r, moneyMoving: false, state =>
         {
-            var loan = LoanViews.View(state.OpenFund.Apply(r.For(id)), null);
+            var loan = GroupViews.View(state.OpenFund.Apply(r.For(id)), null);
             return version => new ApiResponse(StatusCodes.Status201Created, new LoanOperationView(loan, [], version), $"/groups/{groupId}/loans/{loan.Id}", version);
         });
     }
 
-    private static Task<IResult> Operate(HttpContext http, StateStore store, Guid groupId, Guid loanId, object request, bool moneyMoving, Action<GroupState, LoanId> operate) =>
-        store.ChangeAsync(http, GroupType.Instance, groupId, "group", request, moneyMoving, state =>
-        {
-            var loan = state.Loan(new LoanId(loanId)).Id; // 404 for an unknown loan
-            var before = state.OpenLedger.Count;
-            operate(state, loan);
-            var view = LoanViews.View(state.Loan(loan), null);
-            var entries = state.OpenLedger.Entries.Skip(before).Select(GroupViews.View).ToList();
-            return version => new ApiResponse(StatusCodes.Status200OK, new LoanOperationView(view, entries, version), Version: version);
-        });
+    /// <summary>Maps an operation on one loan (200 with the loan and the entries posted); a money-moving one requires an <c>Idempotency-Key</c>.</summary>
+    private static void Operation<TRequest>(this RouteGroupBuilder fund, string action, string policy, bool moneyMoving, string summary, Action<GroupState, LoanId, TRequest> operate)
+        where TRequest : class =>
+        fund.MapPost("/loans/{loanId:guid}/" + action, (Guid groupId, Guid loanId, TRequest r, HttpContext http, StateStore store) =>
+                store.ChangeAsync(http, GroupType.Instance, groupId, "group", r, moneyMoving, state =>
+                {
+                    var loan = state.Loan(new LoanId(loanId)).Id; // 404 for an unknown loan
+                    var before = state.OpenLedger.Count;
+                    operate(state, loan, r);
+                    var view = GroupViews.View(state.Loan(loan), null);
+                    var entries = state.OpenLedger.Entries.Skip(before).Select(GroupViews.View).ToList();
+                    return version => new ApiResponse(StatusCodes.Status200OK, new LoanOperationView(view, entries, version), Version: version);
+                }))
+            .RequireAuthorization(policy).WithSummary(moneyMoving ? summary + " Idempotency-Key required." : summary).Command<LoanOperationView>();
 
     /// <summary>The meeting's approval of the loan: its last LoanApproval decision naming the loan, else its last decision (the fund says why it does not approve).</summary>
     private static KubeCore.Meetings.MeetingDecision ApprovalDecision(GroupState state, LoanId loan, MeetingId meetingId)

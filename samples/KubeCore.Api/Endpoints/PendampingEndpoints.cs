@@ -29,36 +29,21 @@ public static class PendampingEndpoints
         var all = app.MapGroup("/pendamping").WithTags("Pendamping");
         all.MapPost("/", Appoint).RequireAuthorization(Policies.Administer)
             .WithSummary("Appoints a pendamping under a profile (its FAC parameters). Idempotency-Key honoured.").Produces<PendampingView>(StatusCodes.Status201Created);
-        all.MapGet("/", async (StateStore store, int? skip, int? take, CancellationToken cancellationToken) =>
-            {
-                var (from, count) = Paging.Read(skip, take);
-                var rows = await store.ListAsync<PendampingSummary>(PendampingType.Instance.Name, from, count, cancellationToken);
-                return TypedResults.Ok(rows.Select(r => new PendampingListItem(new PendampingId(r.Id), r.Version, r.Summary)).ToList());
-            })
+        all.MapGet("/", (StateStore store, int? skip, int? take, CancellationToken cancellationToken) =>
+                Paging.PageAsync<PendampingSummary, PendampingListItem>(store, PendampingType.Instance.Name, skip, take, r => new(new PendampingId(r.Id), r.Version, r.Summary), cancellationToken))
             .RequireAuthorization(Policies.RegistryRead).WithSummary("Pendamping with their load.");
 
         var one = all.MapGroup("/{pendampingId:guid}").VersionedBy("pendamping", "pendampingId");
-        one.MapGet("/", async (Guid pendampingId, IsoDate? asOf, HttpContext http, StateStore store, CancellationToken cancellationToken) =>
-            {
-                var loaded = await store.GetAsync(PendampingType.Instance, pendampingId, "pendamping", cancellationToken);
-                http.Response.Headers.ETag = ETags.Format(loaded.Version);
-                return TypedResults.Ok(View(loaded.State, loaded.Version, asOf?.Value));
-            })
+        one.MapGet("/", (Guid pendampingId, IsoDate? asOf, HttpContext http, StateStore store, CancellationToken cancellationToken) =>
+                store.GetVersionedAsync(http, PendampingType.Instance, pendampingId, "pendamping", (p, version) => View(p, version, asOf?.Value), cancellationToken))
             .RequireAuthorization(Policies.RegistryRead).WithSummary("One pendamping; with ?asOf= their activity, overdue reports and inactivity per group (FAC-02).");
         one.MapPost("/assignments", Assign).RequireAuthorization(Policies.Administer)
             .WithSummary("Assigns a group within the pendamping's capacity (FAC-01).").Command<PendampingView>();
-        one.MapPost("/releases", (Guid pendampingId, GroupDateRequest r, HttpContext http, StateStore store) =>
-                Change(http, store, pendampingId, r, p => p.Release(r.GroupId, r.Date)))
-            .RequireAuthorization(Policies.Administer).WithSummary("Ends a group's assignment.").Command<PendampingView>();
-        one.MapPost("/visits", (Guid pendampingId, FacilitationVisit r, HttpContext http, StateStore store) =>
-                Change(http, store, pendampingId, r, p => p.RecordVisit(r)))
-            .RequireAuthorization(Policies.PendampingWork).WithSummary("Records a visit to an accompanied group (FAC-02).").Command<PendampingView>();
-        one.MapPost("/reports", (Guid pendampingId, MonthlyReport r, HttpContext http, StateStore store) =>
-                Change(http, store, pendampingId, r, p => p.SubmitReport(r)))
-            .RequireAuthorization(Policies.PendampingWork).WithSummary("Submits a monthly report with notes on the five strategy aspects (FAC-02, FAC-03).").Command<PendampingView>();
-        one.MapPost("/inactivity-reports", (Guid pendampingId, GroupDateRequest r, HttpContext http, StateStore store) =>
-                Change(http, store, pendampingId, r, p => p.RecordInactivityReported(r.GroupId, r.Date)))
-            .RequireAuthorization(Policies.Administer).WithSummary("Records that a group reported its inactive pendamping to Dinas Sosial (FAC-02).").Command<PendampingView>();
+        one.Recording<GroupDateRequest>("/releases", Policies.Administer, "Ends a group's assignment.", (p, r) => p.Release(r.GroupId, r.Date));
+        one.Recording<FacilitationVisit>("/visits", Policies.PendampingWork, "Records a visit to an accompanied group (FAC-02).", (p, r) => p.RecordVisit(r));
+        one.Recording<MonthlyReport>("/reports", Policies.PendampingWork, "Submits a monthly report with notes on the five strategy aspects (FAC-02, FAC-03).", (p, r) => p.SubmitReport(r));
+        one.Recording<GroupDateRequest>("/inactivity-reports", Policies.Administer, "Records that a group reported its inactive pendamping to Dinas Sosial (FAC-02).",
+            (p, r) => p.RecordInactivityReported(r.GroupId, r.Date));
     }
 
     private static Task<IResult> Appoint(AppointRequest r, HttpContext http, StateStore store)
@@ -79,12 +64,16 @@ public static class PendampingEndpoints
             return Answer(state);
         });
 
-    private static Task<IResult> Change(HttpContext http, StateStore store, Guid pendampingId, object request, Action<Pendamping> change) =>
-        store.ChangeAsync(http, PendampingType.Instance, pendampingId, "pendamping", request, moneyMoving: false, state =>
-        {
-            change(state);
-            return Answer(state);
-        });
+    /// <summary>Maps a change of the pendamping's record (200 with the pendamping).</summary>
+    private static void Recording<TRequest>(this RouteGroupBuilder one, string pattern, string policy, string summary, Action<Pendamping, TRequest> change)
+        where TRequest : class =>
+        one.MapPost(pattern, (Guid pendampingId, TRequest r, HttpContext http, StateStore store) =>
+                store.ChangeAsync(http, PendampingType.Instance, pendampingId, "pendamping", r, moneyMoving: false, state =>
+                {
+                    change(state, r);
+                    return Answer(state);
+                }))
+            .RequireAuthorization(policy).WithSummary(summary).Command<PendampingView>();
 
     private static Func<long, ApiResponse> Answer(Pendamping state) => version => new ApiResponse(StatusCodes.Status200OK, View(state, version, null), Version: version);
 

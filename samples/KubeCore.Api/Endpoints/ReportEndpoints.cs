@@ -39,7 +39,7 @@ public static class ReportEndpoints
     {
         if (weeks is < 1 or > 104)
         {
-            throw new ApiException(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", "weeks"));
+            throw ApiException.InvalidParameter("weeks");
         }
         var state = (await store.GetGroupAsync(groupId, cancellationToken)).State;
         return (state, BookWeek.Containing(from.Value, state.OpenLedger.WeekStartsOn));

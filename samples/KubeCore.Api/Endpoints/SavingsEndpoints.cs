@@ -71,23 +71,20 @@ public static class SavingsEndpoints
             .RequireAuthorization(Policies.GroupRead).WithSummary("Each member's missing weeks of routine savings as of a date (SAV-04).");
     }
 
-    /// <summary>Maps a posting by the group's bendahara (201 with the entries and balances); a money-moving one requires an <c>Idempotency-Key</c>.</summary>
-    private static void Posting<TRequest>(this RouteGroupBuilder books, string pattern, bool moneyMoving, string summary, Action<GroupState, TRequest> post)
+    /// <summary>Maps a posting on the group's books under <paramref name="policy"/> (201 with the entries and balances); a money-moving one requires an <c>Idempotency-Key</c>.</summary>
+    internal static void Posting<TRequest>(this RouteGroupBuilder books, string pattern, bool moneyMoving, string summary, Action<GroupState, TRequest> post, string policy = Policies.GroupTreasury)
         where TRequest : class =>
-        books.MapPost(pattern, (Guid groupId, TRequest r, HttpContext http, StateStore store) => Post(http, store, groupId, r, moneyMoving, s => post(s, r)))
-            .RequireAuthorization(Policies.GroupTreasury).WithSummary(moneyMoving ? summary + " Idempotency-Key required." : summary).Command<PostingView>(StatusCodes.Status201Created);
-
-    /// <summary>Posts on the group's books and answers with the entries posted and the balances.</summary>
-    internal static Task<IResult> Post(HttpContext http, StateStore store, Guid groupId, object request, bool moneyMoving, Action<GroupState> post) =>
-        store.ChangeAsync(http, GroupType.Instance, groupId, "group", request, moneyMoving, state =>
-        {
-            var before = state.Ledger?.Count ?? 0;
-            post(state);
-            var ledger = state.OpenLedger;
-            var posted = ledger.Entries.Skip(before).Select(GroupViews.View).ToList();
-            var balances = GroupViews.View(ledger);
-            return version => new ApiResponse(StatusCodes.Status201Created, new PostingView(posted, balances, version), $"/groups/{groupId}/ledger/entries/{posted[^1].Id}", version);
-        });
+        books.MapPost(pattern, (Guid groupId, TRequest r, HttpContext http, StateStore store) =>
+                store.ChangeAsync(http, GroupType.Instance, groupId, "group", r, moneyMoving, state =>
+                {
+                    var before = state.Ledger?.Count ?? 0;
+                    post(state, r);
+                    var ledger = state.OpenLedger;
+                    var posted = ledger.Entries.Skip(before).Select(GroupViews.View).ToList();
+                    var balances = GroupViews.View(ledger);
+                    return version => new ApiResponse(StatusCodes.Status201Created, new PostingView(posted, balances, version), $"/groups/{groupId}/ledger/entries/{posted[^1].Id}", version);
+                }))
+            .RequireAuthorization(policy).WithSummary(moneyMoving ? summary + " Idempotency-Key required." : summary).Command<PostingView>(StatusCodes.Status201Created);
 
     private static async Task<IResult> Entries(Guid groupId, StateStore store, int? skip, int? take, CancellationToken cancellationToken)
     {

@@ -26,12 +26,8 @@ public static class WealthRankingEndpoints
         exercises.MapPost("/", Open).RequireAuthorization(Policies.Register)
             .WithSummary("Opens an exercise over registered households of a desa (PRA-01). Idempotency-Key honoured.")
             .Produces<ExerciseView>(StatusCodes.Status201Created);
-        exercises.MapGet("/{exerciseId:guid}", async (Guid exerciseId, HttpContext http, StateStore store, CancellationToken cancellationToken) =>
-            {
-                var loaded = await store.GetAsync(ExerciseType.Instance, exerciseId, "exercise", cancellationToken);
-                http.Response.Headers.ETag = ETags.Format(loaded.Version);
-                return TypedResults.Ok(View(loaded.State, loaded.Version));
-            })
+        exercises.MapGet("/{exerciseId:guid}", (Guid exerciseId, HttpContext http, StateStore store, CancellationToken cancellationToken) =>
+                store.GetVersionedAsync(http, ExerciseType.Instance, exerciseId, "exercise", View, cancellationToken))
             .RequireAuthorization(Policies.RegistryRead).WithSummary("One exercise with its sorts and, once concluded, its ranks and registry match.");
         exercises.MapGet("/{exerciseId:guid}/readiness", async (Guid exerciseId, StateStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok(GroupViews.View((await store.GetAsync(ExerciseType.Instance, exerciseId, "exercise", cancellationToken)).State.Exercise.CheckReadiness())))

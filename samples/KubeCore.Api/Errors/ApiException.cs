@@ -19,4 +19,7 @@ public sealed class ApiException(int status, string code, params (string Name, o
 
     /// <summary>404 for a resource kind (e.g. "household").</summary>
     public static ApiException NotFound(string resource) => new(StatusCodes.Status404NotFound, ApiErrors.NotFound, ("Resource", resource));
+
+    /// <summary>400 for a query or route value that is not valid (e.g. "skip").</summary>
+    public static ApiException InvalidParameter(string parameter) => new(StatusCodes.Status400BadRequest, ApiErrors.InvalidParameter, ("Parameter", parameter));
 }

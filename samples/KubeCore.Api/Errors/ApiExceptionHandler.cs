@@ -20,7 +20,6 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         {
             Commands.LedgerIntegrityException broken => LoggedIntegrity(broken, httpContext, culture),
             StateRestoreException broken => LoggedState(broken, httpContext, culture),
-            ApiException { Status: >= 500 } api => Logged(api, Problems.Api(api.Status, api.Code, culture, [.. api.Arguments])),
             ApiException api => Problems.Api(api.Status, api.Code, culture, [.. api.Arguments]),
             RuleViolationException rule => Problems.FromViolations(rule.Violations, culture),
             FieldViolationsException fields => Problems.Create(StatusCodes.Status422UnprocessableEntity,
@@ -54,12 +53,6 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         // A stored state that does not restore is corruption, not the caller's fault: codes and part names only, no personal data.
         logger.LogCritical("Stored {Aggregate} on {Path} does not restore: {Code} at {Part}", broken.Aggregate, httpContext.Request.Path.Value, broken.ErrorCode, broken.Part);
         return Problems.Api(StatusCodes.Status500InternalServerError, ApiErrors.InternalError, culture, ("TraceId", httpContext.TraceIdentifier));
-    }
-
-    private ProblemDetails Logged(ApiException exception, ProblemDetails problem)
-    {
-        logger.LogError("{Code} ({Status})", exception.Code, exception.Status);
-        return problem;
     }
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException bad, CultureInfo culture)
@@ -104,18 +97,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         return string.Join(", ", (at < 0 ? message : message[at..]).Split('\'').Where((_, i) => i % 2 == 1));
     }
 
-    private static string ParameterName(string message)
-    {
-        // "Failed to bind parameter \"Guid id\" from \"x\"." / "Required parameter \"int size\" was not provided from query string."
-        var open = message.IndexOf('"', StringComparison.Ordinal);
-        var close = open < 0 ? -1 : message.IndexOf('"', open + 1);
-        if (open < 0 || close < 0)
-        {
-            return "?";
-        }
-        var declaration = message[(open + 1)..close];
-        return declaration[(declaration.LastIndexOf(' ') + 1)..];
-    }
+    // "Failed to bind parameter \"Guid id\" from \"x\"." / "Required parameter \"int size\" was not provided from query string."
+    private static string ParameterName(string message) =>
+        message.Split('"') is { Length: >= 3 } parts ? parts[1][(parts[1].LastIndexOf(' ') + 1)..] : "?";
 
     private static string FirstLine(string message) => message.Split('\r', '\n')[0];
 }

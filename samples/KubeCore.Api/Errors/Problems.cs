@@ -11,8 +11,8 @@ namespace KubeCore.Api.Errors;
 /// <param name="Field">The JSON path or parameter the error concerns, when there is one.</param>
 public sealed record ProblemError(string? RuleId, string ErrorCode, string Message, string? Field = null)
 {
-    /// <summary>A library rule violation with its message in <paramref name="culture"/>'s language.</summary>
-    public static ProblemError Of(RuleViolation violation, CultureInfo culture, string? field = null) =>
+    /// <summary>A library rule violation with its message in <paramref name="culture"/>'s language (default: the request's).</summary>
+    public static ProblemError Of(RuleViolation violation, CultureInfo? culture = null, string? field = null) =>
         new(violation.RuleId.ToString(), violation.ErrorCode, violation.Message(culture), field);
 }
 

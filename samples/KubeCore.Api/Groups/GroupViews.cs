@@ -65,7 +65,7 @@ public static class GroupViews
     /// <summary>A decision with its messages in the request's language.</summary>
     public static DecisionView View(Decision decision) =>
         new(decision.Subject, decision.ProfileId, decision.AsOf, decision.IsApproved, decision.Checks.Select(c => new CheckView(c.RuleId.ToString(), c.Outcome,
-            c.Parameters, c.Violation is { } v ? ProblemError.Of(v, CultureInfo.CurrentUICulture) : null)).ToList());
+            c.Parameters, c.Violation is { } v ? ProblemError.Of(v) : null)).ToList());
 
     /// <summary>A decision recorded in a group's state (e.g. its verification), with its messages in the request's language.</summary>
     public static DecisionView View(DecisionSnapshot decision) =>
@@ -88,20 +88,7 @@ public static class GroupViews
             b.MaxDisbursement, b.ServiceChargeIncome, b.Expenses, b.Savers.Select(s => new SaverView(s.Member, s.Savings)).ToList(),
             b.IsConserved, ledger.Count, ledger.LastHash.ToString());
     }
-}
 
-/// <summary>A loan as shown, under the caller's loan id.</summary>
-public sealed record LoanView(
-    LoanId Id, PersonId Borrower, Rupiah Principal, int TermMonths, Loans.InstallmentFrequency Frequency, Rate MonthlyServiceCharge, string Purpose,
-    LocalDate AppliedOn, int MemberLoanNumber, Loans.LoanState State, LoanApprovalView? Approval, LocalDate? DisbursedOn, EntryId? DisbursementEntry,
-    IReadOnlyList<Loans.Installment>? Schedule, Rupiah? Outstanding, LocalDate? ClosedOn, string? WithdrawalReason, Loans.LoanStatus? Status);
-
-/// <summary>Who approved a loan, at which meeting (LOAN-06).</summary>
-public sealed record LoanApprovalView(MeetingId Meeting, LocalDate DecidedOn, int Present, int MemberCount, bool HadQuorum, PersonId ApprovedBy, LocalDate ApprovedOn);
-
-/// <summary>Loan views.</summary>
-public static class LoanViews
-{
     /// <summary>A loan, with its position as of <paramref name="asOf"/> when it was disbursed by then.</summary>
     public static LoanView View(Loans.Loan loan, LocalDate? asOf)
     {
@@ -113,3 +100,12 @@ public static class LoanViews
             loan.Schedule?.Installments, loan.Account?.Outstanding, loan.ClosedOn, loan.WithdrawalReason, status);
     }
 }
+
+/// <summary>A loan as shown, under the caller's loan id.</summary>
+public sealed record LoanView(
+    LoanId Id, PersonId Borrower, Rupiah Principal, int TermMonths, Loans.InstallmentFrequency Frequency, Rate MonthlyServiceCharge, string Purpose,
+    LocalDate AppliedOn, int MemberLoanNumber, Loans.LoanState State, LoanApprovalView? Approval, LocalDate? DisbursedOn, EntryId? DisbursementEntry,
+    IReadOnlyList<Loans.Installment>? Schedule, Rupiah? Outstanding, LocalDate? ClosedOn, string? WithdrawalReason, Loans.LoanStatus? Status);
+
+/// <summary>Who approved a loan, at which meeting (LOAN-06).</summary>
+public sealed record LoanApprovalView(MeetingId Meeting, LocalDate DecidedOn, int Present, int MemberCount, bool HadQuorum, PersonId ApprovedBy, LocalDate ApprovedOn);

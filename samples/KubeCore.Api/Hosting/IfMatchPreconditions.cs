@@ -1,5 +1,6 @@
 using KubeCore.Api.Facilitation;
 using KubeCore.Api.WealthRanking;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KubeCore.Api.Hosting;
 
@@ -31,17 +32,8 @@ public sealed class IfMatchPreconditions(RequestDelegate next, IDbContextFactory
     /// <summary>True when <paramref name="method"/> on an endpoint with <paramref name="metadata"/> is a versioned write.</summary>
     public static bool Applies(string method, IEnumerable<object> metadata, out VersionedResource? resource)
     {
-        resource = null;
-        if (!(HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method)))
-        {
-            return false;
-        }
-        var list = metadata as IList<object> ?? metadata.ToList();
-        if (list.OfType<EvaluationOnly>().Any())
-        {
-            return false;
-        }
-        resource = list.OfType<VersionedResource>().LastOrDefault();
+        var write = HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
+        resource = write && !metadata.OfType<EvaluationOnly>().Any() ? metadata.OfType<VersionedResource>().LastOrDefault() : null;
         return resource is not null;
     }
 
@@ -91,4 +83,14 @@ public static class VersionedResourceConventions
     public static TBuilder EvaluationOnly<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(Hosting.EvaluationOnly.Instance);
+
+    /// <summary>200 with the aggregate as <paramref name="view"/> shows it and its version in <c>ETag</c> (what <c>If-Match</c> names); 404 naming <paramref name="resource"/>.</summary>
+    public static async Task<Ok<TView>> GetVersionedAsync<TState, TView>(this StateStore store, HttpContext http, StateType<TState> type, Guid id, string resource,
+        Func<TState, long, TView> view, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var loaded = await store.GetAsync(type, id, resource, cancellationToken);
+        http.Response.Headers.ETag = ETags.Format(loaded.Version);
+        return TypedResults.Ok(view(loaded.State, loaded.Version));
+    }
 }

@@ -73,34 +73,30 @@ public sealed class WireValueException(MessageText form, Exception? inner = null
 public sealed class WireValueConverter<T>(JsonConverter<T> inner, MessageText form) : JsonConverter<T>
     where T : notnull
 {
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        try
-        {
-            return inner.Read(ref reader, typeToConvert, options)!;
-        }
-        catch (JsonException e) when (e is not WireValueException)
-        {
-            throw new WireValueException(form, e);
-        }
-    }
+    private delegate T Reading(JsonConverter<T> converter, ref Utf8JsonReader reader, Type type, JsonSerializerOptions settings);
+
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Guarded(static (converter, ref r, type, settings) => converter.Read(ref r, type, settings)!, ref reader, typeToConvert, options);
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => inner.Write(writer, value, options);
 
-    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Guarded(static (converter, ref r, type, settings) => converter.ReadAsPropertyName(ref r, type, settings), ref reader, typeToConvert, options);
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        inner.WriteAsPropertyName(writer, value, options);
+
+    private T Guarded(Reading read, ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         try
         {
-            return inner.ReadAsPropertyName(ref reader, typeToConvert, options);
+            return read(inner, ref reader, typeToConvert, options);
         }
         catch (JsonException e) when (e is not WireValueException)
         {
             throw new WireValueException(form, e);
         }
     }
-
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-        inner.WriteAsPropertyName(writer, value, options);
 }
 
 /// <summary><see cref="Rate"/> on the wire as a JSON number of percent, at most two decimals (the core stores basis points).</summary>

@@ -16,14 +16,11 @@ public static class HouseholdMapping
     public static Person ToPerson(this PersonRow row) =>
         Person.Restore(new PersonState(PersonState.CurrentFormat, new PersonId(row.Id), new HouseholdId(row.HouseholdId), row.Name, row.Nik,
             Enum.Parse<Sex>(row.Sex), LocalDate.FromDateOnly(row.BirthDate), Enum.Parse<HouseholdRole>(row.Role), Enum.Parse<Employment>(row.Employment),
-            ReadMaritalStatus(row.MaritalStatus)));
+            row.MaritalStatus is null ? null : Enum.Parse<MaritalStatus>(row.MaritalStatus))); // null: kept before it was recorded, unknown (MEM-03)
 
     /// <summary>A member's dossier now: the person, their household and its poverty evidence.</summary>
     public static KubeCore.Groups.MemberDossier ToDossier(PersonRow person, HouseholdRow household) =>
         new(person.ToPerson(), household.ToHousehold(), EvidenceJson.Read(household.Evidence));
-
-    /// <summary>A stored marital status; null (rows kept before it was recorded) is unknown (MEM-03).</summary>
-    public static MaritalStatus? ReadMaritalStatus(string? stored) => stored is null ? null : Enum.Parse<MaritalStatus>(stored);
 
     /// <summary>A new row for a household (persons added separately).</summary>
     public static HouseholdRow ToRow(this Household household, DateTimeOffset now, string by) => new()

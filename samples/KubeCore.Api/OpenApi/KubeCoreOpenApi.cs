@@ -43,20 +43,6 @@ public static class KubeCoreOpenApi
         ["Reports"] = "Weekly five-rule compliance, stages and sustainability reports.",
     };
 
-    /// <summary>Who may call an operation, by its authorization policy.</summary>
-    private static readonly Dictionary<string, string> PolicyAudience = new()
-    {
-        [Policies.Read] = "any role",
-        [Policies.RegistryRead] = "dinsos, pendamping or auditor",
-        [Policies.Register] = "dinsos or pendamping",
-        [Policies.Facilitate] = "dinsos or pendamping",
-        [Policies.Administer] = "dinsos",
-        [Policies.GroupRead] = "any role; a bendahara only for their own group",
-        [Policies.GroupMeetings] = "dinsos, pendamping or the group's own bendahara",
-        [Policies.GroupTreasury] = "the group's own bendahara",
-        [Policies.PendampingWork] = "dinsos, or the pendamping the path names",
-    };
-
     /// <summary>Registers the document and its transformers.</summary>
     public static IServiceCollection AddKubeCoreOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
@@ -76,9 +62,7 @@ public static class KubeCoreOpenApi
                     && context.JsonTypeInfo.ElementType is { } element && Shapes.TryGetValue(Nullable.GetUnderlyingType(element) ?? element, out var itemShape))
                 {
                     // A list of converted values (ids, dates, amounts) loses its items otherwise.
-                    var items = new OpenApiSchema();
-                    Shape(items, itemShape);
-                    schema.Items = items;
+                    schema.Items = Shape(new OpenApiSchema(), itemShape);
                 }
                 return Task.CompletedTask;
             });
@@ -149,7 +133,7 @@ public static class KubeCoreOpenApi
                 var path = "/" + (description.RelativePath ?? string.Empty).TrimEnd('/');
                 operation.OperationId ??= OperationId(method, path);
                 operation.Description ??= (operation.Summary is { Length: > 0 } summary ? summary + " " : string.Empty) + (secured
-                    ? "Who may call it: " + string.Join("; ", policies.Select(p => p is not null && PolicyAudience.TryGetValue(p, out var audience) ? audience : "any authenticated caller")) + "."
+                    ? "Who may call it: " + string.Join("; ", policies.Select(p => p is not null && Policies.Audience.TryGetValue(p, out var audience) ? audience : "any authenticated caller")) + "."
                     : "No token needed.");
 
                 operation.Responses ??= [];
@@ -190,13 +174,14 @@ public static class KubeCoreOpenApi
     private static string Pascal(string text) =>
         string.Concat(text.Split('-', '_', '.').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
-    private static void Shape(OpenApiSchema schema, (JsonSchemaType Type, string? Format, string Description) shape)
+    private static OpenApiSchema Shape(OpenApiSchema schema, (JsonSchemaType Type, string? Format, string Description) shape)
     {
         schema.Type = shape.Type;
         schema.Format = shape.Format;
         schema.Description ??= shape.Description;
         schema.Properties?.Clear();
         schema.Required?.Clear();
+        return schema;
     }
 
     /// <summary>
@@ -210,19 +195,11 @@ public static class KubeCoreOpenApi
         {
             component.Type = type & ~JsonSchemaType.Null;
         }
-        if (component.Enum is { Count: > 0 } values)
-        {
-            foreach (var none in values.Where(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.Null).ToList())
-            {
-                values.Remove(none);
-            }
-        }
+        component.Enum = component.Enum?.Where(v => v?.GetValueKind() is not (null or JsonValueKind.Null)).ToList();
     }
 
-    private static void AddHeader(OpenApiOperation operation, string name, bool required, string description)
-    {
-        operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
+    private static void AddHeader(OpenApiOperation operation, string name, bool required, string description) =>
+        (operation.Parameters ??= []).Add(new OpenApiParameter
         {
             Name = name,
             In = ParameterLocation.Header,
@@ -230,24 +207,17 @@ public static class KubeCoreOpenApi
             Description = description,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
         });
-    }
 
-    private static void AddProblem(OpenApiOperation operation, OpenApiDocument? document, int status, string description)
-    {
-        var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (operation.Responses!.ContainsKey(key))
-        {
-            return;
-        }
-        operation.Responses[key] = new OpenApiResponse
+    // A problem the endpoint declares itself (ProducesProblem) keeps its own description.
+    private static void AddProblem(OpenApiOperation operation, OpenApiDocument? document, int status, string description) =>
+        operation.Responses!.TryAdd(status.ToString(CultureInfo.InvariantCulture), new OpenApiResponse
         {
             Description = description,
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 [ProblemContentType] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, document) },
             },
-        };
-    }
+        });
 
     /// <summary>What every problem answer carries (see <see cref="Problems"/>).</summary>
     private static OpenApiSchema ProblemShape(OpenApiDocument document) => new()

@@ -35,17 +35,26 @@ public static class Policies
     /// <summary>Record a pendamping's own work (route value <c>pendampingId</c>): dinsos, or the pendamping whose token names that id.</summary>
     public const string PendampingWork = "pendamping-work";
 
+    // Each policy: the roles it admits, the scope it holds a scoped role to, and who that is in the OpenAPI document's words.
+    private static readonly (string Name, string[] Roles, ScopeRequirement? Scope, string Audience)[] Table =
+    [
+        (Read, [.. Roles.All], null, "any role"),
+        (RegistryRead, [Roles.Dinsos, Roles.Pendamping, Roles.Auditor], null, "dinsos, pendamping or auditor"),
+        (Register, [Roles.Dinsos, Roles.Pendamping], null, "dinsos or pendamping"),
+        (Facilitate, [Roles.Dinsos, Roles.Pendamping], null, "dinsos or pendamping"),
+        (Administer, [Roles.Dinsos], null, "dinsos"),
+        (GroupRead, [.. Roles.All], ScopeRequirement.Group, "any role; a bendahara only for their own group"),
+        (GroupMeetings, [Roles.Dinsos, Roles.Pendamping, Roles.Bendahara], ScopeRequirement.Group, "dinsos, pendamping or the group's own bendahara"),
+        (GroupTreasury, [Roles.Bendahara], ScopeRequirement.Group, "the group's own bendahara"),
+        (PendampingWork, [Roles.Dinsos, Roles.Pendamping], ScopeRequirement.Pendamping, "dinsos, or the pendamping the path names"),
+    ];
+
+    /// <summary>Who may call an endpoint under each policy, in words (the OpenAPI document says it on every operation).</summary>
+    public static IReadOnlyDictionary<string, string> Audience { get; } = Table.ToDictionary(p => p.Name, p => p.Audience);
+
     /// <summary>Registers the policies.</summary>
-    public static AuthorizationBuilder AddKubeCorePolicies(this AuthorizationBuilder builder) => builder
-        .AddPolicy(Read, p => p.RequireRole(Roles.All))
-        .AddPolicy(RegistryRead, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping, Roles.Auditor))
-        .AddPolicy(Register, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping))
-        .AddPolicy(Facilitate, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping))
-        .AddPolicy(Administer, p => p.RequireRole(Roles.Dinsos))
-        .AddPolicy(GroupRead, p => p.RequireRole(Roles.All).AddRequirements(ScopeRequirement.Group))
-        .AddPolicy(GroupMeetings, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping, Roles.Bendahara).AddRequirements(ScopeRequirement.Group))
-        .AddPolicy(GroupTreasury, p => p.RequireRole(Roles.Bendahara).AddRequirements(ScopeRequirement.Group))
-        .AddPolicy(PendampingWork, p => p.RequireRole(Roles.Dinsos, Roles.Pendamping).AddRequirements(ScopeRequirement.Pendamping));
+    public static AuthorizationBuilder AddKubeCorePolicies(this AuthorizationBuilder builder) =>
+        Table.Aggregate(builder, (b, p) => b.AddPolicy(p.Name, policy => policy.RequireRole(p.Roles).AddRequirements(p.Scope is null ? [] : [p.Scope])));
 }
 
 /// <summary>

@@ -85,8 +85,7 @@ public sealed class TokenService(IOptions<AuthOptions> options, TimeProvider tim
         {
             OnTokenValidated = context =>
             {
-                var role = context.Principal?.FindFirst(Roles.RoleClaim)?.Value;
-                if (role is null || !Roles.All.Contains(role))
+                if (context.Principal?.FindFirst(Roles.RoleClaim)?.Value is not { } role || !Roles.All.Contains(role))
                 {
                     context.Fail("The token names no known role.");
                 }
