@@ -87,7 +87,7 @@ public static class WealthRankingEndpoints
         var ranks = x.Result?.Households.Select(h =>
         {
             var match = state.Match?.For(h.Household);
-            return new RankView(h.Household, $"{h.Score.Numerator}/{h.Score.Denominator}", Math.Round((decimal)h.Score.Numerator / (decimal)h.Score.Denominator, 2),
+            return new RankView(h.Household, $"{h.Score.Numerator}/{h.Score.Denominator}", h.Score.Round(2),
                 h.Category, h.IsPoor, match?.Class, match?.Finding);
         }).ToList() ?? [];
         return new ExerciseView(x.Id, x.Profile.Id, x.Desa, x.HeldOn, x.Households, x.Sortings.Select(s => s.Informant).ToList(), x.IsConcluded,
