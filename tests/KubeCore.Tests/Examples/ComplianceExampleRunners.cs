@@ -18,7 +18,7 @@ namespace KubeCore.Tests.Examples;
 /// <c>deposit_day</c> (0 = the week's Monday, default 2; 7 = the next Monday), the first <c>reversed</c> of those
 /// deposits are reversed; a meeting is held on day 2 unless <c>meeting: false</c>, with <c>present</c> members present
 /// (default all), the first <c>marked</c> members marked (default all) and a stranger marked too when
-/// <c>stranger_marked</c>; <c>disbursed</c> loans (default 0) are lent and <c>approved_not_disbursed</c> (default 0)
+/// <c>stranger_marked</c>, its agenda "pertemuan rutin mingguan" or, with <c>agenda_length</c>, that many letters; <c>disbursed</c> loans (default 0) are lent and <c>approved_not_disbursed</c> (default 0)
 /// are approved on day <c>approve_day</c> (default 2) and left waiting; with <c>loan_before: true</c> a 500.000 loan
 /// over 3 months weekly is lent on the books' first day, and its first installment (43.541) is paid on day
 /// <c>pay_day</c> of the judged week when given. The books are closed through the judged week on its last day unless
@@ -100,7 +100,7 @@ internal static class FiveRulesScenario
 
         void HoldMeeting()
         {
-            var meeting = Meeting.Open(group, MeetingId.New(), meetingOn, "pertemuan rutin mingguan");
+            var meeting = Meeting.Open(group, MeetingId.New(), meetingOn, example.Has("agenda_length") ? new string('a', example.Int("agenda_length")) : "pertemuan rutin mingguan");
             var marks = group.Members.Take(example.Int("marked", group.Members.Count))
                 .Select((m, i) => new AttendanceMark(m, i < example.Int("present", group.Members.Count) ? AttendanceStatus.Present : AttendanceStatus.Absent))
                 .ToList();
