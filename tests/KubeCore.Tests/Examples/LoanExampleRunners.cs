@@ -187,7 +187,9 @@ internal sealed class Loan05Examples : ExampleRunner
 /// LOAN-06: an ordinary member applies for <c>principal</c> (default 500.000) over 3 months weekly the day after the
 /// savings history; a meeting with <c>present</c> of the members (default all) approves it <c>approve_after_days</c>
 /// later (default 0; negative: before the application); it is disbursed <c>disburse_after_days</c> after the
-/// approval (default 0; negative: before it). Figures: <c>loan_fund_available</c> after the disbursement.
+/// approval (default 0; negative: before it). The purpose is "modal usaha warung" or, with <c>purpose_length</c>, that
+/// many letters; with <c>withdrawal_reason_length</c> the application is withdrawn the same day with a reason of that
+/// many letters instead of being approved. Figures: <c>loan_fund_available</c> after the disbursement (or withdrawal).
 /// </summary>
 internal sealed class Loan06Examples : ExampleRunner
 {
@@ -197,7 +199,17 @@ internal sealed class Loan06Examples : ExampleRunner
     {
         var (group, ledger, fund, end) = LoanScenario.Build(example);
         var member = group.Ordinary[0];
-        var loan = fund.Apply(LoanScenario.Application(member, example.Long("principal", 500_000), 3, InstallmentFrequency.Weekly, end));
+        var application = LoanScenario.Application(member, example.Long("principal", 500_000), 3, InstallmentFrequency.Weekly, end);
+        if (example.Has("purpose_length"))
+        {
+            application = application with { Purpose = new string('a', example.Int("purpose_length")) };
+        }
+        var loan = fund.Apply(application);
+        if (example.Has("withdrawal_reason_length"))
+        {
+            fund.Withdraw(loan.Id, end, new string('a', example.Int("withdrawal_reason_length")));
+            return Accepted(("loan_fund_available", ledger.Balances.LoanFundAvailable));
+        }
         var approvedOn = end.PlusDays(example.Int("approve_after_days", 0));
         var decision = LoanFundSteps.Approval(group, loan.Id, approvedOn, example.Int("present", group.Members.Count)).Decision;
         fund.Approve(loan.Id, decision, group.Ketua);
