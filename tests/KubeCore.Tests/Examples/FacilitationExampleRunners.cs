@@ -53,7 +53,8 @@ internal sealed class Fac01Examples : ExampleRunner
 /// FAC-02: a pendamping (see <see cref="FacilitationRows"/>) is assigned one group on <c>assigned_on</c> (default the
 /// appointment date), visits it on <c>visited_on</c> and reports on it on <c>reported_monthly_on</c> when given; then,
 /// when <c>inactivity_reported_on</c> is given, the group reports the pendamping's inactivity to Dinas Sosial on that date
-/// (twice when <c>reported_twice</c>). Figures, as of <c>as_of</c> (default the last date given): <c>inactive_since</c>
+/// (twice when <c>reported_twice</c>). With <c>notes_length</c> the visit's notes, and with <c>summary_length</c> the
+/// report's summary, are that many letters. Figures, as of <c>as_of</c> (default the last date given): <c>inactive_since</c>
 /// (last visit or report + 60 days), <c>inactive</c>, <c>report_due</c> (last monthly report, or the assignment, + 1
 /// month) and <c>report_overdue</c>.
 /// </summary>
@@ -71,12 +72,14 @@ internal sealed class Fac02Examples : ExampleRunner
         if (example.Has("visited_on"))
         {
             last = example.Date("visited_on");
-            pendamping.RecordVisit(Facilitations.Visit(group.Id, last));
+            var visit = Facilitations.Visit(group.Id, last);
+            pendamping.RecordVisit(example.Has("notes_length") ? visit with { Notes = new string('a', example.Int("notes_length")) } : visit);
         }
         if (example.Has("reported_monthly_on"))
         {
             last = example.Date("reported_monthly_on");
-            pendamping.SubmitReport(Facilitations.Report(group.Id, last));
+            var report = Facilitations.Report(group.Id, last);
+            pendamping.SubmitReport(example.Has("summary_length") ? report with { Summary = new string('a', example.Int("summary_length")) } : report);
         }
         if (example.Has("inactivity_reported_on"))
         {
