@@ -164,7 +164,9 @@ internal sealed class Grp05Examples : ExampleRunner
 /// GRP-06: a group brought to <c>stage</c> (Proposed on <c>proposed_on</c>; Formed a week later; Verified on day 30;
 /// Active on day 31; UnderStrength when its last member leaves on day 41; Dissolved by its members on day 41), then
 /// <c>action</c> (<c>verify</c>, <c>activate</c>, <c>dissolve</c>, <c>admit</c>, <c>open account</c>, <c>adopt profile</c>
-/// of <c>adopted_profile</c>) on <c>on</c> (default the day after the stage was reached). Figure: <c>status</c>.
+/// of <c>adopted_profile</c>) on <c>on</c> (default the day after the stage was reached). A verification's verifier and
+/// agency are those of the group builder or, with <c>verifier_length</c> and <c>agency_length</c>, that many letters.
+/// Figure: <c>status</c>.
 /// </summary>
 internal sealed class Grp06Examples : ExampleRunner
 {
@@ -198,7 +200,12 @@ internal sealed class Grp06Examples : ExampleRunner
         switch (example.Text("action"))
         {
             case "verify":
-                group.Verify(builder.Verification(group, on));
+                var verification = builder.Verification(group, on);
+                group.Verify(verification with
+                {
+                    VerifierName = example.Has("verifier_length") ? new string('a', example.Int("verifier_length")) : verification.VerifierName,
+                    Agency = example.Has("agency_length") ? new string('a', example.Int("agency_length")) : verification.Agency,
+                });
                 break;
             case "activate":
                 group.Activate(on);
