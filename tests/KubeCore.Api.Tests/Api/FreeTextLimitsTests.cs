@@ -26,19 +26,8 @@ public sealed class FreeTextLimitsTests(ApiHosts hosts)
         var api = hosts.For(engine);
         var s = new GroupScenario((role, group) => api.ClientAs(role, group));
         await s.RegisterMembersAsync(5, women: 2);
-        var proposed = await (await s.Pendamping.PostAsync("/groups", new
-        {
-            profile = "KsmP2kp",
-            name = "KSM Teks",
-            desa = "62.71.01.1001",
-            proposedOn = "2019-01-07",
-            initialMeetingOn = "2019-01-14",
-            founders = s.Members.Select(m => new { personId = m, consentGivenOn = "2019-01-07" }).ToArray(),
-        }, Guid.NewGuid().ToString())).ExpectAsync(HttpStatusCode.Created);
-        var g = $"/groups/{proposed.Str("id")}";
-        await (await s.Pendamping.PostAsync($"{g}/officer-elections", new { electedOn = "2019-01-14", ketua = s.Ketua, sekretaris = s.Sekretaris, bendahara = s.Bendahara, decidedBy = s.Members }))
-            .ExpectAsync(HttpStatusCode.OK);
-        await (await s.Pendamping.PostAsync($"{g}/initial-meeting", new { date = "2019-01-14" })).ExpectAsync(HttpStatusCode.OK);
+        await s.ProposeAndFormAsync("KsmP2kp", "KSM Teks", "2019-01-07");
+        var g = $"/groups/{s.GroupId}";
 
         // GRP-06: a verifier or agency of invisible characters only, or one character past its limit (100, 200).
         object Verification(string verifierName, string agency) => new { verifierName, agency, verifiedOn = "2019-01-21" };
@@ -52,7 +41,7 @@ public sealed class FreeTextLimitsTests(ApiHosts hosts)
         await (await s.Dinsos.PostAsync($"{g}/activation", new { date = "2019-01-21" })).ExpectAsync(HttpStatusCode.OK);
 
         // FIVE-02: a decision whose subject is blank or 201 characters, or an agenda of 501; no meeting is recorded.
-        var bendahara = api.ClientAs(Roles.Bendahara, Guid.Parse(proposed.Str("id")));
+        var bendahara = s.Treasurer;
         object Meeting(string agenda, string subject) => new
         {
             date = "2019-01-21",
@@ -79,10 +68,7 @@ public sealed class FreeTextLimitsTests(ApiHosts hosts)
         var g = $"/groups/{s.GroupId}";
         await (await s.Treasurer.PostAsync($"{g}/ledger/loan-capital", new { date = "2019-01-21", amount = 1_000_000, reference = "UPK BKM" }, Guid.NewGuid().ToString()))
             .ExpectAsync(HttpStatusCode.Created);
-        foreach (var member in s.Members)
-        {
-            await (await s.Pendamping.PostAsync($"{g}/joint-liability-statements", new { member, signedOn = "2019-01-21" })).ExpectAsync(HttpStatusCode.OK);
-        }
+        await s.SignJointLiabilityAsync("2019-01-21");
         await s.DepositAllAsync("2019-01-21", 5000);
 
         // LOAN-06: a purpose of invisible characters only, or of 201 characters; no loan is recorded.

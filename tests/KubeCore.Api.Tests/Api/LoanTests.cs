@@ -20,10 +20,7 @@ public sealed class LoanTests(ApiHosts hosts)
         var g = $"/groups/{s.GroupId}";
         await (await s.Treasurer.PostAsync($"{g}/ledger/loan-capital", new { date = "2019-01-21", amount = 1_000_000, reference = "UPK BKM" }, Guid.NewGuid().ToString()))
             .ExpectAsync(HttpStatusCode.Created);
-        foreach (var member in s.Members)
-        {
-            await (await s.Pendamping.PostAsync($"{g}/joint-liability-statements", new { member, signedOn = "2019-01-21" })).ExpectAsync(HttpStatusCode.OK);
-        }
+        await s.SignJointLiabilityAsync("2019-01-21");
 
         var application = new { member = s.Members[3], principal = 500_000, termMonths = 5, frequency = "Monthly", purpose = "Modal warung", appliedOn = "2019-03-04" };
         // LOAN-01 (a): lending within the group may start at the first meeting, before any month of savings.

@@ -35,10 +35,7 @@ public sealed class TwelveWeeksTests : ServerTest
         await s.OpenBooksAsync("2019-01-21");
         var g = $"/groups/{s.GroupId}";
         await Post(s.Treasurer, $"{g}/ledger/loan-capital", new { date = "2019-01-21", amount = 2_000_000, reference = "UPK BKM Guyub Rukun" }, Guid.NewGuid().ToString());
-        foreach (var member in s.Members)
-        {
-            await (await s.Pendamping.PostAsync($"{g}/joint-liability-statements", new { member, signedOn = "2019-01-21" })).ExpectAsync(HttpStatusCode.OK);
-        }
+        await s.SignJointLiabilityAsync("2019-01-21");
 
         var requests = new Dictionary<string, object>();      // idempotency key -> deposit request
         var acknowledged = new Dictionary<string, string>();  // idempotency key -> entry id from its first 2xx answer

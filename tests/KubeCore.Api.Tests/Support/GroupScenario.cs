@@ -51,8 +51,8 @@ public sealed class GroupScenario(Func<string, Guid?, HttpClient> clientAs)
         }
     }
 
-    /// <summary>Proposes, elects officers (decided by every member), holds the initial meeting, verifies and activates the group.</summary>
-    public async Task<JsonElement> FormAsync(string profile, string name, string proposedOn, string desa = "62.71.01.1001")
+    /// <summary>Proposes the group, elects its officers (decided by every member) and holds the initial meeting a week later: the group is Formed.</summary>
+    public async Task<JsonElement> ProposeAndFormAsync(string profile, string name, string proposedOn, string desa = "62.71.01.1001")
     {
         var day = ParseDate(proposedOn);
         var proposed = await (await Pendamping.PostAsync("/groups", new
@@ -77,12 +77,29 @@ public sealed class GroupScenario(Func<string, Guid?, HttpClient> clientAs)
         })).ExpectAsync(HttpStatusCode.OK);
         var formed = await (await Pendamping.PostAsync($"/groups/{GroupId}/initial-meeting", new { date = Iso(day.AddDays(7)) })).ExpectAsync(HttpStatusCode.OK);
         formed.Str("status").ShouldBe("Formed");
+        return formed;
+    }
+
+    /// <summary>Forms the group (<see cref="ProposeAndFormAsync"/>), then has Dinas Sosial verify and activate it two weeks after the proposal.</summary>
+    public async Task<JsonElement> FormAsync(string profile, string name, string proposedOn, string desa = "62.71.01.1001")
+    {
+        await ProposeAndFormAsync(profile, name, proposedOn, desa);
+        var day = ParseDate(proposedOn);
         var verified = await (await Dinsos.PostAsync($"/groups/{GroupId}/verification", new { verifierName = "Petugas Dinsos", agency = "Dinas Sosial Kota Palangka Raya", verifiedOn = Iso(day.AddDays(14)) }))
             .ExpectAsync(HttpStatusCode.OK);
         verified.Str("status").ShouldBe("Verified");
         var active = await (await Dinsos.PostAsync($"/groups/{GroupId}/activation", new { date = Iso(day.AddDays(14)) })).ExpectAsync(HttpStatusCode.OK);
         active.Str("status").ShouldBe("Active");
         return active;
+    }
+
+    /// <summary>Every member signs the joint-liability statement (LOAN-01) on <paramref name="signedOn"/>.</summary>
+    public async Task SignJointLiabilityAsync(string signedOn)
+    {
+        foreach (var member in Members)
+        {
+            await (await Pendamping.PostAsync($"/groups/{GroupId}/joint-liability-statements", new { member, signedOn })).ExpectAsync(HttpStatusCode.OK);
+        }
     }
 
     public async Task OpenBooksAsync(string openedOn) =>
