@@ -83,7 +83,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
         var key = ReadKey(http, moneyMoving);
         var subject = http.User.Subject();
         var hash = key is null ? null : Hash(http, request);
-        Task<StoredResult> Unit(KubeCoreDbContext db, CancellationToken cancellationToken) => RunUnitAsync(db, http, key, subject, hash, work, cancellationToken);
+        Task<StoredResult> Unit(KubeCoreDbContext db, CancellationToken cancellationToken) => RunUnitAsync(db, http, key, subject, hash, work, aggregate, cancellationToken);
 
         if (database.Engine == DatabaseEngine.Sqlite)
         {
@@ -150,11 +150,15 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
 
     /// <summary>The unit itself: the idempotency record, the work, the answer under the key, all saved on <paramref name="db"/>.</summary>
     private async Task<StoredResult> RunUnitAsync(KubeCoreDbContext db, HttpContext http, string? key, string subject, string? hash,
-        Func<KubeCoreDbContext, CancellationToken, Task<ApiResponse>> work, CancellationToken cancellationToken)
+        Func<KubeCoreDbContext, CancellationToken, Task<ApiResponse>> work, Guid? aggregate, CancellationToken cancellationToken)
     {
         if (key is not null)
         {
-            var first = await db.Direct.FindAsync<IdempotencyRow>(forUpdate: false, subject, key);
+            // A change locks its aggregate's row first and looks the key up under the lock (one round trip on PostgreSQL);
+            // the store's own lock of the row (StateStore) then takes the row read here.
+            var first = aggregate is { } id
+                ? await db.Direct.LockAndFindAsync<AggregateRow, IdempotencyRow>([id], [subject, key])
+                : await db.Direct.FindAsync<IdempotencyRow>(forUpdate: false, subject, key);
             if (first is not null)
             {
                 return first.RequestHash == hash

@@ -42,8 +42,12 @@ public sealed class DirectRows(DbConnection connection, IModel model)
     // A unit's queued writes (null: each write is executed at once), with whether each must change exactly one row.
     private List<(Statement Statement, object?[] Values, bool ExpectOne)>? _queue;
 
-    /// <summary>Drops the queued writes of a unit that failed (its answer is stored without them).</summary>
-    internal void DropQueued() => _queue?.Clear();
+    /// <summary>Drops the queued writes of a unit that failed (its answer is stored without them), and a row it locked and did not read.</summary>
+    internal void DropQueued()
+    {
+        _queue?.Clear();
+        _locked = null;
+    }
 
     /// <summary>Sends the queued writes in one batch (in order); a no-op when nothing is queued.</summary>
     /// <exception cref="DbUpdateException">A key was taken meanwhile.</exception>
@@ -112,13 +116,68 @@ public sealed class DirectRows(DbConnection connection, IModel model)
     /// <summary>
     /// The row of <typeparamref name="TRow"/> with this primary key (its values in key order), or null; on PostgreSQL, with
     /// <paramref name="forUpdate"/>, locked until the unit's transaction ends (<c>FOR UPDATE</c>: the next writer waits).
-    /// Run at once, never queued: a unit reads before it writes.
+    /// Run at once, never queued: a unit reads before it writes. A row <see cref="LockAndFindAsync{TLocked, TRow}"/> locked
+    /// is given from memory, once.
     /// </summary>
     public async Task<TRow?> FindAsync<TRow>(bool forUpdate, params object[] key)
         where TRow : class, new()
     {
-        var lockIt = forUpdate && connection.CanCreateBatch; // PostgreSQL; SQLite's writer holds the whole file
-        var (sql, keys, columns) = Finds.GetOrAdd((model, typeof(TRow), lockIt), static find =>
+        if (forUpdate && _locked is { } locked && locked.Row is null or TRow && locked.Key.SequenceEqual(key) && locked.Type == typeof(TRow))
+        {
+            _locked = null;
+            return (TRow?)locked.Row;
+        }
+        var (sql, keys, columns) = FindPlan<TRow>(forUpdate);
+        // A command of its own for each find: Npgsql, once it has prepared a reused command, ran it with its first parameters.
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = Transaction;
+        AddParameters(new Statement(command, keys), key, command.Parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await ReadFoundAsync<TRow>(reader, columns);
+    }
+
+    /// <summary>
+    /// Locks the row of <typeparamref name="TLocked"/> with <paramref name="lockedKey"/> (as <see cref="FindAsync{TRow}"/>
+    /// with forUpdate), then finds the row of <typeparamref name="TRow"/> with <paramref name="key"/>: on PostgreSQL in one
+    /// batch, one round trip, the find running once the lock is held (so it sees what the writer before committed). The
+    /// locked row (or its absence) is kept for the unit's next <see cref="FindAsync{TRow}"/> of it.
+    /// </summary>
+    public async Task<TRow?> LockAndFindAsync<TLocked, TRow>(object[] lockedKey, object[] key)
+        where TLocked : class, new()
+        where TRow : class, new()
+    {
+        _locked = null;
+        if (!connection.CanCreateBatch)
+        {
+            var row = await FindAsync<TLocked>(forUpdate: true, lockedKey);
+            _locked = (typeof(TLocked), lockedKey, row);
+            return await FindAsync<TRow>(forUpdate: false, key);
+        }
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = Transaction;
+        var lockPlan = FindPlan<TLocked>(forUpdate: true);
+        var findPlan = FindPlan<TRow>(forUpdate: false);
+        await using var factory = connection.CreateCommand(); // creates the parameters, as each type mapping wants a command
+        foreach (var (sql, keys, values) in new[] { (lockPlan.Sql, lockPlan.Keys, lockedKey), (findPlan.Sql, findPlan.Keys, key) })
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            AddParameters(new Statement(factory, keys), values, command.Parameters);
+            batch.BatchCommands.Add(command);
+        }
+        await using var reader = await batch.ExecuteReaderAsync();
+        _locked = (typeof(TLocked), lockedKey, await ReadFoundAsync<TLocked>(reader, lockPlan.Columns));
+        await reader.NextResultAsync();
+        return await ReadFoundAsync<TRow>(reader, findPlan.Columns);
+    }
+
+    // The row LockAndFindAsync locked, until the unit's FindAsync of it (or the unit's end).
+    private (Type Type, object[] Key, object? Row)? _locked;
+
+    // The SQL, key columns and read columns of a find (FOR UPDATE only on PostgreSQL: SQLite's writer holds the whole file).
+    private (string Sql, Column[] Keys, Column[] Columns) FindPlan<TRow>(bool forUpdate) =>
+        Finds.GetOrAdd((model, typeof(TRow), forUpdate && connection.CanCreateBatch), static find =>
         {
             var (entity, table) = Mapped(find.Model, find.Row);
             var keys = entity.FindPrimaryKey()!.Properties;
@@ -127,12 +186,11 @@ public sealed class DirectRows(DbConnection connection, IModel model)
                 $"WHERE {string.Join(" AND ", keys.Select((p, i) => $"{Quote(p.GetColumnName(table)!)} = @p{i}"))}{(find.Lock ? " FOR UPDATE" : string.Empty)};",
                 [.. keys.Select(Column.Of)], [.. columns.Select(Column.Of)]);
         });
-        // A command of its own for each find: Npgsql, once it has prepared a reused command, ran it with its first parameters.
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = Transaction;
-        AddParameters(new Statement(command, keys), key, command.Parameters);
-        await using var reader = await command.ExecuteReaderAsync();
+
+    // The first row of the reader's current result as a TRow, or null when it has none.
+    private static async Task<TRow?> ReadFoundAsync<TRow>(DbDataReader reader, Column[] columns)
+        where TRow : class, new()
+    {
         if (!await reader.ReadAsync())
         {
             return null;

@@ -214,4 +214,36 @@ public sealed class StateStoreTests(ApiHosts hosts)
             (row is null).ShouldBe(id == ids[^1]);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_key_looked_up_under_the_aggregates_lock_is_found_and_the_locked_row_is_read_once_from_memory(DatabaseEngine engine)
+    {
+        var api = hosts.For(engine);
+        var id = await OpenAsync(api);
+        var key = Guid.NewGuid().ToString();
+        (await AddAsync(api, id, 900, key, "teller-lock")).Status.ShouldBe(200);
+
+        await using var db = await api.Services.GetRequiredService<IDbContextFactory<KubeCoreDbContext>>().CreateDbContextAsync(Http.Ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(Http.Ct);
+        var rows = DirectRows.ForUnit(db);
+        var record = await rows.LockAndFindAsync<AggregateRow, IdempotencyRow>([id], ["teller-lock", key]);
+        record.ShouldNotBeNull().StatusCode.ShouldBe(200);
+        (await rows.LockAndFindAsync<AggregateRow, IdempotencyRow>([id], ["teller-lock", "no such key"])).ShouldBeNull();
+        (await rows.FindAsync<AggregateRow>(forUpdate: true, id)).ShouldNotBeNull().Version.ShouldBe(2);
+        if (engine == DatabaseEngine.Postgres)
+        {
+            // The batch locked the row: another connection cannot take it while this unit's transaction is open.
+            await using var other = await api.Services.GetRequiredService<IDbContextFactory<KubeCoreDbContext>>().CreateDbContextAsync(Http.Ct);
+            await using var wait = await other.Database.BeginTransactionAsync(Http.Ct);
+            var refused = await Should.ThrowAsync<DbException>(() => other.Database.ExecuteSqlAsync($"SELECT 1 FROM aggregates WHERE id = {id} FOR UPDATE NOWAIT", Http.Ct));
+            refused.Message.ShouldContain("lock");
+        }
+
+        // A missing aggregate is remembered as missing; a row of another key is not taken from memory.
+        var missing = Guid.NewGuid();
+        (await rows.LockAndFindAsync<AggregateRow, IdempotencyRow>([missing], ["teller-lock", key])).ShouldNotBeNull();
+        (await rows.FindAsync<AggregateRow>(forUpdate: true, id)).ShouldNotBeNull().Id.ShouldBe(id);
+        (await rows.FindAsync<AggregateRow>(forUpdate: true, missing)).ShouldBeNull();
+    }
 }
