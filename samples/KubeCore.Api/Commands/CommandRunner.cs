@@ -222,7 +222,9 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
     private async Task WriteLoopAsync()
     {
         SqliteConnection? connection = null;
-        DirectRows? rows = null;
+        // One context for the writer's connection (its change tracker is cleared between units): building a context's
+        // services for each shared transaction cost more than a unit's SQL.
+        KubeCoreDbContext? db = null;
         var group = new List<WriteUnit>(MaxGroupSize);
         try
         {
@@ -232,17 +234,14 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
                 var earlier = new Dictionary<Guid, (long Version, object State)>();
                 try
                 {
-                    connection ??= await OpenWriterAsync();
+                    if (connection is null || db is null)
+                    {
+                        (connection, db) = await OpenWriterAsync();
+                    }
                     await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(); // BEGIN IMMEDIATE
-                    // One context for the group's units (its change tracker is cleared between them): creating one per unit cost more than the unit's SQL.
-                    await using var db = await databases.CreateDbContextAsync();
-                    db.Database.SetDbConnection(connection);
                     await db.Database.UseTransactionAsync(transaction);
-                    db.Database.AutoSavepointsEnabled = false;
                     db.EarlierStates = earlier;
-                    rows ??= new DirectRows(connection, db.Model);
-                    rows.Transaction = transaction;
-                    db.DirectRows = rows;
+                    db.Direct.Transaction = transaction;
                     var started = Stopwatch.GetTimestamp();
                     while (group.Count < MaxGroupSize && Stopwatch.GetElapsedTime(started) < GroupTime && _units.Reader.TryRead(out var unit))
                     {
@@ -250,6 +249,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
                         await RunInSavepointAsync(unit, db, transaction, earlier);
                     }
                     await transaction.CommitAsync(CancellationToken.None);
+                    await db.Database.UseTransactionAsync(null);
                     Interlocked.Increment(ref _groupsCommitted);
                 }
                 catch (Exception failure)
@@ -268,12 +268,8 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
                     {
                         unit.Complete(lost: failure);
                     }
-                    if (connection is not null)
-                    {
-                        await connection.DisposeAsync();
-                        connection = null;
-                        rows = null;
-                    }
+                    await CloseWriterAsync(connection, db);
+                    (connection, db) = (null, null);
                     continue;
                 }
                 foreach (var (id, (version, state)) in earlier)
@@ -288,10 +284,7 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
         }
         finally
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
+            await CloseWriterAsync(connection, db);
         }
     }
 
@@ -346,12 +339,36 @@ public sealed class CommandRunner(IDbContextFactory<KubeCoreDbContext> databases
         await transaction.ReleaseAsync(Savepoint);
     }
 
-    private async Task<SqliteConnection> OpenWriterAsync()
+    // The writer's connection and its context (the unit's statements on that connection, no automatic savepoints: each unit has its own).
+    private async Task<(SqliteConnection, KubeCoreDbContext)> OpenWriterAsync()
     {
-        await using var db = await databases.CreateDbContextAsync();
+        var db = await databases.CreateDbContextAsync();
         var connection = new SqliteConnection(db.Database.GetConnectionString());
-        await connection.OpenAsync();
-        return connection;
+        try
+        {
+            await connection.OpenAsync();
+            db.Database.SetDbConnection(connection);
+            db.Database.AutoSavepointsEnabled = false;
+            db.DirectRows = new DirectRows(connection, db.Model);
+            return (connection, db);
+        }
+        catch
+        {
+            await CloseWriterAsync(connection, db);
+            throw;
+        }
+    }
+
+    private static async Task CloseWriterAsync(SqliteConnection? connection, KubeCoreDbContext? db)
+    {
+        if (db is not null)
+        {
+            await db.DisposeAsync();
+        }
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
     }
 
     /// <summary>Stops the SQLite writer once the units already queued have been run and committed.</summary>
