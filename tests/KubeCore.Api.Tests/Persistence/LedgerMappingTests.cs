@@ -169,8 +169,9 @@ public sealed class LedgerMappingTests
         return row;
     }
 
-    // Each kind with the legs and facts it carries, and the variants of each (every account, side, IKS purpose, week day).
-    private static IEnumerable<LedgerEntryState> Entries()
+    // Each kind with the legs and facts it carries, and the variants of each (every account, side, IKS purpose, week day);
+    // LedgerReadTests stores them too.
+    internal static IEnumerable<LedgerEntryState> Entries()
     {
         var sequence = 0L;
         long Next() => ++sequence;
