@@ -2,8 +2,8 @@ using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
 
