@@ -5,6 +5,8 @@ using KubeCore.Api.Groups;
 using KubeCore.Api.Json;
 using KubeCore.Api.Mapping;
 using KubeCore.Benchmarks.Quick;
+using KubeCore.Loans;
+using KubeCore.Meetings;
 using KubeCore.Rules;
 using KubeCore.Savings;
 using LibraryGroupState = KubeCore.Groups.GroupState;
@@ -160,7 +162,24 @@ public sealed class ApiColdLoadQuick : IQuickSuite
         var ledger = measurer.MeasureLong(() => SavingsLedger.Restore(new LedgerState(LedgerState.CurrentFormat, group.Id, [.. entries]), group), Loads);
         yield return QuickLine.Context("    of which SavingsLedger.Restore of the states (hash chain, balances)", QuickLine.Time(QuickLine.Judged(ledger)),
             $"{QuickLine.Time(QuickLine.Judged(ledger) / store.LedgerRows)}/entry");
+        foreach (var (name, deserialize) in PartReads)
+        {
+            var json = rows.Parts[name];
+            var part = measurer.MeasureLong(() => deserialize(json), Loads);
+            yield return QuickLine.Context($"    of which the part '{name}' from its JSON ({QuickLine.Bytes(json.Length)}) to its state", QuickLine.Time(QuickLine.Judged(part)), QuickLine.Spread(part));
+        }
+        var meetingsState = JsonSerializer.Deserialize<MeetingRegisterState>(rows.Parts["meetings"], KubeCoreJsonConverters.Storage)!;
+        var meetings = measurer.MeasureLong(() => MeetingRegister.Restore(meetingsState, group, ProgramProfiles.Resolve), Loads);
+        yield return QuickLine.Context("    of which MeetingRegister.Restore of its state", QuickLine.Time(QuickLine.Judged(meetings)), QuickLine.Spread(meetings));
     }
+
+    // The parts a group's cold load deserializes, as GroupType.Restore reads them (the reports part is absent here).
+    private static readonly (string Name, Func<string, object> Read)[] PartReads =
+    [
+        ("meetings", json => JsonSerializer.Deserialize<MeetingRegisterState>(json, KubeCoreJsonConverters.Storage)!),
+        ("fund", json => JsonSerializer.Deserialize<LoanRevolvingState>(json, KubeCoreJsonConverters.Storage)!),
+        ("group", json => JsonSerializer.Deserialize<LibraryGroupState>(json, KubeCoreJsonConverters.Storage)!),
+    ];
 
     // Disposes the store when the iterator is left, whether it ran to the end or not.
     private sealed class Owned(ApiStore store) : IDisposable

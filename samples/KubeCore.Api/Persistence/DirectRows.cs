@@ -1,8 +1,11 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Reflection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace KubeCore.Api.Persistence;
 
@@ -212,19 +215,19 @@ public sealed class DirectRows(DbConnection connection, IModel model)
     /// group version and the time each was recorded (which a restore does not read: parsing SQLite's text timestamps was
     /// a tenth of a cold load). A cold load reads thousands of rows; EF Core's query of every column took twice as long.
     /// </summary>
-    public static async Task<List<LedgerEntryRow>> LedgerAsync(KubeCoreDbContext db, Guid group, long after, long upTo, CancellationToken cancellationToken)
+    /// <remarks>On SQLite the rows are read through the connection's native handle when they can be (<see cref="SqliteLedger"/>).</remarks>
+    public static Task<List<LedgerEntryRow>> LedgerAsync(KubeCoreDbContext db, Guid group, long after, long upTo, CancellationToken cancellationToken) =>
+        LedgerAsync(db, group, after, upTo, sqliteDirect: true, cancellationToken);
+
+    /// <summary>As <see cref="LedgerAsync(KubeCoreDbContext, Guid, long, long, CancellationToken)"/>; with <paramref name="sqliteDirect"/> false, always through the data reader (for tests).</summary>
+    internal static async Task<List<LedgerEntryRow>> LedgerAsync(KubeCoreDbContext db, Guid group, long after, long upTo, bool sqliteDirect, CancellationToken cancellationToken)
     {
-        var (sql, keys) = LedgerReads.GetOrAdd(db.Model, static model =>
-        {
-            var (entity, table) = Mapped(model, typeof(LedgerEntryRow));
-            IProperty P(string property) => entity.FindProperty(property)!;
-            string C(string property) => Quote(P(property).GetColumnName(table)!);
-            var read = string.Join(", ", LedgerColumns.Select(C));
-            return ($"SELECT {read} FROM {Quote(table.Name)} WHERE {C(nameof(LedgerEntryRow.GroupId))} = @p0 AND {C(nameof(LedgerEntryRow.Sequence))} > @p1 " +
-                $"AND {C(nameof(LedgerEntryRow.GroupVersion))} <= @p2 ORDER BY {C(nameof(LedgerEntryRow.Sequence))};",
-                [Column.Of(P(nameof(LedgerEntryRow.GroupId))), Column.Of(P(nameof(LedgerEntryRow.Sequence))), Column.Of(P(nameof(LedgerEntryRow.GroupVersion)))]);
-        });
+        var (sql, keys) = LedgerPlan(db.Model);
         await db.Database.OpenConnectionAsync(cancellationToken);
+        if (sqliteDirect && SqliteLedger(db, group, after, upTo) is { } read)
+        {
+            return read;
+        }
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -254,6 +257,130 @@ public sealed class DirectRows(DbConnection connection, IModel model)
             });
         }
         return rows;
+    }
+
+    // The SQL of the ledger read and its key columns, built once per model.
+    private static (string Sql, Column[] Keys) LedgerPlan(IModel model) => LedgerReads.GetOrAdd(model, static model =>
+    {
+        var (entity, table) = Mapped(model, typeof(LedgerEntryRow));
+        IProperty P(string property) => entity.FindProperty(property)!;
+        string C(string property) => Quote(P(property).GetColumnName(table)!);
+        var read = string.Join(", ", LedgerColumns.Select(C));
+        return ($"SELECT {read} FROM {Quote(table.Name)} WHERE {C(nameof(LedgerEntryRow.GroupId))} = @p0 AND {C(nameof(LedgerEntryRow.Sequence))} > @p1 " +
+            $"AND {C(nameof(LedgerEntryRow.GroupVersion))} <= @p2 ORDER BY {C(nameof(LedgerEntryRow.Sequence))};",
+            [Column.Of(P(nameof(LedgerEntryRow.GroupId))), Column.Of(P(nameof(LedgerEntryRow.Sequence))), Column.Of(P(nameof(LedgerEntryRow.GroupVersion)))]);
+    });
+
+    /// <summary>
+    /// SQLite: the ledger rows read through SQLitePCL's calls on the connection's handle (so in its current transaction),
+    /// in about two thirds of the native calls <see cref="SqliteDataReader"/> makes (it asks each value's type before
+    /// reading it, and each Guid or date as a string first): a cold load makes tens of thousands of them. Null when a
+    /// value is not in the form EF Core writes (a Guid as its <c>D</c> text, a date as <c>yyyy-MM-dd</c>) or SQLite
+    /// answers anything but a row or the end (busy, an error): the caller then reads with the data reader, which gives
+    /// what it always gave, retries a busy database and throws as it always did.
+    /// </summary>
+    /// <remarks>The connection is open (null on PostgreSQL).</remarks>
+    internal static List<LedgerEntryRow>? SqliteLedger(KubeCoreDbContext db, Guid group, long after, long upTo)
+    {
+        if (db.Database.GetDbConnection() is not SqliteConnection { Handle: { } handle })
+        {
+            return null;
+        }
+        if (raw.sqlite3_prepare_v2(handle, LedgerPlan(db.Model).Sql, out var statement) != raw.SQLITE_OK)
+        {
+            statement?.Dispose();
+            return null;
+        }
+        using (statement)
+        {
+            // EF Core keeps a Guid on SQLite as its upper-case "D" text (the read below takes either case).
+            if (raw.sqlite3_bind_text(statement, 1, group.ToString("D").ToUpperInvariant()) != raw.SQLITE_OK
+                || raw.sqlite3_bind_int64(statement, 2, after) != raw.SQLITE_OK
+                || raw.sqlite3_bind_int64(statement, 3, upTo) != raw.SQLITE_OK)
+            {
+                return null;
+            }
+            var rows = new List<LedgerEntryRow>();
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                if (!Guid(statement, 1, out var entryId) || !Date(statement, 4, out var bookDate)
+                    || !NullableGuid(statement, 5, out var member) || !NullableGuid(statement, 6, out var loan) || !NullableGuid(statement, 7, out var reverses))
+                {
+                    return null;
+                }
+                rows.Add(new LedgerEntryRow
+                {
+                    GroupId = group,
+                    Sequence = raw.sqlite3_column_int64(statement, 0),
+                    EntryId = entryId,
+                    Format = checked((int)raw.sqlite3_column_int64(statement, 2)),
+                    Kind = Text(statement, 3),
+                    BookDate = bookDate,
+                    MemberId = member,
+                    LoanId = loan,
+                    Reverses = reverses,
+                    Reference = Text(statement, 8),
+                    Memo = Text(statement, 9),
+                    Facts = raw.sqlite3_column_type(statement, 10) == raw.SQLITE_NULL ? null : Text(statement, 10),
+                    Legs = Text(statement, 11),
+                    Amount = raw.sqlite3_column_int64(statement, 12),
+                    PreviousHash = Text(statement, 13),
+                    Hash = Text(statement, 14),
+                });
+            }
+            return rc == raw.SQLITE_DONE ? rows : null;
+        }
+
+        // A NOT NULL text column, read as the data reader reads it.
+        static string Text(SQLitePCL.sqlite3_stmt statement, int column) => raw.sqlite3_column_text(statement, column).utf8_to_string();
+
+        static bool Guid(SQLitePCL.sqlite3_stmt statement, int column, out Guid value) =>
+            Utf8Parser.TryParse(raw.sqlite3_column_blob(statement, column), out value, out var used, 'D') && used == 36 && raw.sqlite3_column_bytes(statement, column) == 36;
+
+        static bool NullableGuid(SQLitePCL.sqlite3_stmt statement, int column, out Guid? value)
+        {
+            value = null;
+            var type = raw.sqlite3_column_type(statement, column);
+            if (type == raw.SQLITE_NULL)
+            {
+                return true;
+            }
+            if (type != raw.SQLITE_TEXT || !Guid(statement, column, out var guid))
+            {
+                return false;
+            }
+            value = guid;
+            return true;
+        }
+
+        static bool Date(SQLitePCL.sqlite3_stmt statement, int column, out DateOnly value)
+        {
+            value = default;
+            var text = raw.sqlite3_column_blob(statement, column);
+            if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-'
+                || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
+                || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            {
+                return false;
+            }
+            value = new DateOnly(year, month, day);
+            return true;
+        }
+
+        static bool Digits(ReadOnlySpan<byte> text, out int value)
+        {
+            value = 0;
+            foreach (var c in text)
+            {
+                if (c is < (byte)'0' or > (byte)'9')
+                {
+                    return false;
+                }
+                value = (value * 10) + (c - '0');
+            }
+            return true;
+        }
     }
 
     // The columns LedgerAsync reads, in its reader's order.
