@@ -226,12 +226,18 @@ public static class LedgerMapping
         return false;
     }
 
-    // The current token is a date as System.Text.Json writes a DateOnly: yyyy-MM-dd.
+    // The current token is a date as System.Text.Json writes a DateOnly.
     private static bool Date(ref Utf8JsonReader reader, out DateOnly date)
     {
         date = default;
-        var text = reader.ValueSpan;
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-'
+        return reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && TryReadIsoDate(reader.ValueSpan, out date);
+    }
+
+    /// <summary>A date in the form System.Text.Json and EF Core's SQLite provider write a <see cref="DateOnly"/>: <c>yyyy-MM-dd</c>, UTF-8.</summary>
+    internal static bool TryReadIsoDate(ReadOnlySpan<byte> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-'
             || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
             || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
@@ -250,7 +256,7 @@ public static class LedgerMapping
             {
                 return false;
             }
-            value = value * 10 + (c - '0');
+            value = (value * 10) + (c - '0');
         }
         return true;
     }

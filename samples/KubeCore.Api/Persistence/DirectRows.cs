@@ -354,33 +354,8 @@ public sealed class DirectRows(DbConnection connection, IModel model)
             return true;
         }
 
-        static bool Date(SQLitePCL.sqlite3_stmt statement, int column, out DateOnly value)
-        {
-            value = default;
-            var text = raw.sqlite3_column_blob(statement, column);
-            if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-'
-                || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
-                || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-            {
-                return false;
-            }
-            value = new DateOnly(year, month, day);
-            return true;
-        }
-
-        static bool Digits(ReadOnlySpan<byte> text, out int value)
-        {
-            value = 0;
-            foreach (var c in text)
-            {
-                if (c is < (byte)'0' or > (byte)'9')
-                {
-                    return false;
-                }
-                value = (value * 10) + (c - '0');
-            }
-            return true;
-        }
+        static bool Date(SQLitePCL.sqlite3_stmt statement, int column, out DateOnly value) =>
+            Mapping.LedgerMapping.TryReadIsoDate(raw.sqlite3_column_blob(statement, column), out value);
     }
 
     // The columns LedgerAsync reads, in its reader's order.
