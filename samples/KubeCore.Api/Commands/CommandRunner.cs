@@ -25,7 +25,8 @@ namespace KubeCore.Api.Commands;
 /// </summary>
 /// <remarks>
 /// <para><b>PostgreSQL:</b> each unit is its own transaction; writers to one aggregate queue on its row lock
-/// (<see cref="StateStore"/>), so a unit is run again only when an idempotency key was taken meanwhile (logged at debug).</para>
+/// (<see cref="StateStore"/>; a change under a key takes it together with the key's lookup, one round trip), so a unit is
+/// run again only when an idempotency key was taken meanwhile (logged at debug).</para>
 /// <para><b>SQLite (group commit):</b> SQLite takes one writer at a time, and each commit waits for an fsync (WAL,
 /// <c>synchronous=FULL</c>). So one writer loop in this process runs the units one after the other on one connection,
 /// in one <c>BEGIN IMMEDIATE</c> transaction shared by the units that are waiting, each unit in its own
