@@ -66,8 +66,7 @@ public sealed class FreeTextLimitsTests(ApiHosts hosts)
         await s.FormAsync("KsmP2kp", "KSM Teks Pinjaman", "2019-01-07");
         await s.OpenBooksAsync("2019-01-21");
         var g = $"/groups/{s.GroupId}";
-        await (await s.Treasurer.PostAsync($"{g}/ledger/loan-capital", new { date = "2019-01-21", amount = 1_000_000, reference = "UPK BKM" }, Guid.NewGuid().ToString()))
-            .ExpectAsync(HttpStatusCode.Created);
+        await s.AddLoanCapitalAsync("2019-01-21", 1_000_000);
         await s.SignJointLiabilityAsync("2019-01-21");
         await s.DepositAllAsync("2019-01-21", 5000);
 

@@ -150,8 +150,7 @@ public sealed class ResourceTests(ApiHosts hosts)
         await s.FormAsync("KsmP2kp", "KSM Bergulir", "2019-01-07");
         await s.OpenBooksAsync("2019-01-21");
         var g = $"/groups/{s.GroupId}";
-        await (await s.Treasurer.PostAsync($"{g}/ledger/loan-capital", new { date = "2019-01-21", amount = 1_000_000, reference = "UPK BKM" }, Guid.NewGuid().ToString()))
-            .ExpectAsync(HttpStatusCode.Created);
+        await s.AddLoanCapitalAsync("2019-01-21", 1_000_000);
         var application = new { member = s.Members[3], principal = 300_000, termMonths = 3, frequency = "Weekly", purpose = "Modal warung", appliedOn = "2019-01-23" };
         var loanId = (await (await s.Treasurer.PostAsync($"{g}/loans", application, Guid.NewGuid().ToString())).ExpectAsync(HttpStatusCode.Created)).GetProperty("loan").Str("id");
         var meeting = await s.MeetAsync("2019-01-23", new { kind = "LoanApproval", subject = loanId });

@@ -102,6 +102,10 @@ public sealed class GroupScenario(Func<string, Guid?, HttpClient> clientAs)
         }
     }
 
+    /// <summary>The treasurer adds <paramref name="amount"/> of loan capital to the books on <paramref name="date"/> (from the UPK of a BKM).</summary>
+    public async Task AddLoanCapitalAsync(string date, long amount, string reference = "UPK BKM") =>
+        await (await Treasurer.PostAsync($"/groups/{GroupId}/ledger/loan-capital", new { date, amount, reference }, Guid.NewGuid().ToString())).ExpectAsync(HttpStatusCode.Created);
+
     public async Task OpenBooksAsync(string openedOn) =>
         await (await Treasurer.PostAsync($"/groups/{GroupId}/books", new { openedOn }, Guid.NewGuid().ToString())).ExpectAsync(HttpStatusCode.Created);
 
